@@ -1,0 +1,1 @@
+"""Lexicon data shipped as package data (textcheck.lexicons_data); see README.md here."""

@@ -1,0 +1,5 @@
+import sys
+
+from textcheck.cli import main
+
+sys.exit(main())

@@ -1,0 +1,71 @@
+"""Python API: ``check_text``, ``check_file``, ``check_files``.
+
+The default Checker is built once per process and reused; pass ``config`` to
+use another configuration (a Checker is then built for it).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from textcheck.config import Config, load_config
+from textcheck.errors import TextcheckError
+from textcheck.report.diagnostic import DocumentResult, Report
+
+_default = None
+
+
+def get_checker(config: Config | None = None):
+    """The process-wide Checker for ``config`` (built once)."""
+    global _default
+    from textcheck.pipeline import Checker
+
+    if config is None:
+        if _default is None:
+            _default = Checker()
+        return _default
+    return Checker(config)
+
+
+def check_text(text: str, path: str = "<text>", config: Config | None = None, fmt: str = "text") -> Report:
+    """Check a disclosure given as text (plain text or Markdown)."""
+    from textcheck.readers import read_text
+
+    document = read_text(text, path=path, fmt=fmt)
+    return Report([get_checker(config).check(document)])
+
+
+def check_document(document, config: Config | None = None) -> DocumentResult:
+    return get_checker(config).check(document)
+
+
+def check_file(path: str | Path, config: Config | None = None) -> Report:
+    """Check one file (text, Markdown, HTML, PDF, DOCX, XLSX).
+
+    An unreadable file gives a Report whose DocumentResult has ``error`` set.
+    """
+    return check_files([path], config=config)
+
+
+def check_files(paths: Iterable[str | Path], config: Config | None = None, combine: bool = False) -> Report:
+    """Check several files; ``combine=True`` checks them as one disclosure (text + table volumes)."""
+    from textcheck.readers import combine_documents, read_path
+
+    paths = [str(p) for p in paths]
+    if config is None and paths:
+        found = load_config(start=paths[0])  # textcheck.toml / pyproject.toml above the file
+        config = found if found.source else None
+    checker = get_checker(config)
+    if combine and len(paths) > 1:
+        try:
+            document = combine_documents([read_path(p) for p in paths])
+        except TextcheckError as exc:
+            return Report([DocumentResult(path=" + ".join(paths), error=str(exc))])
+        return Report([checker.check(document)])
+    results = []
+    for p in paths:
+        try:
+            results.append(checker.check(read_path(p)))
+        except TextcheckError as exc:
+            results.append(DocumentResult(path=p, error=str(exc)))
+    return Report(results)

@@ -1,0 +1,224 @@
+"""The located document model every reader produces and every later stage reads.
+
+Readers (``textcheck.readers``) turn a file into a :class:`Document`.  Nothing
+here parses or judges; these are frozen value types so stages cannot reach back
+and change what an earlier stage produced.
+
+Locations: every span keeps where it came from.  For text input ``line`` and
+``column`` are the physical 1-based line and column in the file; for PDF the
+line in the reader's text rendering plus ``page``; for DOCX/XLSX ``ref`` names
+the paragraph or cell ("Sheet1!B7", "段落 12", "表格 3 行 4 列 2").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from textcheck.numbers import Number
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a span stands in the source (1-based, end inclusive of last char)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    page: int | None = None
+    ref: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "page": self.page,
+            "ref": self.ref,
+        }
+
+
+# One source position per character of normalised text: (line, column).
+Position = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class LocatedText:
+    """Normalised text that remembers the source position of every character.
+
+    Normalisation (full-width forms, CJK–digit spaces, LaTeX remnants, broken
+    lines) changes the text; ``positions[i]`` is the source (line, column) of
+    ``text[i]`` so any span found in normalised text maps back exactly.
+    """
+
+    text: str
+    positions: tuple[Position, ...]
+    page: int | None = None
+    ref: str | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.text) != len(self.positions):
+            raise ValueError("LocatedText needs one position per character")
+
+    def locate(self, start: int = 0, end: int | None = None) -> Location:
+        """Location of ``text[start:end]`` in the source."""
+        if not self.positions:
+            return Location(0, 0, 0, 0, self.page, self.ref)
+        end = len(self.text) if end is None else end
+        start = max(0, min(start, len(self.positions) - 1))
+        last = max(start, min(end - 1, len(self.positions) - 1))
+        line, col = self.positions[start]
+        end_line, end_col = self.positions[last]
+        return Location(line, col, end_line, end_col, self.page, self.ref)
+
+    @property
+    def location(self) -> Location:
+        return self.locate()
+
+    def slice(self, start: int, end: int) -> "LocatedText":
+        return LocatedText(self.text[start:end], self.positions[start:end], self.page, self.ref)
+
+    def __str__(self) -> str:  # convenient in messages
+        return self.text
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading ("第三部分 …", "二、关于…收入预算情况说明", "（一）…")."""
+
+    text: LocatedText
+    level: int  # 1 = 第X部分, 2 = 一、, 3 = （一）, 4 = 1、
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A narrative paragraph, already re-joined across line and page breaks."""
+
+    text: LocatedText
+    section: tuple[str, ...]  # heading texts from outermost to innermost
+    index: int  # order among the document's paragraphs
+
+    def sentences(self) -> Iterator[LocatedText]:
+        """Split on Chinese sentence ends (。！？；) keeping positions."""
+        start = 0
+        s = self.text.text
+        for i, ch in enumerate(s):
+            if ch in "。！？；":
+                if s[start:i + 1].strip():
+                    yield self.text.slice(start, i + 1)
+                start = i + 1
+        if s[start:].strip():
+            yield self.text.slice(start, len(s))
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell. ``value`` is set when the cell holds a number."""
+
+    text: LocatedText
+    row: int  # index into Table.rows (body) or -1 for header cells
+    col: int  # column index
+    value: Number | None = None
+
+    @property
+    def location(self) -> Location:
+        return self.text.location
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    label: str  # header labels joined top to bottom ("一般公共预算支出/合计" → "合计")
+    path: tuple[str, ...] = ()  # every header level, outermost first
+    number: str | None = None  # from the "※ ※ 1 2 3" column-number row
+    concept: str | None = None  # lexicon concept: total, basic, project, personnel …
+
+
+ROW_DATA = "data"
+ROW_TOTAL = "total"  # 总计 / 合计 rows
+ROW_SUBTOTAL = "subtotal"  # 小计
+ROW_PART = "part"  # "其中：…" rows: a part of the row above, not an addend
+
+
+@dataclass(frozen=True)
+class Row:
+    index: int
+    cells: tuple[Cell, ...]
+    label: str  # the row's name ("科学技术管理事务", "一、本年收入")
+    code: str | None = None  # combined classification code: "2060101"
+    level: int | None = None  # 1 类 / 2 款 / 3 项 (from codes) or indentation depth
+    kind: str = ROW_DATA
+    parent: int | None = None  # index of the parent row (hierarchy)
+    group: str | None = None  # unit / project group heading the row belongs to
+
+    def cell(self, col: int) -> Cell | None:
+        for c in self.cells:
+            if c.col == col:
+                return c
+        return None
+
+    def value(self, col: int) -> Number | None:
+        c = self.cell(col)
+        return c.value if c else None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with its caption, unit, header and rows.
+
+    ``id`` is the caption label as printed ("表 3", "公开05表") or a generated
+    "T<n>" when the table has none.  A table continued after a page break is
+    one Table.  Side-by-side layouts (收入 | 支出) stay one table; ``blocks``
+    names the column ranges of each side when the reader detected them.
+    """
+
+    id: str
+    title: str
+    unit: str | None
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    location: Location
+    index: int  # order among the document's tables
+    section: tuple[str, ...] = ()
+    number: int | None = None  # 3 for "表 3" / "公开03表" / "五、…表"
+    header: tuple[tuple[Cell, ...], ...] = ()
+    empty_statement: LocatedText | None = None  # "…为空表"
+    department: str | None = None  # 编制部门 / 部门名称 line
+    blocks: tuple[tuple[int, int], ...] = ()  # column ranges [start, end) of side-by-side blocks
+    kind: str = "standard"  # "standard" or "performance" (绩效目标表)
+
+    def column(self, index: int) -> Column | None:
+        for c in self.columns:
+            if c.index == index:
+                return c
+        return None
+
+    @property
+    def name(self) -> str:
+        """How messages name the table: "表 3 部门支出总体情况表"."""
+        return f"{self.id} {self.title}".strip() if self.title else self.id
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    format: str  # text, markdown, pdf, docx, xlsx, html
+    source_lines: tuple[str, ...]  # the text rendering, physical lines as read
+    headings: tuple[Heading, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+    tables: tuple[Table, ...] = ()
+    toc: tuple[LocatedText, ...] = ()  # entries of the table of contents (目录)
+    sha256: str = ""
+    meta: dict = field(default_factory=dict)  # department, year, encoding, pages …
+
+    def table(self, table_id: str) -> Table | None:
+        for t in self.tables:
+            if t.id == table_id:
+                return t
+        return None
+
+    def line_text(self, line: int) -> str:
+        if 1 <= line <= len(self.source_lines):
+            return self.source_lines[line - 1]
+        return ""

@@ -1,0 +1,82 @@
+"""The Checker: built once per process (lexicons, spaCy pipeline, rules), then run per document."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from functools import cached_property
+
+from textcheck.config import Config
+from textcheck.context import Context
+from textcheck.document import Document
+from textcheck.report.diagnostic import SEVERITY_RANK, DocumentResult
+from textcheck.rules import all_rules
+
+
+class Checker:
+    """Holds everything that is expensive to build; ``check(document)`` is cheap to call."""
+
+    def __init__(self, config: Config | None = None, strict: bool | None = None):
+        self.config = config or Config()
+        # strict: a rule that raises is a bug and propagates (tests set TEXTCHECK_STRICT=1);
+        # otherwise the rule is skipped for that document with a one-line warning.
+        self.strict = strict if strict is not None else os.environ.get("TEXTCHECK_STRICT") == "1"
+        self.rules = [cls() for cls in all_rules() if self.config.enabled(cls)]
+
+    @cached_property
+    def lexicon(self):
+        from textcheck.lexicon import load_lexicon
+
+        return load_lexicon(self.config.lexicons)
+
+    @cached_property
+    def nlp(self):
+        from textcheck.nlp import build_pipeline
+
+        return build_pipeline(self.lexicon)
+
+    def check(self, document: Document) -> DocumentResult:
+        start = time.perf_counter()
+        ctx = Context(document, self)
+        diagnostics = []
+        rule_errors = []
+        for rule in self.rules:
+            try:
+                diagnostics.extend(rule.check(ctx))
+            except Exception as exc:
+                if self.strict:
+                    raise
+                rule_errors.append(f"{rule.code}: {type(exc).__name__}: {exc}")
+                print(f"textcheck: {document.path}: rule {rule.code} failed: {exc}", file=sys.stderr)
+        diagnostics = _dedupe(diagnostics)
+        diagnostics.sort(key=lambda d: (d.location.page or 0, d.location.line, d.location.column,
+                                        -SEVERITY_RANK[d.severity], d.code))
+        claims = ctx.claims if _has_narrative(document) else []
+        links = ctx.links if claims else []
+        stats = {
+            "lines": len(document.source_lines),
+            "tables": len(document.tables),
+            "claims": len(claims),
+            "linked_claims": sum(1 for link in links if getattr(link, "linked", False)),
+            "elapsed_ms": round((time.perf_counter() - start) * 1000, 1),
+        }
+        if document.meta.get("pages"):
+            stats["pages"] = document.meta["pages"]
+        if rule_errors:
+            stats["rule_errors"] = rule_errors
+        return DocumentResult(path=document.path, format=document.format, sha256=document.sha256,
+                              diagnostics=diagnostics, stats=stats, document=document)
+
+
+def _has_narrative(document: Document) -> bool:
+    return bool(document.paragraphs)
+
+
+def _dedupe(diagnostics):
+    seen, out = set(), []
+    for d in diagnostics:
+        k = (d.code, d.location.line, d.location.column, d.message)
+        if k not in seen:
+            seen.add(k)
+            out.append(d)
+    return out
