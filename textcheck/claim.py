@@ -1,0 +1,84 @@
+"""The claim and link model shared by extraction (claims.py), linking (linking.py) and rules.
+
+A Claim is one numeric statement of the narrative, e.g. "基本支出 1,422.65 万元，
+占 35.77%，比上年预算增加 78.13 万元，增长 5.81%" is one Claim of kind "amount"
+with value, share, change, rate, direction and base filled in.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textcheck.document import LocatedText, Row, Table
+from textcheck.numbers import Number
+
+# Claim kinds (DESIGN.md): amount, change, share, count, target, ratio, breakdown.
+KINDS = ("amount", "change", "share", "count", "target", "ratio", "breakdown")
+INCREASE, DECREASE, FLAT = "increase", "decrease", "flat"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A stated number with its unit and where it stands."""
+
+    number: Number  # value in its stated unit (万元, %, 个 …)
+    span: LocatedText  # the number with its unit, e.g. "78.13 万元"
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str
+    subject: str  # normalised subject phrase: "基本支出", "科学技术支出/科学技术管理事务/行政运行"
+    sentence: LocatedText  # the whole sentence (clause context)
+    section: tuple[str, ...] = ()  # headings above the paragraph
+    paragraph: int = -1  # Document.paragraphs index
+    subject_span: LocatedText | None = None
+    codes: tuple[str, ...] = ()  # classification codes the subject resolved to ("2060101")
+    value: Quantity | None = None  # the main stated amount / count
+    share: Quantity | None = None  # "占 35.77%"
+    change: Quantity | None = None  # "增加 78.13 万元" (unsigned as written; sign from direction)
+    rate: Quantity | None = None  # "增长 5.81%"
+    direction: str | None = None  # increase / decrease / flat (from the change word)
+    direction_span: LocatedText | None = None
+    rate_direction: str | None = None  # direction word attached to the rate ("下降 4.34%")
+    base: str | None = None  # "上年预算", "上年决算", "上年"
+    whole: "Claim | None" = None  # for parts of a "…，其中：" list: the whole they belong to
+    items: tuple["Claim", ...] = ()  # breakdown items / counted parts
+    enumerated: tuple[str, ...] = ()  # names listed after a count ("分别是：A、B、C")
+    measure: str | None = None  # measure word of a count ("个", "人", "项")
+    year: str | None = None  # "2024" when the sentence names the year of the figure
+
+    @property
+    def location(self):
+        span = self.value.span if self.value else self.subject_span or self.sentence
+        return span.location
+
+
+@dataclass(frozen=True)
+class CellRef:
+    """A table cell a claim may talk about."""
+
+    table: Table
+    row: Row
+    col: int
+    value: Number
+
+
+@dataclass(frozen=True)
+class Link:
+    """The cells a claim's value may refer to, and which of them (if any) agrees.
+
+    confidence: "confident" — the subject resolved to one concept and the
+    candidate cells are unambiguous; "ambiguous" — several concepts fit;
+    "none" — nothing fits.  Only a confident link with no agreeing candidate
+    can become an error.
+    """
+
+    claim: Claim
+    candidates: tuple[CellRef, ...] = ()
+    agreeing: tuple[CellRef, ...] = ()
+    confidence: str = "none"
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def linked(self) -> bool:
+        return bool(self.candidates) and self.confidence != "none"

@@ -1,0 +1,45 @@
+"""The blocks every reader emits; ``readers.structure`` turns them into a Document.
+
+Readers differ in how they find lines and cells (tabs, PDF word positions,
+DOCX tables, XLSX sheets); everything after that — captions, units, headings,
+paragraph joining, header rows, code hierarchy, continuation across pages — is
+done once, in ``readers.structure.build_document``, for every format.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textcheck.document import LocatedText
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line (text/PDF) or paragraph (DOCX/HTML) of running text."""
+
+    text: LocatedText
+    page: int | None = None
+    style: str | None = None  # DOCX/HTML: "Heading 1", "h2" … when the source says so
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One table row as cells (tab-separated line, PDF row, DOCX/XLSX/HTML row).
+
+    ``source_table`` identifies the source table for formats that know table
+    boundaries (DOCX table index, XLSX sheet, HTML <table>); None for text/PDF,
+    where consecutive GridRows form a table.
+    """
+
+    cells: tuple[LocatedText, ...]
+    page: int | None = None
+    source_table: str | None = None
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """A page boundary (PDF, or a form feed in text): tables and sentences may continue past it."""
+
+    page: int
+
+
+Block = TextLine | GridRow | PageBreak
