@@ -1,15 +1,51 @@
 """Lexicon loading (the lexicons/ data shipped as package textcheck.lexicons_data).
 
-Placeholder for the Lexicon class (filled by the lexicon work); ``data_file``
-and ``load_yaml`` are the one way any stage reads a lexicon file, so extra
-lexicon folders from the config override the shipped ones by file name.
+The lexicons hold general vocabulary of Chinese budget disclosures: the
+government revenue/expenditure classification (支出功能分类 类/款/项 and 部门预算
+支出经济分类 类/款 with their codes), income items, budget concepts with their
+aliases and the table-column concept they correspond to, direction words,
+comparison bases, units and measure words.  Nothing here is specific to one
+document: project and unit names are read from each document's own tables.
+
+``data_file`` and ``load_yaml`` are the one way any stage reads a lexicon file,
+so extra lexicon folders from the config override the shipped ones by file
+name.  ``Lexicon`` itself *merges* extra folders: a file with the same name in
+an extra folder extends the shipped one (TSV rows by code, YAML mappings key by
+key, YAML lists appended); a YAML file whose top level has ``replace: true``
+replaces the shipped file instead.
+
+Every lookup goes through ``normalize_term`` so full-width/half-width
+parentheses, spaces and quote marks never decide whether a term is found.
 """
 from __future__ import annotations
 
+import csv
+import functools
+import unicodedata
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 import yaml
+
+from textcheck.errors import ConfigError
+
+# Lexicon files the Lexicon class reads (all in lexicons/, see lexicons/README.md).
+FUNCTION_FILE = "function_classification.tsv"
+ECONOMIC_FILE = "economic_classification.tsv"
+INCOME_FILE = "income_items.yml"
+CONCEPTS_FILE = "concepts.yml"
+ALIASES_FILE = "aliases.yml"
+DIRECTIONS_FILE = "direction_words.yml"
+BASES_FILE = "bases.yml"
+UNITS_FILE = "units.yml"
+MEASURES_FILE = "measure_words.yml"
+
+# Kinds returned by Lexicon.lookup, in the order lookup reports them.
+KIND_CONCEPT = "concept"
+KIND_INCOME = "income"
+KIND_FUNCTION = "function"
+KIND_ECONOMIC = "economic"
 
 
 def data_dir() -> Path:
@@ -30,10 +66,331 @@ def load_yaml(name: str, extra_dirs=()):
         return yaml.safe_load(fh)
 
 
+# --------------------------------------------------------------------------- normalisation
+
+# Quote marks are dropped: "三公"经费, “三公”经费 and 三公经费 are one term.
+_DROP = dict.fromkeys(map(ord, "\"'“”‘’「」『』"), None)
+
+
+def normalize_term(s: str) -> str:
+    """Comparison key of a term: NFKC (full-width → half-width parentheses, digits,
+    letters, ideographic space), no whitespace, no quote marks, 〔〕/【】 as ().
+
+    ``normalize_term("因公出国（境）费") == normalize_term("因公出国(境)费")``.
+    """
+    if not s:
+        return ""
+    s = unicodedata.normalize("NFKC", s).translate(_DROP)
+    s = s.replace("〔", "(").replace("〕", ")").replace("【", "(").replace("】", ")")
+    return "".join(s.split())
+
+
+def code_level(code: str) -> int | None:
+    """Level of a classification code from its length: 3 → 1 (类), 5 → 2 (款), 7 → 3 (项)."""
+    return {3: 1, 5: 2, 7: 3}.get(len(code))
+
+
+# --------------------------------------------------------------------------- file loading
+
+
+def _merge(base, extra):
+    """Extra lexicon data over shipped data: mappings merge key by key, lists append."""
+    if isinstance(extra, dict) and extra.get("replace") is True:
+        return {k: v for k, v in extra.items() if k != "replace"}
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for k, v in extra.items():
+            out[k] = _merge(base[k], v) if k in base else v
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [v for v in extra if v not in base]
+    return extra
+
+
+def _yaml_file(path: Path):
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"lexicon {path}: cannot read ({exc.__class__.__name__}: "
+                          f"{str(exc).splitlines()[0] if str(exc) else ''})") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"lexicon {path}: expected a mapping at the top level")
+    return data
+
+
+def _merged_yaml(name: str, extra_dirs) -> dict:
+    data = _yaml_file(data_dir() / name) if (data_dir() / name).is_file() else {}
+    for d in extra_dirs:
+        p = Path(d) / name
+        if p.is_file():
+            data = _merge(data, _yaml_file(p))
+    data.pop("replace", None)
+    return data
+
+
+def _tsv_rows(path: Path):
+    """Rows of a code<TAB>name<TAB>level file; '#' lines are comments (the source note)."""
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"lexicon {path}: cannot read ({exc.__class__.__name__})") from exc
+    for lineno, row in enumerate(rows, 1):
+        if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
+            continue
+        code = row[0].strip()
+        if len(row) < 2 or not code.isdigit() or not row[1].strip():
+            raise ConfigError(f"lexicon {path}:{lineno}: expected code<TAB>name<TAB>level")
+        level = row[2].strip() if len(row) > 2 else ""
+        yield code, row[1].strip(), int(level) if level.isdigit() else code_level(code)
+
+
+def _merged_tsv(name: str, extra_dirs) -> dict[str, tuple[str, int | None]]:
+    items: dict[str, tuple[str, int | None]] = {}
+    for path in [data_dir() / name] + [Path(d) / name for d in extra_dirs]:
+        if path.is_file():
+            for code, nm, level in _tsv_rows(path):
+                items[code] = (nm, level)  # extra folders override by code
+    return items
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+
+@dataclass
 class Lexicon:
-    def __init__(self, extra_dirs=()):
-        self.extra_dirs = tuple(extra_dirs)
+    """All lexicon data of one process (built once per extra_dirs, see load_lexicon).
+
+    Attributes (names other stages code against):
+      function_items   code → name, 支出功能分类 类/款/项 (3/5/7 digits)
+      function_levels  code → 1/2/3
+      function_names   name → codes (a name like 行政运行 repeats under many 款)
+      economic_items / economic_levels / economic_names: 部门预算支出经济分类 类/款
+      income_items     income item name → {"aliases": [...], "column": key|None, ...}
+      concepts         canonical concept → {"aliases": [...], "column": key|None,
+                       "kind": ..., "parts": [...], "economic": [codes], ...}
+      aliases          normalised alias → canonical name (concepts, income items,
+                       general synonyms)
+      direction_words  {"increase": [...], "decrease": [...], "flat": [...]} longest first
+      bases            comparison bases, longest first ("上年预算数", "上年预算", … "上年")
+      base_kinds       base → "budget" / "final" / "previous"
+      base_year_suffixes  words after "NNNN年" that make a year-specific base ("预算", "决算数" …)
+      money_units      unit → factor to 元 ({"万元": 10000, …})
+      percent_units    ("%", "％", "个百分点", "百分点")
+      measure_words    measure word → category (people / things / times / duration …), longest first
+      unit_names       every unit word → kind ("money", "percent", or the measure category)
+    """
+
+    extra_dirs: tuple[str, ...] = ()
+    function_items: dict[str, str] = field(default_factory=dict)
+    function_levels: dict[str, int] = field(default_factory=dict)
+    function_names: dict[str, list[str]] = field(default_factory=dict)
+    economic_items: dict[str, str] = field(default_factory=dict)
+    economic_levels: dict[str, int] = field(default_factory=dict)
+    economic_names: dict[str, list[str]] = field(default_factory=dict)
+    income_items: dict[str, dict] = field(default_factory=dict)
+    concepts: dict[str, dict] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    direction_words: dict[str, list[str]] = field(default_factory=dict)
+    bases: list[str] = field(default_factory=list)
+    base_kinds: dict[str, str] = field(default_factory=dict)
+    base_year_suffixes: list[str] = field(default_factory=list)
+    money_units: dict[str, int] = field(default_factory=dict)
+    percent_units: list[str] = field(default_factory=list)
+    measure_words: dict[str, str] = field(default_factory=dict)
+    unit_names: dict[str, str] = field(default_factory=dict)
+    # normalised name → list of (kind, code_or_concept); built by _index()
+    _index_map: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+    _direction_of: dict[str, str] = field(default_factory=dict, repr=False)
+
+    # ---- building
+
+    @classmethod
+    def load(cls, extra_dirs=()) -> "Lexicon":
+        extra = tuple(str(d) for d in extra_dirs)
+        lex = cls(extra_dirs=extra)
+        lex._load_classification(extra)
+        lex._load_concepts(extra)
+        lex._load_words(extra)
+        lex._index()
+        return lex
+
+    def _load_classification(self, extra):
+        for attr, fname in (("function", FUNCTION_FILE), ("economic", ECONOMIC_FILE)):
+            items, levels, names = {}, {}, {}
+            for code, (name, level) in sorted(_merged_tsv(fname, extra).items()):
+                items[code] = name
+                levels[code] = level
+                names.setdefault(name, []).append(code)
+            setattr(self, f"{attr}_items", items)
+            setattr(self, f"{attr}_levels", levels)
+            setattr(self, f"{attr}_names", names)
+
+    def _load_concepts(self, extra):
+        self.income_items = {k: _entry(v) for k, v in _merged_yaml(INCOME_FILE, extra).items()}
+        self.concepts = {k: _entry(v) for k, v in _merged_yaml(CONCEPTS_FILE, extra).items()}
+        aliases: dict[str, str] = {}
+        # concepts first, then income items, then the general synonym list: a later
+        # source never steals an alias an earlier one already claimed.
+        for table in (self.concepts, self.income_items):
+            for canon, entry in table.items():
+                for term in [canon, *entry["aliases"]]:
+                    aliases.setdefault(normalize_term(term), canon)
+        for canon, alts in (_merged_yaml(ALIASES_FILE, extra).get("aliases") or {}).items():
+            for term in [canon, *(alts or [])]:
+                aliases.setdefault(normalize_term(term), canon)
+        self.aliases = aliases
+
+    def _load_words(self, extra):
+        d = _merged_yaml(DIRECTIONS_FILE, extra)
+        self.direction_words = {k: _longest_first(v) for k, v in d.items()}
+        self._direction_of = {w: k for k, ws in self.direction_words.items() for w in ws}
+
+        b = _merged_yaml(BASES_FILE, extra)
+        self.base_kinds = dict(b.get("bases") or {})
+        self.bases = _longest_first(self.base_kinds)
+        self.base_year_suffixes = _longest_first(b.get("year_suffixes") or [])
+
+        u = _merged_yaml(UNITS_FILE, extra)
+        self.money_units = {k: int(v) for k, v in (u.get("money") or {}).items()}
+        self.percent_units = _longest_first(u.get("percent") or [])
+
+        m = _merged_yaml(MEASURES_FILE, extra)
+        words = {}
+        for category, ws in m.items():
+            for w in ws or []:
+                words.setdefault(w, category)
+        self.measure_words = {w: words[w] for w in _longest_first(words)}
+
+        names = {w: "money" for w in self.money_units}
+        names.update({w: "percent" for w in self.percent_units})
+        for w, cat in self.measure_words.items():
+            names.setdefault(w, cat)
+        for kind, ws in (u.get("other") or {}).items():
+            for w in ws or []:
+                names.setdefault(w, kind)
+        self.unit_names = {w: names[w] for w in _longest_first(names)}
+
+    def _index(self):
+        idx: dict[str, list[tuple[str, str]]] = {}
+
+        def add(term, kind, key):
+            hits = idx.setdefault(normalize_term(term), [])
+            if (kind, key) not in hits:
+                hits.append((kind, key))
+
+        for canon, entry in self.concepts.items():
+            for term in [canon, *entry["aliases"]]:
+                add(term, KIND_CONCEPT, canon)
+        for canon, entry in self.income_items.items():
+            for term in [canon, *entry["aliases"]]:
+                add(term, KIND_INCOME, canon)
+        for code, name in self.function_items.items():
+            add(name, KIND_FUNCTION, code)
+        for code, name in self.economic_items.items():
+            add(name, KIND_ECONOMIC, code)
+        self._index_map = idx
+
+    # ---- queries
+
+    def canonical(self, term: str) -> str | None:
+        """Canonical name of a term: the concept/income item an alias stands for, or the
+        classification item name itself; None for unknown terms."""
+        key = normalize_term(term)
+        if key in self.aliases:
+            return self.aliases[key]
+        hits = self._index_map.get(key)
+        if hits:
+            kind, ref = hits[0]
+            return self.function_items[ref] if kind == KIND_FUNCTION else (
+                self.economic_items[ref] if kind == KIND_ECONOMIC else ref)
+        return None
+
+    def lookup(self, term: str) -> list[tuple[str, str]]:
+        """Every reading of a term: [(kind, code_or_concept), …] with kind in
+        concept / income / function / economic.  Aliases resolve to their canonical
+        name first; classification codes (``"2060101"``) resolve to their item."""
+        key = normalize_term(term)
+        out = list(self._index_map.get(key, ()))
+        canon = self.aliases.get(key)
+        if canon is not None:
+            for hit in self._index_map.get(normalize_term(canon), ()):
+                if hit not in out:
+                    out.append(hit)
+        if key.isdigit():
+            if key in self.function_items:
+                out.append((KIND_FUNCTION, key))
+            if key in self.economic_items:
+                out.append((KIND_ECONOMIC, key))
+        return out
+
+    def function_name(self, code: str) -> str | None:
+        return self.function_items.get(code)
+
+    def economic_name(self, code: str) -> str | None:
+        return self.economic_items.get(code)
+
+    def function_path(self, code: str) -> list[str]:
+        """Names from 类 down to the code: "2060101" → [科学技术支出, 科学技术管理事务, 行政运行]."""
+        prefixes = [code[:n] for n in (3, 5, 7) if n <= len(code)]
+        return [self.function_items[c] for c in prefixes if c in self.function_items]
+
+    def function_codes(self, name: str) -> list[str]:
+        """Codes of a 功能分类 name (normalised comparison); [] when unknown."""
+        return [ref for kind, ref in self._index_map.get(normalize_term(name), ())
+                if kind == KIND_FUNCTION]
+
+    def economic_codes(self, name: str) -> list[str]:
+        return [ref for kind, ref in self._index_map.get(normalize_term(name), ())
+                if kind == KIND_ECONOMIC]
+
+    def concept_column(self, term: str) -> str | None:
+        """Table-column concept key (total, basic, project, …) a term corresponds to."""
+        canon = self.canonical(term)
+        entry = self.concepts.get(canon) or self.income_items.get(canon)
+        return entry.get("column") if entry else None
+
+    def direction_of(self, word: str) -> str | None:
+        """increase / decrease / flat for a direction word; None if it is not one."""
+        return self._direction_of.get(word)
+
+    def measure_category(self, word: str) -> str | None:
+        return self.measure_words.get(word)
+
+    def jieba_words(self) -> list[str]:
+        """Every term for ``jieba.add_word`` (item names, concepts, aliases, bases, units,
+        measure words), as written (jieba sees the document's own characters)."""
+        words: set[str] = set(self.function_items.values()) | set(self.economic_items.values())
+        for table in (self.concepts, self.income_items):
+            for canon, entry in table.items():
+                words.add(canon)
+                words.update(entry["aliases"])
+        words.update(self.aliases.values())
+        words.update(self.bases)
+        words.update(self.money_units)
+        words.update(w for w in self.unit_names if len(w) > 1)
+        words.update(w for ws in self.direction_words.values() for w in ws if len(w) > 1)
+        return sorted(w for w in words if w and len(w) > 1)
 
 
-def load_lexicon(extra_dirs=()):
-    return Lexicon(extra_dirs)
+def _entry(v) -> dict:
+    """A concept/income entry in its full shape (aliases always a list)."""
+    e = dict(v or {})
+    e["aliases"] = list(e.get("aliases") or [])
+    e.setdefault("column", None)
+    return e
+
+
+def _longest_first(words) -> list[str]:
+    return sorted(dict.fromkeys(words), key=lambda w: (-len(w), w))
+
+
+@functools.lru_cache(maxsize=None)
+def _cached(extra_dirs: tuple[str, ...]) -> Lexicon:
+    return Lexicon.load(extra_dirs)
+
+
+def load_lexicon(extra_dirs=()) -> Lexicon:
+    """The process-wide Lexicon for these extra folders (built once per tuple)."""
+    return _cached(tuple(str(d) for d in (extra_dirs or ())))
