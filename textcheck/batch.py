@@ -1,20 +1,497 @@
-"""Batch scans (textcheck scan / textcheck report).  Placeholder until the batch issue lands."""
+"""Batch scans: ``textcheck scan`` and ``textcheck report``.
+
+    walk PATHS ─▶ hash + identify (department, year) ─▶ group volumes of one disclosure
+      ─▶ skip groups already in the store (same content hash and tool version)
+      ─▶ check each group (process pool, or a Dask cluster) ─▶ store (one transaction each)
+      ─▶ summary per department
+
+Workers build the Checker once (pool initializer / once per Dask worker
+process) and return plain dicts; only the coordinating process writes the
+store.  An unreadable file is recorded with its error and the scan goes on.
+"""
 from __future__ import annotations
 
+import glob
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textcheck import __version__, patterns
+from textcheck.config import Config
+
+# Files a folder walk picks up (explicitly named files are always taken).
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".xlsx")
+GROUP_MODES = ("meta", "filename", "none")
+
+
+# -- discovery ------------------------------------------------------------
+
+def discover(paths: list[str]) -> list[str]:
+    """Files under folders, glob matches and named files; sorted, without duplicates."""
+    found: list[str] = []
+    for p in paths:
+        matches = glob.glob(p, recursive=True) if glob.has_magic(p) else [p]
+        for m in matches:
+            path = Path(m)
+            if path.is_dir():
+                found += [str(f) for f in sorted(path.rglob("*"))
+                          if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")]
+            else:
+                found.append(str(path))  # a missing file is reported as a failed document
+    seen: set[str] = set()
+    return [f for f in found if not (f in seen or seen.add(f))]
+
+
+def file_sha256(path: str) -> str | None:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+# -- identification: department and year, cheaply, from the first page(s) ----
+
+def head_text(path: str, max_chars: int = 4000) -> str:
+    """The first part of a file's text, without building the document model."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+        if head.startswith(b"%PDF"):
+            import pdfplumber
+
+            with pdfplumber.open(path) as pdf:
+                return "\n".join((page.extract_text() or "") for page in pdf.pages[:5])[:max_chars]
+        if head.startswith(b"PK"):
+            if path.lower().endswith(".xlsx"):
+                import openpyxl
+
+                wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+                ws = wb.worksheets[0]
+                rows = ws.iter_rows(max_row=15, values_only=True)
+                text = "\n".join(" ".join(str(v) for v in row if v is not None) for row in rows)
+                wb.close()
+                return text[:max_chars]
+            import docx
+
+            return "\n".join(p.text for p in docx.Document(path).paragraphs[:60])[:max_chars]
+        from textcheck.readers.encoding import decode
+
+        with open(path, "rb") as fh:
+            return decode(fh.read(65536), path)[:max_chars]
+    except Exception:  # identification is best effort; reading errors surface when checking
+        return ""
+
+
+def identify(path: str) -> dict:
+    """{"department": …, "year": …} read from the document's own first lines (None when not found)."""
+    lines = [ln.strip() for ln in head_text(path).splitlines() if ln.strip()]
+    department = year = None
+    for i, line in enumerate(lines[:60]):
+        compact = line.replace(" ", "")
+        m = patterns.DEPARTMENT_FIELD.search(compact)
+        if m and not department:
+            department = m.group("name")
+        m = patterns.DISCLOSURE_TITLE.search(compact)
+        if m:
+            year = year or m.group("year")
+            name = patterns.PART_PREFIX.sub("", m.group("name") or "")
+            if not name and i > 0 and not m.group("name"):  # "乌鲁木齐市科学技术局" on the line above "2024 年部门预算公开"
+                name = lines[i - 1].replace(" ", "")
+            if name and not patterns.YEAR_ONLY.fullmatch(name):
+                department = department or name
+    if not year:
+        for line in lines[:10]:
+            m = patterns.YEAR_ONLY.search(line.replace(" ", ""))
+            if m:
+                year = m.group(0)[:4]
+                break
+    return {"department": department, "year": year}
+
+
+# -- grouping the volumes of one disclosure ---------------------------------
+
+def group_files(files: list[str], metas: dict[str, dict], mode: str = "meta") -> list[list[str]]:
+    """Groups of files to check as one disclosure.
+
+    meta: same folder, department and year read from the files; a file with no
+    year joins the one group of its department that has a year (a table volume
+    often prints none); files still alone then pair up by file name.
+    filename: same folder and file stem once volume words (text/tables/文字/表格…) are removed.
+    none: every file alone.
+    """
+    if mode == "none":
+        return [[f] for f in files]
+    if mode == "filename":
+        by_stem: dict[tuple, list[str]] = {}
+        for f in files:
+            by_stem.setdefault(_stem_key(f), []).append(f)
+        return [sorted(g) for g in by_stem.values()]
+    groups: dict[tuple, list[str]] = {}
+    loose: list[str] = []
+    for f in files:
+        meta = metas.get(f, {})
+        if meta.get("department") and meta.get("year"):
+            groups.setdefault((str(Path(f).parent), meta["department"], meta["year"]), []).append(f)
+        else:
+            loose.append(f)
+    alone: list[str] = []
+    for f in loose:
+        meta = metas.get(f, {})
+        homes = [k for k in groups if k[0] == str(Path(f).parent) and meta.get("department") == k[1]]
+        if meta.get("department") and len(homes) == 1:
+            groups[homes[0]].append(f)
+        else:
+            alone.append(f)
+    by_stem = {}
+    for f in alone:
+        by_stem.setdefault(_stem_key(f), []).append(f)
+    result = [sorted(g) for g in groups.values()] + [sorted(g) for g in by_stem.values()]
+    return sorted(result)
+
+
+def _stem_key(path: str) -> tuple[str, str]:
+    stem = patterns.VOLUME_WORDS.sub("", Path(path).stem).strip("-_ ")
+    return (str(Path(path).parent), stem or Path(path).stem)
+
+
+# -- the per-disclosure task (runs in workers) --------------------------------
+
+_worker_checker = None
+
+
+def _init_worker(config: Config | None) -> None:
+    """Pool initializer: build the pipeline once per worker process."""
+    global _worker_checker
+    from textcheck.pipeline import Checker
+
+    _worker_checker = Checker(config)
+
+
+def _checker(config: Config | None):
+    global _worker_checker
+    if _worker_checker is None:
+        _init_worker(config)
+    return _worker_checker
+
+
+def check_group(files: list[str], config: Config | None = None, payloads: list[bytes] | None = None) -> dict:
+    """Check one disclosure; returns a plain dict the coordinator stores.  Never raises."""
+    from textcheck.errors import TextcheckError
+    from textcheck.readers import combine_documents, read_bytes, read_path
+
+    start = time.perf_counter()
+    result = {"path": " + ".join(files), "files": files, "tool_version": __version__, "diagnostics": []}
+    try:
+        docs = [read_bytes(data, f) for f, data in zip(files, payloads)] if payloads else [read_path(f) for f in files]
+        document = combine_documents(docs) if len(docs) > 1 else docs[0]
+        outcome = _checker(config).check(document)
+        result.update(format=outcome.format, stats=outcome.stats,
+                      diagnostics=[d.to_dict() for d in outcome.diagnostics],
+                      department=document.meta.get("department"), year=document.meta.get("year"))
+    except TextcheckError as exc:
+        result["error"] = str(exc)
+    except Exception as exc:  # a reader/rule bug on one file must not stop the batch
+        result["error"] = f"{files[0]}: internal error: {type(exc).__name__}: {exc}"
+    result["elapsed_ms"] = round((time.perf_counter() - start) * 1000, 1)
+    return result
+
+
+# -- executors ---------------------------------------------------------------
+
+def _run_local(groups, config, jobs):
+    """Yield results as they complete: inline for one job, else a process pool."""
+    if jobs <= 1:
+        for g in groups:
+            yield check_group(g, config)
+        return
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                             initializer=_init_worker, initargs=(config,)) as pool:
+        futures = [pool.submit(check_group, g, config) for g in groups]
+        try:
+            for fut in as_completed(futures):
+                yield fut.result()
+        except BaseException:
+            for fut in futures:
+                fut.cancel()
+            raise
+
+
+def _run_dask(groups, config, jobs, scheduler):
+    """Submit the same per-disclosure task to a Dask distributed cluster.
+
+    The coordinator reads the files and ships their bytes, so workers on other
+    machines need no shared filesystem.  Without --scheduler a LocalCluster is started.
+    """
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed as dask_completed
+    except ImportError:
+        from textcheck.errors import TextcheckError
+
+        raise TextcheckError("--engine dask needs the dask extra: pip install 'textcheck[dask]'") from None
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        futures = []
+        for g in groups:
+            payloads = []
+            for f in g:
+                try:
+                    payloads.append(Path(f).read_bytes())
+                except OSError:
+                    payloads = None  # let the worker-side reader report the error
+                    break
+            futures.append(client.submit(check_group, g, config, payloads, pure=False))
+        for fut in dask_completed(futures):
+            yield fut.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# -- the scan ----------------------------------------------------------------
+
+@dataclass
+class ScanOutcome:
+    checked: list[dict] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    elapsed_s: float = 0.0
+
+    @property
+    def failed(self) -> list[dict]:
+        return [r for r in self.checked if r.get("error")]
+
+
+def plan_scan(paths: list[str], group_by: str = "meta", jobs: int = 1) -> tuple[list[list[str]], dict[str, str], dict]:
+    """Discover, hash and group; returns (groups, sha256 of each group, identification of each file)."""
+    files = discover(paths)
+    shas = {f: file_sha256(f) for f in files}
+    metas: dict[str, dict] = {}
+    if group_by == "meta":
+        readable = [f for f in files if shas[f]]
+        metas = dict(zip(readable, map(identify, readable)))
+    groups = group_files(files, metas, group_by)
+    group_sha = {}
+    for g in groups:
+        parts = [shas.get(f) or "missing" for f in g]
+        group_sha[" + ".join(g)] = parts[0] if len(parts) == 1 else hashlib.sha256("".join(parts).encode()).hexdigest()
+    return groups, group_sha, metas
+
+
+def run_scan(paths: list[str], db: str | None = None, jobs: int = 1, engine: str = "local",
+             scheduler: str | None = None, config: Config | None = None, resume: bool = True,
+             group_by: str = "meta", progress: bool = False) -> ScanOutcome:
+    from textcheck.store import Store
+
+    start = time.perf_counter()
+    groups, group_sha, metas = plan_scan(paths, group_by, jobs)
+    store = Store(db) if db else None
+    outcome = ScanOutcome()
+    try:
+        todo = []
+        for g in groups:
+            key = " + ".join(g)
+            if store and resume and store.is_current(key, group_sha[key], __version__):
+                outcome.skipped.append(key)
+            else:
+                todo.append(g)
+        runner = (_run_dask(todo, config, jobs, scheduler) if engine == "dask"
+                  else _run_local(todo, config, jobs))
+        bar = _Progress(len(todo)) if progress else None
+        try:
+            for result in runner:
+                result["sha256"] = group_sha[result["path"]]
+                for key in ("department", "year"):  # what the reader did not find, identification may have
+                    if not result.get(key):
+                        result[key] = next((metas[f][key] for f in result["files"] if metas.get(f, {}).get(key)), None)
+                if store:
+                    store.write(result)
+                outcome.checked.append(result)
+                if bar:
+                    bar.advance(result)
+        finally:
+            if bar:
+                bar.close()
+    finally:
+        if store:
+            store.close()
+    outcome.elapsed_s = time.perf_counter() - start
+    return outcome
+
+
+class _Progress:
+    """A rich progress bar with rate and ETA on stderr."""
+
+    def __init__(self, total: int):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.progress = Progress(TextColumn("扫描"), BarColumn(), MofNCompleteColumn(),
+                                 TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+                                 console=Console(stderr=True), transient=False)
+        self.start = time.perf_counter()
+        self.done = 0
+        self.task = self.progress.add_task("scan", total=total, rate="")
+        self.progress.start()
+
+    def advance(self, _result) -> None:
+        self.done += 1
+        rate = self.done / max(1e-9, time.perf_counter() - self.start)
+        self.progress.update(self.task, advance=1, rate=f"{rate:.1f} 份/秒")
+
+    def close(self) -> None:
+        self.progress.stop()
+
+
+# -- CLI ---------------------------------------------------------------------
 
 def add_scan_arguments(p) -> None:
-    p.add_argument("paths", nargs="+")
+    p.add_argument("paths", nargs="+", help="files, folders (walked recursively) or globs")
+    p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
+    p.add_argument("--db", metavar="FILE", default="textcheck-scan.sqlite", help="SQLite results store")
+    p.add_argument("--resume", dest="resume", action="store_true", default=True,
+                   help="skip documents whose content and tool version are unchanged (default)")
+    p.add_argument("--no-resume", dest="resume", action="store_false", help="re-check everything")
+    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786)")
+    p.add_argument("--group-by", choices=GROUP_MODES, default="meta",
+                   help="how volumes of one disclosure are grouped (default: department/year read from the files)")
+    p.add_argument("--format", "-f", choices=("text", "json"), default="text", help="summary format")
+    p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error")
+    p.add_argument("--config", metavar="FILE")
+    p.add_argument("--no-progress", action="store_true")
 
 
 def add_report_arguments(p) -> None:
-    p.add_argument("--db", required=True)
+    p.add_argument("--db", required=True, metavar="FILE", help="SQLite store written by 'textcheck scan'")
+    p.add_argument("--format", "-f", choices=("csv", "json", "html"), default="json")
+    p.add_argument("--output", "-o", metavar="FILE")
+
+
+SEVERITY_AT_LEAST = {"error": ("error",), "warning": ("error", "warning"), "info": ("error", "warning", "info"),
+                     "never": ()}
 
 
 def cmd_scan(args) -> int:
-    print("textcheck: error: scan is not implemented yet")
-    return 2
+    from textcheck.config import load_config
+    from textcheck.store import Store
+
+    if args.jobs < 1:
+        print("textcheck: error: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    config = load_config(args.config) if args.config else None
+    outcome = run_scan(args.paths, db=args.db, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                       config=config, resume=args.resume, group_by=args.group_by,
+                       progress=not args.no_progress and sys.stderr.isatty())
+    with Store(args.db) as store:
+        summary = store.summary()
+    summary["scan"] = {"checked": len(outcome.checked), "skipped": len(outcome.skipped),
+                       "failed": len(outcome.failed), "elapsed_s": round(outcome.elapsed_s, 2),
+                       "documents_per_second": round(len(outcome.checked) / outcome.elapsed_s, 2) if outcome.elapsed_s else None}
+    for r in outcome.failed:
+        print(f"textcheck: {r['error']}", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print_summary(summary)
+    if outcome.failed:
+        return 2
+    levels = SEVERITY_AT_LEAST[args.fail_on]
+    reached = any(d["severity"] in levels for r in outcome.checked for d in r["diagnostics"])
+    # Skipped (unchanged) documents count too: their findings are still there.
+    if not reached and levels and outcome.skipped:
+        with Store(args.db) as store:
+            docs = {d["path"]: d for d in store.documents()}
+        reached = any((docs[p]["errors"] and "error" in levels) or (docs[p]["warnings"] and "warning" in levels)
+                      or (docs[p]["infos"] and "info" in levels) for p in outcome.skipped if p in docs)
+    return 1 if reached else 0
+
+
+def print_summary(summary: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    t = Table(title="textcheck scan — 按部门汇总")
+    for col in ("部门", "文件", "无法读取", "error", "warning", "info", "主要问题规则"):
+        t.add_column(col)
+    for name, d in sorted(summary["departments"].items()):
+        t.add_row(name, str(d["documents"]), str(d["failed"]), str(d["error"]), str(d["warning"]), str(d["info"]),
+                  ", ".join(d["worst_rules"]))
+    tot = summary["totals"]
+    t.add_row("合计", str(tot["documents"]), str(tot["failed"]), str(tot["error"]), str(tot["warning"]), str(tot["info"]), "")
+    console.print(t)
+    if summary["slowest"]:
+        console.print("最慢的文件: " + "; ".join(f"{s['path']} ({s['elapsed_ms']:.0f} ms)" for s in summary["slowest"]))
+    scan = summary.get("scan")
+    if scan:
+        console.print(f"本次检查 {scan['checked']} 份，跳过未变化 {scan['skipped']} 份，无法读取 {scan['failed']} 份，"
+                      f"用时 {scan['elapsed_s']} 秒")
 
 
 def cmd_report(args) -> int:
-    print("textcheck: error: report is not implemented yet")
-    return 2
+    from textcheck.cli import write_output
+    from textcheck.store import Store
+
+    if not Path(args.db).is_file():
+        print(f"textcheck: error: {args.db}: no such scan database", file=sys.stderr)
+        return 2
+    with Store(args.db) as store:
+        summary, findings, documents = store.summary(), store.findings(), store.documents()
+    if args.format == "json":
+        text = json.dumps({"summary": summary, "documents": documents, "findings": findings},
+                          ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = _findings_csv(findings)
+    else:
+        text = _report_html(summary, findings)
+    write_output(text, args.output)
+    return 0
+
+
+def _findings_csv(findings: list[dict]) -> str:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    cols = ["path", "department", "year", "code", "name", "category", "severity", "line", "column", "page",
+            "message", "suggestion", "text", "fingerprint"]
+    w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
+    w.writeheader()
+    w.writerows(findings)
+    return buf.getvalue()
+
+
+def _report_html(summary: dict, findings: list[dict]) -> str:
+    from html import escape
+
+    rows = "".join(
+        f"<tr><td>{escape(n)}</td><td>{d['documents']}</td><td>{d['failed']}</td><td>{d['error']}</td>"
+        f"<td>{d['warning']}</td><td>{d['info']}</td><td>{escape(', '.join(d['worst_rules']))}</td></tr>"
+        for n, d in sorted(summary["departments"].items()))
+    items = "".join(
+        f"<tr class='{escape(f['severity'])}'><td>{escape(f['path'])}</td><td>{f['line']}</td>"
+        f"<td>{escape(f['code'])}</td><td>{escape(f['severity'])}</td><td>{escape(f['message'])}</td></tr>"
+        for f in findings)
+    return ("<!doctype html><html lang='zh'><meta charset='utf-8'><title>textcheck scan report</title>"
+            "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
+            "padding:2px 6px}.error td{background:#fde}.warning td{background:#ffd}</style>"
+            "<h1>按部门汇总</h1><table><tr><th>部门</th><th>文件</th><th>无法读取</th><th>error</th>"
+            f"<th>warning</th><th>info</th><th>主要问题规则</th></tr>{rows}</table>"
+            "<h1>问题清单</h1><table><tr><th>文件</th><th>行</th><th>规则</th><th>级别</th><th>说明</th></tr>"
+            f"{items}</table></html>\n")

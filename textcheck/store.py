@@ -1,0 +1,153 @@
+"""The results store of batch scans: SQLite (stdlib) in WAL mode.
+
+Each checked disclosure is written in ONE transaction (its documents row and
+all its diagnostics rows), so an interrupted scan — Ctrl-C or ``kill -9`` —
+leaves only complete rows, and ``--resume`` can skip what is already there.
+Only the coordinating process writes; workers return plain dicts.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id            INTEGER PRIMARY KEY,
+    path          TEXT NOT NULL UNIQUE,   -- the file, or "a.pdf + b.pdf" for a multi-volume disclosure
+    files         TEXT NOT NULL,          -- JSON list of the files checked together
+    sha256        TEXT,                   -- of the file (or of the volumes' hashes joined)
+    department    TEXT,
+    year          TEXT,
+    format        TEXT,
+    status        TEXT NOT NULL,          -- ok | error
+    error         TEXT,
+    elapsed_ms    REAL,
+    tool_version  TEXT NOT NULL,
+    checked_at    TEXT NOT NULL,
+    errors        INTEGER NOT NULL DEFAULT 0,
+    warnings      INTEGER NOT NULL DEFAULT 0,
+    infos         INTEGER NOT NULL DEFAULT 0,
+    stats         TEXT
+);
+CREATE TABLE IF NOT EXISTS diagnostics (
+    id            INTEGER PRIMARY KEY,
+    document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    code          TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    category      TEXT NOT NULL,
+    severity      TEXT NOT NULL,
+    message       TEXT NOT NULL,
+    suggestion    TEXT,
+    line          INTEGER,
+    "column"      INTEGER,
+    end_line      INTEGER,
+    end_column    INTEGER,
+    page          INTEGER,
+    ref           TEXT,
+    text          TEXT,
+    related       TEXT,                   -- JSON list, as in the JSON contract
+    fingerprint   TEXT
+);
+CREATE INDEX IF NOT EXISTS diagnostics_document ON diagnostics(document_id);
+CREATE INDEX IF NOT EXISTS diagnostics_code ON diagnostics(code);
+"""
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per document.
+        self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def is_current(self, path: str, sha256: str, tool_version: str) -> bool:
+        """True when ``path`` was already checked with this content and tool version."""
+        row = self.conn.execute(
+            "SELECT sha256, tool_version FROM documents WHERE path = ?", (path,)).fetchone()
+        return bool(row) and row[0] == sha256 and row[1] == tool_version
+
+    def write(self, result: dict) -> None:
+        """Replace one disclosure's rows atomically."""
+        diags = result.get("diagnostics", [])
+        counts = {s: sum(1 for d in diags if d["severity"] == s) for s in ("error", "warning", "info")}
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            c.execute("DELETE FROM documents WHERE path = ?", (result["path"],))
+            cur = c.execute(
+                "INSERT INTO documents (path, files, sha256, department, year, format, status, error,"
+                " elapsed_ms, tool_version, checked_at, errors, warnings, infos, stats)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (result["path"], json.dumps(result["files"], ensure_ascii=False), result.get("sha256"),
+                 result.get("department"), result.get("year"), result.get("format"),
+                 "error" if result.get("error") else "ok", result.get("error"), result.get("elapsed_ms"),
+                 result["tool_version"], datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                 counts["error"], counts["warning"], counts["info"],
+                 json.dumps(result.get("stats", {}), ensure_ascii=False)),
+            )
+            doc_id = cur.lastrowid
+            c.executemany(
+                'INSERT INTO diagnostics (document_id, code, name, category, severity, message, suggestion,'
+                ' line, "column", end_line, end_column, page, ref, text, related, fingerprint)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc_id, d["code"], d["name"], d["category"], d["severity"], d["message"], d.get("suggestion"),
+                  d["location"]["line"], d["location"]["column"], d["location"]["end_line"],
+                  d["location"]["end_column"], d["location"].get("page"), d["location"].get("ref"),
+                  d["location"].get("text"), json.dumps(d.get("related", []), ensure_ascii=False),
+                  d.get("fingerprint")) for d in diags],
+            )
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    # -- reading back ---------------------------------------------------
+
+    def documents(self) -> list[dict]:
+        cur = self.conn.execute("SELECT * FROM documents ORDER BY department, path")
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def findings(self) -> list[dict]:
+        cur = self.conn.execute(
+            'SELECT d.path, d.department, d.year, g.code, g.name, g.category, g.severity, g.message,'
+            ' g.suggestion, g.line, g."column", g.page, g.ref, g.text, g.related, g.fingerprint'
+            " FROM diagnostics g JOIN documents d ON d.id = g.document_id ORDER BY d.path, g.line, g.code")
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def summary(self) -> dict:
+        """Per department: documents, failed, errors, warnings, infos, worst rules; plus totals."""
+        departments: dict[str, dict] = {}
+        for doc in self.documents():
+            dep = departments.setdefault(doc["department"] or "（未识别部门）", {
+                "documents": 0, "failed": 0, "error": 0, "warning": 0, "info": 0, "rules": {}})
+            dep["documents"] += 1
+            dep["failed"] += doc["status"] == "error"
+            dep["error"] += doc["errors"]
+            dep["warning"] += doc["warnings"]
+            dep["info"] += doc["infos"]
+        for row in self.conn.execute(
+                "SELECT COALESCE(d.department, '（未识别部门）'), g.code, COUNT(*) FROM diagnostics g"
+                " JOIN documents d ON d.id = g.document_id WHERE g.severity != 'info'"
+                " GROUP BY 1, 2"):
+            departments[row[0]]["rules"][row[1]] = row[2]
+        for dep in departments.values():
+            dep["worst_rules"] = [code for code, _ in sorted(dep.pop("rules").items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
+        totals = {k: sum(d[k] for d in departments.values()) for k in ("documents", "failed", "error", "warning", "info")}
+        slowest = [dict(path=r[0], elapsed_ms=r[1]) for r in self.conn.execute(
+            "SELECT path, elapsed_ms FROM documents WHERE elapsed_ms IS NOT NULL ORDER BY elapsed_ms DESC LIMIT 5")]
+        return {"departments": departments, "totals": totals, "slowest": slowest}
