@@ -151,6 +151,10 @@ class Row:
     kind: str = ROW_DATA
     parent: int | None = None  # index of the parent row (hierarchy)
     group: str | None = None  # unit / project group heading the row belongs to
+    # Side-by-side tables (收入 | 支出): one label and one code per Table.blocks
+    # entry; ``label``/``code`` are those of the first (left) block.
+    labels: tuple[str, ...] = ()
+    codes: tuple[str | None, ...] = ()
 
     def cell(self, col: int) -> Cell | None:
         for c in self.cells:

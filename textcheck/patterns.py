@@ -104,3 +104,274 @@ VOLUME_WORDS = regex.compile(r"(?i)(?:[-_ ]?(?:text|tables?|volume\d*|文字(?:�
 
 # Markdown table separator row: | --- | :---: | ---: |
 MD_TABLE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+# ---------------------------------------------------------------------------
+# Claims (textcheck.claims, textcheck.nlp): numeric statements of the narrative
+# ---------------------------------------------------------------------------
+# Units and measure words come from the lexicon at run time; the builders below
+# turn them into patterns once per pipeline (textcheck.nlp).
+
+# Cheap pre-filter: only sentences with an Arabic digit (half or full width) or a
+# Chinese numeral are segmented at all.
+CLAIM_HAS_DIGIT = regex.compile(r"[0-9０-９]|[二两三四五六七八九十百][个人名家项次场座篇份台辆件套期轮位所户条]")
+
+# A number in running text: thousands separators (well placed or not — the format
+# rule judges them), optional fraction.  Not part of a longer digit run or a code.
+CLAIM_NUMBER = r"(?<![\d.,])\d+(?:,\d+)*(?:\.\d+)?(?![\d])"
+
+# A Chinese numeral as a count ("四个城市", "两个"); a lone "一" is an article
+# ("一批", "一个重要阵地") and never a count; "第" makes it an ordinal.
+CLAIM_CN_NUMERAL = r"(?<![第零〇一二两三四五六七八九十百千\d])(?:[二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*|一[零〇一二两三四五六七八九十百千]+)"
+
+# Qualifiers that make a figure a threshold or an estimate, not a stated amount:
+# "50 万元以上大型设备", "2 万元左右", "约 3 万元", "不超过 5 万元".
+CLAIM_APPROX_AFTER = regex.compile(r"^\s*(?:以上|以下|以内|左右|上下|多|余|之间|至|-|—|~|～)")
+CLAIM_APPROX_BEFORE = regex.compile(r"(?:约|近|超过|不超过|不低于|不少于|不高于|大约|≥|≤|>=|<=|>|<|＞|＜|每人|人均|每)\s*$")
+
+# Share cue right before the percentage: "占 35.77%", "占比 10%", "占总支出的 5%".
+CLAIM_SHARE_CUE = regex.compile(r"占(?:比|比例|比重)?(?:\p{Han}{0,10}的)?(?:为|达)?\s*$")
+
+# Clause separators inside a sentence (sentences themselves end at 。！？；).
+CLAIM_CLAUSE_BREAK = regex.compile(r"[，,：:；;]")
+
+# Explanatory regions: figures after these words explain, they are not budget lines.
+CLAIM_REASON = regex.compile(r"主要原因|原因是|原因为|主要用于|用于")
+
+# List introducers: "…，其中：", "包括：", "分别是：", "资金分配情况：".
+CLAIM_LIST_MARKER = regex.compile(r"其中\s*[：:，,]?|(?:主要)?包括\s*[：:]|分别(?:是|为)\s*[：:]?|资金分配情况\s*[：:]")
+
+# Enumeration introducers after a count ("下设 6 个处室，分别是：A、B").
+CLAIM_ENUM_MARKER = regex.compile(r"(?:分别(?:是|为)|包括|即|为)\s*[：:]")
+
+# A project block opener: "（一）项目名称：…".
+CLAIM_PROJECT_NAME = regex.compile(r"项目名称\s*[：:]\s*(?P<name>.+?)\s*$")
+
+# The project's stated total inside its block ("预算安排规模：55.00 万元").
+CLAIM_PROJECT_TOTAL_SUBJECT = regex.compile(r"^(?:预算安排规模|项目(?:预算|资金)(?:规模|总额)?|资金规模|预算规模|年度预算总额|项目总预算)$")
+
+# Subject words too generic to stand alone: they take the subject of the clause
+# before ("科学技术支出（类）…（项）：2024 年预算数为 649.32 万元").
+CLAIM_GENERIC_SUBJECT = regex.compile(r"^(?:预算数|预算|预算金额|金额|合计|共计|总计|数额|规模|安排|本年预算|当年预算|年初预算|预算安排|本年|当年)?$")
+
+# Generic words that qualify the previous subject: "房屋 …，价值 299.92 万元" → 房屋价值.
+CLAIM_QUALIFIER_SUBJECT = regex.compile(r"^(?:价值|涉及金额|涉及预算金额|金额合计|资金|经费)$")
+
+# Leading list numbering and bullets of a paragraph or clause: "1、", "1. ", "（一）", "- ".
+CLAIM_LEADING_NUMBERING = regex.compile(
+    r"^\s*(?:[-•·*]\s*)?(?:\d+\s*[、.．)）]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+\s*、)\s*")
+
+# Words that close a subject prefix on the left: the subject is what follows them.
+CLAIM_SUBJECT_LEFT_CUT = regex.compile(r".*(?:其中|包括|分别是|分别为|主要是|即|截至\d{4}年底|截至\S*?底)\s*")
+
+# Trailing verbs and copulas between a subject and its figure: "预算数为", "共计".
+CLAIM_SUBJECT_TRAILING = regex.compile(r"(?:为|是|达到?|共计|总计|合计为|计|约|了|的)\s*$")
+
+# A year inside a subject ("2024 年", "2024年度的").
+CLAIM_YEAR = regex.compile(r"\d{4}\s*年度?(?:的)?")
+
+# The 类/款/项 form: "科学技术支出（类）科学技术管理事务（款）行政运行（项）".
+CLAIM_CLASSIFICATION = regex.compile(
+    r"(?P<lei>[^（(：:，,。；;\s]+?)\s*[（(]\s*类\s*[）)]"
+    r"(?:\s*(?P<kuan>[^（(：:，,。；;\s]+?)\s*[（(]\s*款\s*[）)])?"
+    r"(?:\s*(?P<xiang>[^（(：:，,。；;\s]+?)\s*[（(]\s*项\s*[）)])?")
+
+# A classification code before its name: "2010101 行政运行", "206 科学技术支出".
+CLAIM_CODE_NAME = regex.compile(r"(?<!\d)(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)\s*(?P<name>\p{Han}[\p{Han}（）()]*)")
+
+# Department names named in headings: "关于乌鲁木齐市科学技术局 2024 年收入预算情况说明".
+CLAIM_HEADING_ORG = regex.compile(r"关于\s*(?P<org>\p{Han}{4,}?)\s*\d{4}\s*年")
+
+
+def claim_quantity_pattern(units: list[str]) -> "regex.Pattern":
+    """Number + unit: "3,901.89 万元", "35.77%", "6 个", "1 亿元" (units longest first)."""
+    alternation = "|".join(regex.escape(u) for u in sorted(set(units), key=lambda u: (-len(u), u)))
+    return regex.compile(rf"(?P<num>{CLAIM_NUMBER})\s*(?P<unit>{alternation})")
+
+
+def claim_cn_count_pattern(measures: list[str]) -> "regex.Pattern":
+    """Chinese numeral + measure word: "四个", "两家" (never "一般", never "两区")."""
+    alternation = "|".join(regex.escape(u) for u in sorted(set(measures), key=lambda u: (-len(u), u)))
+    return regex.compile(rf"(?P<num>{CLAIM_CN_NUMERAL})(?P<unit>{alternation})")
+
+
+def claim_change_cue_pattern(increase, decrease, flat, bases) -> "regex.Pattern":
+    """A direction word right before a figure, with an optional base before it.
+
+    "比上年预算增加 ", "与上年相比减少 ", "较 2023 年预算下降 ", ", 增长 ".
+    """
+    def alt(words):
+        return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+    base = rf"(?:(?:比|较|与|同|相比|相较|对比)\s*(?P<base>{alt(bases)}|\d{{4}}\s*年度?(?:预算数|预算|决算数|决算|执行数)?)\s*(?:相比|相较|比较)?(?:预算)?\s*[，,]?\s*)"
+    return regex.compile(
+        rf"{base}?(?:(?P<inc>{alt(increase)})|(?P<dec>{alt(decrease)}))(?:了)?\s*$")
+
+
+def claim_flat_pattern(flat, bases) -> "regex.Pattern":
+    """"与上年持平", "比上年预算无变化" (no figure)."""
+    def alt(words):
+        return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+    return regex.compile(
+        rf"(?:(?:比|较|与|同)\s*(?P<base>{alt(bases)})\s*(?:相比)?(?:预算)?\s*)(?:基本)?(?P<flat>{alt(flat)})")
+
+# ---------------------------------------------------------------------------
+# PDF layout (textcheck.readers.pdf): page furniture, caption rows, borderless tables
+# ---------------------------------------------------------------------------
+
+# A page number line: "10", "- 9 -", "─ 1 ─", "第 3 页", "第3页 共12页", "3/12".
+PDF_PAGE_NUMBER = regex.compile(
+    r"[-—─–\s]*\d{1,4}[-—─–\s]*|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}")
+
+# A grid row that is really a caption line: "部门：江苏省人大常委会办公厅 单位：万元", "编制单位：…".
+PDF_UNIT_OR_DEPARTMENT = regex.compile(r"单位\s*[:：]|^(?:部门|编制部门|部门名称|编制单位|预算单位)\s*[:：]")
+
+# A cell holding just an amount ("13,297.11", "-5.00", "80"): a row with one is data, not a caption.
+PDF_CELL_AMOUNT = regex.compile(r"[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+\.\d+|[-−]?\d+")
+
+# A note under a table: "注：…", "备注：…", "说明：…".
+PDF_NOTE = regex.compile(r"(?:注|备注|说明)\s*[:：\d]")
+
+# ---------------------------------------------------------------------------
+# Document structure (textcheck.readers.structure, textcheck.readers.tablegrid)
+# All are matched on normalised text (CJK–digit spaces already removed).
+# ---------------------------------------------------------------------------
+
+# Headings by level: "第三部分 …" (1), "一、…" (2), "（一）…"/"(一)" (3), "1、…"/"1. …" (4).
+HEADING_LEVELS = (
+    (1, regex.compile(r"^第[一二三四五六七八九十]+部分")),
+    (2, regex.compile(r"^[一二三四五六七八九十]+\s*、")),
+    (3, regex.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]")),
+    (4, regex.compile(r"^\d{1,2}\s*(?:、|\.(?!\d))")),
+)
+
+# A line that starts a list item or numbered point: never glued to the line before.
+LIST_ITEM = regex.compile(
+    r"^(?:[-•·▪]\s|[（(]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[）)]|[一二三四五六七八九十]+\s*、"
+    r"|\d{1,2}\s*(?:、|\.(?!\d)|．)|第[一二三四五六七八九十\d]+[部章节条])"
+)
+
+# "项目名称：…", "预算安排规模：55.00万元", "其中：…": a label line (one field per line).
+LABEL_LINE = regex.compile(r"^[\p{Han}（）()、“”\"]{2,16}\s*[:：]")
+
+# Sentence ends: a line ending with one of these is complete.
+SENTENCE_END = "。；！？;!?：:"
+
+# Table of contents title ("目 录", "目录", "目次"; spaces removed first).
+TOC_TITLE = regex.compile(r"^(?:目录|目次)$")
+
+# A TOC entry's list marker and trailing dot leaders with a page number.
+TOC_MARKER = regex.compile(r"^[-•·*]\s*")
+TOC_PAGE = regex.compile(r"(?:\s*[.·…．]{2,}\s*|\s{2,})\d{1,4}\s*$")
+
+# Caption label with the title on the same line: "表 3 部门支出总体情况表", "公开05表 一般公共预算支出表".
+TABLE_LABEL_TITLE = regex.compile(
+    r"^(?P<label>表\s*(?P<n>\d+|[一二三四五六七八九十]+)|公开\s*(?P<n2>\d+)\s*表|公开表\s*(?P<n3>[一二三四五六七八九十]+))"
+    r"[\s:：]+(?P<title>\S.{0,60})$")
+
+# A numbered heading that is really a table caption: "五、部门支出总体情况表" (Jiangsu style).
+NUMBERED_TABLE_TITLE = regex.compile(r"^(?P<n>[一二三四五六七八九十]+)\s*、\s*(?P<title>\S.{0,60}表)(?:[（(]续[）)])?$")
+
+# A title line that names a table: ends with 表 (or 表（续）); short, no sentence punctuation.
+TABLE_TITLE = regex.compile(r"^[^。；！？]{2,60}表(?:[（(]续(?:表)?[）)])?$")
+
+# Continuation markers printed above a table's next page.
+TABLE_CONTINUED = regex.compile(r"^[（(]?续(?:表)?[）)]?$|[（(]续(?:表)?[）)]$")
+
+# 编制部门 / 部门名称 lines (optionally with the unit on the same line).
+DEPARTMENT_LINE = regex.compile(
+    r"^(?:编制部门|编制单位|部门名称|单位名称|填报单位)\s*(?:[（(]盖章[）)])?\s*[:：]\s*(?P<dept>.*?)"
+    r"\s*(?:(?:金额)?单位\s*[:：]\s*(?:亿元|万元|千元|元)\s*)?$")
+
+# A line that is only the unit: "单位：万元", "金额单位：元".
+UNIT_ONLY_LINE = regex.compile(r"^(?:金额)?单位\s*[:：]\s*(?:亿元|万元|千元|元)\s*$")
+
+# A year line under a title: "(2024年)", "（2024年度）", "2024年".
+YEAR_LINE = regex.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[）)]?$")
+
+# Empty-table statement: "…政府性基金预算支出情况表为空表。"
+EMPTY_TABLE_STATEMENT = regex.compile(r"为空表|本表为空|此表为空|本表无数据|无此项|本表无")
+
+# Year of the disclosure: "2024年部门预算公开", "2017年度…部门预算".
+DOCUMENT_YEAR = regex.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?[\p{Han}]{0,30}?(?:部门|单位)?(?:预算|决算)")
+
+# Row labels: totals, subtotals, parts.
+ROW_TOTAL_LABEL = regex.compile(r"^(?:总计|合计|总额|收入总计|支出总计|收支总计|[\p{Han}]{0,8}(?:总计|合计))$")
+ROW_SUBTOTAL_LABEL = regex.compile(r"小计")
+ROW_PART_LABEL = regex.compile(r"^其中\s*[:：]?")
+
+# Row numbering styles, outermost first: "一、", "（一）", "1." / "1、", "（1）".
+ROW_NUMBERING = (
+    regex.compile(r"^[一二三四五六七八九十]+\s*[、.．]"),
+    regex.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]"),
+    regex.compile(r"^\d{1,2}\s*(?:[、．]|\.(?!\d))"),
+    regex.compile(r"^[（(]\s*\d{1,2}\s*[）)]"),
+)
+
+# Classification codes: 类 "206" (3 digits), 款 "01", 项 "01"; combined 3/5/7 digits.
+CODE_CLASS = regex.compile(r"^[1-9]\d{2}$")
+CODE_SUB = regex.compile(r"^\d{2}$")
+CODE_COMBINED = regex.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")
+# Code and name in one cell: "201 一般公共服务支出", "2060101行政运行" (not "2024年…", "100万元").
+CODE_AND_NAME = regex.compile(r"^(?P<code>[1-9]\d{2}(?:\d{2}){0,2})(?!\d)\s*(?P<name>(?![年月日万亿元个人次项家%])\p{Han}.*)$")
+
+# Header text that marks a code column.
+CODE_HEADER = regex.compile(r"类|款|项$|编码|代码|科目编码")
+
+# Column-number row tokens besides the numbers: "※", "*", "栏次".
+COLUMN_NUMBER_MARK = regex.compile(r"^(?:※|\*|＊|栏次|行次|—|-|–)$")
+
+# A grid row that is a Markdown separator converted to cells: "--", "----", ":---:".
+DASH_CELL = regex.compile(r"^:?-{2,}:?$")
+
+# Organisation names (unit rows grouping project rows in 项目支出/结转结余 tables).
+ORG_NAME = regex.compile(
+    r"^[\p{Han}（）()]{2,40}(?:局|中心|委员会|办公室|办公厅|厅|院|所|站|队|馆|学校|大学|学院|医院|协会|学会|联合会|公司|集团|政府|[（(]本级[）)])$")
+
+# ---------------------------------------------------------------------------
+# Table arithmetic (textcheck.tables): header and cell text as the sum rules read it
+# ---------------------------------------------------------------------------
+
+# Whitespace inside header and label cells (PDF conversion breaks "项目支出 合计").
+WHITESPACE = regex.compile(r"\s+")
+
+# A cell that stands for "nothing": dashes and similar placeholders count as empty.
+EMPTY_CELL = regex.compile(r"[-−－—–/／×xX＊*※]+|无|空")
+
+# One cell of a column-number row: "※", "1", "栏次", or a formula "1=2+3", "4＝5+6+7".
+COLUMN_NUMBER_CELL = regex.compile(r"※|\*|＊|栏次|行次|\d{1,2}|\d{1,2}\s*[=＝]\s*\d{1,2}(?:\s*[+＋]\s*\d{1,2})+")
+
+# A column formula stated in the column-number row: "1=2+3" (column 1 is the sum of 2 and 3).
+COLUMN_FORMULA = regex.compile(r"(?P<lhs>\d{1,2})\s*[=＝]\s*(?P<rhs>\d{1,2}(?:\s*[+＋]\s*\d{1,2})+)")
+
+# A code cell: 类 "206", 款/项 "01", or a combined code "2060101" (digits only, no separators).
+CODE_CELL = regex.compile(r"\d{2,7}")
+
+# ---------------------------------------------------------------------------
+# Linking (textcheck.linking): comparing subjects with row labels and project names
+# ---------------------------------------------------------------------------
+
+# Leading numbering of a row label or subject (after normalize_term): "1.", "一、", "(一)", "(1)".
+LINK_LEADING_NUMBERING = regex.compile(r"^(?:\d+[、.．)](?!\d)|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．])")
+
+# "其中：" before a part row's label.
+LINK_PART_PREFIX = regex.compile(r"^其中[:：]?")
+
+# Punctuation, symbols and spaces dropped from name keys: "---" vs "——", quotes, brackets.
+LINK_NAME_PUNCT = regex.compile(r"[\p{P}\p{S}\s]+")
+
+# A leading year of a project name: "2024年人才专项经费…" also matches "人才专项经费…".
+LINK_YEAR_PREFIX = regex.compile(r"^\d{4}年度?")
+
+# A project block heading: "（一）项目名称：…".
+LINK_PROJECT_HEADING = regex.compile(r"项目名称\s*[:：]\s*(?P<name>.+?)\s*$")
+
+# A classification code printed before the name in one cell: "206 科学技术支出" (normalised: no space).
+LINK_CODE_PREFIX = regex.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2})(?P<name>\D.*)$")
+
+# Words in a subject that name the year or the department, not the item:
+# "2024 年", "本年度", "本部门", "部门".
+LINK_SUBJECT_NOISE = regex.compile(r"\d{4}年度?(?:的)?|本年度?|当年|全年|本部门|本单位|我单位|部门")
+
+# Level marks of the 类/款/项 form: "（类）", "(款)".
+LINK_LEVEL_MARK = regex.compile(r"[(（]\s*[类款项]\s*[)）]")

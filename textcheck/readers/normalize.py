@@ -1,0 +1,123 @@
+"""Normalise conversion artefacts while keeping one source position per character.
+
+Disclosures published as text went through Word → PDF → text (or Markdown)
+conversions that leave artefacts nobody wrote on purpose: spaces between CJK
+characters and digits ("2024 年", "1,422.65 万元"), LaTeX remnants
+(``$\\geq 6\\%$``), HTML tags (``<p>``), Markdown bold (``**x**``), operators
+split by a space ("> =95%") and full-width ASCII ("２０２４", "％", "＞＝").
+They are removed here, before anything reads the text, so no later stage
+reports them as errors.
+
+Each step either drops characters or replaces one source span by new
+characters; a kept character keeps its exact source (line, column), a
+replacement character takes the position of the first character it replaces.
+So ``LocatedText.positions[i]`` always points into the original file.
+
+Full-width forms: ASCII look-alikes (digits, letters, ％ ＋ － ． ／ ＜ ＝ ＞ …)
+become half-width so numbers and operators parse one way.  The Chinese
+sentence punctuation ，：；！？（） stays full-width: it is the normal form
+of Chinese text (not an artefact), sentence splitting and the heading
+patterns ("（一）", "其中：") are written against it, and a half-width ","
+would be mistaken for a thousands separator.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from textcheck import patterns
+from textcheck.document import LocatedText, Position
+
+# Full-width characters that stay as they are (see module docstring).
+_KEEP_FULLWIDTH = "！（），：；？"
+
+_FULLWIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULLWIDTH}
+_FULLWIDTH_TABLE[0x3000] = 0x20  # ideographic space → space (then treated like any space)
+_FULLWIDTH_TABLE[0x00A0] = 0x20  # no-break space
+_FULLWIDTH_TABLE[0x2002] = 0x20
+_FULLWIDTH_TABLE[0x2003] = 0x20
+
+# LaTeX commands seen in converted tables, and what they stand for.
+_LATEX_COMMANDS = {
+    "geq": "≥", "ge": "≥", "geqslant": "≥", "leq": "≤", "le": "≤", "leqslant": "≤",
+    "neq": "≠", "ne": "≠", "times": "×", "pm": "±", "sim": "~", "approx": "≈", "cdot": "·",
+    "%": "%", "$": "$", "{": "", "}": "", ",": "", ";": "", "!": "", " ": "",
+}
+
+# Characters that trigger the slower steps (fast path for clean lines).
+_TRIGGERS = frozenset("<>$*\\ =≥≤")
+
+
+def locate_line(raw: str, line: int, column: int = 1, page: int | None = None) -> LocatedText:
+    """``raw`` taken from ``line`` starting at 1-based ``column``, normalised."""
+    return normalize(raw, [(line, column + i) for i in range(len(raw))], page=page)
+
+
+def normalize(text: str, positions: Sequence[Position], page: int | None = None, ref: str | None = None) -> LocatedText:
+    """Normalised LocatedText of ``text`` whose characters stand at ``positions``."""
+    pos = list(positions)
+    text = text.translate(_FULLWIDTH_TABLE)  # 1:1, positions unchanged
+    if _TRIGGERS.intersection(text):
+        text, pos = _sub(text, pos, patterns.HTML_TAG, _drop)
+        text, pos = _sub(text, pos, patterns.LATEX_INLINE, _latex)
+        text, pos = _sub(text, pos, patterns.MARKDOWN_BOLD, _drop)
+        text, pos = _sub(text, pos, patterns.SPLIT_OPERATOR_SPACE, _drop)
+        text, pos = _sub(text, pos, patterns.CJK_DIGIT_SPACE, _drop)
+    # strip surrounding whitespace (positions of kept characters unchanged)
+    start, end = 0, len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return LocatedText(text[start:end], tuple(pos[start:end]), page, ref)
+
+
+def _sub(text: str, pos: list[Position], pattern, repl: Callable) -> tuple[str, list[Position]]:
+    """Apply ``repl`` to every match; repl returns [(char, index into text)]."""
+    out_t: list[str] = []
+    out_p: list[Position] = []
+    last = 0
+    for m in pattern.finditer(text):
+        out_t.append(text[last:m.start()])
+        out_p.extend(pos[last:m.start()])
+        for ch, i in repl(m):
+            out_t.append(ch)
+            out_p.append(pos[i])
+        last = m.end()
+    if last == 0:
+        return text, pos
+    out_t.append(text[last:])
+    out_p.extend(pos[last:])
+    return "".join(out_t), out_p
+
+
+def _drop(_m) -> list[tuple[str, int]]:
+    return []
+
+
+def _latex(m) -> list[tuple[str, int]]:
+    """``$\\geq 6\\%$`` → "≥6%": commands replaced, spaces, braces and $ dropped."""
+    out: list[tuple[str, int]] = []
+    body_start = m.start("body")
+    body = m.group("body")
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            j = i + 1
+            while j < len(body) and body[j].isalpha():
+                j += 1
+            name = body[i + 1:j] if j > i + 1 else body[i + 1:i + 2]
+            j = j if j > i + 1 else i + 2
+            rep = _LATEX_COMMANDS.get(name)
+            if rep is None:
+                rep = name  # unknown command: keep its name rather than invent meaning
+            for k, c in enumerate(rep):
+                out.append((c, body_start + i))
+            i = j
+            continue
+        if ch in " {}":
+            i += 1
+            continue
+        out.append((ch, body_start + i))
+        i += 1
+    return out
