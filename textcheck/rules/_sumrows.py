@@ -1,0 +1,50 @@
+"""Shared check of row sums (a total row = Σ rows) for TC102 and TC103."""
+from __future__ import annotations
+
+from textcheck import tables as T
+
+KIND_WORDS = {"grand-total": "下一级各行", "code": "下级科目", "numbered": "下级各项", "group": "该组各行"}
+
+
+def check_row_sums(rule, ctx, kinds):
+    analysis = ctx.tables
+    if not analysis:
+        return
+    tol = ctx.config.tolerance
+    rounding = bool(ctx.config.options(rule.code).get("report-rounding", False))
+    for ta in analysis.tables:
+        table = ta.table
+        for block in ta.blocks:
+            for rs in block.row_sums:
+                if rs.kind not in kinds:
+                    continue
+                total_row = T.row_by_index(ta, rs.total)
+                part_rows = [T.row_by_index(ta, i) for i in rs.parts]
+                label = T.row_label(ta, block, total_row)
+                part_labels = [T.row_label(ta, block, r) for r in part_rows]
+                for col in block.columns:
+                    check = T.check_sum(T.cell_number(total_row, col),
+                                        [T.cell_number(r, col) for r in part_rows], tol)
+                    if check is None or check.status == T.EXACT:
+                        continue
+                    if check.status == T.ROUNDING and not rounding:
+                        continue
+                    column = ta.column_name(col)
+                    related = [T.cell_related(ta, total_row, col, label)]
+                    related += [T.cell_related(ta, r, col, lab) for r, lab in zip(part_rows, part_labels)
+                                if T.cell_number(r, col) is not None]
+                    related.append(T.figure(check.expression(), str(check.sum_value), table.id))
+                    loc = T.cell_location(table, total_row, col)
+                    key = f"{table.id}|{label}|{column}|{rs.kind}"
+                    if check.status == T.ROUNDING:
+                        msg = (f"{table.name}“{column}”栏：“{label}”{check.total_text()} 与"
+                               f"{KIND_WORDS[rs.kind]}之和 {check.expression()} 相差 {abs(check.difference)}，"
+                               f"在四舍五入误差范围内")
+                        yield rule.diagnostic(ctx, msg, loc, T.cell_text(total_row, col), related,
+                                              severity="info", key=key)
+                        continue
+                    msg = (f"{table.name}“{column}”栏：“{label}”与{KIND_WORDS[rs.kind]}"
+                           f"（{T.names(part_labels)}）之和不符：{T.mismatch_text(check)}")
+                    yield rule.diagnostic(
+                        ctx, msg, loc, T.cell_text(total_row, col) or label, related,
+                        suggestion=f"核对“{label}”及其{KIND_WORDS[rs.kind]}在“{column}”栏的数值", key=key)

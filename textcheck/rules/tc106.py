@@ -1,0 +1,59 @@
+"""TC106 side-by-side-balance: 收入总计 ≠ 支出总计 in a 收支总表."""
+from __future__ import annotations
+
+from textcheck import tables as T
+from textcheck.rules.base import Rule
+
+
+class SideBySideBalance(Rule):
+    """收支总表中收入总计与支出总计不相等（超出四舍五入误差）。
+
+    检查什么
+        左右并列的收支表（收入 | 支出）中，收入一侧的总计行与支出一侧的总计行，比较
+        各自的第一个金额栏（合计栏）。
+    为什么
+        部门预算收支平衡：收入总计必须等于支出总计。
+    反例
+        “收入总计 3,977.09 | 支出总计 3,967.09”。
+    正例
+        “收入总计 3,956.08 | 支出总计 3,956.08”。
+    选项
+        无（全局 tolerance 适用）。
+    """
+
+    code = "TC106"
+    name = "side-by-side-balance"
+    category = "sum"
+    severity = "error"
+
+    def check(self, ctx):
+        analysis = ctx.tables
+        if not analysis:
+            return
+        tol = ctx.config.tolerance
+        for ta in analysis.tables:
+            sides = [b for b in ta.blocks if b.total_row is not None and b.columns]
+            income = next((b for b in sides if b.direction == "income"), None)
+            spend = next((b for b in sides if b.direction == "expenditure"), None)
+            if income is None or spend is None:
+                continue
+            rin, rout = T.row_by_index(ta, income.total_row), T.row_by_index(ta, spend.total_row)
+            cin, cout = _main_column(ta, income), _main_column(ta, spend)
+            a, b = T.cell_number(rin, cin), T.cell_number(rout, cout)
+            check = T.check_sum(a, [b], tol)
+            if check is None or check.status != T.MISMATCH:
+                continue
+            lin, lout = T.row_label(ta, income, rin), T.row_label(ta, spend, rout)
+            msg = (f"{ta.table.name}：{lin} {check.total_text()} 与 {lout} "
+                   f"{b if b is not None else '空（按 0 计）'} 不相等（相差 {abs(check.difference)}，"
+                   f"超出四舍五入误差范围），收支应平衡")
+            related = [T.cell_related(ta, rin, cin, lin), T.cell_related(ta, rout, cout, lout)]
+            yield self.diagnostic(ctx, msg, T.cell_location(ta.table, rout, cout), T.cell_text(rout, cout) or lout,
+                                  related, suggestion="核对收入总计与支出总计", key=f"{ta.table.id}|balance")
+
+
+def _main_column(ta, block) -> int:
+    for c in block.columns:
+        if ta.column_measure.get(c) == "total":
+            return c
+    return block.columns[0]
