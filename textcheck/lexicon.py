@@ -33,6 +33,7 @@ from textcheck.errors import ConfigError
 # Lexicon files the Lexicon class reads (all in lexicons/, see lexicons/README.md).
 FUNCTION_FILE = "function_classification.tsv"
 ECONOMIC_FILE = "economic_classification.tsv"
+VARIANTS_FILE = "classification_variants.tsv"
 INCOME_FILE = "income_items.yml"
 CONCEPTS_FILE = "concepts.yml"
 ALIASES_FILE = "aliases.yml"
@@ -146,6 +147,24 @@ def _tsv_rows(path: Path):
         yield code, row[1].strip(), int(level) if level.isdigit() else code_level(code)
 
 
+def _merged_variants(extra_dirs) -> dict[str, dict[str, list[str]]]:
+    """scheme → code → former/variant names, from classification_variants.tsv files."""
+    out: dict[str, dict[str, list[str]]] = {"function": {}, "economic": {}}
+    for path in [data_dir() / VARIANTS_FILE] + [Path(d) / VARIANTS_FILE for d in extra_dirs]:
+        if not path.is_file():
+            continue
+        with open(path, encoding="utf-8", newline="") as fh:
+            for lineno, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+                if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
+                    continue
+                if len(row) < 3 or row[0] not in out or not row[1].isdigit():
+                    raise ConfigError(f"lexicon {path}:{lineno}: expected scheme<TAB>code<TAB>name<TAB>note")
+                names = out[row[0]].setdefault(row[1], [])
+                if row[2].strip() not in names:
+                    names.append(row[2].strip())
+    return out
+
+
 def _merged_tsv(name: str, extra_dirs) -> dict[str, tuple[str, int | None]]:
     items: dict[str, tuple[str, int | None]] = {}
     for path in [data_dir() / name] + [Path(d) / name for d in extra_dirs]:
@@ -165,7 +184,9 @@ class Lexicon:
     Attributes (names other stages code against):
       function_items   code → name, 支出功能分类 类/款/项 (3/5/7 digits)
       function_levels  code → 1/2/3
-      function_names   name → codes (a name like 行政运行 repeats under many 款)
+      function_names   name → codes (a name like 行政运行 repeats under many 款); former
+                       and variant names (classification_variants.tsv) included
+      function_variants code → former/variant names ("210" → [医疗卫生与计划生育支出, …])
       economic_items / economic_levels / economic_names: 部门预算支出经济分类 类/款
       income_items     income item name → {"aliases": [...], "column": key|None, ...}
       concepts         canonical concept → {"aliases": [...], "column": key|None,
@@ -189,6 +210,8 @@ class Lexicon:
     economic_items: dict[str, str] = field(default_factory=dict)
     economic_levels: dict[str, int] = field(default_factory=dict)
     economic_names: dict[str, list[str]] = field(default_factory=dict)
+    function_variants: dict[str, list[str]] = field(default_factory=dict)
+    economic_variants: dict[str, list[str]] = field(default_factory=dict)
     income_items: dict[str, dict] = field(default_factory=dict)
     concepts: dict[str, dict] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
@@ -217,15 +240,21 @@ class Lexicon:
         return lex
 
     def _load_classification(self, extra):
+        variants = _merged_variants(extra)
         for attr, fname in (("function", FUNCTION_FILE), ("economic", ECONOMIC_FILE)):
             items, levels, names = {}, {}, {}
             for code, (name, level) in sorted(_merged_tsv(fname, extra).items()):
                 items[code] = name
                 levels[code] = level
                 names.setdefault(name, []).append(code)
+            for code, alts in sorted(variants[attr].items()):
+                for alt in alts:
+                    if code not in names.setdefault(alt, []):
+                        names[alt].append(code)
             setattr(self, f"{attr}_items", items)
             setattr(self, f"{attr}_levels", levels)
             setattr(self, f"{attr}_names", names)
+            setattr(self, f"{attr}_variants", variants[attr])
 
     def _load_concepts(self, extra):
         self.income_items = {k: _entry(v) for k, v in _merged_yaml(INCOME_FILE, extra).items()}
@@ -286,10 +315,12 @@ class Lexicon:
         for canon, entry in self.income_items.items():
             for term in [canon, *entry["aliases"]]:
                 add(term, KIND_INCOME, canon)
-        for code, name in self.function_items.items():
-            add(name, KIND_FUNCTION, code)
-        for code, name in self.economic_items.items():
-            add(name, KIND_ECONOMIC, code)
+        for name, codes in self.function_names.items():
+            for code in codes:
+                add(name, KIND_FUNCTION, code)
+        for name, codes in self.economic_names.items():
+            for code in codes:
+                add(name, KIND_ECONOMIC, code)
         self._index_map = idx
 
     # ---- queries
@@ -328,6 +359,17 @@ class Lexicon:
     def function_name(self, code: str) -> str | None:
         return self.function_items.get(code)
 
+    def is_function_name(self, code: str, name: str) -> bool:
+        """Whether ``name`` is the current, a former or a variant name of 功能分类 ``code``."""
+        key = normalize_term(name)
+        return any(normalize_term(n) == key for n in
+                   [self.function_items.get(code, ""), *self.function_variants.get(code, ())])
+
+    def is_economic_name(self, code: str, name: str) -> bool:
+        key = normalize_term(name)
+        return any(normalize_term(n) == key for n in
+                   [self.economic_items.get(code, ""), *self.economic_variants.get(code, ())])
+
     def economic_name(self, code: str) -> str | None:
         return self.economic_items.get(code)
 
@@ -361,7 +403,7 @@ class Lexicon:
     def jieba_words(self) -> list[str]:
         """Every term for ``jieba.add_word`` (item names, concepts, aliases, bases, units,
         measure words), as written (jieba sees the document's own characters)."""
-        words: set[str] = set(self.function_items.values()) | set(self.economic_items.values())
+        words: set[str] = set(self.function_names) | set(self.economic_names)
         for table in (self.concepts, self.income_items):
             for canon, entry in table.items():
                 words.add(canon)
