@@ -46,6 +46,8 @@ class Claim:
     enumerated: tuple[str, ...] = ()  # names listed after a count ("分别是：A、B、C")
     measure: str | None = None  # measure word of a count ("个", "人", "项")
     year: str | None = None  # "2024" when the sentence names the year of the figure
+    project: str | None = None  # the "项目名称：…" block the claim stands in (as written)
+    clause: str | None = None  # "reason": figure inside 主要原因…/主要用于… (explains, never a list part)
 
     @property
     def location(self):

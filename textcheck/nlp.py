@@ -1,5 +1,167 @@
-"""spaCy pipeline (placeholder; the narrative-claims issue fills it)."""
+"""The spaCy pipeline: blank "zh" with the jieba segmenter and three custom components.
+
+Built once per process and lexicon (``build_pipeline`` caches it): loading
+jieba's dictionary and adding the lexicon terms costs about a second, so it
+must never happen per document.  Lexicon terms (classification item names,
+concepts, aliases, units, measure words) are added to jieba so that
+"科学技术管理事务" or "一般公共预算拨款" stay single tokens.
+
+Components (in order):
+
+- ``tc_numbers``  number + unit spans → ``doc.spans["numbers"]`` (label = unit
+  class: money / percent / count / physical).  Chinese numerals count only
+  next to a measure word ("四个城市"); "一般" and "两区" never become numbers.
+- ``tc_entities`` lexicon terms → ``doc.spans["subjects"]`` (PhraseMatcher on
+  the jieba tokens; label = concept / income / function / economic).
+- ``tc_claims``   the sentence's raw claims → ``doc._.claims`` (see
+  ``textcheck.claims.sentence_claims``; regex-first, tokens give subject
+  boundaries).
+
+Only sentences that carry a number are ever passed through the pipeline
+(``textcheck.claims`` pre-filters them), so the cost stays a small fraction of
+segmenting the whole document.
+"""
+from __future__ import annotations
+
+import threading
+
+_LOCK = threading.Lock()
+_PIPELINES: dict = {}  # cache key → Language
+_PATTERNS: dict = {}  # cache key → textcheck.claims.ClaimPatterns (read by the components)
+
+
+def _cache_key(lexicon) -> tuple:
+    dirs = getattr(lexicon, "extra_dirs", None)
+    return ("dirs", tuple(dirs)) if dirs is not None else ("id", id(lexicon))
+
+
+def claim_patterns(lexicon):
+    """The compiled claim patterns of this lexicon (built once, shared with the components)."""
+    from textcheck.claims import ClaimPatterns
+
+    key = _cache_key(lexicon)
+    with _LOCK:
+        pats = _PATTERNS.get(key)
+        if pats is None:
+            pats = _PATTERNS[key] = ClaimPatterns.from_lexicon(lexicon)
+    return pats
 
 
 def build_pipeline(lexicon):
-    return None
+    """The process-wide pipeline for ``lexicon`` (None when spaCy/jieba are unavailable:
+    extraction then falls back to regex-only subjects)."""
+    key = _cache_key(lexicon)
+    with _LOCK:
+        if key in _PIPELINES:
+            return _PIPELINES[key]
+    pats = claim_patterns(lexicon)
+    try:
+        nlp = _build(lexicon, key, pats)
+    except ImportError:
+        nlp = None
+    with _LOCK:
+        _PIPELINES.setdefault(key, nlp)
+        return _PIPELINES[key]
+
+
+def _build(lexicon, key, pats):
+    import jieba
+    import spacy
+
+    _register_components()
+    jieba.setLogLevel(60)  # no "Building prefix dict…" chatter on stderr
+    for word in pats.jieba_words:
+        jieba.add_word(word)
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    state = repr(key)
+    _STATE[state] = pats
+    nlp.add_pipe("tc_numbers", config={"state": state})
+    nlp.add_pipe("tc_entities", config={"state": state})
+    nlp.add_pipe("tc_claims", config={"state": state})
+    return nlp
+
+
+# Components read their compiled patterns from here (config values must be plain
+# strings, so the factories receive a key, not the object).
+_STATE: dict = {}
+_REGISTERED = False
+
+
+def _register_components():
+    global _REGISTERED
+    if _REGISTERED:
+        return
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension("claims"):
+        Doc.set_extension("claims", default=None)
+
+    @Language.factory("tc_numbers", default_config={"state": ""})
+    def make_numbers(nlp, name, state):
+        return NumbersComponent(_STATE[state])
+
+    @Language.factory("tc_entities", default_config={"state": ""})
+    def make_entities(nlp, name, state):
+        return EntitiesComponent(nlp, _STATE[state])
+
+    @Language.factory("tc_claims", default_config={"state": ""})
+    def make_claims(nlp, name, state):
+        return ClaimsComponent(_STATE[state])
+
+    _REGISTERED = True
+
+
+class NumbersComponent:
+    """Number + unit spans (doc.spans["numbers"]); raw matches kept in doc.user_data."""
+
+    def __init__(self, pats):
+        self.pats = pats
+
+    def __call__(self, doc):
+        quantities = self.pats.find_quantities(doc.text)
+        doc.user_data["tc_quantities"] = quantities
+        spans = []
+        for q in quantities:
+            span = doc.char_span(q.start, q.end, label=q.uclass, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["numbers"] = spans
+        return doc
+
+
+class EntitiesComponent:
+    """Lexicon terms as spans (doc.spans["subjects"]), longest match wins."""
+
+    def __init__(self, nlp, pats):
+        from spacy.matcher import PhraseMatcher
+
+        self.matcher = PhraseMatcher(nlp.vocab)
+        by_label: dict[str, list[str]] = {}
+        for term, label in pats.entity_terms.items():
+            by_label.setdefault(label, []).append(term)
+        for label, terms in by_label.items():
+            self.matcher.add(label, [nlp.make_doc(t) for t in terms])
+
+    def __call__(self, doc):
+        from spacy.util import filter_spans
+
+        from spacy.tokens import Span
+
+        found = [Span(doc, s, e, label=match_id) for match_id, s, e in self.matcher(doc)]
+        doc.spans["subjects"] = filter_spans(found)
+        return doc
+
+
+class ClaimsComponent:
+    """The sentence's raw claims (textcheck.claims.RawClaim, offsets in doc.text)."""
+
+    def __init__(self, pats):
+        self.pats = pats
+
+    def __call__(self, doc):
+        from textcheck.claims import sentence_claims
+
+        doc._.claims = sentence_claims(doc.text, self.pats, doc=doc,
+                                       quantities=doc.user_data.get("tc_quantities"))
+        return doc

@@ -132,7 +132,7 @@ CLAIM_APPROX_BEFORE = regex.compile(r"(?:约|近|超过|不超过|不低于|不�
 CLAIM_SHARE_CUE = regex.compile(r"占(?:比|比例|比重)?(?:\p{Han}{0,10}的)?(?:为|达)?\s*$")
 
 # Clause separators inside a sentence (sentences themselves end at 。！？；).
-CLAIM_CLAUSE_BREAK = regex.compile(r"[，,：:；;]")
+CLAIM_CLAUSE_BREAK = regex.compile(r"[，,：:；;、]")
 
 # Explanatory regions: figures after these words explain, they are not budget lines.
 CLAIM_REASON = regex.compile(r"主要原因|原因是|原因为|主要用于|用于")
@@ -164,7 +164,7 @@ CLAIM_LEADING_NUMBERING = regex.compile(
 CLAIM_SUBJECT_LEFT_CUT = regex.compile(r".*(?:其中|包括|分别是|分别为|主要是|即|截至\d{4}年底|截至\S*?底)\s*")
 
 # Trailing verbs and copulas between a subject and its figure: "预算数为", "共计".
-CLAIM_SUBJECT_TRAILING = regex.compile(r"(?:为|是|达到?|共计|总计|合计为|计|约|了|的)\s*$")
+CLAIM_SUBJECT_TRAILING = regex.compile(r"(?:为|是|达到?|共计|总计|合计为|约|了|的)\s*$")
 
 # A year inside a subject ("2024 年", "2024年度的").
 CLAIM_YEAR = regex.compile(r"\d{4}\s*年度?(?:的)?")
@@ -177,6 +177,11 @@ CLAIM_CLASSIFICATION = regex.compile(
 
 # A classification code before its name: "2010101 行政运行", "206 科学技术支出".
 CLAIM_CODE_NAME = regex.compile(r"(?<!\d)(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)\s*(?P<name>\p{Han}[\p{Han}（）()]*)")
+
+# A department/unit name right before a year at the start of a subject:
+# "乌鲁木齐市科学技术局 2024 年一般公共预算…" → the name is not part of the subject.
+CLAIM_ORG_BEFORE_YEAR = regex.compile(
+    r"^\p{Han}{2,30}?(?:局|委员会|委|厅|办公室|办|中心|院|馆|会|部|处|站|所|队|室|公司|学校|大学|政府)(?=\s*\d{4}\s*年)")
 
 # Department names named in headings: "关于乌鲁木齐市科学技术局 2024 年收入预算情况说明".
 CLAIM_HEADING_ORG = regex.compile(r"关于\s*(?P<org>\p{Han}{4,}?)\s*\d{4}\s*年")
@@ -375,3 +380,93 @@ LINK_SUBJECT_NOISE = regex.compile(r"\d{4}年度?(?:的)?|本年度?|当年|全�
 
 # Level marks of the 类/款/项 form: "（类）", "(款)".
 LINK_LEVEL_MARK = regex.compile(r"[(（]\s*[类款项]\s*[)）]")
+
+# A lone grid cell that is a caption: "公开05表", "公开表五", "表 3", "…预算表", "…预算表（功能科目）".
+PDF_CAPTION_TEXT = regex.compile(r"^(?:公开\s*\d+\s*表|公开表\s*[一二三四五六七八九十]+|表\s*\d+)$|表(?:[（(][^）)]*[）)])?$")
+
+# ---------------------------------------------------------------------------
+# Performance/format (textcheck.performance; rules TC6xx target, TC7xx unit,
+# TC8xx format, TC9xx structure)
+# ---------------------------------------------------------------------------
+
+# A comparison operator at the start of a 绩效目标 value.  Malformed spellings
+# (=>, =<, ≥=, ≥≥ …) are listed first so the longest spelling wins; words
+# (不低于 …) are the Chinese forms of the same operators.
+PERF_OPERATOR = regex.compile(
+    r"^(?P<op>大于等于|小于等于|大于或等于|小于或等于|不低于|不少于|不小于|不高于|不超过|不大于|不多于"
+    r"|=>|=<|≥=|≤=|≥≥|≤≤|>>|<<|==|>=|<=|≥|≤|>|<|=|大于|小于|等于)")
+
+# A number with its unit inside a target value: "90%", "7000万元", "20分钟", "1.44万元".
+PERF_QUANTITY = regex.compile(r"^(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>\D.*)?$")
+
+# A ratio target: "2:1", "2.3:1".
+PERF_RATIO = regex.compile(r"^(?P<a>\d+(?:\.\d+)?)[:：](?P<b>\d+(?:\.\d+)?)$")
+
+# The unit an indicator names in trailing parentheses: "时间（小时）", "满意度(%)", "（次/周）".
+PERF_NAME_UNIT = regex.compile(r"[（(](?P<unit>[^（）()]{1,6})[）)]$")
+
+# Labels of the 项目资金 / 年度预算 figures of a 绩效目标表.
+PERF_TOTAL_LABEL = regex.compile(r"^(?:年度预算总额|资金总额|预算总额|项目资金总额|年度资金总额)")
+PERF_FISCAL_LABEL = regex.compile(r"^(?:其中[:：]?)?(?:财政拨款|财政资金)")
+PERF_OTHER_LABEL = regex.compile(r"^(?:其中[:：]?)?其他资金")
+
+# A count or amount stated in 项目总体目标 / 年度绩效目标 text: an Arabic or
+# Chinese numeral followed by a unit word (filled in from the lexicon at run
+# time by textcheck.performance.plan_mentions).
+PERF_PLAN_NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[一二两三四五六七八九十百]+)"
+
+# A figure that is a rate, not a count: "每月 2 期", "每季度1次", "人均 2 万元".
+PERF_PLAN_RATE_BEFORE = regex.compile(r"(?:每|人均|平均|每个|每年|每月|每周|每天|每季度)\p{Han}{0,2}\s*$")
+
+# Estimates: "约 100 本", "10 项左右", "6 万余篇" are never compared.
+PERF_PLAN_APPROX_BEFORE = regex.compile(r"(?:约|近|大约|逾|超过)\s*$")
+PERF_PLAN_APPROX_AFTER = regex.compile(r"^(?:余|多|左右|上下)")
+
+# An arithmetic expression around a figure ("67890*0.42=28513.8"): its operands are not plans.
+PERF_PLAN_ARITHMETIC = regex.compile(r"[*×/÷+]\s*$")
+
+# A document number "〔2020〕6 号" / "（2019）51 号": never a count.
+PERF_DOC_NUMBER_BEFORE = regex.compile(r"[〕\]】)）]\s*$")
+
+# A budget amount named in goal text: "按照目前 905 万元的预算", "预算 950 万元".
+PERF_GOAL_BUDGET_AFTER = regex.compile(r"^\s*(?:的)?(?:项目)?预算")
+PERF_GOAL_BUDGET_BEFORE = regex.compile(r"(?:预算(?:资金|金额|总额)?|安排资金)(?:为|是|共|共计)?\s*$")
+
+# Thousands separator in the wrong place: "3,9561.08", "39,56.08", "1,0000".
+FORMAT_BAD_THOUSANDS = regex.compile(
+    r"(?<![\d,.])\d{1,3}(?:,\d{3})*,(?:\d{1,2}|\d{4,})(?:\.\d+)?(?![\d,])|(?<![\d,.])\d{4,},\d{3}(?:\.\d+)?(?![\d,])")
+
+# A digit run mixing half-width and full-width digits: "２024", "3,９56".
+FORMAT_DIGIT_RUN = regex.compile(r"[0-9０-９](?:[0-9０-９,，.．]*[0-9０-９])?")
+
+# A lower-case Latin word between Chinese characters: "合理布局 and 协同".
+FORMAT_STRAY_LATIN = regex.compile(r"(?<=\p{Han}[ \t]?)(?P<word>[a-z]{2,})(?=[ \t]?\p{Han})")
+
+# List numbering at the start of a line or paragraph, by level:
+# 第X部分 / 一、 / （一） / 1、 1.  (a bullet "- " may precede it).
+LIST_NUMBERING = regex.compile(
+    r"^\s*(?:[-•·*]\s*)?(?:第(?P<part>[一二三四五六七八九十]+)部分"
+    r"|(?P<cn>[一二三四五六七八九十百零〇]+)\s*、"
+    r"|[（(]\s*(?P<pcn>[一二三四五六七八九十百零〇]+)\s*[）)]"
+    r"|(?P<ar>\d{1,2})\s*(?:、|[.．](?![\d.．])))")
+
+# A rate cue before a bare figure in running text: "占 35.77，", "增长 5"
+# (the figure then ends the clause without "%").
+FORMAT_RATE_CUE_NUMBER = regex.compile(
+    r"(?:占比?|增长|下降|增幅|降幅|比重为?|比例为?|率为|率达到?)\s*(?P<num>\d+(?:\.\d+)?)(?=\s*[，。；,;、]|\s*$)")
+
+# A table title in a required-table list or a document: compared after removing these.
+STRUCTURE_TITLE_NOISE = regex.compile(r"[\s\"'“”‘’「」（）()〔〕\[\]【】]|^(?:\d{4}年度?)|^[一二三四五六七八九十]+、")
+
+# The table of contents title line and the entries after it.
+STRUCTURE_TOC_TITLE = regex.compile(r"^\s*目\s*录\s*$|^\s*目\s*次\s*$")
+
+# A cell that is only a classification code ("206", "01", "2060101"), not a label.
+LINK_CODE_CELL = regex.compile(r"\d{2,7}")
+
+# A Markdown bullet item ("- 1、…", "* …"): complete on its line.
+BULLET_ITEM = regex.compile(r"^[-•·*▪]\s")
+
+# Inside a table cell only: a space between two CJK characters is a line wrap
+# of a narrow column ("产出 指标", "20 分 钟"), not a word boundary.
+CELL_CJK_SPACE = regex.compile(r"(?<=[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘’])[ \t]+(?=[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘’])")
