@@ -64,8 +64,11 @@ def config_from_mapping(data: dict, source: str | None = None) -> Config:
             setattr(cfg, key, list(v))
     if "severity" in data:
         sev = data["severity"]
-        if not isinstance(sev, dict) or any(v not in ("error", "warning", "info") for v in sev.values()):
+        if not isinstance(sev, dict):
             raise ConfigError(f"'tool.textcheck.severity' must map codes to error/warning/info{where}")
+        for k, v in sev.items():  # name the offending entry, not just the table
+            if v not in ("error", "warning", "info"):
+                raise ConfigError(f"'tool.textcheck.severity.{k}' must be error, warning or info, not {v!r}{where}")
         cfg.severity = dict(sev)
     if "fail-on" in data:
         if data["fail-on"] not in FAIL_ON:
@@ -81,12 +84,18 @@ def config_from_mapping(data: dict, source: str | None = None) -> Config:
     if "rules" in data:
         if not isinstance(data["rules"], dict):
             raise ConfigError(f"'tool.textcheck.rules' must be a table{where}")
+        for k, v in data["rules"].items():
+            if not isinstance(v, dict):
+                raise ConfigError(f"'tool.textcheck.rules.{k}' must be a table of options{where}")
         cfg.rules = {k: dict(v) for k, v in data["rules"].items()}
     if "verbose" in data:
         cfg.verbose = bool(data["verbose"])
     if cfg.source and cfg.lexicons:  # relative lexicon folders are relative to the config file
         base = Path(cfg.source).parent
         cfg.lexicons = [str((base / p).resolve()) for p in cfg.lexicons]
+    for folder in cfg.lexicons:  # a typo in a folder name must not silently drop a lexicon
+        if not Path(folder).is_dir():
+            raise ConfigError(f"'tool.textcheck.lexicons': folder not found: {folder}{where}")
     return cfg
 
 
