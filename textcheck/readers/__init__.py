@@ -72,7 +72,13 @@ def read_bytes(data: bytes, path: str) -> Document:
     else:
         from textcheck.readers.encoding import decode
 
-        doc = read_text(decode(data, path), path=path, fmt=fmt)
+        from dataclasses import replace
+
+        from textcheck.readers.encoding import detect
+
+        text, encoding = detect(data, path)
+        doc = read_text(text, path=path, fmt=fmt)
+        doc = replace(doc, meta={**doc.meta, "encoding": encoding})
     return _with_sha(doc, sha)
 
 

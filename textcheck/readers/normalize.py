@@ -22,7 +22,10 @@ would be mistaken for a thousands separator.
 """
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Callable, Sequence
+
+import regex
 
 from textcheck import patterns
 from textcheck.document import LocatedText, Position
@@ -43,25 +46,40 @@ _LATEX_COMMANDS = {
     "%": "%", "$": "$", "{": "", "}": "", ",": "", ";": "", "!": "", " ": "",
 }
 
-# Characters that trigger the slower steps (fast path for clean lines).
-_TRIGGERS = frozenset("<>$*\\ =≥≤")
+# Comparison operators (the split-operator step runs only when one is present).
+_OPERATORS = regex.compile(r"[<>=≥≤]")
 
 
-def locate_line(raw: str, line: int, column: int = 1, page: int | None = None) -> LocatedText:
-    """``raw`` taken from ``line`` starting at 1-based ``column``, normalised."""
-    return normalize(raw, [(line, column + i) for i in range(len(raw))], page=page)
+def locate_line(raw: str, line: int, column: int = 1, page: int | None = None, cell: bool = False) -> LocatedText:
+    """``raw`` taken from ``line`` starting at 1-based ``column``, normalised.
+
+    ``cell=True`` for a table cell: spaces between CJK characters are dropped
+    too (a narrow column wraps "产出指标" as "产出 指标").
+    """
+    if not raw or raw.isspace():
+        return LocatedText("", (), page)
+    return normalize(raw, list(zip(repeat(line), range(column, column + len(raw)))), page=page, cell=cell)
 
 
-def normalize(text: str, positions: Sequence[Position], page: int | None = None, ref: str | None = None) -> LocatedText:
+def normalize(text: str, positions: Sequence[Position], page: int | None = None, ref: str | None = None,
+              cell: bool = False) -> LocatedText:
     """Normalised LocatedText of ``text`` whose characters stand at ``positions``."""
-    pos = list(positions)
+    pos = positions if isinstance(positions, list) else list(positions)
     text = text.translate(_FULLWIDTH_TABLE)  # 1:1, positions unchanged
-    if _TRIGGERS.intersection(text):
+    # Each step runs only when its trigger character is present: plain
+    # substring tests are far cheaper than a regex scan of every cell.
+    if "<" in text:
         text, pos = _sub(text, pos, patterns.HTML_TAG, _drop)
+    if "$" in text:
         text, pos = _sub(text, pos, patterns.LATEX_INLINE, _latex)
+    if "**" in text:
         text, pos = _sub(text, pos, patterns.MARKDOWN_BOLD, _drop)
-        text, pos = _sub(text, pos, patterns.SPLIT_OPERATOR_SPACE, _drop)
+    if " " in text or "\t" in text:
+        if _OPERATORS.search(text):
+            text, pos = _sub(text, pos, patterns.SPLIT_OPERATOR_SPACE, _drop)
         text, pos = _sub(text, pos, patterns.CJK_DIGIT_SPACE, _drop)
+        if cell:
+            text, pos = _sub(text, pos, patterns.CELL_CJK_SPACE, _drop)
     # strip surrounding whitespace (positions of kept characters unchanged)
     start, end = 0, len(text)
     while start < end and text[start].isspace():

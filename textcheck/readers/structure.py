@@ -65,8 +65,10 @@ def _row_lines(row: tuple[LocatedText, ...] | list[LocatedText]) -> tuple[int | 
 def heading_level(text: str) -> int | None:
     """Heading level of a normalised line, or None (sentences are not headings)."""
     t = text.strip()
-    if not t or len(t) > 60 or "。" in t or t[-1] in patterns.SENTENCE_END:
+    if not t or len(t) > 60 or t[-1] in patterns.SENTENCE_END:
         return None
+    if any(ch in t for ch in "。，；,;"):
+        return None  # prose (a numbered list item or a sentence broken at the line end)
     for level, pat in patterns.HEADING_LEVELS:
         if pat.match(t):
             return level
@@ -328,7 +330,7 @@ class _Builder:
             self.closed = None
             return
 
-        if self.para and self._continues(self.para[-1].text, text):
+        if self.para and self._continues(self.para[-1].text, text, self._adjacent(self.para[-1], lt)):
             self.para.append(lt)
             return
         self._flush_para()
@@ -348,13 +350,26 @@ class _Builder:
             self.toc_keys.add(compact(entry.text))
 
     @staticmethod
-    def _continues(prev: str, nxt: str) -> bool:
+    def _adjacent(prev: LocatedText, nxt: LocatedText) -> bool:
+        """No blank line between the two (a wrapped line of one paragraph in a PDF rendering)."""
+        if not prev.positions or not nxt.positions:
+            return False
+        return nxt.positions[0][0] == prev.positions[-1][0] + 1
+
+    @staticmethod
+    def _continues(prev: str, nxt: str, adjacent: bool = False) -> bool:
         """Does ``nxt`` continue the sentence ``prev`` broke off?"""
         prev = prev.rstrip()
         if not prev or prev[-1] in patterns.SENTENCE_END:
             return False
+        if patterns.LIST_ITEM.match(nxt) or patterns.LABEL_LINE.match(nxt) or heading_level(nxt):
+            return False
+        if adjacent:
+            return True
         if len(prev) < 20 and "，" not in prev:
             return False  # short title-like lines (cover, signature, date) stand alone
+        if patterns.BULLET_ITEM.match(prev) or prev[-1] in "）)":
+            return False  # a bullet item, or a phrase closed by a bracket, is complete
         if patterns.LIST_ITEM.match(nxt) or patterns.LABEL_LINE.match(nxt) or heading_level(nxt):
             return False
         return True

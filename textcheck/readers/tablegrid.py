@@ -26,13 +26,17 @@ Decisions, in order:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from textcheck import patterns
 from textcheck.document import (ROW_DATA, ROW_PART, ROW_SUBTOTAL, ROW_TOTAL, Cell, Column, LocatedText,
                                 Location, Row, Table)
-from textcheck.numbers import parse_number
+from textcheck.numbers import parse_number as _parse_number
 
 CellRow = list[LocatedText]
+
+# Cells repeat a lot ("", "0.00", codes); Numbers are immutable, so cache.
+parse_number = lru_cache(maxsize=8192)(_parse_number)
 
 
 @dataclass

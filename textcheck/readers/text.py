@@ -95,7 +95,7 @@ def _line_blocks(raw: str, lineno: int, col: int, page: int | None) -> list[Bloc
         cells = []
         c = col
         for part in raw.split("\t"):
-            cells.append(locate_line(part, lineno, c, page))
+            cells.append(locate_line(part, lineno, c, page, cell=True))
             c += len(part) + 1
         return [GridRow(tuple(cells), page)]
     lt = locate_line(raw, lineno, col, page)
@@ -125,9 +125,9 @@ def _pipe_cells(raw: str, lineno: int, page: int | None) -> tuple[LocatedText, .
     for a, b in zip(bounds, bounds[1:]):
         part = raw[a + 1:b].replace("\\|", "|")  # escaped pipe (rare): keep, positions approximate
         if part != raw[a + 1:b]:
-            cells.append(normalize(part, [(lineno, a + 2 + k) for k in range(len(part))], page))
+            cells.append(normalize(part, [(lineno, a + 2 + k) for k in range(len(part))], page, cell=True))
         else:
-            cells.append(locate_line(part, lineno, a + 2, page))
+            cells.append(locate_line(part, lineno, a + 2, page, cell=True))
     del first
     return tuple(cells)
 
@@ -228,7 +228,7 @@ def _html_table_blocks(lines: list[str], start: int, end: int, page: int | None,
                 positions = [p for _, p in flat]
             else:
                 positions = [p for _, p in cell]
-            cells.append(normalize(text, positions, page))
+            cells.append(normalize(text, positions, page, cell=True))
             for _ in range(span - 1):  # a spanning cell: the covered columns are empty
                 cells.append(LocatedText("", (), page))
         if cells:

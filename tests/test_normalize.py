@@ -1,0 +1,93 @@
+"""Normalisation of conversion artefacts keeps exact source positions."""
+import pytest
+
+from textcheck.readers.normalize import locate_line, normalize
+
+
+def _check_positions(raw: str, lt, line=7, col0=1):
+    """Every kept character sits at its position in ``raw`` (replacements excepted)."""
+    for ch, (ln, col) in zip(lt.text, lt.positions):
+        assert ln == line
+        src = raw[col - col0]
+        if ch == src:
+            continue
+        # only replacements: full-width → half-width, LaTeX commands, ideographic space
+        assert ch in "≥≤≠×±%" or ord(src) - 0xFEE0 == ord(ch) or src == "\u3000", (ch, src)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2024 年部门预算", "2024年部门预算"),
+    ("基本支出 1,422.65 万元，占 35.77%", "基本支出1,422.65万元，占35.77%"),
+    ("乌鲁木齐市科学技术局 2024 年", "乌鲁木齐市科学技术局2024年"),
+    ("增长 5.81% ，主要", "增长5.81%，主要"),
+    ("第 17 届", "第17届"),
+    (r"$\geq 6\%$", "≥6%"),
+    (r"$\leq 5\%$", "≤5%"),
+    (r"$>=90\%$", ">=90%"),
+    ("> =95%", ">=95%"),
+    ("≥ 11 个", "≥11个"),
+    ("<p>2024 年该专项</p>", "2024年该专项"),
+    ("一、**财政拨款**:指", "一、财政拨款:指"),
+    ("２０２４年＞＝９０％", "2024年>=90%"),
+    ("ＡＢＣ１２３", "ABC123"),
+    ("  leading and trailing  ", "leading and trailing"),
+])
+def test_normalised_text(raw, expected):
+    lt = locate_line(raw, 7)
+    assert lt.text == expected
+    _check_positions(raw, lt)
+
+
+def test_chinese_punctuation_stays_full_width():
+    lt = locate_line("（一）其中：收入，支出；合计！是否？", 1)
+    assert lt.text == "（一）其中：收入，支出；合计！是否？"
+
+
+def test_operators_and_words_that_look_like_tags_are_kept():
+    assert locate_line("<=90%", 1).text == "<=90%"
+    assert locate_line("< 5 小时", 1).text == "<5小时"
+    assert locate_line("24*4=96 度", 1).text == "24*4=96度"
+    assert locate_line("a $ b", 1).text == "a $ b"  # not LaTeX
+    assert locate_line("$价格$", 1).text == "$价格$"  # Han inside: not LaTeX
+
+
+def test_spaces_between_han_kept_in_prose_but_dropped_in_cells():
+    assert locate_line("试验区 乌鲁木齐", 1).text == "试验区 乌鲁木齐"
+    assert locate_line("=20 分 钟", 1, cell=True).text == "=20分钟"
+    assert locate_line("产出 指标", 1, cell=True).text == "产出指标"
+    assert locate_line("说明材料, 正式材料", 1, cell=True).text == "说明材料, 正式材料"
+
+
+def test_positions_are_exact_after_removal():
+    raw = "项目支出 2,554.44 万元，占 64.23%"
+    lt = locate_line(raw, 470, 1)
+    i = lt.text.index("2,554.44")
+    assert lt.positions[i] == (470, raw.index("2,554.44") + 1)
+    j = lt.text.index("64.23%")
+    loc = lt.locate(j, j + len("64.23%"))
+    assert (loc.line, loc.column, loc.end_column) == (470, raw.index("64.23") + 1, raw.index("%") + 1)
+
+
+def test_latex_replacement_points_at_the_command():
+    raw = r"x⇥$\geq 6\%$"
+    lt = locate_line(raw, 3)
+    k = lt.text.index("≥")
+    assert raw[lt.positions[k][1] - 1] == "\\"
+    assert raw[lt.positions[k + 1][1] - 1] == "6"
+
+
+def test_start_column_offset():
+    lt = locate_line("3,977.09", 12, column=40)
+    assert lt.positions[0] == (12, 40) and lt.positions[-1] == (12, 47)
+
+
+def test_positions_across_lines():
+    text = "增长7.32%"
+    positions = [(508, 80), (508, 81)] + [(510, i) for i in range(1, 6)]
+    lt = normalize(text, positions)
+    assert lt.location.line == 508 and lt.location.end_line == 510
+
+
+def test_empty_and_blank():
+    assert locate_line("", 1).text == ""
+    assert locate_line("   ", 1).positions == ()

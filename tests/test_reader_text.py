@@ -1,0 +1,120 @@
+"""The text reader: lines, tab tables, Markdown pipe tables, HTML tables, page breaks."""
+from decimal import Decimal
+
+from textcheck.document import ROW_TOTAL
+from textcheck.readers import read_bytes, read_text
+from textcheck.readers.blocks import GridRow, PageBreak, TextLine
+from textcheck.readers.text import parse_text, split_lines, text_blocks
+
+TAB_TABLE = """表 2
+部门支出总体情况表
+编制部门：某某市财政局
+单位：万元
+科目\t\t\t支出预算\t\t
+功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出
+类\t款\t项\t\t\t\t
+※\t※\t※\t※\t1\t2\t3
+\t\t\t总计\t30.00\t10.00\t20.00
+201\t\t\t一般公共服务支出\t30.00\t10.00\t20.00
+201\t03\t\t政府办公厅（室）及相关机构事务\t30.00\t10.00\t20.00
+201\t03\t01\t行政运行\t10.00\t10.00\t
+201\t03\t02\t一般行政管理事务\t20.00\t\t20.00
+"""
+
+
+def test_lines_and_columns_are_physical():
+    doc = parse_text("标题\r\n\r\n第一部分 概况\r\n这是一句话。\r\n")
+    assert doc.source_lines[2] == "第一部分 概况"
+    assert doc.headings[0].text.location.line == 3
+    assert doc.paragraphs[-1].text.location.line == 4
+
+
+def test_split_lines_handles_cr_only():
+    assert split_lines("a\rb\rc") == ["a", "b", "c"]
+    assert split_lines("a\r\nb") == ["a", "b"]
+
+
+def test_tab_rows_become_grid_rows_with_exact_columns():
+    blocks = text_blocks(["项目\t预算数", "一、本年收入\t3,956.08"])
+    assert all(isinstance(b, GridRow) for b in blocks)
+    cell = blocks[1].cells[1]
+    assert cell.text == "3,956.08" and cell.positions[0] == (2, 8)
+
+
+def test_tab_table_with_caption_unit_and_codes():
+    doc = parse_text(TAB_TABLE)
+    (t,) = doc.tables
+    assert (t.id, t.number, t.title, t.unit, t.department) == ("表 2", 2, "部门支出总体情况表", "万元", "某某市财政局")
+    assert [c.label for c in t.columns] == ["类", "款", "项", "功能分类科目名称", "合计", "基本支出", "项目支出"]
+    assert [c.number for c in t.columns] == [None, None, None, None, "1", "2", "3"]
+    assert t.rows[0].kind == ROW_TOTAL
+    run = next(r for r in t.rows if r.label == "行政运行")
+    assert run.code == "2010301" and run.level == 3 and t.rows[run.parent].code == "20103"
+    assert run.value(4).value == Decimal("10.00") and run.value(4).unit == "万元"
+
+
+def test_markdown_pipe_table():
+    md = "表 1\n\n收入支出表\n\n单位：万元\n\n| 项目 | 预算数 |\n|---|---:|\n| 一、本年收入 | 1,000.50 |\n| 收入总计 | 1,000.50 |\n"
+    doc = parse_text(md, fmt="markdown")
+    (t,) = doc.tables
+    assert t.id == "表 1" and t.title == "收入支出表" and t.unit == "万元"
+    assert [c.label for c in t.columns] == ["项目", "预算数"]
+    assert [r.label for r in t.rows] == ["一、本年收入", "收入总计"]
+    cell = t.rows[1].cell(1)
+    assert cell.value.value == Decimal("1000.50")
+    line = doc.source_lines[cell.location.line - 1]
+    assert line[cell.location.column - 1:cell.location.end_column] == "1,000.50"
+
+
+def test_html_table_in_text():
+    text = ("表 4\n三公经费表\n单位：万元\n<table>\n<tr><th>项目</th><th>合计</th></tr>\n"
+            "<tr><td>合计</td><td>10.80</td></tr>\n<tr><td colspan=\"2\">公务接待费</td></tr>\n</table>\n说明。\n")
+    doc = parse_text(text)
+    (t,) = doc.tables
+    assert t.id == "表 4" and [c.label for c in t.columns] == ["项目", "合计"]
+    cell = t.rows[0].cell(1)
+    assert cell.value.value == Decimal("10.80")
+    assert doc.source_lines[cell.location.line - 1][cell.location.column - 1:cell.location.end_column] == "10.80"
+    assert t.rows[1].label == "公务接待费" and len(t.rows[1].cells) == 2
+    assert doc.paragraphs[-1].text.text == "说明。"
+
+
+def test_form_feed_is_a_page_break_and_table_continues():
+    text = ("表 3\n支出表\n单位：万元\n项目\t金额\n※\t1\n甲\t1.00\n\f编制部门：某局\n单位：万元\n项目\t金额\n※\t1\n乙\t2.00\n")
+    blocks = text_blocks(split_lines(text))
+    assert any(isinstance(b, PageBreak) for b in blocks)
+    doc = parse_text(text)
+    (t,) = doc.tables
+    assert [r.label for r in t.rows] == ["甲", "乙"]  # repeated header skipped
+    assert t.rows[1].cells[1].text.page == 2
+
+
+def test_table_continued_without_repeated_header():
+    text = "表 3\n支出表\n单位：万元\n项目\t金额\n甲\t1.00\n\f乙\t2.00\n"
+    (t,) = parse_text(text).tables
+    assert [r.label for r in t.rows] == ["甲", "乙"]
+
+
+def test_unlabelled_table_gets_generated_id_and_title():
+    text = "正文一句话。\n\n项目支出绩效目标表\n\n(2024 年)\n\n项目名称\t\t某项目\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数\t≥20 人\n"
+    doc = parse_text(text)
+    (t,) = doc.tables
+    assert t.id == "T1" and t.title == "项目支出绩效目标表" and t.kind == "performance"
+    assert t.rows[-1].label == "培训人数" and t.rows[-1].cell(3).text.text == "≥20人"
+
+
+def test_bom_and_read_text_sha():
+    doc = read_text("\ufeff第一部分 概况\n")
+    assert doc.headings[0].text.positions[0] == (1, 1)
+    assert doc.sha256
+
+
+def test_read_bytes_records_encoding():
+    doc = read_bytes("第一部分 概况\n正文。\n".encode("gb18030"), "x.txt")
+    assert doc.headings and doc.paragraphs[0].text.text == "正文。"
+    assert doc.meta["encoding"] == "gbk"
+
+
+def test_blank_lines_produce_no_blocks():
+    blocks = text_blocks(["", "  ", "正文", ""])
+    assert len(blocks) == 1 and isinstance(blocks[0], TextLine)
