@@ -113,7 +113,7 @@ def test_unknown_term(lex):
 
 def test_concepts_carry_column_keys(lex):
     expected = {"基本支出": "basic", "项目支出": "project", "人员经费": "personnel",
-                "公用经费": "public", "一般公共预算": "general",
+                "公用经费": "public", "一般公共预算": "general-budget",
                 "政府性基金预算": "fund", "国有资本经营预算": "soe", "财政拨款": "fiscal",
                 "上年结转结余": "carryover"}
     for concept, column in expected.items():
@@ -188,6 +188,16 @@ def test_lookup_kinds(lex):
     assert lex.lookup("2060101") == [("function", "2060101")]
     assert ("function", "2060101") in lex.lookup("行政运行")
     assert ("income", "事业收入") in lex.lookup("事业收入")
+
+
+def test_function_codes_for_path(lex):
+    assert lex.function_codes_for_path(["科学技术支出", "科学技术管理事务", "行政运行"]) == ["2060101"]
+    assert lex.function_codes_for_path(["科学技术管理事务", "行政运行"]) == ["2060101"]
+    assert lex.function_codes_for_path(["科学技术支出", "技术与开发", "科技成果转化与扩散"]) == ["2060404"]
+    assert lex.function_codes_for_path(["科学技术支出（类）", "科技条件与服务（款）", "机构运行（项）"]) == ["2060501"]
+    assert len(lex.function_codes_for_path(["行政运行"])) > 20
+    assert lex.function_codes_for_path(["教育支出", "科学技术管理事务", "行政运行"]) == []
+    assert lex.function_codes_for_path([]) == []
 
 
 def test_former_and_variant_names_resolve(lex):

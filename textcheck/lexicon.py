@@ -28,6 +28,7 @@ from pathlib import Path
 
 import yaml
 
+from textcheck import patterns
 from textcheck.errors import ConfigError
 
 # Lexicon files the Lexicon class reads (all in lexicons/, see lexicons/README.md).
@@ -377,6 +378,21 @@ class Lexicon:
         """Names from 类 down to the code: "2060101" → [科学技术支出, 科学技术管理事务, 行政运行]."""
         prefixes = [code[:n] for n in (3, 5, 7) if n <= len(code)]
         return [self.function_items[c] for c in prefixes if c in self.function_items]
+
+    def function_codes_for_path(self, names) -> list[str]:
+        """Codes whose trailing 类/款/项 names are ``names`` (outermost first; current,
+        former or variant names; "（类）/（款）/（项）" marks ignored):
+        ["科学技术支出", "科学技术管理事务", "行政运行"] → ["2060101"]."""
+        names = [patterns.LEXICON_LEVEL_MARK.sub("", normalize_term(n)) for n in names]
+        if not names or not all(names):
+            return []
+        out = []
+        for code in self.function_codes(names[-1]):
+            prefixes = [code[:n] for n in (3, 5, 7) if n <= len(code)]
+            if len(prefixes) >= len(names) and all(
+                    self.is_function_name(c, n) for c, n in zip(prefixes[-len(names):], names)):
+                out.append(code)
+        return out
 
     def function_codes(self, name: str) -> list[str]:
         """Codes of a 功能分类 name (normalised comparison); [] when unknown."""

@@ -45,6 +45,15 @@ CHINESE_NUMERAL = r"[零〇一二两三四五六七八九十百千万]+"
 FULLWIDTH_ASCII = regex.compile(r"[\uFF01-\uFF5E]")
 
 # ---------------------------------------------------------------------------
+# Lexicon look-ups (textcheck.lexicon)
+# ---------------------------------------------------------------------------
+
+# A "(类)" / "(款)" / "(项)" level mark closing a classification name, matched on
+# normalize_term output (parentheses already half-width, no spaces):
+# "科学技术支出(类)" → "科学技术支出".
+LEXICON_LEVEL_MARK = regex.compile(r"\((?:类|款|项)\)$")
+
+# ---------------------------------------------------------------------------
 # Tables (textcheck.readers.tables, textcheck.tables)
 # ---------------------------------------------------------------------------
 
@@ -470,3 +479,6 @@ BULLET_ITEM = regex.compile(r"^[-•·*▪]\s")
 # Inside a table cell only: a space between two CJK characters is a line wrap
 # of a narrow column ("产出 指标", "20 分 钟"), not a word boundary.
 CELL_CJK_SPACE = regex.compile(r"(?<=[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘’])[ \t]+(?=[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘’])")
+
+# A caption label on its own: "公开05表", "公开表五", "表 3".
+PDF_CAPTION_LABEL = regex.compile(r"公开\s*\d+\s*表|公开表\s*[一二三四五六七八九十]+|表\s*\d+")
