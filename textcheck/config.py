@@ -99,6 +99,33 @@ def config_from_mapping(data: dict, source: str | None = None) -> Config:
     return cfg
 
 
+# Installed packages add lexicon folders through this entry-point group; an entry
+# point names a module (its folder is the lexicon folder), a path string, or a
+# function returning a path.  Rules come through "textcheck.rules" (rules/__init__.py).
+LEXICON_ENTRY_POINT_GROUP = "textcheck.lexicons"
+
+
+def plugin_lexicon_dirs() -> list[str]:
+    """Lexicon folders registered by installed plugins (a broken plugin is reported, not fatal)."""
+    import inspect
+    import sys
+    from importlib.metadata import entry_points
+
+    dirs = []
+    for ep in entry_points(group=LEXICON_ENTRY_POINT_GROUP):
+        try:
+            obj = ep.load()
+            folder = Path(obj.__file__).parent if inspect.ismodule(obj) else Path(obj() if callable(obj) else obj)
+        except Exception as exc:  # noqa: BLE001
+            print(f"textcheck: lexicon plugin {ep.name!r} could not be loaded: {exc}", file=sys.stderr)
+            continue
+        if folder.is_dir():
+            dirs.append(str(folder))
+        else:
+            print(f"textcheck: lexicon plugin {ep.name!r}: folder not found: {folder}", file=sys.stderr)
+    return dirs
+
+
 def find_config_file(start: str | Path) -> Path | None:
     """textcheck.toml, or a pyproject.toml with [tool.textcheck], searched upward."""
     p = Path(start).resolve()

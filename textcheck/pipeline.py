@@ -25,9 +25,11 @@ class Checker:
 
     @cached_property
     def lexicon(self):
+        from textcheck.config import plugin_lexicon_dirs
         from textcheck.lexicon import load_lexicon
 
-        return load_lexicon(self.config.lexicons)
+        # The config's folders first (the user's choice wins), then installed plugins' folders.
+        return load_lexicon([*self.config.lexicons, *plugin_lexicon_dirs()])
 
     @cached_property
     def nlp(self):
