@@ -1,5 +1,582 @@
-"""Claim → cell linking (placeholder; the narrative-claims issue fills it)."""
+"""Claim → table cells: which cells a narrative figure may restate, and whether one agrees.
+
+A claim's subject is resolved four ways, strongest first:
+
+* classification — codes the extractor found, or the "类/款/项" name path
+  ("科学技术支出/科学技术管理事务/行政运行") resolved against the document's own
+  coded rows and the lexicon (→ row 2060101);
+* project — a project name read from the document's own tables (project,
+  carry-over and 绩效目标 tables), compared after fuzzy normalisation; a
+  generic subject ("预算安排规模") takes the project named by its block heading;
+* row label — a row whose label is the subject (or the same lexicon concept);
+* concept — the subject's measure and fund ("基本支出" → measure basic;
+  "一般公共预算" → fund general), matched against column concepts on the
+  total row, and the grand total of the table the concept is the total of.
+
+The section the claim stands in narrows the tables ("收入预算情况说明" →
+income tables).  Linking is value-aware: every plausible cell is a candidate,
+and a claim agreeing with any of them is consistent.  A link is *confident*
+only when the subject resolved one way to one thing and the section named the
+tables; only confident links can become errors (rules TC201/TC204).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from textcheck import patterns
+from textcheck.claim import CellRef, Claim, Link
+from textcheck.document import ROW_TOTAL, Document, Row, Table
+from textcheck.lexicon import load_yaml, normalize_term
+from textcheck.numbers import MONEY_UNITS, Interval, Number
+
+CONFIDENT, AMBIGUOUS, UNLINKED = "confident", "ambiguous", "none"
+
+# An empty cell in an amount column of a budget table means zero; as exact as it gets.
+_EMPTY_DECIMALS = 8
 
 
-def link_claims(document, claims, lexicon, tables):
-    return []
+@dataclass(frozen=True)
+class SubjectLink(Link):
+    """A Link that also says what the subject resolved to and where it was looked for.
+
+    key:   "code:2060101", "project:<name key>", "label:<label>", "concept:basic/general"
+    scope: table roles the section named (empty when it named none)
+    route: code / project / label / concept
+    primary: the candidates that are the subject's own figure (the first amount
+             column of its row or the concept's cell); evidence prefers them.
+    """
+
+    key: str | None = None
+    scope: tuple[str, ...] = ()
+    route: str = ""
+    primary: tuple[CellRef, ...] = ()
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    table_roles: tuple[tuple[regex.Pattern, str], ...]
+    section_roles: tuple[tuple[regex.Pattern, tuple[str, ...]], ...]
+    scope_skip: regex.Pattern
+    concept_tables: dict
+    concept_columns: dict
+    fund_families: dict
+    subject_suffixes: regex.Pattern
+    generic_subjects: regex.Pattern
+    performance_budget: regex.Pattern
+    measures: tuple[tuple[regex.Pattern, str], ...]
+    funds: tuple[tuple[regex.Pattern, str], ...]
+    table_defaults: tuple[tuple[regex.Pattern, dict], ...]
+    total_row: regex.Pattern
+    code_headers: regex.Pattern
+
+
+@lru_cache(maxsize=8)
+def vocabulary(extra_dirs: tuple[str, ...] = ()) -> _Vocabulary:
+    """The linking and column vocabularies (lexicons/linking.yml, lexicons/columns.yml), once."""
+    link = load_yaml("linking.yml", extra_dirs)
+    cols = load_yaml("columns.yml", extra_dirs)
+    return _Vocabulary(
+        table_roles=tuple((regex.compile(e["pattern"]), e["role"]) for e in link["table_roles"]),
+        section_roles=tuple((regex.compile(e["pattern"]), tuple(e["roles"])) for e in link["section_roles"]),
+        scope_skip=regex.compile(link["scope_skip"]),
+        concept_tables=dict(link["concept_tables"]),
+        concept_columns=dict(link["concept_columns"]),
+        fund_families={k: tuple(v) for k, v in link["fund_families"].items()},
+        subject_suffixes=regex.compile(link["subject_suffixes"]),
+        generic_subjects=regex.compile(link["generic_subjects"]),
+        performance_budget=regex.compile(link["performance_budget_label"]),
+        measures=tuple((regex.compile(e["pattern"]), e["concept"]) for e in cols["measures"]),
+        funds=tuple((regex.compile(e["pattern"]), e["concept"]) for e in cols["funds"]),
+        table_defaults=tuple((regex.compile(e["pattern"]), e) for e in cols["tables"]),
+        total_row=regex.compile(cols["rows"]["total"]),
+        code_headers=regex.compile(cols["code_headers"]),
+    )
+
+
+def _first(pairs, text):
+    for pat, value in pairs:
+        if pat.search(text):
+            return value
+    return None
+
+
+# --------------------------------------------------------------------------- names
+
+
+def name_key(text: str) -> str:
+    """Comparison key of a row label / project name: normalised, no punctuation or numbering.
+
+    "2024 年人才专项经费---红山科创专家服务团工作经费" and
+    "2024年人才专项经费——红山科创专家服务团工作经费" have the same key.
+    """
+    s = normalize_term(text or "")
+    s = patterns.LINK_LEADING_NUMBERING.sub("", s)
+    s = patterns.LINK_PART_PREFIX.sub("", s)
+    return patterns.LINK_NAME_PUNCT.sub("", s)
+
+
+def _year_free(key: str) -> str:
+    """The key without a leading year ("2024年…"): matches a name written with or without it."""
+    return patterns.LINK_YEAR_PREFIX.sub("", key)
+
+
+def project_in_heading(heading: str) -> str | None:
+    m = patterns.CLAIM_PROJECT_NAME.search(heading) if hasattr(patterns, "CLAIM_PROJECT_NAME") else None
+    if m is None:
+        m = patterns.LINK_PROJECT_HEADING.search(heading)
+    return m.group("name") if m else None
+
+
+# --------------------------------------------------------------------------- table index
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A labelled run of a row: a text cell and the amount cells right of it."""
+
+    table: Table
+    row: Row
+    label: str  # label as printed
+    key: str  # name_key(label)
+    code: str | None
+    cells: tuple[CellRef, ...]
+    total: bool  # a grand-total row
+    before: str = ""  # key of the label cell before this one in the row ("项目名称")
+
+
+@dataclass(frozen=True)
+class _ColumnConcept:
+    measure: str | None
+    fund: str | None
+
+
+class TableIndex:
+    """Every table of a document, cut into labelled segments with column concepts."""
+
+    def __init__(self, document: Document, voc: _Vocabulary):
+        self.voc = voc
+        self.tables = [t for t in document.tables if t.rows]
+        self.roles: dict[int, str | None] = {}
+        self.concepts: dict[tuple[int, int], _ColumnConcept] = {}
+        self.segments: list[_Segment] = []
+        self.by_code: dict[str, list[_Segment]] = {}
+        self.by_key: dict[str, list[_Segment]] = {}
+        self.code_cols: dict[int, set[int]] = {}
+        for t in self.tables:
+            self._index_table(t)
+
+    # -- building
+
+    def _index_table(self, t: Table) -> None:
+        title = normalize_term(t.title or "")
+        role = "performance" if t.kind == "performance" else _first(self.voc.table_roles, title)
+        self.roles[t.index] = role
+        defaults = _first(self.voc.table_defaults, title) or {}
+        code_cols = {c.index for c in t.columns if self.voc.code_headers.search(normalize_term(c.label or ""))}
+        self.code_cols[t.index] = code_cols
+        amount_cols = self._amount_columns(t, code_cols)
+        for c in t.columns:
+            self.concepts[(t.index, c.index)] = self._column_concept(c, defaults)
+        width = max([len(t.columns)] + [c.col + 1 for r in t.rows for c in r.cells])
+        for row in t.rows:
+            self._index_row(t, row, amount_cols, width)
+
+    def _amount_columns(self, t: Table, code_cols: set[int]) -> set[int]:
+        # A column is an amount column when it holds a number somewhere, or when its header
+        # names a measure or fund (a column that is empty in every row still means 0).
+        cols = set()
+        for c in t.columns:
+            text = normalize_term(c.label or "")
+            if c.index not in code_cols and (_first(self.voc.measures, text) or _first(self.voc.funds, text)):
+                cols.add(c.index)
+        for row in t.rows:
+            seen_text = False
+            for c in sorted(row.cells, key=lambda c: c.col):
+                if c.col in code_cols:
+                    continue
+                if c.value is None:
+                    seen_text = seen_text or bool(c.text.text.strip())
+                elif seen_text and c.col not in code_cols:
+                    cols.add(c.col)
+        return cols
+
+    def _column_concept(self, col, defaults: dict) -> _ColumnConcept:
+        levels = [normalize_term(p) for p in (col.path or (col.label,)) if p]
+        measure = fund = None
+        for text in reversed(levels):  # the innermost header that says it wins
+            measure = measure or _first(self.voc.measures, text)
+            fund = fund or _first(self.voc.funds, text)
+        return _ColumnConcept(measure or defaults.get("measure"), fund or defaults.get("fund"))
+
+    def _index_row(self, t: Table, row: Row, amount_cols: set[int], width: int) -> None:
+        cells = sorted(row.cells, key=lambda c: c.col)
+        # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns).
+        text_cols = [c for c in cells if c.value is None and c.text.text.strip()
+                     and c.col not in self.code_cols[t.index]
+                     and not patterns.LINK_CODE_CELL.fullmatch(c.text.text.strip())]
+        for i, label_cell in enumerate(text_cols):
+            end = text_cols[i + 1].col if i + 1 < len(text_cols) else width
+            refs = []
+            for col in range(label_cell.col + 1, end):
+                if col not in amount_cols:
+                    continue
+                v = row.value(col)
+                if v is None:
+                    v = Number(Decimal(0), _EMPTY_DECIMALS, t.unit, "")
+                refs.append(CellRef(t, row, col, v))
+            label = label_cell.text.text.strip()
+            code = None
+            m = patterns.LINK_CODE_PREFIX.match(normalize_term(label))
+            if m:
+                code, label = m.group("code"), m.group("name")
+            elif i == 0 and row.code:
+                code = row.code
+            key = name_key(label)
+            total = (row.kind == ROW_TOTAL and i == 0) or bool(self.voc.total_row.search(key))
+            before = name_key(text_cols[i - 1].text.text) if i else ""
+            seg = _Segment(t, row, label, key, code, tuple(refs), total, before)
+            self.segments.append(seg)
+            if code:
+                self.by_code.setdefault(code, []).append(seg)
+            if key:
+                self.by_key.setdefault(key, []).append(seg)
+                yf = _year_free(key)
+                if yf != key:
+                    self.by_key.setdefault(yf, []).append(seg)
+
+    # -- queries
+
+    def role(self, t: Table) -> str | None:
+        return self.roles.get(t.index)
+
+    def concept(self, t: Table, col: int) -> _ColumnConcept:
+        return self.concepts.get((t.index, col), _ColumnConcept(None, None))
+
+
+# --------------------------------------------------------------------------- the linker
+
+
+class Linker:
+    """Links the claims of one document (built per document; vocabularies are cached)."""
+
+    def __init__(self, document: Document, lexicon=None, tables=None, tolerance: Decimal = Decimal(0)):
+        extra = tuple(getattr(lexicon, "extra_dirs", ()) or ())
+        self.voc = vocabulary(extra)
+        self.lexicon = lexicon
+        self.document = document
+        self.index = TableIndex(document, self.voc)
+        self.tolerance = tolerance
+        self.departments = self._departments(document)
+
+    @staticmethod
+    def _departments(document: Document) -> list[str]:
+        names = {document.meta.get("department") or ""}
+        names.update(t.department or "" for t in document.tables)
+        return sorted((normalize_term(n) for n in names if n), key=len, reverse=True)
+
+    # -- scope
+
+    def scope(self, section: tuple[str, ...]) -> tuple[str, ...] | None:
+        """Table roles the innermost telling heading names; None when no heading tells."""
+        for heading in reversed(section):
+            text = normalize_term(heading)
+            if self.voc.scope_skip.search(text):
+                continue
+            for pat, roles in self.voc.section_roles:
+                if pat.search(text):
+                    return roles
+        return None
+
+    def tables_in(self, roles) -> list[Table]:
+        return [t for t in self.index.tables if self.index.role(t) in roles]
+
+    # -- subject
+
+    def clean_subject(self, subject: str) -> str:
+        s = normalize_term(subject or "")
+        for d in self.departments:
+            s = s.replace(d, "")
+        s = patterns.LINK_SUBJECT_NOISE.sub("", s)
+        return patterns.LINK_LEADING_NUMBERING.sub("", s)
+
+    def short_subject(self, subject: str) -> str:
+        """The subject without trailing words that name no item ("三公经费预算数" → "三公经费")."""
+        prev = None
+        while prev != subject:
+            prev, subject = subject, self.voc.subject_suffixes.sub("", subject)
+        return subject or prev
+
+    def subject_concept(self, subject: str) -> tuple[str | None, str | None, str | None]:
+        """(measure, fund, lexicon column key) a subject names; Nones when it names no concept."""
+        measure = _first(self.voc.measures, subject)
+        fund = _first(self.voc.funds, subject)
+        column = None
+        if self.lexicon is not None and hasattr(self.lexicon, "concept_column"):
+            # The head noun comes last in Chinese: try the longest suffix the lexicon knows.
+            for form in dict.fromkeys((subject, self.short_subject(subject))):
+                for i in range(len(form)):
+                    column = self.lexicon.concept_column(form[i:])
+                    if column:
+                        break
+                if column:
+                    break
+        if column in self.voc.concept_columns:
+            spec = self.voc.concept_columns[column]
+            measure = measure or spec.get("measure")
+            fund = fund or spec.get("fund")
+        if measure is None and fund is None and column is None:
+            return None, None, None
+        return measure or "total", fund, column
+
+    # -- routes
+
+    def _code_segments(self, claim: Claim, subject_raw: str) -> tuple[list[_Segment], set[str]]:
+        codes = set(claim.codes)
+        if not codes and "/" in subject_raw:
+            codes = self._codes_from_path([p for p in subject_raw.split("/") if p])
+        segs = [s for c in codes for s in self.index.by_code.get(c, [])]
+        return segs, codes
+
+    def _codes_from_path(self, parts: list[str]) -> set[str]:
+        parts = [name_key(patterns.LINK_LEVEL_MARK.sub("", p)) for p in parts]
+        leaf = parts[-1]
+        found = set()
+        for code, segs in self.index.by_code.items():
+            if not any(_same_item(s.key, leaf) for s in segs):
+                continue
+            ancestors = [code[:n] for n in (3, 5) if n < len(code)]
+            names = [s.key for a in ancestors for s in self.index.by_code.get(a, [])]
+            if self.lexicon is not None:
+                names += [name_key(self.lexicon.function_items.get(a, "")) for a in ancestors
+                          if hasattr(self.lexicon, "function_items")]
+            if all(any(_same_item(n, p) for n in names) for p in parts[:-1]):
+                found.add(code)
+        if not found and self.lexicon is not None and hasattr(self.lexicon, "function_codes"):
+            for code in self.lexicon.function_codes(parts[-1]):
+                path = [name_key(n) for n in self.lexicon.function_path(code)]
+                if len(path) >= len(parts) and all(_same_item(a, b) for a, b in zip(path[-len(parts):], parts)):
+                    found.add(code)
+        return found
+
+    def _project_segments(self, key: str) -> list[_Segment]:
+        if not key:
+            return []
+        hits = self.index.by_key.get(key, []) + self.index.by_key.get(_year_free(key), [])
+        out = []
+        for seg in dict.fromkeys(hits):
+            if self.index.role(seg.table) == "performance":
+                if seg.before == "项目名称":  # the name cell of a 绩效目标表, not any cell
+                    out.extend(self._performance_budget(seg.table))
+            elif self.index.role(seg.table) in ("project", "carryover") and not seg.code:
+                out.append(seg)
+        return list(dict.fromkeys(out))
+
+    def _performance_budget(self, t: Table) -> list[_Segment]:
+        return [s for s in self.index.segments
+                if s.table is t and self.voc.performance_budget.search(s.key) and s.cells]
+
+    def _label_segments(self, subject: str) -> list[_Segment]:
+        key = name_key(subject)
+        segs = list(self.index.by_key.get(key, []))
+        canon = self._canonical(subject)
+        if canon:
+            segs += [s for s in self.index.segments if s.key != key and self._canonical(s.label) == canon]
+        return [s for s in dict.fromkeys(segs) if s.cells]
+
+    def _canonical(self, term: str) -> str | None:
+        if self.lexicon is None or not hasattr(self.lexicon, "canonical"):
+            return None
+        return self.lexicon.canonical(name_key(term))
+
+    def _concept_cells(self, measure, fund, column, tables: list[Table]) -> list[CellRef]:
+        out: list[CellRef] = []
+        family = self.voc.fund_families.get(fund, (fund,)) if fund else None
+        concept_role = self.voc.concept_tables.get(column) if column else None
+        for seg in self.index.segments:
+            if seg.table not in tables or not seg.total:
+                continue
+            role = self.index.role(seg.table)
+            for i, ref in enumerate(seg.cells):
+                cc = self.index.concept(seg.table, ref.col)
+                if concept_role and role == concept_role and i == 0:
+                    out.append(ref)  # "基本支出" is the grand total of the basic-expenditure table
+                    continue
+                if (cc.measure or "total") != measure:
+                    continue
+                if family is not None and cc.fund not in family:
+                    continue
+                out.append(ref)
+        # Rows that name the concept themselves ("一般公共预算 3,956.08" in the fiscal table).
+        for seg in self.index.segments:
+            if seg.table not in tables or not seg.cells or seg.total:
+                continue
+            if fund and _first(self.voc.funds, seg.key) == fund and _first(self.voc.measures, seg.key) in (None, measure):
+                out.append(seg.cells[0])
+        return list(dict.fromkeys(out))
+
+    # -- one claim
+
+    def link(self, claim: Claim) -> SubjectLink:
+        roles = self.scope(claim.section)
+        scoped = self.tables_in(roles) if roles else []
+        subject_raw = claim.subject or ""
+        subject = self.clean_subject(subject_raw.split("/")[-1] if "/" in subject_raw else subject_raw)
+        notes: list[str] = []
+
+        route, key, ambiguous = "", None, False
+        primary: list[CellRef] = []
+        found: list[CellRef] = []
+
+        code_segs, codes = self._code_segments(claim, subject_raw)
+        if codes:
+            route, key = "code", "code:" + "|".join(sorted(codes))
+            ambiguous = len(codes) > 1
+            segs = self._in(code_segs, scoped) or code_segs
+            primary = [s.cells[0] for s in segs if s.cells]
+            found = [c for s in segs for c in s.cells]
+        if not route:
+            segs = []
+            # Project names carry years and dashes of their own: try the subject as written first.
+            for form in dict.fromkeys((subject_raw, subject, self.short_subject(subject))):
+                pkey = name_key(form)
+                segs = self._project_segments(pkey)
+                if segs:
+                    break
+            if not segs and self.voc.generic_subjects.search(subject) and claim.whole is None:
+                heading_project = next((p for p in map(project_in_heading, reversed(claim.section)) if p), None)
+                if heading_project:
+                    pkey = name_key(heading_project)
+                    segs = self._project_segments(pkey)
+                    notes.append("项目名称取自标题")
+            if segs:
+                route, key = "project", "project:" + _year_free(pkey)
+                segs = self._in(segs, scoped) or segs
+                primary = [s.cells[0] for s in segs if s.cells]
+                found = [c for s in segs for c in s.cells]
+        short = self.short_subject(subject)
+        label_segs: list[_Segment] = []
+        measure = fund = column = None
+        if subject and not route:
+            label_segs = self._label_segments(subject) or (self._label_segments(short) if short != subject else [])
+            measure, fund, column = self.subject_concept(subject)
+            if measure is None and short != subject:
+                measure, fund, column = self.subject_concept(short)
+        if label_segs:
+            route, key = "label", "label:" + (self._canonical(subject) or name_key(subject))
+            segs = self._in(label_segs, scoped) or label_segs
+            primary = [s.cells[0] for s in segs]
+            found = [c for s in segs for c in s.cells]
+        if measure is not None:
+            tables = scoped or self.index.tables
+            cells = self._concept_cells(measure, fund, column, tables)
+            if cells:
+                if not route:
+                    route, key = "concept", f"concept:{measure}/{fund or '*'}"
+                    primary = cells
+                found = list(dict.fromkeys(found + cells))
+
+        if not found:
+            return SubjectLink(claim, confidence=UNLINKED, scope=roles or (), notes=tuple(notes))
+        if scoped:
+            # The section names its tables: cells elsewhere are not what this sentence restates.
+            inside = [c for c in found if c.table in scoped]
+            if not inside:
+                notes.append("候选单元格不在本节对应的表中")
+                return SubjectLink(claim, candidates=tuple(found), confidence=UNLINKED, notes=tuple(notes),
+                                   key=key, scope=roles, route=route, primary=tuple(primary))
+            found = inside
+            primary = [c for c in primary if c.table in scoped]
+        confidence = CONFIDENT if scoped and not ambiguous else AMBIGUOUS
+        agreeing = tuple(c for c in found if self.agrees(claim.value.number, c)) if claim.value else ()
+        return SubjectLink(claim, candidates=tuple(found), agreeing=agreeing, confidence=confidence,
+                           notes=tuple(notes), key=key, scope=roles or (), route=route,
+                           primary=tuple(primary))
+
+    @staticmethod
+    def _in(segs, tables):
+        return [s for s in segs if s.table in tables] if tables else []
+
+    def agrees(self, number: Number, cell: CellRef, scale: Decimal = Decimal(1)) -> bool:
+        """True when the stated number and the cell can be the same amount after rounding."""
+        return stated_interval(number, cell, scale).overlaps(widen(cell.value.interval, self.tolerance))
+
+
+def _same_item(a: str, b: str) -> bool:
+    """Classification names as printed vary by a trailing 支出 ("一般公共服务" / "一般公共服务支出")."""
+    if not a or not b:
+        return False
+    return a == b or a.removesuffix("支出") == b.removesuffix("支出")
+
+
+def widen(iv: Interval, tol: Decimal) -> Interval:
+    return Interval(iv.lo - tol, iv.hi + tol) if tol else iv
+
+
+def table_unit(cell: CellRef) -> str:
+    return cell.value.unit or cell.table.unit or "万元"
+
+
+def stated_interval(number: Number, cell: CellRef, scale: Decimal = Decimal(1)) -> Interval:
+    """The stated number as an interval in the cell's unit (``scale`` tries a magnitude slip)."""
+    unit = table_unit(cell)
+    iv = number.interval_in(unit) if number.unit in MONEY_UNITS and unit in MONEY_UNITS else number.interval
+    return iv.scale(scale) if scale != 1 else iv
+
+
+def link_claims(document, claims, lexicon, tables=None, tolerance: Decimal = Decimal(0)) -> list[Link]:
+    """One Link per claim that states a value (an amount, a count, a share's part)."""
+    if not claims:
+        return []
+    linker = Linker(document, lexicon, tables, tolerance)
+    return [linker.link(c) for c in claims if c.value is not None]
+
+
+# --------------------------------------------------------------------------- helpers for rules
+
+
+def links_by_claim(links) -> dict[int, Link]:
+    return {id(link.claim): link for link in links}
+
+
+def cell_label(cell: CellRef) -> str:
+    """The label a cell's amount belongs to: the nearest label cell left of it in its row
+    (side-by-side tables hold two labels per row), without a leading code."""
+    best = None
+    for c in cell.row.cells:
+        t = c.text.text.strip()
+        if c.col < cell.col and c.value is None and t and not patterns.LINK_CODE_CELL.fullmatch(t):
+            if best is None or c.col > best.col:
+                best = c
+    if best is None:
+        return cell.row.label
+    m = patterns.LINK_CODE_PREFIX.match(normalize_term(best.text.text))
+    return m.group("name") if m else best.text.text.strip()
+
+
+def related_cell(cell: CellRef):
+    """Evidence for one candidate cell, naming the row by the cell's own label."""
+    from dataclasses import replace
+
+    from textcheck.report.diagnostic import Related
+
+    r = Related.cell(cell.table, cell.row, cell.col)
+    return replace(r, row=cell_label(cell), value=str(cell.value.value) if cell.value.text else "0")
+
+
+def cell_phrase(cell: CellRef) -> str:
+    """How a message names a cell: 表 3 部门支出总体情况表“总计”行“基本支出”列 1,422.65 万元."""
+    col = cell.table.column(cell.col)
+    col_label = (col.label if col else "") or f"第 {cell.col + 1} 列"
+    row_label = cell_label(cell)
+    unit = table_unit(cell)
+    shown = cell.value.text or "空"
+    if not cell.value.text:
+        shown = "空（0）"
+    return f"{cell.table.name}“{row_label}”行“{col_label}”列 {shown}{'' if shown.startswith('空') else ' ' + unit}"

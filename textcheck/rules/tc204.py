@@ -1,0 +1,58 @@
+"""TC204 magnitude-slip: a narrative amount matches its cell only after ×10⁴ or ÷10⁴ (万元 ↔ 元)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from textcheck.linking import CONFIDENT, cell_phrase, related_cell, table_unit
+from textcheck.report.diagnostic import Related
+from textcheck.rules.base import Rule
+from textcheck.rules.tc201 import agrees_with, is_money, magnitude_slip_cell
+
+
+class MagnitudeSlip(Rule):
+    """正文金额的数字与表格一致，但单位差一万倍（“万元”写成“元”或反之）。
+
+    检查什么
+        确定关联的正文金额与表格单元格不符，但把金额乘以或除以 10⁴ 后与单元格在四舍五入
+        误差内相符：多半是单位写错（“1,422.65 元”应为“1,422.65 万元”）。
+    为什么
+        单位错一字，金额就差一万倍；数字本身照抄无误，人工核对时最容易看漏。
+    反例
+        “基本支出 1,422.65 元”，表 3“基本支出”列为 1,422.65 万元：1,422.65 元 × 10⁴ 才与之相符。
+    正例
+        “基本支出 14,226,500 元”：换算为 1,422.65 万元，与表格一致，不报告。
+    选项
+        无
+    """
+
+    code = "TC204"
+    name = "magnitude-slip"
+    category = "unit"
+    severity = "error"
+
+    def check(self, ctx):
+        agrees = agrees_with(ctx.config.tolerance)
+        for link in ctx.links or ():
+            claim = link.claim
+            if link.confidence != CONFIDENT or not is_money(claim.value) or link.agreeing:
+                continue
+            if any(agrees(claim.value.number, c, 1) for c in link.candidates):
+                continue
+            hit = magnitude_slip_cell(link, agrees)
+            if not hit:
+                continue
+            cell, scale = hit
+            unit = table_unit(cell)
+            stated = claim.value.number
+            wrote, meant = (stated.unit, "万元" if stated.unit == "元" else f"{unit}的一万倍单位") \
+                if scale == Decimal(10000) else (stated.unit, "元" if stated.unit == "万元" else "小一万倍的单位")
+            factor = "× 10⁴" if scale == Decimal(10000) else "÷ 10⁴"
+            msg = (f"正文“{claim.value.span.text}”（{claim.subject or '该项'}）与{cell_phrase(cell)}相差一万倍："
+                   f"按“{wrote}”换算为 {stated.interval_in(unit).mid.normalize():f} {unit}，{factor} 后才与表格相符，"
+                   f"疑为单位误写（应为“{meant}”）")
+            related = [Related.sentence(claim.sentence.text, claim.sentence.location),
+                       related_cell(cell),
+                       Related(kind="figure", text=f"{stated.text} {stated.unit} {factor}", table=cell.table.id)]
+            yield self.diagnostic(ctx, msg, claim.value.span.location, claim.value.span.text, related,
+                                  suggestion=f"核对单位，改为 {stated.text} {meant}" if meant in ("万元", "元") else None,
+                                  key=f"{claim.subject}|{stated.text}|{cell.table.id}")
