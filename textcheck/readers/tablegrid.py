@@ -81,6 +81,7 @@ def is_separator_row(row: CellRow) -> bool:
 def is_column_number_row(row: CellRow) -> bool:
     """"※ ※ ※ 1 2 3" / "栏次 1 2 3": marks and consecutive numbers from 1."""
     nums: list[int] = []
+    marks = 0
     for c in row:
         t = compact(c.text)
         if not t:
@@ -88,11 +89,14 @@ def is_column_number_row(row: CellRow) -> bool:
         if patterns.COLUMN_NUMBER_MARK.match(t):
             if nums:  # marks only before the numbers
                 return False
+            marks += 1
             continue
         if t.isdigit() and len(t) <= 3:
             nums.append(int(t))
             continue
         return False
+    if len(nums) == 1:
+        return marks > 0 and nums[0] == 1  # "※ 1": a one-value-column table
     return len(nums) >= 2 and nums == list(range(nums[0], nums[0] + len(nums))) and nums[0] in (0, 1)
 
 
