@@ -1,0 +1,86 @@
+"""TC602 plan-target-mismatch: a count or amount in the goal text disagrees with the indicator for the same thing."""
+from __future__ import annotations
+
+from textcheck.performance import (EQ, FORM_QUANTITY, GE, LE, cell_evidence, compatible_units, content_words,
+                                   plan_mentions, polarity, shared_words)
+from textcheck.report.diagnostic import Related
+from textcheck.rules.base import Rule
+
+# A candidate indicator must share at least this share of its own content words with the clause.
+MIN_SHARED = 0.5
+
+
+class PlanTargetMismatch(Rule):
+    """项目总体目标 / 年度绩效目标中的计划数与同一事项的绩效指标目标值不一致。
+
+    检查什么
+        绩效目标表“项目总体目标”或“年度绩效目标”文字中的数量和金额（“本年计划参与 4 个展会”
+        “计划签订 4 个合作意向协议”“培训人次 300 人”），与同一张表中计量单位相容、且名称
+        至少一半的实义词出现在该分句中的指标（“外出参展次数 ≥3 次”）。只要有一个这样的
+        指标的目标值与计划数相同，即视为一致；否则只在最佳匹配唯一时报告。约数（约、左右、
+        余）、比率（每月 2 期）、年份、文号、算式中的数不比较。
+    为什么
+        绩效指标应把总体目标量化；文字写 4 个、指标写 ≥2 个，说明其中之一没有随另一处更新，
+        考核时会按较低的指标值认定完成。
+    反例
+        项目总体目标：计划签订 4 个合作意向协议 …… 签订意向协议数  >=2 份
+    正例
+        项目总体目标：选派 25 名科技人员 …… 选派科技人员数量  =25 人
+    选项
+        无
+    """
+
+    code = "TC602"
+    name = "plan-target-mismatch"
+    category = "target"
+    severity = "warning"
+
+    def check(self, ctx):
+        lex = ctx.lexicon
+        generic = polarity(lex).generic_words
+        for pt in ctx.performance:
+            candidates_all = [ind for ind in pt.indicators
+                              if ind.target.form == FORM_QUANTITY and ind.target.operator in (None, GE, EQ, LE)]
+            for goal in pt.goals:
+                for m in plan_mentions(goal, lex):
+                    words = content_words(m.subject, generic)
+                    scored = []
+                    for ind in candidates_all:
+                        if ind.target.operator == LE:
+                            continue  # an upper limit is not the plan figure
+                        if not compatible_units(m.unit, m.category, ind.target.unit, lex):
+                            continue
+                        iw = content_words(ind.clean_name, generic)
+                        if not iw:
+                            continue
+                        shared = shared_words(iw, m.subject, words)
+                        share = len(shared) / len(iw)
+                        if shared and share >= MIN_SHARED:
+                            scored.append((share, len(shared), ind, shared))
+                    if not scored or any(_agrees(m.value, ind.target.value, lex) for _, _, ind, _ in scored):
+                        continue
+                    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+                    if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+                        continue  # two equally good indicators: not clear which one is meant
+                    _, _, ind, shared = scored[0]
+                    t = ind.target
+                    yield self.diagnostic(
+                        ctx,
+                        f"{'项目总体目标' if goal is pt.overall_goal else '年度绩效目标'}写明“{m.sentence.text.strip()}”"
+                        f"（{m.text}），而同一事项的绩效指标“{ind.name.text}”目标值为“{t.text.text}”"
+                        f"（共同用词：{'、'.join(shared)}）：{m.value.value} ≠ {t.value.value}",
+                        m.location, m.text,
+                        related=[Related.sentence(m.sentence, m.sentence.location),
+                                 cell_evidence(pt, t.text, "指标值", ind.name.text)],
+                        suggestion="核对计划数与指标值，使二者一致",
+                        key=f"{pt.table.id}|{m.text}|{ind.name.text}",
+                    )
+
+
+def _agrees(plan, target, lexicon) -> bool:
+    if target is None:
+        return False
+    money = getattr(lexicon, "money_units", {}) or {}
+    if plan.unit in money and target.unit in money:
+        return plan.interval_in("万元").overlaps(target.interval_in("万元"))
+    return plan.interval.overlaps(target.interval)

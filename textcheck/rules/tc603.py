@@ -1,0 +1,216 @@
+"""TC603 performance-budget-mismatch: a 绩效目标表's budget disagrees with itself or with the project tables."""
+from __future__ import annotations
+
+import regex
+
+from textcheck import patterns
+from textcheck.lexicon import normalize_term
+from textcheck.numbers import MONEY_UNITS, Number, format_decimal
+from textcheck.performance import cell_evidence, is_performance_table, plan_mentions
+from textcheck.report.diagnostic import Related
+from textcheck.rules.base import Rule
+
+_DASHES = regex.compile(r"[-—–－─]+")
+_TRAILING_PAREN = regex.compile(r"\([^()]*\)$")
+# A name shorter than this never links by containment alone.
+MIN_CONTAINED = 6
+
+
+def name_key(s: str) -> str:
+    return _DASHES.sub("-", normalize_term(s))
+
+
+def _unit_of(pt) -> str:
+    """The 绩效目标表's money unit: "项目资金(万元)"; 万元 when not stated."""
+    for row in list(pt.table.header) + [r.cells for r in pt.table.rows]:
+        for c in row:
+            m = patterns.MONEY_UNIT.search(c.text.text)
+            if m and ("资金" in c.text.text or "预算" in c.text.text):
+                return m.group(0)
+    return "万元"
+
+
+def _project_tables(document):
+    """(table, name column, value column, role) for the project and carry-over tables."""
+    out = []
+    for t in document.tables:
+        if is_performance_table(t) or t.unit not in MONEY_UNITS:
+            continue
+        carry = "结转" in (t.title or "")
+        name_col = value_col = None
+        for col in t.columns:
+            label = normalize_term(" ".join(col.path) or col.label)
+            if name_col is None and "项目名称" in label:
+                name_col = col.index
+        if name_col is None and carry and t.columns:
+            name_col = t.columns[0].index
+        if name_col is None:
+            continue
+        for col in t.columns:
+            if col.index <= name_col:
+                continue
+            label = normalize_term(col.label)
+            if regex.search(r"合计|总计", label):
+                value_col = col.index
+                break
+        if value_col is None:
+            value_col = next((c.index for c in t.columns if c.index > name_col), None)
+        if value_col is not None:
+            out.append((t, name_col, value_col, "carry" if carry else "project"))
+    return out
+
+
+def _find_row(table, name_col, key):
+    """The unique row whose name matches ``key`` (exact, then by containment)."""
+    rows = []
+    for r in table.rows:
+        c = r.cell(name_col)
+        text = c.text.text if c is not None and c.text.text.strip() else r.label
+        if text:
+            rows.append((name_key(text), r))
+    exact = [r for k, r in rows if k == key]
+    if len(exact) == 1:
+        return exact[0]
+    if exact:
+        return None
+    contained = [r for k, r in rows if min(len(k), len(key)) >= MIN_CONTAINED and (k in key or key in k)]
+    return contained[0] if len(contained) == 1 else None
+
+
+def _keys(project: str) -> list[str]:
+    """The project name, then without trailing notes in parentheses ("(上年结转资金)")."""
+    k = name_key(project)
+    keys = [k]
+    while _TRAILING_PAREN.search(k):
+        k = _TRAILING_PAREN.sub("", k)
+        keys.append(k)
+    return keys
+
+
+def _fmt(n: Number) -> str:
+    return format_decimal(n.value, n.decimals)
+
+
+class PerformanceBudgetMismatch(Rule):
+    """绩效目标表中的项目资金与自身或与项目支出表、上年结转结余表不一致。
+
+    检查什么
+        1. 年度预算总额 = 财政拨款 + 其他资金（按舍入区间比较）；
+        2. 财政拨款与“一般公共预算项目支出情况表”等含“项目名称”列的表中同名项目的合计一致
+           （该表合计等于年度预算总额时也视为一致）；
+        3. 其他资金大于 0 时，与“上年结转结余情况明细表”中同名项目一致（结转资金与当年拨款
+           合并编报的项目，分别比较两部分）；
+        4. 项目总体目标文字中写明的预算金额（“按照目前 905 万元的预算”）与年度预算总额一致。
+        项目名称按去空格、引号、统一破折号后完全相同，或去掉末尾括注（“（上年结转资金）”）
+        后相同，或一方包含另一方且唯一时才比较。
+    为什么
+        绩效目标表与预算表由不同人填报，项目金额常常没有同步修改；同一项目两个金额，读者
+        无法判断以哪个为准。
+    反例
+        年度预算总额 10.69，其中：财政拨款 5.21，其他资金 5.00；或结转表中该项目为 3.00、
+        绩效目标表其他资金为 5.00。
+    正例
+        年度预算总额 10.69 = 财政拨款 5.21 + 其他资金 5.48，且与表 7、表 11 同名项目一致。
+    选项
+        无
+    """
+
+    code = "TC603"
+    name = "performance-budget-mismatch"
+    category = "amount"
+    severity = "error"
+
+    def check(self, ctx):
+        tables = _project_tables(ctx.document)
+        for pt in ctx.performance:
+            unit = _unit_of(pt)
+            yield from self._sum(ctx, pt, unit)
+            yield from self._goal_budget(ctx, pt, unit)
+            if pt.project is not None and pt.kind == "project":
+                yield from self._cross(ctx, pt, unit, tables)
+
+    def _sum(self, ctx, pt, unit):
+        total, fiscal, other = pt.total, pt.fiscal, pt.other
+        if not (total and fiscal and other):
+            return
+        parts = fiscal.value.interval + other.value.interval
+        if parts.overlaps(total.value.interval):
+            return
+        s = fiscal.value.value + other.value.value
+        yield self.diagnostic(
+            ctx,
+            f"{pt.name}：年度预算总额 {_fmt(total.value)} {unit} ≠ 财政拨款 {_fmt(fiscal.value)} + 其他资金 "
+            f"{_fmt(other.value)} = {format_decimal(s, max(fiscal.value.decimals, other.value.decimals))} {unit}",
+            total.location, total.text,
+            related=[Related(kind="figure", text=f.text, line=f.location.line, source_column=f.location.column,
+                             table=pt.table.id, value=str(f.value.value)) for f in (fiscal, other)],
+            suggestion="核对年度预算总额及其资金来源",
+            key=f"{pt.table.id}|sum",
+        )
+
+    def _goal_budget(self, ctx, pt, unit):
+        if pt.total is None or pt.overall_goal is None:
+            return
+        goal = pt.overall_goal
+        for m in plan_mentions(goal, ctx.lexicon):
+            if m.category != "money":
+                continue
+            start = goal.text.find(m.text)
+            before, after = goal.text[:start], goal.text[start + len(m.text):]
+            if not (patterns.PERF_GOAL_BUDGET_AFTER.match(after) or patterns.PERF_GOAL_BUDGET_BEFORE.search(before)):
+                continue
+            if m.value.interval_in(unit).overlaps(pt.total.value.interval):
+                continue
+            yield self.diagnostic(
+                ctx,
+                f"{pt.name}的项目总体目标写“{m.sentence.text.strip()}”（{m.text}），与本表年度预算总额 "
+                f"{_fmt(pt.total.value)} {unit} 不一致",
+                m.location, m.text,
+                related=[cell_evidence(pt, _lt(pt.total), "年度预算总额"),
+                         Related.sentence(m.sentence, m.sentence.location)],
+                suggestion=f"核对后统一为 {_fmt(pt.total.value)} {unit}",
+                severity="warning",
+                key=f"{pt.table.id}|goal-budget|{m.text}",
+            )
+
+    def _cross(self, ctx, pt, unit, tables):
+        keys = _keys(pt.project.text)
+        for table, name_col, value_col, role in tables:
+            figure = pt.fiscal if role == "project" else pt.other
+            if figure is None or (role == "carry" and figure.value.value <= 0):
+                continue
+            row = None
+            for k in keys:
+                row = _find_row(table, name_col, k)
+                if row is not None:
+                    break
+            if row is None:
+                continue
+            cell = row.cell(value_col)
+            if cell is None or cell.value is None:
+                continue
+            theirs = Number(cell.value.value, cell.value.decimals, table.unit).interval_in(unit)
+            if theirs.overlaps(figure.value.interval):
+                continue
+            if pt.total is not None and theirs.overlaps(pt.total.value.interval):
+                continue  # that table carries the whole project (current + carried-over funds)
+            what = "财政拨款" if role == "project" else "其他资金"
+            col = table.column(value_col)
+            yield self.diagnostic(
+                ctx,
+                f"{pt.name}的{what} {_fmt(figure.value)} {unit} 与{table.name}中同名项目“{row.label or pt.project.text}”"
+                f"的“{col.label if col else ''}” {cell.text.text} {table.unit} 不一致"
+                + (f"（年度预算总额 {_fmt(pt.total.value)} {unit} 也不相符）" if pt.total is not None else ""),
+                figure.location, figure.text,
+                related=[Related.cell(table, row, value_col), cell_evidence(pt, pt.project, "项目名称")],
+                suggestion="核对两表中该项目的金额",
+                severity="error" if role == "project" else "warning",
+                key=f"{pt.table.id}|{role}|{table.id}",
+            )
+
+
+def _lt(figure):
+    from textcheck.document import LocatedText
+
+    loc = figure.location
+    return LocatedText(figure.text, tuple((loc.line, loc.column + i) for i in range(len(figure.text))))

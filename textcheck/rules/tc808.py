@@ -1,0 +1,59 @@
+"""TC808 percent-without-sign: a rate written as a bare number ("满意度 ≥90", "占 35.77，")."""
+from __future__ import annotations
+
+from textcheck import patterns
+from textcheck.performance import FORM_QUANTITY, cell_evidence
+from textcheck.report.diagnostic import Related
+from textcheck.rules.base import Rule
+
+
+def _is_rate(name: str, declared: str | None) -> bool:
+    return declared in ("%", "％") or name.endswith(("率", "满意度", "比例", "比重", "占比"))
+
+
+class PercentWithoutSign(Rule):
+    """比率写成不带“%”的数字（“服务满意度 ≥90”“占 35.77，”）。
+
+    检查什么
+        1. 绩效目标表中名称以“率”“满意度”“比例”结尾或括注“(%)”的指标，其指标值或上年完成值
+           是不带单位的非零数字；
+        2. 正文中“占 / 增长 / 下降 / 比例为 / 率为”后紧跟一个不带“%”和单位、直接以标点结束的
+           数字。
+        数值 0 不提示（0 与 0% 相同）。
+    为什么
+        缺了“%”的比率可能被读成个数或分值（“≥90”是 90 分还是 90%？）。
+    反例
+        服务企业满意度  >=90；  占 35.77，比上年……
+    正例
+        服务企业满意度  >=90%；  占 35.77%，比上年……
+    选项
+        无
+    """
+
+    code = "TC808"
+    name = "percent-without-sign"
+    category = "format"
+    severity = "warning"
+
+    def check(self, ctx):
+        for pt in ctx.performance:
+            for ind in pt.indicators:
+                if not _is_rate(ind.clean_name, ind.declared_unit):
+                    continue
+                for column, t in (("指标值", ind.target), ("上年完成值", ind.previous)):
+                    if t is None or t.form != FORM_QUANTITY or t.unit or t.value is None or t.value.value == 0:
+                        continue
+                    yield self.diagnostic(
+                        ctx, f"比率指标“{ind.name.text}”的{column}“{t.text.text}”没有“%”",
+                        t.location, t.text.text,
+                        related=[cell_evidence(pt, ind.name, "三级指标", ind.name.text)],
+                        suggestion=f"改为“{t.text.text}%”", key=f"{pt.table.id}|{ind.name.text}|{column}")
+        for p in ctx.document.paragraphs:
+            for m in patterns.FORMAT_RATE_CUE_NUMBER.finditer(p.text.text):
+                if m.group("num").strip("0.") == "":
+                    continue
+                yield self.diagnostic(
+                    ctx, f"“{m.group(0)}”是比率，数字后缺少“%”",
+                    p.text.locate(m.start("num"), m.end("num")), m.group("num"),
+                    related=[Related.sentence(p.text.text, p.text.location)],
+                    suggestion=f"改为“{m.group(0)}%”", key=f"text|{m.group(0)}")

@@ -1,0 +1,101 @@
+"""TC902 toc-heading-mismatch: a table-of-contents entry has no matching heading (or table) in the body."""
+from __future__ import annotations
+
+import difflib
+
+import regex
+
+from textcheck import patterns
+from textcheck.document import LocatedText
+from textcheck.lexicon import normalize_term
+from textcheck.report.diagnostic import Related
+from textcheck.rules.base import Rule
+from textcheck.rules.tc901 import title_key
+
+SIMILAR = 0.85  # entries at least this similar to a heading are "worded differently", not missing
+_BULLET = regex.compile(r"^\s*[-•·*]\s*")
+_PAGE = regex.compile(r"(?:\s*[.·…．]{2,}\s*|\s{2,})\d{1,4}\s*$")
+
+
+def _key(s: str) -> str:
+    return normalize_term(_PAGE.sub("", _BULLET.sub("", s)))
+
+
+def toc_entries(document) -> list[LocatedText]:
+    """Document.toc, or (when the reader found none) the lines after a "目录" line up to the
+    first line that repeats the first entry (where the body starts)."""
+    if document.toc:
+        return list(document.toc)
+    lines = document.source_lines
+    start = next((i for i, l in enumerate(lines) if patterns.STRUCTURE_TOC_TITLE.match(l)), None)
+    if start is None:
+        return []
+    entries: list[LocatedText] = []
+    for i in range(start + 1, len(lines)):
+        raw = lines[i]
+        if not raw.strip():
+            continue
+        if "\t" in raw:
+            break
+        if entries and _key(raw) == _key(entries[0].text):
+            break
+        text = raw.strip()
+        col = raw.index(text[0]) + 1
+        entries.append(LocatedText(text, tuple((i + 1, col + k) for k in range(len(text)))))
+    return entries if len(entries) >= 2 else []
+
+
+class TocHeadingMismatch(Rule):
+    """目录条目与正文标题（或表名）不一致，或在正文中找不到。
+
+    检查什么
+        目录（“目 录”下的条目）中的每一条，与正文标题和表格标题比较（忽略空格、引号、项目
+        符号和页码）：完全相同为一致；与某个标题相似度不低于 85% 时提示文字不一致；都找
+        不到时警告缺少该部分。目录中的公开表条目（“一、部门收支总体情况表”）与表名比较时
+        忽略编号。
+    为什么
+        目录与正文不一致，读者按目录找不到内容；常见于修改了标题却没有更新目录，或删除了
+        某一部分。
+    反例
+        目录：一、关于…2024 年收支预算情况的总体说明 —— 正文：一、关于…2024 年收支预算情况总体说明
+    正例
+        目录与正文标题逐字相同。
+    选项
+        无
+    """
+
+    code = "TC902"
+    name = "toc-heading-mismatch"
+    category = "structure"
+    severity = "warning"
+
+    def check(self, ctx):
+        doc = ctx.document
+        entries = toc_entries(doc)
+        if not entries:
+            return
+        toc_lines = {e.location.line for e in entries}
+        headings = [h.text for h in doc.headings if h.text.location.line not in toc_lines]
+        if not headings:
+            return
+        heading_keys = {_key(h.text): h for h in headings}
+        table_keys = {title_key(t.title) for t in doc.tables if t.title}
+        for e in entries:
+            k = _key(e.text)
+            if not k or k in heading_keys or title_key(e.text) in table_keys:
+                continue
+            best, ratio = None, 0.0
+            for hk, h in heading_keys.items():
+                r = difflib.SequenceMatcher(None, k, hk).ratio()
+                if r > ratio:
+                    best, ratio = h, r
+            entry = _BULLET.sub("", e.text)
+            if best is not None and ratio >= SIMILAR:
+                yield self.diagnostic(
+                    ctx, f"目录条目“{entry}”与正文标题“{best.text.strip()}”（第 {best.location.line} 行）文字不一致",
+                    e.location, entry, related=[Related.sentence(best.text, best.location)],
+                    suggestion="统一目录与正文标题的文字", severity="info", key=f"{k}|{_key(best.text)}")
+            else:
+                yield self.diagnostic(
+                    ctx, f"目录条目“{entry}”在正文中找不到对应的标题或表格",
+                    e.location, entry, suggestion="补上该部分，或从目录中删除该条目", key=k)

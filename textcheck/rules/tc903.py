@@ -1,0 +1,47 @@
+"""TC903 empty-table-without-statement: a standard table with no figures and no "为空表" statement."""
+from __future__ import annotations
+
+from textcheck import patterns
+from textcheck.performance import is_performance_table
+from textcheck.rules.base import Rule
+from textcheck.rules.tc901 import title_key
+
+
+class EmptyTableWithoutStatement(Rule):
+    """公开表没有任何数字，却没有“……为空表”的说明。
+
+    检查什么
+        每张标准公开表（绩效目标表除外）：表体中没有任何数字时，表本身应带有空表说明，或
+        正文中应有包含该表名的“为空表 / 本表无数据”之类说明。
+    为什么
+        按规定无数据的公开表也要公开并说明为空表；既无数字又无说明，读者无法区分“确实为零”
+        与“漏填”。
+    反例
+        表 8 政府性基金预算支出情况表只有表头，表下和正文都没有说明。
+    正例
+        表下注明“……政府性基金预算支出情况表为空表。”
+    选项
+        无
+    """
+
+    code = "TC903"
+    name = "empty-table-without-statement"
+    category = "structure"
+    severity = "warning"
+
+    def check(self, ctx):
+        doc = ctx.document
+        statements = [title_key(p.text.text) for p in doc.paragraphs
+                      if patterns.EMPTY_TABLE_STATEMENT.search(p.text.text)]
+        for t in doc.tables:
+            if is_performance_table(t) or t.empty_statement is not None:
+                continue
+            if any(c.value is not None for r in t.rows for c in r.cells
+                   if not any(x.text.text.strip() == "※" for x in r.cells)):
+                continue  # the table holds figures (zeros included)
+            key = title_key(t.title)
+            if key and any(key in s for s in statements):
+                continue
+            yield self.diagnostic(
+                ctx, f"{t.name}没有任何数字，表下和正文中也没有“该表为空表”的说明",
+                t.location, t.name, suggestion=f"注明“{t.title}为空表”并说明原因", key=t.id)
