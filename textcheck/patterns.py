@@ -441,9 +441,11 @@ PERF_DOC_NUMBER_BEFORE = regex.compile(r"[〕\]】)）]\s*$")
 PERF_GOAL_BUDGET_AFTER = regex.compile(r"^\s*(?:的)?(?:项目)?预算")
 PERF_GOAL_BUDGET_BEFORE = regex.compile(r"(?:预算(?:资金|金额|总额)?|安排资金)(?:为|是|共|共计)?\s*$")
 
-# Thousands separator in the wrong place: "3,9561.08", "39,56.08", "1,0000".
+# Thousands separator in the wrong place: "3,9561.08", "39,56.08", "1,0000", "1234,567.00".
+# A short group needs a decimal part ("1,2" is a list of two numbers, not a figure).
 FORMAT_BAD_THOUSANDS = regex.compile(
-    r"(?<![\d,.])\d{1,3}(?:,\d{3})*,(?:\d{1,2}|\d{4,})(?:\.\d+)?(?![\d,])|(?<![\d,.])\d{4,},\d{3}(?:\.\d+)?(?![\d,])")
+    r"(?<![\d,.])\d{1,3}(?:,\d{3})*,(?:\d{4,}(?:\.\d+)?|\d{1,2}\.\d+)(?![\d,])"
+    r"|(?<![\d,.])\d{4,},\d{3}(?:,\d{3})*\.\d+(?![\d,])")
 
 # A digit run mixing half-width and full-width digits: "２024", "3,９56".
 FORMAT_DIGIT_RUN = regex.compile(r"[0-9０-９](?:[0-9０-９,，.．]*[0-9０-９])?")
