@@ -399,6 +399,8 @@ class Linker:
         out: list[CellRef] = []
         family = self.voc.fund_families.get(fund, (fund,)) if fund else None
         concept_role = self.voc.concept_tables.get(column) if column else None
+        # 绩效目标表 hold one project each: never the table an aggregate concept is the total of.
+        tables = [t for t in tables if self.index.role(t) != "performance"]
         for seg in self.index.segments:
             if seg.table not in tables or not seg.total:
                 continue
@@ -528,6 +530,13 @@ def stated_interval(number: Number, cell: CellRef, scale: Decimal = Decimal(1)) 
     unit = table_unit(cell)
     iv = number.interval_in(unit) if number.unit in MONEY_UNITS and unit in MONEY_UNITS else number.interval
     return iv.scale(scale) if scale != 1 else iv
+
+
+def shown(number: Number) -> str:
+    """A stated number as printed, without its unit ("1,405.00")."""
+    from textcheck.numbers import format_decimal
+
+    return format_decimal(number.value, number.decimals)
 
 
 def link_claims(document, claims, lexicon, tables=None, tolerance: Decimal = Decimal(0)) -> list[Link]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from textcheck.linking import CONFIDENT, cell_phrase, related_cell, stated_interval, table_unit
 from textcheck.numbers import MONEY_UNITS, format_decimal
 from textcheck.report.diagnostic import Related
+from textcheck.linking import shown
 from textcheck.rules.base import Rule
 
 
@@ -95,7 +96,7 @@ class NarrativeAmountMismatch(Rule):
             yield self.diagnostic(
                 ctx, msg, claim.value.span.location, claim.value.span.text, related,
                 suggestion=f"核对后统一为 {first.value.text or '0'} {unit}，或更正表格",
-                key=f"{claim.subject}|{stated.text}|{first.table.id}")
+                key=f"{claim.subject}|{shown(stated)}|{first.table.id}")
 
     def _unlinked(self, ctx, link):
         claim = link.claim

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from textcheck.numbers import MONEY_UNITS, Interval, format_decimal
 from textcheck.report.diagnostic import Related
+from textcheck.linking import shown
 from textcheck.rules.base import Rule
 
 
@@ -70,7 +71,7 @@ class BreakdownSumMismatch(Rule):
                 severity, how = "warning", "小于"
             else:
                 severity, how = "error", "大于" if parts.lo > total_iv.hi else "小于"
-            expr = " + ".join(i.value.number.text or str(i.value.number) for i in items)
+            expr = " + ".join(shown(i.value.number) or str(i.value.number) for i in items)
             exact = sum((i.value.number.interval_in(unit).mid for i in items), Decimal(0))
             diff = exact - total.number.value
             msg = (f"分项之和{how}总额：{expr} = {format_decimal(exact, 2)} {unit}，"

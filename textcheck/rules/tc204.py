@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from textcheck.linking import CONFIDENT, cell_phrase, related_cell, table_unit
 from textcheck.report.diagnostic import Related
+from textcheck.linking import shown
 from textcheck.rules.base import Rule
 from textcheck.rules.tc201 import agrees_with, is_money, magnitude_slip_cell
 
@@ -52,7 +53,7 @@ class MagnitudeSlip(Rule):
                    f"疑为单位误写（应为“{meant}”）")
             related = [Related.sentence(claim.sentence.text, claim.sentence.location),
                        related_cell(cell),
-                       Related(kind="figure", text=f"{stated.text} {stated.unit} {factor}", table=cell.table.id)]
+                       Related(kind="figure", text=f"{shown(stated)} {stated.unit} {factor}", table=cell.table.id)]
             yield self.diagnostic(ctx, msg, claim.value.span.location, claim.value.span.text, related,
-                                  suggestion=f"核对单位，改为 {stated.text} {meant}" if meant in ("万元", "元") else None,
-                                  key=f"{claim.subject}|{stated.text}|{cell.table.id}")
+                                  suggestion=f"核对单位，改为 {shown(stated)} {meant}" if meant in ("万元", "元") else None,
+                                  key=f"{claim.subject}|{shown(stated)}|{cell.table.id}")

@@ -1,0 +1,203 @@
+"""Linking: hand-built claims against a small disclosure read by the text reader.
+
+The claims are built by hand (not extracted) so these tests pin the linker alone:
+which cells a subject resolves to, how the section narrows the tables, when a
+link is confident, and that agreement is value-aware and rounding-aware.
+"""
+from decimal import Decimal
+
+import pytest
+
+from textcheck.claim import Claim, Quantity
+from textcheck.document import LocatedText
+from textcheck.lexicon import load_lexicon
+from textcheck.linking import AMBIGUOUS, CONFIDENT, UNLINKED, Linker, cell_label, link_claims, name_key
+from textcheck.numbers import Number
+from textcheck.readers import read_text
+
+MINI = """第二部分 2024 年部门预算公开表
+
+表 1
+
+部门收支总体情况表
+
+单位：万元
+
+收入		支出	
+项目	预算数	支出功能分类	预算数
+一、本年收入	3,956.08	201 一般公共服务支出	
+1. 一般公共预算拨款	3,956.08	206 科学技术支出	3,977.09
+二、上年结转结余	21.01		
+收入总计	3,977.09	支出总计	3,977.09
+
+表 3
+
+部门支出总体情况表
+
+单位：万元
+
+科目			支出预算			
+功能分类科目编码			功能分类科目名称	合计	基本支出	项目支出
+类	款	项				
+			总计	3,977.09	1,422.65	2,554.44
+206			科学技术支出	3,977.09	1,422.65	2,554.44
+206	01		科学技术管理事务	659.62	649.32	10.29
+206	01	01	行政运行	649.32	649.32	
+206	01	02	一般行政管理事务	10.29		10.29
+
+表 5
+
+一般公共预算支出情况表
+
+单位：万元
+
+科目			一般公共预算支出			
+功能分类科目编码			功能分类科目名称	合计	基本支出	项目支出
+类	款	项				
+			总计	3,956.08	1,422.65	2,533.43
+206			科学技术支出	3,956.08	1,422.65	2,533.43
+206	01		科学技术管理事务	658.12	649.32	8.80
+206	01	01	行政运行	649.32	649.32	
+206	01	02	一般行政管理事务	8.80		8.80
+
+表 7
+
+一般公共预算项目支出情况表
+
+单位：万元
+
+科目编码			功能分类科目名称	项目名称	项目支出合计	商品服务支出
+类	款	项				
+			总计		55.00	55.00
+206	02	08	科技人才队伍建设	2024年人才专项经费——红山科创专家服务团工作经费	55.00	55.00
+
+第三部分 2024 年部门预算情况说明
+
+三、关于某局 2024 年支出预算情况说明
+
+基本支出 1,422.65 万元。
+
+五、关于某局 2024 年一般公共预算当年拨款情况说明
+
+1、科学技术支出（类）科学技术管理事务（款）一般行政管理事务（项）：2024 年预算数为 8.80 万元。
+
+七、关于某局 2024 年一般公共预算项目支出情况说明
+
+（一）项目名称：2024 年人才专项经费---红山科创专家服务团工作经费
+
+预算安排规模：55.00 万元
+
+十二、其他重要事项的情况说明
+
+基本支出 1,422.65 万元。
+"""
+
+THREE = ("第三部分2024年部门预算情况说明", "三、关于某局2024年支出预算情况说明")
+FIVE = ("第三部分2024年部门预算情况说明", "五、关于某局2024年一般公共预算当年拨款情况说明")
+SEVEN = ("第三部分2024年部门预算情况说明", "七、关于某局2024年一般公共预算项目支出情况说明",
+         "（一）项目名称：2024年人才专项经费---红山科创专家服务团工作经费")
+OTHER = ("第三部分2024年部门预算情况说明", "十二、其他重要事项的情况说明")
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return read_text(MINI, path="mini.txt")
+
+
+@pytest.fixture(scope="module")
+def linker(doc):
+    return Linker(doc, load_lexicon())
+
+
+def located(text: str, line: int = 1) -> LocatedText:
+    return LocatedText(text, tuple((line, i + 1) for i in range(len(text))))
+
+
+def amount(subject: str, value: str, section, *, codes=(), unit="万元", whole=None) -> Claim:
+    decimals = len(value.split(".")[1]) if "." in value else 0
+    number = Number(Decimal(value.replace(",", "")), decimals, unit, value)
+    sentence = located(f"{subject}{value}{unit}")
+    return Claim(kind="amount", subject=subject, sentence=sentence, section=section, codes=tuple(codes),
+                 value=Quantity(number, sentence.slice(len(subject), len(sentence.text))), whole=whole)
+
+
+def cells(link):
+    return sorted({(c.table.id, cell_label(c), str(c.value.value)) for c in link.candidates})
+
+
+def test_concept_in_its_section_is_confident_and_agrees(linker):
+    link = linker.link(amount("基本支出", "1,422.65", THREE))
+    assert link.confidence == CONFIDENT
+    assert cells(link) == [("表 3", "总计", "1422.65")]  # the section names 表 3, not 表 5
+    assert link.agreeing and link.linked
+
+
+def test_a_wrong_amount_is_confident_without_agreement(linker):
+    link = linker.link(amount("基本支出", "1,442.65", THREE))
+    assert link.confidence == CONFIDENT
+    assert link.candidates and not link.agreeing
+
+
+def test_rounding_is_agreement(linker):
+    # "1,422.6" stands for [1422.55, 1422.65]: it may be the printed 1,422.65.
+    assert linker.link(amount("基本支出", "1,422.6", THREE)).agreeing
+    # A figure in 元 is compared in the table's unit.
+    assert linker.link(amount("基本支出", "14,226,500", THREE, unit="元")).agreeing
+
+
+def test_section_without_tables_is_never_confident(linker):
+    link = linker.link(amount("基本支出", "1,442.65", OTHER))
+    assert link.confidence != CONFIDENT
+
+
+def test_classification_path_resolves_the_code_row_of_the_section_table(linker):
+    claim = amount("科学技术支出/科学技术管理事务/一般行政管理事务", "8.80", FIVE)
+    link = linker.link(claim)
+    assert link.route == "code" and link.key == "code:2060102"
+    assert {c.table.id for c in link.candidates} == {"表 5"}  # 表 3 has 10.29 for the same code
+    assert link.confidence == CONFIDENT and link.agreeing
+
+
+def test_codes_given_by_the_extractor_win(linker):
+    link = linker.link(amount("行政运行", "649.32", FIVE, codes=("2060101",)))
+    assert link.key == "code:2060101" and link.agreeing
+
+
+def test_generic_subject_takes_the_project_of_its_heading(linker):
+    link = linker.link(amount("预算安排规模", "55.00", SEVEN))
+    assert link.route == "project"
+    assert ("表 7", "2024年人才专项经费——红山科创专家服务团工作经费", "55.00") in cells(link)
+    assert link.confidence == CONFIDENT and link.agreeing
+
+
+def test_project_names_match_across_dashes_and_years():
+    assert name_key("2024 年人才专项经费---红山科创专家服务团工作经费") == \
+        name_key("2024年人才专项经费——红山科创专家服务团工作经费")
+    assert name_key("“科教兴市”影视宣传及业务经费") == name_key("科教兴市影视宣传及业务经费")
+    assert name_key("1. 一般公共预算拨款") == "一般公共预算拨款"
+
+
+def test_side_by_side_table_names_each_side_by_its_own_label(doc, linker):
+    link = linker.link(amount("收支总预算", "3,977.09", ("第三部分", "一、关于某局2024年收支预算情况总体说明")))
+    labels = {cell_label(c) for c in link.candidates}
+    assert "支出总计" in labels and "收入总计" in labels
+    assert link.agreeing
+
+
+def test_unknown_subject_is_unlinked(linker):
+    link = linker.link(amount("办公家具价值", "27.17", OTHER))
+    assert link.confidence == UNLINKED and not link.linked
+
+
+def test_link_claims_makes_one_link_per_valued_claim(doc):
+    with_value = amount("基本支出", "1,422.65", THREE)
+    without = Claim(kind="change", subject="基本支出", sentence=located("比上年增加"))
+    links = link_claims(doc, [with_value, without], load_lexicon(), None)
+    assert [link.claim for link in links] == [with_value]
+
+
+def test_no_tables_no_links():
+    d = read_text("第三部分 情况说明\n\n一、关于收入预算情况说明\n\n收入预算 10.00 万元。\n", path="x.txt")
+    link = Linker(d, load_lexicon()).link(amount("收入预算", "10.00", ("一、关于收入预算情况说明",)))
+    assert link.confidence == UNLINKED and link.candidates == ()
+    assert AMBIGUOUS != CONFIDENT

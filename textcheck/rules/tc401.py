@@ -1,0 +1,105 @@
+"""TC401 share-mismatch: a stated share "占 X%" is not part ÷ whole within rounding."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from textcheck.linking import CONFIDENT, cell_phrase, links_by_claim, related_cell, table_unit
+from textcheck.numbers import MONEY_UNITS, PERCENT, format_decimal
+from textcheck.report.diagnostic import Related
+from textcheck.linking import shown
+from textcheck.rules.base import Rule
+
+HUNDRED = Decimal(100)
+
+
+def grand_total(link):
+    """The grand-total cell of the table a confident link points into (first total cell)."""
+    if link is None or link.confidence != CONFIDENT or not link.candidates:
+        return None
+    table = link.candidates[0].table
+    for row in table.rows:
+        if row.kind == "total":
+            for c in sorted(row.cells, key=lambda c: c.col):
+                if c.value is not None:
+                    from textcheck.claim import CellRef
+
+                    return CellRef(table, row, c.col, c.value)
+    return None
+
+
+class ShareMismatch(Rule):
+    """所述占比与“部分 ÷ 整体”不符（区间算术）。
+
+    检查什么
+        “基本支出 1,422.65 万元，占 35.77%”：整体取该句所属的总额（“支出预算 3,977.09 万元，
+        其中：”）或所关联表格的总计；部分与整体按所写小数位取舍入区间，推算占比的可取区间与
+        所述占比的区间不相交才报告。整体不确定时不报告。
+    为什么
+        占比与金额对不上，说明金额或占比有一个抄错。
+    反例
+        “基本支出 1,422.65 万元，占 37.77%”，整体 3,977.09 万元：1,422.65 ÷ 3,977.09 = 35.77%。
+    正例
+        “上级一般公共预算安排的转移支付资金 54.19 万元，占 1.36%”：54.19 ÷ 3,977.09 = 1.3626%，
+        可取区间含 1.36%。
+    选项
+        无
+    """
+
+    code = "TC401"
+    name = "share-mismatch"
+    category = "share"
+    severity = "error"
+
+    def check(self, ctx):
+        by_claim = links_by_claim(ctx.links or ())
+        for claim in ctx.claims or ():
+            share, part = claim.share, claim.value
+            if share is None or part is None or share.number.unit != PERCENT:
+                continue
+            if part.number.unit not in MONEY_UNITS:
+                continue
+            wholes = []  # (label, interval in part's unit, evidence)
+            unit = part.number.unit
+            if claim.whole is not None and claim.whole.value is not None \
+                    and claim.whole.value.number.unit in MONEY_UNITS:
+                w = claim.whole.value
+                wholes.append((f"“{w.span.text}”", w.number.interval_in(unit), w.number.value,
+                               Related(kind="figure", text=w.span.text, line=w.span.location.line,
+                                       source_column=w.span.location.column, value=str(w.number.value))))
+            cell = grand_total(by_claim.get(id(claim)))
+            if cell is not None:
+                from textcheck.numbers import Number
+
+                tu = table_unit(cell)
+                n = Number(cell.value.value, cell.value.decimals, tu, cell.value.text)
+                wholes.append((cell_phrase(cell), n.interval_in(unit), n.in_unit(unit).value, related_cell(cell)))
+            if not wholes:
+                continue
+            stated = share.number.interval
+            results = []
+            for label, w_iv, w_val, ev in wholes:
+                q = part.number.interval / w_iv
+                if q is None:
+                    results = []
+                    break
+                reach = q.scale(HUNDRED)
+                if reach.overlaps(stated):
+                    results = []
+                    break
+                results.append((label, reach, w_val, ev))
+            if not results:
+                continue
+            label, reach, w_val, ev = results[0]
+            d = max(share.number.decimals, 2)
+            exact = part.number.value / w_val * HUNDRED if w_val else Decimal(0)
+            msg = (f"占比不符：{shown(part.number)} ÷ {format_decimal(w_val, 2)}（{label}）= "
+                   f"{format_decimal(exact, d)}%（按舍入区间可取 {format_decimal(reach.lo, d)}%–"
+                   f"{format_decimal(reach.hi, d)}%），正文为 {shown(share.number)}")
+            related = [Related.sentence(claim.sentence.text, claim.sentence.location),
+                       Related(kind="figure", text=part.span.text, line=part.span.location.line,
+                               source_column=part.span.location.column, value=str(part.number.value)), ev,
+                       Related(kind="figure", text=f"{shown(part.number)} ÷ {format_decimal(w_val, 2)} = "
+                                                   f"{format_decimal(exact, d)}%", value=str(exact))]
+            yield self.diagnostic(ctx, msg, share.span.location, share.span.text, related,
+                                  suggestion=f"核对后改为 {format_decimal(exact, share.number.decimals)}%",
+                                  key=f"{claim.subject}|{shown(part.number)}|{shown(share.number)}")
