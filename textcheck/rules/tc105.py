@@ -52,11 +52,16 @@ class CrossTableMismatch(Rule):
                 ia, ib = a.number.interval, b.number.interval
                 return ia.lo - tol <= ib.hi and ib.lo - tol <= ia.hi
 
-            # The reference is the statement most others agree with (earliest on ties).
+            # Each statement is judged against the statement in another table that most
+            # others agree with; on a tie (one table against one) the later one is reported.
             support = [sum(1 for o in quantities if agree(q, o)) for q in quantities]
-            ref = quantities[max(range(len(quantities)), key=lambda i: (support[i], -i))]
-            for q in quantities:
-                if q is ref or q.table is ref.table or agree(q, ref):
+            for i, q in enumerate(quantities):
+                others = [j for j, o in enumerate(quantities) if o.table is not q.table]
+                if not others:
+                    continue
+                j = max(others, key=lambda k: (support[k], -k))
+                ref = quantities[j]
+                if agree(q, ref) or support[i] > support[j] or (support[i] == support[j] and i < j):
                     continue
                 yield self._report(ctx, key, q, ref)
 
