@@ -196,6 +196,22 @@ CLAIM_ORG_BEFORE_YEAR = regex.compile(
 CLAIM_HEADING_ORG = regex.compile(r"关于\s*(?P<org>\p{Han}{4,}?)\s*\d{4}\s*年")
 
 
+# Small helpers of the claim extractor (precompiled: they run per clause).
+CLAIM_SPACES = regex.compile(r"\s+")
+CLAIM_HAN = regex.compile(r"\p{Han}")
+CLAIM_HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
+CLAIM_CONNECTOR_LEAD = regex.compile(r"^(?:其中|另外|此外|同时|其|均|分别|合计|共计)")
+CLAIM_BARE_BUDGET_WORD = regex.compile(r"^(?:预算|预算数|年初预算|本年预算|当年预算|本年|当年)$")
+CLAIM_NOUN_START = regex.compile(r"[\p{Han}“\"《]")
+CLAIM_NOUN_TOKEN = regex.compile(r"^[\p{Han}“”\"《》]+$")
+CLAIM_NOUN_RUN = regex.compile(r"[\p{Han}“”\"《》]{1,12}")
+CLAIM_NOUN_STOP = regex.compile(r"在内|的|和|及|与|等")
+CLAIM_SENTENCE_END = regex.compile(r"[。；;]")
+CLAIM_ENUM_SPLIT = regex.compile(r"[、，,]")
+CLAIM_PAREN_OR_SPACE = regex.compile(r"[（(].*?[）)]|\s+")
+CLAIM_YEAR_NUMBER = regex.compile(r"(\d{4})\s*年")
+
+
 def claim_quantity_pattern(units: list[str]) -> "regex.Pattern":
     """Number + unit: "3,901.89 万元", "35.77%", "6 个", "1 亿元" (units longest first)."""
     alternation = "|".join(regex.escape(u) for u in sorted(set(units), key=lambda u: (-len(u), u)))
@@ -294,7 +310,7 @@ TABLE_CONTINUED = regex.compile(r"^[（(]?续(?:表)?[）)]?$|[（(]续(?:表)?[
 
 # 编制部门 / 部门名称 lines (optionally with the unit on the same line).
 DEPARTMENT_LINE = regex.compile(
-    r"^(?:编制部门|编制单位|部门名称|单位名称|填报单位)\s*(?:[（(]盖章[）)])?\s*[:：]\s*(?P<dept>.*?)"
+    r"^(?:编制部门|编制单位|部门名称|单位名称|填报单位|部门)\s*(?:[（(]盖章[）)])?\s*[:：]\s*(?P<dept>.*?)"
     r"\s*(?:(?:金额)?单位\s*[:：]\s*(?:亿元|万元|千元|元)\s*)?$")
 
 # A line that is only the unit: "单位：万元", "金额单位：元".
@@ -464,7 +480,8 @@ LIST_NUMBERING = regex.compile(
 # A rate cue before a bare figure in running text: "占 35.77，", "增长 5"
 # (the figure then ends the clause without "%").
 FORMAT_RATE_CUE_NUMBER = regex.compile(
-    r"(?:占比?|增长|下降|增幅|降幅|比重为?|比例为?|率为|率达到?)\s*(?P<num>\d+(?:\.\d+)?)(?=\s*[，。；,;、]|\s*$)")
+    r"(?:占比?|增长|下降|增幅|降幅|比重为?|比例为?|率为|率达到?)\s*(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?=\s*(?:[，。；;、]|,(?!\d))|\s*$)")
 
 # A table title in a required-table list or a document: compared after removing these.
 STRUCTURE_TITLE_NOISE = regex.compile(r"[\s\"'“”‘’「」（）()〔〕\[\]【】]|^(?:\d{4}年度?)|^[一二三四五六七八九十]+、")
@@ -484,3 +501,14 @@ CELL_CJK_SPACE = regex.compile(r"(?<=[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘
 
 # A caption label on its own: "公开05表", "公开表五", "表 3".
 PDF_CAPTION_LABEL = regex.compile(r"公开\s*\d+\s*表|公开表\s*[一二三四五六七八九十]+|表\s*\d+")
+
+# Header of a column holding row names ("项目名称", "功能分类科目名称", "采购物品名称",
+# "“三公”经费支出内容"): preferred over other text columns (采购组织形式) for Row.label.
+NAME_HEADER = regex.compile(r"名称|^项目$|内容$|^科目$|^支出功能分类$|^功能分类$")
+
+# A bare total word in its own cell ("一般公共预算资金 | 小计").
+TOTAL_WORD = regex.compile(r"^(?:小计|合计|总计)$")
+
+# A list that names every part of its total ("资金分配情况：…", "包括：…", "分别是：…"), unlike
+# "其中：…", which may list only some parts (textcheck.rules.tc203 / tc501).
+LINK_EXHAUSTIVE_LIST = regex.compile(r"资金分配情况|分别(?:是|为)|包括")
