@@ -24,6 +24,7 @@ kept as claims with ``clause="reason"``; they are never list parts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 import regex
@@ -62,8 +63,11 @@ _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 
 
+@lru_cache(maxsize=4096)
 def halfwidth(s: str) -> str:
-    """Full-width digits/letters/punctuation → ASCII, one character for one (offsets kept)."""
+    """Full-width digits/letters/punctuation → ASCII, one character for one (offsets kept).
+
+    Cached: every stage of extraction looks at the same sentences."""
     return s.translate(_FULLWIDTH)
 
 
@@ -117,6 +121,8 @@ class ClaimPatterns:
     jieba_words: list[str]
     entity_terms: dict[str, str]  # term → label (concept / function / economic / income)
     lexicon: object = None
+    term_keys: frozenset = frozenset()  # normalised lexicon terms and aliases
+    term_max: int = 0
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "ClaimPatterns":
@@ -159,7 +165,11 @@ class ClaimPatterns:
                 entity_terms[canon] = label
                 for alias in (entry or {}).get("aliases", ()) or ():
                     entity_terms[alias] = label
+        term_keys = frozenset({normalize_term(t) for t in entity_terms}
+                              | set(getattr(lexicon, "aliases", None) or {}))
         return cls(
+            term_keys=term_keys,
+            term_max=max((len(k) for k in term_keys), default=0),
             quantity=P.claim_quantity_pattern(units),
             cn_count=P.claim_cn_count_pattern([m for m in counts if m in _CN_SAFE_MEASURES] or ["个"]),
             change_cue=P.claim_change_cue_pattern(directions.get("increase", []),
@@ -175,6 +185,12 @@ class ClaimPatterns:
         )
 
     # ---- quantities
+
+    def has_quantity(self, text: str) -> bool:
+        """Pre-filter: a number with a unit or measure word (dates, document numbers and
+        bare years alone never send a sentence to the segmenter)."""
+        t = halfwidth(text)
+        return bool(self.quantity.search(t) or self.cn_count.search(t))
 
     def find_quantities(self, text: str) -> list[RawQuantity]:
         """Number + unit spans of a sentence, thresholds/estimates/prices/formulas dropped."""
@@ -258,7 +274,7 @@ def sentence_claims(text: str, pats: ClaimPatterns, doc=None, quantities=None) -
             q.direction = INCREASE if which == "inc" else DECREASE
             q.direction_span = (prev_end + change.start(which), prev_end + change.end(which))
             if change.group("base"):
-                q.base = regex.sub(r"\s+", "", change.group("base"))
+                q.base = P.CLAIM_SPACES.sub("", change.group("base"))
         prev_end = q.end
 
     # 2. group into claims
@@ -317,7 +333,7 @@ def sentence_claims(text: str, pats: ClaimPatterns, doc=None, quantities=None) -
         if owner is not None and owner.direction is None:
             owner.direction = FLAT
             owner.direction_span = (m.start("flat"), m.end("flat"))
-            owner.base = regex.sub(r"\s+", "", m.group("base"))
+            owner.base = P.CLAIM_SPACES.sub("", m.group("base"))
 
     # 4. enumerations after counts ("下设 6 个处室，分别是：A、B、C")
     for i, c in enumerate(claims):
@@ -357,11 +373,11 @@ def _trimmed(t: str, start: int, end: int) -> tuple[int, int] | None:
 def _names_subject(prefix: str) -> bool:
     """Whether the text before a cue names its own subject (not just "其中" or a connector)."""
     s = P.CLAIM_LEADING_NUMBERING.sub("", prefix)
-    s = regex.sub(r"^(?:其中|另外|此外|同时|其|均|分别|合计|共计)", "", s)
+    s = P.CLAIM_CONNECTOR_LEAD.sub("", s)
     s = P.CLAIM_YEAR.sub("", s)
     s = P.CLAIM_SUBJECT_TRAILING.sub("", s).strip()
-    s = regex.sub(r"^(?:预算|预算数|年初预算|本年预算|当年预算|本年|当年)$", "", s)
-    return bool(regex.search(r"\p{Han}", s))
+    s = P.CLAIM_BARE_BUDGET_WORD.sub("", s)
+    return bool(P.CLAIM_HAN.search(s))
 
 
 def _is_generic(prefix: str) -> bool:
@@ -381,7 +397,7 @@ def _previous_clause(t: str, pstart: int, claims: list[RawClaim]) -> tuple[int, 
     if claims and claims[-1].start >= start:
         return None
     span = _trimmed(t, start, end)
-    if span and regex.search(r"\p{Han}", t[span[0]:span[1]]):
+    if span and P.CLAIM_HAN.search(t, span[0], span[1]):
         return span
     return None
 
@@ -389,7 +405,7 @@ def _previous_clause(t: str, pstart: int, claims: list[RawClaim]) -> tuple[int, 
 def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc, always: bool = False) -> None:
     """Counted noun after a measure word ("6 个处室"), or the noun after a reason figure."""
     pos = q.end
-    if pos >= len(t) or not regex.match(r"[\p{Han}“\"《]", t[pos]):
+    if pos >= len(t) or not P.CLAIM_NOUN_START.match(t, pos):
         return
     prefix_end = q.start
     if not always:
@@ -397,21 +413,29 @@ def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc, always: bool = 
         pass
     end = pos
     if doc is not None:
-        for tok in doc:
-            if tok.idx + len(tok.text) <= pos:
+        from bisect import bisect_right
+
+        from textcheck.nlp import token_starts
+
+        starts = token_starts(doc)
+        i = max(0, bisect_right(starts, pos) - 1)
+        for k in range(i, min(i + 8, len(starts))):
+            tok = doc[k]
+            tok_end = starts[k] + len(tok.text)
+            if tok_end <= pos:
                 continue
-            if tok.idx < pos:  # measure word fused with the noun by jieba ("个处室")
-                end = tok.idx + len(tok.text)
+            if starts[k] < pos:  # measure word fused with the noun by jieba ("个处室")
+                end = tok_end
                 continue
-            if tok.text in _NOUN_STOP or not regex.match(r"^[\p{Han}“”\"《》]+$", tok.text):
+            if tok.text in _NOUN_STOP or not P.CLAIM_NOUN_TOKEN.match(tok.text):
                 break
-            if end - pos + len(tok.text) > 16:
+            if tok_end - pos > 16:
                 break
-            end = tok.idx + len(tok.text)
+            end = tok_end
     else:
-        m = regex.match(r"[\p{Han}“”\"《》]{1,12}", t[pos:])
+        m = P.CLAIM_NOUN_RUN.match(t[pos:])
         end = pos + (m.end() if m else 0)
-        stop = regex.search(r"在内|的|和|及|与|等", t[pos:end])
+        stop = P.CLAIM_NOUN_STOP.search(t[pos:end])
         if stop:
             end = pos + stop.start()
     del prefix_end
@@ -421,12 +445,12 @@ def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc, always: bool = 
 
 def _enumeration(t: str, start: int, stop: int) -> list[tuple[int, int]]:
     seg_end = stop
-    m = regex.search(r"[。；;]", t[start:stop])
+    m = P.CLAIM_SENTENCE_END.search(t[start:stop])
     if m:
         seg_end = start + m.start()
     out = []
     pos = start
-    for part in regex.split(r"[、，,]", t[start:seg_end]):
+    for part in P.CLAIM_ENUM_SPLIT.split(t[start:seg_end]):
         s, e = pos, pos + len(part)
         pos = e + 1
         name = part.strip()
@@ -455,16 +479,24 @@ def extract_claims(document, nlp, lexicon) -> list[Claim]:
         sents = list(p.sentences())
         para_sentences[id(p)] = sents
         for i, s in enumerate(sents):
-            if P.CLAIM_HAS_DIGIT.search(s.text):
+            if P.CLAIM_HAS_DIGIT.search(s.text) and pats.has_quantity(s.text):
                 work.append((p, i, s))
     if nlp is not None:
-        raws = [d._.claims or [] for d in nlp.pipe([s.text for _, _, s in work])]
+        raws = [d._.claims or [] for d in nlp.pipe(_docs(nlp, [s.text for _, _, s in work]))]
     else:
         raws = [sentence_claims(s.text, pats) for _, _, s in work]
     by_para: dict[int, list[tuple[int, LocatedText, list[RawClaim]]]] = {}
     for (p, i, s), raw in zip(work, raws):
         by_para.setdefault(id(p), []).append((i, s, raw))
     return _Assembler(pats, orgs).run(paragraphs, para_sentences, by_para)
+
+
+def _docs(nlp, texts):
+    """Tokenised Docs that already know their text (spaCy rebuilds ``doc.text`` per access)."""
+    for t in texts:
+        doc = nlp.make_doc(t)
+        doc.user_data["tc_text"] = t
+        yield doc
 
 
 def extract_text_claims(text: LocatedText, nlp, lexicon, section: tuple[str, ...] = ()) -> list[Claim]:
@@ -498,7 +530,7 @@ def _org_names(document) -> list[str]:
             names.add(v)
     for t in getattr(document, "tables", ()) or ():
         if getattr(t, "department", None):
-            names.add(regex.sub(r"[（(].*?[）)]|\s+", "", t.department))
+            names.add(P.CLAIM_PAREN_OR_SPACE.sub("", t.department))
     for h in getattr(document, "headings", ()) or ():
         for m in P.CLAIM_HEADING_ORG.finditer(h.text.text):
             names.add(m.group("org"))
@@ -701,7 +733,7 @@ class _Assembler:
         if r.kind == "change" and not subject:
             subject = prev_subject
         year = None
-        ym = regex.search(r"(\d{4})\s*年", halfwidth(sent.text)[:r.start])
+        ym = P.CLAIM_YEAR_NUMBER.search(halfwidth(sent.text), 0, r.start)
         if ym:
             year = ym.group(1)
         return Claim(
@@ -803,13 +835,9 @@ class _Assembler:
         return name, codes, span
 
     def _starts_with_term(self, s: str) -> bool:
-        s = s.lstrip()
-        key = normalize_term(s)
-        for n in range(min(len(key), 14), 1, -1):
-            if key[:n] in self.pats.entity_terms or normalize_term(key[:n]) in (
-                    getattr(self.lexicon, "aliases", None) or {}):
-                return True
-        return False
+        key = normalize_term(s[:24])
+        terms = self.pats.term_keys
+        return any(key[:n] in terms for n in range(min(len(key), self.pats.term_max), 1, -1))
 
     def _path_codes(self, names: list[str]) -> tuple[str, ...]:
         lex = self.lexicon
@@ -847,7 +875,7 @@ def _marker_at_end(entries, si, me) -> bool:
     for s, sent, _ in entries:
         if s == si:
             rest = sent.text[me:]
-            return not regex.search(r"[\p{Han}\d]", rest)
+            return not P.CLAIM_HAN_OR_DIGIT.search(rest)
     return False
 
 

@@ -24,6 +24,7 @@ segmenting the whole document.
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left, bisect_right
 
 _LOCK = threading.Lock()
 _PIPELINES: dict = {}  # cache key → Language
@@ -112,6 +113,24 @@ def _register_components():
     _REGISTERED = True
 
 
+def doc_text(doc) -> str:
+    """``doc.text`` computed once (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get("tc_text")
+    if text is None:
+        text = doc.user_data["tc_text"] = doc.text
+    return text
+
+
+def token_starts(doc) -> list[int]:
+    """Character offset of every token (cached on the Doc; cheaper than char_span)."""
+    starts = doc.user_data.get("tc_token_starts")
+    if starts is None:
+        from spacy.attrs import IDX
+
+        starts = doc.user_data["tc_token_starts"] = doc.to_array(IDX).tolist() if len(doc) else []
+    return starts
+
+
 class NumbersComponent:
     """Number + unit spans (doc.spans["numbers"]); raw matches kept in doc.user_data."""
 
@@ -119,13 +138,17 @@ class NumbersComponent:
         self.pats = pats
 
     def __call__(self, doc):
-        quantities = self.pats.find_quantities(doc.text)
+        from spacy.tokens import Span
+
+        quantities = self.pats.find_quantities(doc_text(doc))
         doc.user_data["tc_quantities"] = quantities
+        starts = token_starts(doc)
         spans = []
         for q in quantities:
-            span = doc.char_span(q.start, q.end, label=q.uclass, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
+            i = bisect_right(starts, q.start) - 1
+            j = bisect_left(starts, q.end)
+            if 0 <= i < j:
+                spans.append(Span(doc, i, j, label=q.uclass))
         doc.spans["numbers"] = spans
         return doc
 
@@ -162,6 +185,6 @@ class ClaimsComponent:
     def __call__(self, doc):
         from textcheck.claims import sentence_claims
 
-        doc._.claims = sentence_claims(doc.text, self.pats, doc=doc,
+        doc._.claims = sentence_claims(doc_text(doc), self.pats, doc=doc,
                                        quantities=doc.user_data.get("tc_quantities"))
         return doc
