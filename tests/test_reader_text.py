@@ -118,3 +118,37 @@ def test_read_bytes_records_encoding():
 def test_blank_lines_produce_no_blocks():
     blocks = text_blocks(["", "  ", "正文", ""])
     assert len(blocks) == 1 and isinstance(blocks[0], TextLine)
+
+
+def test_vertically_merged_first_column_and_bare_subtotal_cells():
+    text = ("公开表二\n收入预算总表\n部门：某某办公厅\n单位：万元\n项目名称\t\t金额\n收入总计\t\t18,330.37\n"
+            "一般公共预算资金\t小计\t18,330.37\n\t公共财政拨款(补助)资金\t18,330.37\n\t专项收入\t\n"
+            "上年结转和结余资金\t小计\t\n\t其中：动用上年结转和结余资金\t\n")
+    (t,) = parse_text(text).tables
+    assert (t.id, t.number, t.department) == ("公开表二", 2, "某某办公厅")
+    sub = t.rows[1]
+    assert sub.label == "一般公共预算资金小计" and sub.kind == "subtotal"
+    item = t.rows[2]
+    assert item.label == "公共财政拨款(补助)资金" and item.parent == sub.index and item.group == "一般公共预算资金"
+    assert t.rows[-1].kind == "part" and t.rows[-1].parent == 4
+
+
+def test_numbered_table_title_is_a_caption():
+    text = ("第二部分 某部门2017年度部门预算表\n\n五、财政拨款支出预算表\n\n单位：万元\n\n"
+            "功能科目编码\t功能科目名称\t金额\n合计\t\t3.00\n201\t一般公共服务支出\t3.00\n20101\t人大事务\t3.00\n"
+            "2010101\t行政运行\t3.00\n")
+    doc = parse_text(text)
+    (t,) = doc.tables
+    assert (t.id, t.number, t.title) == ("表五", 5, "财政拨款支出预算表")
+    assert [h.level for h in doc.headings] == [1]
+    run = t.rows[-1]
+    assert run.code == "2010101" and run.level == 3 and t.rows[run.parent].code == "20101"
+
+
+def test_toc_entries_ending_with_full_stop():
+    text = "2017年度江苏省某某法院部门预算公开\n\n目录\n\n第一部分部门概况\n\n一、主要职能。\n\n二、工作任务。\n\n" \
+           "第一部分部门概况\n\n一、主要职能。\n\n负责审判工作，依法履职。\n"
+    doc = parse_text(text)
+    assert [e.text for e in doc.toc] == ["第一部分部门概况", "一、主要职能。", "二、工作任务。"]
+    assert [h.level for h in doc.headings] == [1, 2]
+    assert doc.meta["department"] == "江苏省某某法院" and doc.meta["year"] == 2017

@@ -58,19 +58,27 @@ def _first_line(lt: LocatedText) -> int | None:
 
 
 def _row_lines(row: tuple[LocatedText, ...] | list[LocatedText]) -> tuple[int | None, int | None]:
-    lines = [p[0] for c in row for p in (c.positions[:1] + c.positions[-1:])]
-    return (min(lines), max(lines)) if lines else (None, None)
+    """First and last source line of a row's cells (None when no cell has a position)."""
+    filled = [c.positions for c in row if c.positions]
+    if not filled:
+        return None, None
+    return min(p[0][0] for p in filled), max(p[-1][0] for p in filled)
 
 
 def heading_level(text: str) -> int | None:
     """Heading level of a normalised line, or None (sentences are not headings)."""
     t = text.strip()
-    if not t or len(t) > 60 or t[-1] in patterns.SENTENCE_END:
+    if not t or len(t) > 60:
         return None
-    if any(ch in t for ch in "。，；,;"):
+    body = t
+    if t[-1] == "。" and len(t) <= 30:
+        body = t[:-1]  # "一、主要职能。": some documents end headings with a full stop
+    if body[-1] in patterns.SENTENCE_END or any(ch in body for ch in "。，；,;"):
         return None  # prose (a numbered list item or a sentence broken at the line end)
     for level, pat in patterns.HEADING_LEVELS:
-        if pat.match(t):
+        if pat.match(body):
+            if body is not t and level > 2:
+                return None  # "（十四）指导…工作。" is a list item, not a heading
             return level
     return None
 
@@ -210,6 +218,12 @@ class _Builder:
                     if patterns.ORG_NAME.match(compact(t)):
                         dept = compact(t)
                         break
+            if not dept:
+                for t in self.text_lines_seen[:10]:
+                    m = patterns.DISCLOSURE_TITLE.search(compact(t))
+                    if m and m.group("name") and not patterns.PART_PREFIX.match(m.group("name")):
+                        dept = m.group("name")
+                        break
             if dept:
                 meta["department"] = dept
         if "year" not in meta:
@@ -239,7 +253,8 @@ class _Builder:
         # table of contents
         if self.toc_state == "in":
             entry_key = compact(patterns.TOC_MARKER.sub("", text))
-            if (heading_level(text) and entry_key in self.toc_keys) or text[-1] == "。" or len(text) > 80 \
+            # the TOC ends at the first line repeating an entry (the body starts), or at prose
+            if entry_key in self.toc_keys or len(text) > 80 or (text[-1] == "。" and "，" in text) \
                     or len(self.toc) > 200:
                 self.toc_state = "done"
             else:
@@ -300,8 +315,9 @@ class _Builder:
                 self.caption.title = nm.group("title") if nm else key
                 self.caption.kind = _table_kind(self.caption.title)
             elif nm:
-                self.caption = _Caption(None, chinese_numeral_value(nm.group("n")), nm.group("title"),
-                                        lt.location, False)
+                # "五、部门支出总体情况表": the numbering is the label → id "表五"
+                self.caption = _Caption(f"表{nm.group('n')}", chinese_numeral_value(nm.group("n")),
+                                        nm.group("title"), lt.location, False)
                 self.caption.kind = _table_kind(nm.group("title"))
             else:
                 self.caption = _Caption(None, None, key, lt.location, False)

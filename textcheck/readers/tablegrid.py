@@ -74,8 +74,10 @@ def _row_key(row: CellRow) -> tuple[str, ...]:
 
 def is_separator_row(row: CellRow) -> bool:
     """A Markdown separator converted to cells ("--", "----"): not data."""
-    texts = [c.text.strip() for c in row if c.text.strip()]
-    return bool(texts) and all(patterns.DASH_CELL.match(t) for t in texts)
+    texts = [c.text for c in row if c.text]
+    if not texts or texts[0][0] not in "-:":  # cheap test first: almost every row fails here
+        return False
+    return all(patterns.DASH_CELL.match(t.strip()) for t in texts)
 
 
 def is_column_number_row(row: CellRow) -> bool:
@@ -153,7 +155,7 @@ def build_table(draft: TableDraft, index: int) -> Table:
     columns = _columns(label_rows, header[num_row] if num_row is not None else None, ncols)
     roles = _column_roles(columns, body, ncols)
     blocks = _blocks(roles)
-    table_rows = _rows(body, roles, blocks, draft.unit)
+    table_rows = _rows(body, roles, blocks, draft.unit, columns)
     header_cells = tuple(tuple(Cell(c, -1, k) for k, c in enumerate(r)) for r in header)
     location = draft.location or _first_location(header + body)
     return Table(
@@ -289,11 +291,19 @@ def _row_kind(label: str) -> str:
     return ROW_DATA
 
 
-def _block_label_code(row: CellRow, roles: list[str], start: int, end: int) -> tuple[str, str | None]:
-    """(label, code) of one block of a row."""
+def _block_label_code(row: CellRow, roles: list[str], start: int, end: int,
+                      name_cols: frozenset[int] = frozenset()) -> tuple[str, str | None]:
+    """(label, code) of one block of a row.
+
+    The label is the most specific name: the rightmost filled name column
+    (header 名称/项目/内容), else the rightmost filled text column.  A bare
+    "小计"/"合计" next to a name ("一般公共预算资金 | 小计") keeps the name and
+    adds the total word ("一般公共预算资金小计") so the kind is still found.
+    """
     code_parts: list[str] = []
     label = ""
     code = None
+    texts: list[tuple[int, str]] = []
     for k in range(start, min(end, len(row))):
         t = compact(row[k].text)
         role = roles[k]
@@ -314,7 +324,16 @@ def _block_label_code(row: CellRow, roles: list[str], start: int, end: int) -> t
                 label = row[k].text.strip()
         elif role == TEXT_ROLE:
             if row[k].text.strip():
-                label = row[k].text.strip()  # the most specific (rightmost) name wins: project over function
+                texts.append((k, row[k].text.strip()))
+    if texts:
+        totals = [compact(t) for k, t in texts if patterns.TOTAL_WORD.match(compact(t))]
+        names = [(k, t) for k, t in texts if not patterns.TOTAL_WORD.match(compact(t))]
+        named = [t for k, t in names if k in name_cols]
+        pick = named[-1] if named else (names[-1][1] if names else texts[-1][1])
+        if totals and names:
+            pick += totals[-1]
+        if not label or named:
+            label = pick
     if code_parts:
         code = "".join(code_parts)
     return label, code
@@ -324,9 +343,17 @@ def _code_level(code: str) -> int:
     return {3: 1, 5: 2, 7: 3}.get(len(code), (len(code) - 1) // 2)
 
 
-def _rows(body: list[CellRow], roles: list[str], blocks: list[tuple[int, int]], unit: str | None) -> list[Row]:
+def _rows(body: list[CellRow], roles: list[str], blocks: list[tuple[int, int]], unit: str | None,
+          columns: list[Column] | None = None) -> list[Row]:
     coded_table = any(r in (CODE_CLASS_ROLE, CODE_COMBINED_ROLE) for r in roles) or (
         roles and CODE_NAME_ROLE in roles[blocks[0][0]:blocks[0][1]])
+    name_cols = frozenset(c.index for c in (columns or []) if patterns.NAME_HEADER.search(c.label))
+    # A first text column that is empty under a filled cell is a vertically merged
+    # cell (PDF/Excel row span): "一般公共预算资金 | 小计" then " | 专项收入".
+    text_cols = [k for k in range(blocks[0][0], blocks[0][1]) if k < len(roles) and roles[k] == TEXT_ROLE]
+    span_col = text_cols[0] if len(text_cols) >= 2 else None
+    span_label: str | None = None
+    span_row: int | None = None
     out: list[Row] = []
     by_code: dict[str, int] = {}
     group: str | None = None
@@ -334,7 +361,7 @@ def _rows(body: list[CellRow], roles: list[str], blocks: list[tuple[int, int]], 
     numbered: list[tuple[int, int, int | None]] = []  # (rank, row index, level) stack
     part_parent: int | None = None  # parent of a running "其中：" list
     for i, raw in enumerate(body):
-        labels_codes = [_block_label_code(raw, roles, a, b) for a, b in blocks]
+        labels_codes = [_block_label_code(raw, roles, a, b, name_cols) for a, b in blocks]
         label, code = labels_codes[0]
         kind_label = next((lab for lab, _ in labels_codes if lab), "")
         kind = _row_kind(kind_label)
@@ -395,6 +422,16 @@ def _rows(body: list[CellRow], roles: list[str], blocks: list[tuple[int, int]], 
                 level = 2
         if kind in (ROW_TOTAL,) and group_row is not None and not code:
             row_group = None
+        if span_col is not None:
+            first = raw[span_col].text.strip() if span_col < len(raw) else ""
+            if first:
+                span_label, span_row = first, i
+            elif span_label and any(raw[k].text.strip() for k in text_cols[1:] if k < len(raw)):
+                row_group = row_group or span_label
+                if parent is None and out[span_row].kind in (ROW_SUBTOTAL, ROW_TOTAL):
+                    parent = span_row
+            if kind == ROW_TOTAL:
+                span_label = span_row = None
         out.append(Row(index=i, cells=tuple(cells), label=label, code=code, level=level, kind=kind,
                        parent=parent, group=row_group,
                        labels=tuple(lab for lab, _ in labels_codes) if len(blocks) > 1 else (),
@@ -426,11 +463,10 @@ def _performance_table(draft: TableDraft, rows: list[CellRow], table_id: str, in
     columns = _columns(header, None, ncols)
     col_of = {col.label: col.index for col in columns}
     name_col = col_of.get("三级指标")
-    body = [r for i, r in enumerate(rows) if i != hdr_i]
+    body = [(i > hdr_i if hdr_i is not None else False, r) for i, r in enumerate(rows) if i != hdr_i]
     out = []
     level1 = level2 = ""
-    for i, r in enumerate(body):
-        after = hdr_i is not None and rows.index(r) > hdr_i
+    for i, (after, r) in enumerate(body):
         cells = tuple(Cell(c, i, k, parse_number(c.text, draft.unit) if c.text else None) for k, c in enumerate(r))
         group = None
         if after:
