@@ -212,12 +212,18 @@ def _column_roles(columns: list[Column], body: list[CellRow], ncols: int) -> lis
     def header_hint(c: int, words: str) -> bool:
         return any(w in p for p in columns[c].path for w in words.split("|")) if has_header else True
 
+    def mostly(vals: list[str], pat) -> bool:
+        """Codes, except a few text cells without digits ("合计" in the code column)."""
+        codes = sum(1 for v in vals if pat.match(v))
+        others_ok = all(pat.match(v) or not any(ch.isdigit() for ch in v) for v in vals)
+        return codes >= 1 and others_ok and len(vals) - codes <= max(2, len(vals) // 5)
+
     roles = [""] * ncols
     c = 0
     # leading code columns: 类 | 款 | 项 split, or one combined-code column
     while c < min(ncols, 3):
         vals = values[c]
-        if vals and all(patterns.CODE_CLASS.match(v) for v in vals) and header_hint(c, "类|编码|代码|科目"):
+        if vals and mostly(vals, patterns.CODE_CLASS) and header_hint(c, "类|编码|代码|科目"):
             roles[c] = CODE_CLASS_ROLE
             k = c + 1
             while k < min(ncols, c + 3) and values[k] and all(patterns.CODE_SUB.match(v) for v in values[k]) \
@@ -226,7 +232,7 @@ def _column_roles(columns: list[Column], body: list[CellRow], ncols: int) -> lis
                 k += 1
             c = k
             break
-        if vals and all(patterns.CODE_COMBINED.match(v) for v in vals) and any(len(v) > 3 for v in vals) \
+        if vals and mostly(vals, patterns.CODE_COMBINED) and any(len(v) > 3 for v in vals) \
                 and header_hint(c, "编码|代码|科目"):
             roles[c] = CODE_COMBINED_ROLE
             c += 1
@@ -307,7 +313,9 @@ def _block_label_code(row: CellRow, roles: list[str], start: int, end: int,
     for k in range(start, min(end, len(row))):
         t = compact(row[k].text)
         role = roles[k]
-        if role == CODE_CLASS_ROLE:
+        if role in (CODE_CLASS_ROLE, CODE_COMBINED_ROLE) and t and not t.isdigit():
+            texts.append((k, row[k].text.strip()))  # "合计" written in the code column
+        elif role == CODE_CLASS_ROLE:
             code_parts = [t] if t else []
         elif role == CODE_SUB_ROLE:
             if t and code_parts:
