@@ -341,6 +341,11 @@ class Linker:
         codes = set(claim.codes)
         if not codes and "/" in subject_raw:
             codes = self._codes_from_path([p for p in subject_raw.split("/") if p])
+        elif not codes and patterns.LINK_LEVEL_MARK.search(subject_raw):
+            # "人大事务（款）行政运行（项）支出": the names before each level mark, outermost first.
+            parts = [p for p in patterns.LINK_LEVEL_MARK.split(normalize_term(subject_raw))[:-1] if p]
+            if parts:
+                codes = self._codes_from_path(parts)
         segs = [s for c in codes for s in self.index.by_code.get(c, [])]
         return segs, codes
 

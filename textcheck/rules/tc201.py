@@ -85,8 +85,8 @@ class NarrativeAmountMismatch(Rule):
             stated = claim.value.number
             stated_iv = stated_interval(stated, first)
             diff = stated_iv.mid - first.value.value
-            shown = "、".join(cell_phrase(c) for c in cells)
-            msg = (f"正文“{claim.value.span.text}”（{claim.subject or '该项'}）与{shown}不一致："
+            named = "、".join(cell_phrase(c) for c in cells)
+            msg = (f"正文“{claim.value.span.text}”（{claim.subject or '该项'}）与{named}不一致："
                    f"{format_decimal(stated_iv.mid, 2)} − {format_decimal(first.value.value, 2)}"
                    f" = {format_decimal(diff, 2)} {unit}，超出四舍五入误差")
             related = [Related.sentence(claim.sentence.text, claim.sentence.location)]

@@ -20,7 +20,8 @@ def subject_group(link, claim, generic):
     """
     project = name_key(claim.project) if claim.project else ""
     if link is None or not link.linked or not getattr(link, "key", None):
-        if project and claim.whole is None and generic(claim.subject):
+        names_project = generic(claim.subject) or name_key(claim.subject or "") == project
+        if project and claim.whole is None and names_project:
             return ("project:" + project, ("project",), claim.year, claim.base)
         return None
     key = link.key

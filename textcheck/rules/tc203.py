@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from textcheck import patterns
 from textcheck.numbers import MONEY_UNITS, Interval, format_decimal
 from textcheck.report.diagnostic import Related
 from textcheck.linking import shown
@@ -11,6 +12,12 @@ from textcheck.rules.base import Rule
 
 def money_interval(quantity, unit: str) -> Interval:
     return quantity.number.interval_in(unit)
+
+
+def is_exhaustive(claim, items) -> bool:
+    """A "资金分配情况：" / "包括：" list names every part; a "其中：" list may name only some."""
+    texts = {claim.sentence.text, *(i.sentence.text for i in items)}
+    return any(patterns.LINK_EXHAUSTIVE_LIST.search(t) for t in texts)
 
 
 def totals_of(claim):
@@ -29,7 +36,7 @@ class BreakdownSumMismatch(Rule):
     检查什么
         “资金分配情况：差旅费 10.00 万元、培训费 5.00 万元…”之各项与“预算安排规模”，以及
         “…，其中：A x 万元、B y 万元”之各项与其总额。各数按所写小数位取舍入区间，各项区间
-        之和与总额区间不相交才算不符。资金分配等完整列举：不符即报 error；“其中”列举可能
+        之和与总额区间不相交才算不符。资金分配、“包括”等完整列举：不符即报 error；“其中”列举可能
         只列部分：分项之和大于总额报 error，小于总额报 warning。
     为什么
         分项与总额对不上，说明某个分项或总额抄错，读者无法知道哪个数字可信。
@@ -52,7 +59,8 @@ class BreakdownSumMismatch(Rule):
         tol = ctx.config.tolerance
         for claim in ctx.claims or ():
             items = [i for i in claim.items if i.value is not None and i.value.number.unit in MONEY_UNITS]
-            if len(items) < 2 and not (items and claim.kind == "breakdown"):
+            exhaustive = is_exhaustive(claim, items)
+            if len(items) < 2 and not (items and exhaustive):
                 continue
             totals = [t for t in totals_of(claim) if t.number.unit in MONEY_UNITS]
             if not totals:
@@ -66,7 +74,6 @@ class BreakdownSumMismatch(Rule):
                 continue
             total = totals[0]
             total_iv = money_interval(total, unit)
-            exhaustive = claim.kind == "breakdown"
             if not exhaustive and parts.hi < total_iv.lo:
                 severity, how = "warning", "小于"
             else:
