@@ -83,4 +83,5 @@ def _agrees(plan, target, lexicon) -> bool:
     money = getattr(lexicon, "money_units", {}) or {}
     if plan.unit in money and target.unit in money:
         return plan.interval_in("万元").overlaps(target.interval_in("万元"))
-    return plan.interval.overlaps(target.interval)
+    # counts and percentages in plans and targets are exact figures, not rounded ones
+    return plan.value == target.value
