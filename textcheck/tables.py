@@ -25,6 +25,7 @@ names a document, a table number or a figure.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -33,7 +34,7 @@ from typing import Iterable, Sequence
 import regex
 
 from textcheck import patterns
-from textcheck.document import ROW_TOTAL, Document, Row, Table
+from textcheck.document import ROW_TOTAL, Cell, Document, Row, Table
 from textcheck.lexicon import load_yaml
 from textcheck.numbers import Interval, Number, format_decimal, parse_number
 from textcheck.report.diagnostic import Related
@@ -424,6 +425,12 @@ def analyse(document: Document, lexicon=None) -> TablesAnalysis:
 
 
 def analyse_table(table: Table, lex: ColumnLexicon) -> TableAnalysis:
+    # A column-number row ("栏次 1=2+3 2 3") the reader left among the body rows is header.
+    numbered = [r for r in table.rows if _is_number_row(squash(c.text.text) for c in r.cells)]
+    if numbered:
+        table = dataclasses.replace(
+            table, rows=tuple(r for r in table.rows if r not in numbered),
+            header=table.header + tuple(tuple(Cell(c.text, -1, c.col, None) for c in r.cells) for r in numbered))
     header_rows, number_rows = _header_grid(table)
     width = max([len(table.columns)] + [c.col + 1 for r in table.rows for c in r.cells]
                 + [c + 1 for r in header_rows for c in r])
