@@ -152,3 +152,14 @@ def test_toc_entries_ending_with_full_stop():
     assert [e.text for e in doc.toc] == ["第一部分部门概况", "一、主要职能。", "二、工作任务。"]
     assert [h.level for h in doc.headings] == [1, 2]
     assert doc.meta["department"] == "江苏省某某法院" and doc.meta["year"] == 2017
+
+
+def test_wrapped_pdf_lines_heading_or_paragraph():
+    # adjacent lines (no blank line): a PDF rendering wraps long lines
+    text = ("第三部分江苏省某某法院2017年度\n部门预算情况说明\n\n"
+            "1、依法审判法律规定由高级人民法院管辖的和其认为应当由自\n己审判的刑事、民事、行政等第一审案件。\n")
+    doc = parse_text(text)
+    assert [(h.level, h.text.text) for h in doc.headings] == [(1, "第三部分江苏省某某法院2017年度部门预算情况说明")]
+    assert doc.headings[0].text.location.end_line == 2
+    (p,) = doc.paragraphs
+    assert p.text.text.startswith("1、依法审判") and p.text.text.endswith("第一审案件。")

@@ -138,6 +138,7 @@ class _Builder:
         self.closed_distance = 0
         self.first_department: str | None = None
         self.text_lines_seen: list[str] = []
+        self.consumed: set[int] = set()  # blocks already merged into an earlier one
 
     # -- helpers -------------------------------------------------------------
     @property
@@ -191,6 +192,8 @@ class _Builder:
     # -- main walk -----------------------------------------------------------
     def build(self) -> Document:
         for i, b in enumerate(self.blocks):
+            if i in self.consumed:
+                continue
             if isinstance(b, PageBreak):
                 if self.open is not None:
                     self.open_interrupted = True
@@ -338,6 +341,19 @@ class _Builder:
 
         level = heading_level(text)
         if level is not None:
+            nxt = self._wrapped_continuation(i, lt)
+            if nxt is not None:
+                # The line wraps onto the next one (PDF rendering): a heading
+                # only if the whole still reads as one ("第三部分…2017年度 / 部门预算情况说明").
+                merged = concat([lt, nxt])
+                nt = nxt.text.strip()
+                if nt[-1] not in patterns.SENTENCE_END and heading_level(merged.text) is not None:
+                    lt, key = merged, compact(merged.text)
+                    self.consumed.add(i + 1)
+                elif len(text) >= 20:
+                    level = None  # a full-width line wrapping into a sentence: prose
+                # else: a short heading directly above its first sentence
+        if level is not None:
             self._flush_para()
             while self.stack and self.stack[-1][0] >= level:
                 self.stack.pop()
@@ -351,6 +367,19 @@ class _Builder:
             return
         self._flush_para()
         self.para = [lt]
+
+    def _wrapped_continuation(self, i: int, lt: LocatedText) -> LocatedText | None:
+        """The next block when it is a text line directly below ``lt`` that continues it."""
+        if i + 1 >= len(self.blocks):
+            return None
+        b = self.blocks[i + 1]
+        if not isinstance(b, TextLine) or not self._adjacent(lt, b.text):
+            return None
+        t = b.text.text.strip()
+        if not t or heading_level(t) or patterns.LIST_ITEM.match(t) or patterns.LABEL_LINE.match(t) \
+                or patterns.TABLE_LABEL.match(compact(t)) or self._is_meta(t) or patterns.TABLE_TITLE.match(compact(t)):
+            return None
+        return b.text
 
     def _toc_entry(self, lt: LocatedText) -> None:
         text = lt.text
