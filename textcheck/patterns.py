@@ -190,7 +190,7 @@ CLAIM_CODE_NAME = regex.compile(r"(?<!\d)(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)\s*(
 # A department/unit name right before a year at the start of a subject:
 # "乌鲁木齐市科学技术局 2024 年一般公共预算…" → the name is not part of the subject.
 CLAIM_ORG_BEFORE_YEAR = regex.compile(
-    r"^\p{Han}{2,30}?(?:局|委员会|委|厅|办公室|办|中心|院|馆|会|部|处|站|所|队|室|公司|学校|大学|政府)(?=\s*\d{4}\s*年)")
+    r"^\p{Han}{1,30}?(?:局|委员会|委|厅|办公室|办|中心|院|馆|会|部|处|站|所|队|室|公司|学校|大学|政府)(?=\s*\d{4}\s*年)")
 
 # Department names named in headings: "关于乌鲁木齐市科学技术局 2024 年收入预算情况说明".
 CLAIM_HEADING_ORG = regex.compile(r"关于\s*(?P<org>\p{Han}{4,}?)\s*\d{4}\s*年")
@@ -199,6 +199,7 @@ CLAIM_HEADING_ORG = regex.compile(r"关于\s*(?P<org>\p{Han}{4,}?)\s*\d{4}\s*年
 # Small helpers of the claim extractor (precompiled: they run per clause).
 CLAIM_SPACES = regex.compile(r"\s+")
 CLAIM_HAN = regex.compile(r"\p{Han}")
+CLAIM_ALL_HAN = regex.compile(r"^\p{Han}+$")
 CLAIM_HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
 CLAIM_CONNECTOR_LEAD = regex.compile(r"^(?:其中|另外|此外|同时|其|均|分别|合计|共计)")
 CLAIM_BARE_BUDGET_WORD = regex.compile(r"^(?:预算|预算数|年初预算|本年预算|当年预算|本年|当年)$")
@@ -512,3 +513,9 @@ TOTAL_WORD = regex.compile(r"^(?:小计|合计|总计)$")
 # A list that names every part of its total ("资金分配情况：…", "包括：…", "分别是：…"), unlike
 # "其中：…", which may list only some parts (textcheck.rules.tc203 / tc501).
 LINK_EXHAUSTIVE_LIST = regex.compile(r"资金分配情况|分别(?:是|为)|包括")
+
+# A classification code cell: 201 / 20101 / 2010101 (类 / 款 / 项), or 301 / 30101 (economic).
+PDF_CELL_CODE = regex.compile(r"\d{3}(?:\d{2}){0,2}")
+
+# The label of a total row, which may stand in a code column when merged across it.
+PDF_TOTAL_LABEL = regex.compile(r"(?:合\s*计|总\s*计|小\s*计)")

@@ -51,6 +51,10 @@ class Checker:
                 rule_errors.append(f"{rule.code}: {type(exc).__name__}: {exc}")
                 print(f"textcheck: {document.path}: rule {rule.code} failed: {exc}", file=sys.stderr)
         diagnostics = _dedupe(diagnostics)
+        if document.meta.get("line_pages"):  # PDF: the page each finding's line was printed on
+            from textcheck.readers.combine import relocate
+
+            diagnostics = relocate(diagnostics, document)
         diagnostics.sort(key=lambda d: (d.location.page or 0, d.location.line, d.location.column,
                                         -SEVERITY_RANK[d.severity], d.code))
         claims = ctx.claims if _has_narrative(document) else []

@@ -348,7 +348,51 @@ def _tidy_columns(texts: list[list[str]], boxes, subcols, size: float) -> list[l
                 continue
         columns.append({"members": [j], "filled": filled, "span": span})
     ranges = [(subcols[col["members"][0]][0], subcols[col["members"][-1]][1]) for col in columns]
-    return [["".join(t[j] for j in col["members"]) for col in columns] for t in texts], ranges
+    rows = [["".join(t[j] for j in col["members"]) for col in columns] for t in texts]
+    owner = {j: k for k, col in enumerate(columns) for j in col["members"]}
+    _spread_merged(rows, texts, boxes, ranges, owner)
+    return rows, ranges
+
+
+def _spread_merged(rows: list[list[str]], texts, boxes, ranges, owner) -> None:
+    """Place the text of a cell merged across several columns where the columns' readers expect it.
+
+    - A label merged over a code column and its name column ("合计" spanning
+      功能科目编码 and 功能科目名称) belongs in the name column: the code column
+      holds only codes.
+    - A label merged over an amount column ("当年支出小计" spanning the
+      functional block's 金额 in a side-by-side 收支总表) is repeated there, as an
+      HTML colspan is expanded: that cell is covered, not an empty amount 0.
+    """
+    ncols = len(ranges)
+    # judge columns by the body (rows with an amount), not by the header words above them
+    body = [r for r in rows if any(patterns.PDF_CELL_AMOUNT.fullmatch(c) and not patterns.PDF_CELL_CODE.fullmatch(c)
+                                   for c in r if c)]
+    code_col = [bool(vals) and all(patterns.PDF_CELL_CODE.fullmatch(v) for v in vals)
+                for vals in ([r[k] for r in body if r[k] and not _is_total_label(r[k])] for k in range(ncols))]
+    amount_col = [any(patterns.PDF_CELL_AMOUNT.fullmatch(r[k]) and not code_col[k] for r in rows if r[k])
+                  for k in range(ncols)]
+    for i, (row, t, bx) in enumerate(zip(rows, texts, boxes)):
+        for j, text in enumerate(t):
+            if not text or j >= len(bx) or bx[j] is None or patterns.PDF_CELL_AMOUNT.fullmatch(text):
+                continue
+            x0, x1 = bx[j][0], bx[j][2]
+            covered = [k for k, (a, b) in enumerate(ranges) if a >= x0 - 2 and b <= x1 + 2]
+            k0 = owner.get(j)
+            if len(covered) < 2 or k0 not in covered:
+                continue
+            if code_col[k0] and row[k0] == text:
+                target = next((k for k in covered if k != k0 and not code_col[k] and not amount_col[k]), None)
+                if target is not None and not row[target]:
+                    row[target], row[k0] = text, ""
+                    k0 = target
+            for k in covered:
+                if k != k0 and amount_col[k] and not row[k]:
+                    row[k] = text
+
+
+def _is_total_label(text: str) -> bool:
+    return bool(patterns.PDF_TOTAL_LABEL.fullmatch(text))
 
 
 def _centre_in(char: dict, box) -> bool:
