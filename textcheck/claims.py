@@ -661,7 +661,7 @@ class _Assembler:
             head = heads.get(_uclass(c))
             if head is None:
                 continue
-            c = replace(c, whole=head)
+            c = replace(c, whole=head, base=c.base or (head.base if c.direction else None))
             claims[j] = (si, pos, c, r)
             grouped.setdefault(_uclass(c), []).append(c)
         for uclass, items in grouped.items():

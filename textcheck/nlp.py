@@ -86,12 +86,16 @@ def _build(lexicon, key, pats):
 # strings, so the factories receive a key, not the object).
 _STATE: dict = {}
 _REGISTERED = False
+_ALL_HAN = None  # set in _register_components (patterns.CLAIM_ALL_HAN)
 
 
 def _register_components():
-    global _REGISTERED
+    global _REGISTERED, _ALL_HAN
     if _REGISTERED:
         return
+    from textcheck.patterns import CLAIM_ALL_HAN
+
+    _ALL_HAN = CLAIM_ALL_HAN
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -163,8 +167,13 @@ class EntitiesComponent:
         by_label: dict[str, list[str]] = {}
         for term, label in pats.entity_terms.items():
             by_label.setdefault(label, []).append(term)
+        from spacy.tokens import Doc
+
         for label, terms in by_label.items():
-            self.matcher.add(label, [nlp.make_doc(t) for t in terms])
+            # Terms were added to jieba, so an all-Han term is one token: build its pattern
+            # without segmenting it (segmenting ~1,300 terms would cost most of the build).
+            self.matcher.add(label, [Doc(nlp.vocab, words=[t]) if _ALL_HAN.match(t) else nlp.make_doc(t)
+                                     for t in terms])
 
     def __call__(self, doc):
         from spacy.util import filter_spans
