@@ -265,3 +265,34 @@ def test_text_groups_by_file_with_caret_and_colour_only_when_asked():
     assert "\033[" not in out
     coloured = render(make_report(), "text", colour=True)
     assert "\033[31merror\033[0m" in coloured
+
+
+@pytest.fixture(scope="module")
+def sample_report():
+    from conftest import SAMPLE
+    from textcheck.api import check_file
+
+    return check_file(SAMPLE)
+
+
+def test_sample_renders_in_every_format_and_html_links_every_cell(sample_report):
+    """End to end on the real sample: whatever the rules find, every format renders it and the
+    HTML links each table-cell evidence to a rendered cell and each located finding to a mark."""
+    for fmt in WRITERS:
+        assert render(sample_report, fmt).strip(), fmt
+    doc = sample_report.documents[0]
+    sarif = json.loads(render(sample_report, "sarif"))
+    assert len(sarif["runs"][0]["results"]) == len(doc.diagnostics)
+    github = render(sample_report, "github").splitlines()
+    assert len(github) == len(doc.diagnostics) and all(GITHUB_LINE.match(x) for x in github)
+    _, p = _parse_html(sample_report)
+    assert len(p.diags) == len(doc.diagnostics)
+    marked = {did for m in p.marks for did in m["diag"].split()}
+    for k, d in enumerate(doc.diagnostics):
+        did = f"f0-d{k}"
+        if 1 <= d.location.line <= len(doc.document.source_lines):
+            assert did in marked, f"{d.code} at line {d.location.line} has no highlighted span"
+        n_cells = sum(1 for r in d.related if r.kind == "table-cell")
+        linked = p.diags[did]["attrs"]["data-cells"].split()
+        assert all(c in p.ids for c in linked)
+        assert len(linked) >= min(1, n_cells), f"{d.code}: table-cell evidence not linked to a rendered cell"

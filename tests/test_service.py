@@ -181,3 +181,16 @@ def test_serve_arguments_default_to_loopback():
     args = p.parse_args([])
     assert (args.host, args.port, args.max_upload_mb) == ("127.0.0.1", 8000, 20)
     assert _is_loopback(args.host) and _is_loopback("::1") and not _is_loopback("0.0.0.0")
+
+
+@pytest.mark.parametrize("argv,needle", [
+    (["serve", "--port", "0"], "--port"),
+    (["serve", "--timeout", "0"], "positive"),
+    (["serve", "--config", "/no/such/textcheck.toml"], "not found"),
+])
+def test_serve_rejects_bad_options_in_one_line(argv, needle, capsys):
+    from textcheck import cli
+
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and needle in err[0]
