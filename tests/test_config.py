@@ -141,3 +141,19 @@ def test_checker_runs_only_enabled_rules(monkeypatch):
     monkeypatch.setattr(pipeline, "all_rules", lambda: RULES)
     checker = pipeline.Checker(config_from_mapping({"ignore": ["sum"], "select": ["TC1", "TC2"]}))
     assert [r.code for r in checker.rules] == ["TC201"]
+
+
+def test_pre_commit_hook_definition():
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    (hook,) = [h for h in hooks if h["id"] == "textcheck"]
+    assert hook["entry"] == "textcheck check" and hook["language"] == "python"
+    files = re.compile(hook["files"])
+    for name in ("a.txt", "b.md", "c.docx", "d.xlsx", "e.pdf", "f.html", "G.PDF"):
+        assert files.search(name), name
+    for name in ("a.py", "b.docx.bak", "pdf", "x.json"):
+        assert not files.search(name), name
