@@ -163,3 +163,13 @@ def test_wrapped_pdf_lines_heading_or_paragraph():
     assert doc.headings[0].text.location.end_line == 2
     (p,) = doc.paragraphs
     assert p.text.text.startswith("1、依法审判") and p.text.text.endswith("第一审案件。")
+
+
+def test_sentence_wrapped_across_a_page_break():
+    text = ("第四部分名词解释\n\n三、财政专户管理资金：包括专户管理行政事业性收费（主\n\f要是教育收费）、其他非税收入。\n\n"
+            "四、其他资金：包括事业收入、经营收入、其他收入等。\n")
+    doc = parse_text(text)
+    assert [h.text.text for h in doc.headings] == ["第四部分名词解释"]
+    assert [p.text.text[:4] for p in doc.paragraphs] == ["三、财政", "四、其他"]
+    assert doc.paragraphs[0].text.text.endswith("其他非税收入。")
+    assert doc.paragraphs[0].text.page == 1

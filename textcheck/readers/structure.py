@@ -71,7 +71,7 @@ def heading_level(text: str) -> int | None:
     if not t or len(t) > 60:
         return None
     body = t
-    if t[-1] == "。" and len(t) <= 30:
+    if t[-1] == "。" and len(t) <= 30 and not any(ch in t for ch in "：:") and t.count("、") <= 1:
         body = t[:-1]  # "一、主要职能。": some documents end headings with a full stop
     if body[-1] in patterns.SENTENCE_END or any(ch in body for ch in "。，；,;"):
         return None  # prose (a numbered list item or a sentence broken at the line end)
@@ -341,15 +341,16 @@ class _Builder:
 
         level = heading_level(text)
         if level is not None:
-            nxt = self._wrapped_continuation(i, lt)
-            if nxt is not None:
+            found = self._wrapped_continuation(i, lt)
+            if found is not None:
+                j, nxt = found
                 # The line wraps onto the next one (PDF rendering): a heading
                 # only if the whole still reads as one ("第三部分…2017年度 / 部门预算情况说明").
                 merged = concat([lt, nxt])
                 nt = nxt.text.strip()
                 if nt[-1] not in patterns.SENTENCE_END and heading_level(merged.text) is not None:
                     lt, key = merged, compact(merged.text)
-                    self.consumed.add(i + 1)
+                    self.consumed.add(j)
                 elif len(text) >= 20:
                     level = None  # a full-width line wrapping into a sentence: prose
                 # else: a short heading directly above its first sentence
@@ -368,18 +369,21 @@ class _Builder:
         self._flush_para()
         self.para = [lt]
 
-    def _wrapped_continuation(self, i: int, lt: LocatedText) -> LocatedText | None:
-        """The next block when it is a text line directly below ``lt`` that continues it."""
-        if i + 1 >= len(self.blocks):
+    def _wrapped_continuation(self, i: int, lt: LocatedText) -> tuple[int, LocatedText] | None:
+        """(index, text) of the next text line when it stands directly below ``lt`` and continues it."""
+        j = i + 1
+        while j < len(self.blocks) and isinstance(self.blocks[j], PageBreak):
+            j += 1  # a page break between two rendered lines of one heading/sentence
+        if j >= len(self.blocks):
             return None
-        b = self.blocks[i + 1]
+        b = self.blocks[j]
         if not isinstance(b, TextLine) or not self._adjacent(lt, b.text):
             return None
         t = b.text.text.strip()
         if not t or heading_level(t) or patterns.LIST_ITEM.match(t) or patterns.LABEL_LINE.match(t) \
                 or patterns.TABLE_LABEL.match(compact(t)) or self._is_meta(t) or patterns.TABLE_TITLE.match(compact(t)):
             return None
-        return b.text
+        return j, b.text
 
     def _toc_entry(self, lt: LocatedText) -> None:
         text = lt.text
