@@ -614,7 +614,7 @@ def _column_sums(ta: TableAnalysis, lex: ColumnLexicon, tree, columns, formulas,
         sums.setdefault(s.total, s)
     # 3. Concept sums from the lexicon, where the header said nothing.
     for s in _lexicon_sums(ta, lex, columns):
-        if s.total not in sums and not any(s.total in x.parts for x in sums.values()):
+        if s.total not in sums:
             sums[s.total] = s
     return sorted(sums.values(), key=lambda s: s.total)
 
