@@ -173,3 +173,13 @@ def test_sentence_wrapped_across_a_page_break():
     assert [p.text.text[:4] for p in doc.paragraphs] == ["三、财政", "四、其他"]
     assert doc.paragraphs[0].text.text.endswith("其他非税收入。")
     assert doc.paragraphs[0].text.page == 1
+
+
+def test_html_rowspan_and_colspan_keep_columns_aligned():
+    text = ("<table><tr><th rowspan=\"2\">项目</th><th colspan=\"2\">支出预算</th></tr>"
+            "<tr><th>基本支出</th><th>项目支出</th></tr>"
+            "<tr><td>合计</td><td>1.00</td><td>2.00</td></tr></table>\n")
+    (t,) = parse_text(text).tables
+    assert [c.label for c in t.columns] == ["项目", "基本支出", "项目支出"]
+    assert t.columns[2].path == ("支出预算", "项目支出")
+    assert t.rows[0].value(2).value == Decimal("2.00")

@@ -155,7 +155,7 @@ class _TableParser(HTMLParser):
         self.lines = lines
         self.rows: list[list[list[tuple[str, tuple[int, int]]]]] = []
         self.cell: list | None = None
-        self.spans: list[list[int]] = []
+        self.spans: list[list[tuple[int, int]]] = []  # (colspan, rowspan) per cell
         self.depth = 0
 
     def _pos(self) -> tuple[int, int]:
@@ -174,8 +174,11 @@ class _TableParser(HTMLParser):
                 self.spans.append([])
             self.cell = []
             self.rows[-1].append(self.cell)
-            span = dict(attrs).get("colspan") or "1"
-            self.spans[-1].append(int(span) if span.isdigit() else 1)
+            a = dict(attrs)
+            col = (a.get("colspan") or "1").strip()
+            row = (a.get("rowspan") or "1").strip()
+            self.spans[-1].append((max(1, min(int(col), 200)) if col.isdigit() else 1,
+                                   max(1, min(int(row), 10000)) if row.isdigit() else 1))
         elif tag == "br" and self.cell is not None:
             self.cell.append((" ", self._pos()))
 
@@ -217,9 +220,20 @@ def _html_table_blocks(lines: list[str], start: int, end: int, page: int | None,
     parser.close()
     blocks: list[Block] = []
     source = f"html-table-{start + 1}"
+    covered: dict[int, int] = {}  # column → rows still covered by a rowspan from above
     for row, spans in zip(parser.rows, parser.spans):
-        cells = []
-        for cell, span in zip(row, spans):
+        cells: list[LocatedText] = []
+
+        def skip_covered() -> None:
+            while covered.get(len(cells), 0) > 0:
+                covered[len(cells)] -= 1
+                cells.append(LocatedText("", (), page))
+
+        for cell, (span, rowspan) in zip(row, spans):
+            skip_covered()
+            if rowspan > 1:
+                for k in range(span):
+                    covered[len(cells) + k] = rowspan - 1
             chars = [c for c, _ in cell]
             text = "".join(chars)
             if len(text) != len(cell):  # an entity that expanded to several characters
@@ -231,6 +245,7 @@ def _html_table_blocks(lines: list[str], start: int, end: int, page: int | None,
             cells.append(normalize(text, positions, page, cell=True))
             for _ in range(span - 1):  # a spanning cell: the covered columns are empty
                 cells.append(LocatedText("", (), page))
+        skip_covered()
         if cells:
             blocks.append(GridRow(tuple(cells), page, source))
     return blocks
