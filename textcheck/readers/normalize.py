@@ -46,6 +46,10 @@ _LATEX_COMMANDS = {
     "%": "%", "$": "$", "{": "", "}": "", ",": "", ";": "", "!": "", " ": "",
 }
 
+# Characters that make a line need more than translation and stripping
+# (full-width/ideographic spaces become spaces, hence \u3000 and \xa0 too).
+_NEEDS_WORK = regex.compile(r"[<$*\\\s\u3000\xa0\u2002\u2003]")
+
 # Comparison operators (the split-operator step runs only when one is present).
 _OPERATORS = regex.compile(r"[<>=≥≤]")
 
@@ -58,6 +62,15 @@ def locate_line(raw: str, line: int, column: int = 1, page: int | None = None, c
     """
     if not raw or raw.isspace():
         return LocatedText("", (), page)
+    if not _NEEDS_WORK.search(raw):
+        # fast path (most cells): only the 1:1 translation and stripping apply
+        text = raw.translate(_FULLWIDTH_TABLE)
+        stripped = text.strip()
+        if not stripped:
+            return LocatedText("", (), page)
+        start = text.index(stripped[0])
+        return LocatedText(stripped, tuple(zip(repeat(line), range(column + start, column + start + len(stripped)))),
+                           page)
     return normalize(raw, list(zip(repeat(line), range(column, column + len(raw)))), page=page, cell=cell)
 
 
