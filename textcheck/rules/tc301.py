@@ -126,8 +126,8 @@ class ChangeRateMismatch(Rule):
             op = "−" if f.direction == INCREASE else "+"
             msg = (f"增减幅度与金额不符：上年 = {shown(v)} {op} {shown(c)} = {format_decimal(prev, 2)} {f.unit}，"
                    f"{WORD[f.direction]}幅度 = {shown(c)} ÷ {format_decimal(prev, 2)} = {pct(exact, max(d, 2))}"
-                   f"（按舍入区间可取 {pct(reach.lo, max(d, 2))}–{pct(reach.hi, max(d, 2))}），"
-                   f"正文为 {shown(claim.rate.number)}")
+                   f"（按舍入区间可取 {pct(reach.lo, max(d, 2) + 1)}–{pct(reach.hi, max(d, 2) + 1)}），"
+                   f"正文为 {shown(claim.rate.number)}%")
             related = figures(claim)
             related.append(Related(kind="figure", text=f"{shown(c)} ÷ {format_decimal(prev, 2)} = {pct(exact, max(d, 2))}",
                                    value=str(exact)))

@@ -68,7 +68,7 @@ class DirectionContradiction(Rule):
                        f"幅度应为 {pct(f.exact_rate() or 0)}" if f.exact_rate() is not None else
                        f"方向词与金额不符：按“{WORD[f.direction]}”推算的上年数不为正")
                 msg += (f"；按“{WORD[other]}”推算上年 {format_decimal(f.exact_previous(other), 2)} {f.unit}，"
-                        f"幅度 {pct(f.exact_rate(other))} 与正文 {shown(claim.rate.number)} 一致，“{WORD[f.direction]}”疑为"
+                        f"幅度 {pct(f.exact_rate(other))} 与正文 {shown(claim.rate.number)}% 一致，“{WORD[f.direction]}”疑为"
                         f"“{WORD[other]}”之误")
                 yield self.diagnostic(ctx, msg, span.location, span.text, figures(claim),
                                       suggestion=f"改为“{WORD[other]}”", key=f"arith|{claim.subject}|{shown(claim.change.number)}")

@@ -93,8 +93,8 @@ class ShareMismatch(Rule):
             d = max(share.number.decimals, 2)
             exact = part.number.value / w_val * HUNDRED if w_val else Decimal(0)
             msg = (f"占比不符：{shown(part.number)} ÷ {format_decimal(w_val, 2)}（{label}）= "
-                   f"{format_decimal(exact, d)}%（按舍入区间可取 {format_decimal(reach.lo, d)}%–"
-                   f"{format_decimal(reach.hi, d)}%），正文为 {shown(share.number)}")
+                   f"{format_decimal(exact, d)}%（按舍入区间可取 {format_decimal(reach.lo, d + 1)}%–"
+                   f"{format_decimal(reach.hi, d + 1)}%），正文为 {shown(share.number)}%")
             related = [Related.sentence(claim.sentence.text, claim.sentence.location),
                        Related(kind="figure", text=part.span.text, line=part.span.location.line,
                                source_column=part.span.location.column, value=str(part.number.value)), ev,
