@@ -183,3 +183,23 @@ def test_html_rowspan_and_colspan_keep_columns_aligned():
     assert [c.label for c in t.columns] == ["项目", "基本支出", "项目支出"]
     assert t.columns[2].path == ("支出预算", "项目支出")
     assert t.rows[0].value(2).value == Decimal("2.00")
+
+
+def test_caption_and_unit_rows_inside_a_grid():
+    from textcheck.readers.blocks import GridRow as G
+    from textcheck.readers.normalize import locate_line
+    from textcheck.readers.structure import build_document
+
+    def row(*cells, line):
+        col, out = 1, []
+        for c in cells:
+            out.append(locate_line(c, line, col, cell=True))
+            col += len(c) + 1
+        return G(tuple(out), None, "docx-table-1")
+
+    blocks = [row("表 3", "", line=1), row("部门支出总体情况表", "", line=2), row("", "单位：万元", line=3),
+              row("项目", "合计", line=4), row("合计", "5.00", line=5)]
+    doc = build_document(blocks, path="x.docx", fmt="docx", source_lines=("",) * 5)
+    (t,) = doc.tables
+    assert (t.id, t.title, t.unit) == ("表 3", "部门支出总体情况表", "万元")
+    assert [c.label for c in t.columns] == ["项目", "合计"] and t.rows[0].kind == "total"

@@ -135,16 +135,21 @@ CLAIM_CN_NUMERAL = r"(?<![第零〇一二两三四五六七八九十百千\d])(?
 # Qualifiers that make a figure a threshold or an estimate, not a stated amount:
 # "50 万元以上大型设备", "2 万元左右", "约 3 万元", "不超过 5 万元".
 CLAIM_APPROX_AFTER = regex.compile(r"^\s*(?:以上|以下|以内|左右|上下|多|余|之间|至|-|—|~|～)")
-CLAIM_APPROX_BEFORE = regex.compile(r"(?:约|近|超过|不超过|不低于|不少于|不高于|大约|≥|≤|>=|<=|>|<|＞|＜|每人|人均|每)\s*$")
+CLAIM_APPROX_BEFORE = regex.compile(
+    r"(?:约|近|超过|不超过|不低于|不少于|不高于|大约|≥|≤|>=|<=|>|<|＞|＜|每人|人均|每|\d\s*[-~～至到])\s*$")
 
 # Share cue right before the percentage: "占 35.77%", "占比 10%", "占总支出的 5%".
-CLAIM_SHARE_CUE = regex.compile(r"占(?:比|比例|比重)?(?:\p{Han}{0,10}的)?(?:为|达)?\s*$")
+CLAIM_SHARE_CUE = regex.compile(r"占(?:[^，,。；;：:%\d]{0,14}?的?)?(?:比|比例|比重)?(?:为|达)?\s*$")
 
 # Clause separators inside a sentence (sentences themselves end at 。！？；).
-CLAIM_CLAUSE_BREAK = regex.compile(r"[，,：:；;、]")
+CLAIM_CLAUSE_BREAK = regex.compile(r"[，,：:；;]")
+
+# "、" separates list items only right after a figure ("差旅费 10.00 万元、培训费 5.00 万元");
+# elsewhere it joins nouns of one subject ("收入、支出预算总计").
+CLAIM_ITEM_BREAK = regex.compile(r"\s*、")
 
 # Explanatory regions: figures after these words explain, they are not budget lines.
-CLAIM_REASON = regex.compile(r"主要原因|原因是|原因为|主要用于|用于")
+CLAIM_REASON = regex.compile(r"主要原因(?:是|为|在于)?|原因(?:是|为)|主要用于|用于")
 
 # List introducers: "…，其中：", "包括：", "分别是：", "资金分配情况：".
 CLAIM_LIST_MARKER = regex.compile(r"其中\s*[：:，,]?|(?:主要)?包括\s*[：:]|分别(?:是|为)\s*[：:]?|资金分配情况\s*[：:]")
@@ -179,6 +184,14 @@ CLAIM_SUBJECT_TRAILING = regex.compile(r"(?:为|是|达到?|共计|总计|合计
 CLAIM_YEAR = regex.compile(r"\d{4}\s*年度?(?:的)?")
 
 # The 类/款/项 form: "科学技术支出（类）科学技术管理事务（款）行政运行（项）".
+# The 款/项 form under a "（一）公共安全（类）" heading: "法院（款）行政运行（项）支出".
+CLAIM_CLASSIFICATION_KX = regex.compile(
+    r"(?P<kuan>[^（(：:，,。；;\s]+?)\s*[（(]\s*款\s*[）)]"
+    r"(?:\s*(?P<xiang>[^（(：:，,。；;\s]+?)\s*[（(]\s*项\s*[）)])?")
+
+# A 类 heading: "（一）公共安全（类）".
+CLAIM_CLASS_HEADING = regex.compile(r"(?P<lei>[^（(：:，,。；;\s)）]+?)\s*[（(]\s*类\s*[）)]")
+
 CLAIM_CLASSIFICATION = regex.compile(
     r"(?P<lei>[^（(：:，,。；;\s]+?)\s*[（(]\s*类\s*[）)]"
     r"(?:\s*(?P<kuan>[^（(：:，,。；;\s]+?)\s*[（(]\s*款\s*[）)])?"
@@ -202,7 +215,7 @@ CLAIM_HAN = regex.compile(r"\p{Han}")
 CLAIM_ALL_HAN = regex.compile(r"^\p{Han}+$")
 CLAIM_HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
 CLAIM_CONNECTOR_LEAD = regex.compile(r"^(?:其中|另外|此外|同时|其|均|分别|合计|共计)")
-CLAIM_BARE_BUDGET_WORD = regex.compile(r"^(?:预算|预算数|年初预算|本年预算|当年预算|本年|当年)$")
+CLAIM_BARE_BUDGET_WORD = regex.compile(r"^(?:预算|预算数|年初预算|本年预算|当年预算|本年|当年|本年数|本年预算数|当年预算数)$")
 CLAIM_NOUN_START = regex.compile(r"[\p{Han}“\"《]")
 CLAIM_NOUN_TOKEN = regex.compile(r"^[\p{Han}“”\"《》]+$")
 CLAIM_NOUN_RUN = regex.compile(r"[\p{Han}“”\"《》]{1,12}")
@@ -234,8 +247,12 @@ def claim_change_cue_pattern(increase, decrease, flat, bases) -> "regex.Pattern"
         return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
     base = rf"(?:(?:比|较|与|同|相比|相较|对比)\s*(?P<base>{alt(bases)}|\d{{4}}\s*年度?(?:预算数|预算|决算数|决算|执行数)?)\s*(?:相比|相较|比较)?(?:预算)?\s*[，,]?\s*)"
+    # "增加(减少)" in templates: the direction is left open (alt group).
+    either = r"(?P<alt>\s*[(（]\s*(?:增加|减少|增长|下降|降低|上升)\s*[)）])?"
+    # "本年数小于上年预算数 29.65 万元": comparison word, then the base.
+    compare = rf"(?:(?P<inc2>大于|多于|高于)|(?P<dec2>小于|少于|低于))\s*(?P<base2>{alt(bases)})"
     return regex.compile(
-        rf"{base}?(?:(?P<inc>{alt(increase)})|(?P<dec>{alt(decrease)}))(?:了)?\s*$")
+        rf"(?:{base}?(?:(?P<inc>{alt(increase)})|(?P<dec>{alt(decrease)})){either}|{compare})(?:了)?\s*$")
 
 
 def claim_flat_pattern(flat, bases) -> "regex.Pattern":
@@ -304,7 +321,8 @@ TABLE_LABEL_TITLE = regex.compile(
 NUMBERED_TABLE_TITLE = regex.compile(r"^(?P<n>[一二三四五六七八九十]+)\s*、\s*(?P<title>\S.{0,60}表)(?:[（(]续[）)])?$")
 
 # A title line that names a table: ends with 表 (or 表（续）); short, no sentence punctuation.
-TABLE_TITLE = regex.compile(r"^[^。；！？]{2,60}表(?:[（(]续(?:表)?[）)])?$")
+# "具体情况见下表" / "详见下表" point at a table but are not its title.
+TABLE_TITLE = regex.compile(r"^(?!.*[见如下]下表)[^。；！？:：]{2,60}表(?:[（(]续(?:表)?[）)])?$")
 
 # Continuation markers printed above a table's next page.
 TABLE_CONTINUED = regex.compile(r"^[（(]?续(?:表)?[）)]?$|[（(]续(?:表)?[）)]$")

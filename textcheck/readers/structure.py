@@ -171,6 +171,21 @@ class _Builder:
                 return False
         return False
 
+    def _caption_row(self, b: GridRow) -> LocatedText | None:
+        """A one-cell row holding a caption, title or meta line (DOCX/XLSX put them in the grid)."""
+        filled = [c for c in b.cells if c.text.strip()]
+        if len(filled) != 1:
+            return None
+        t = filled[0].text.strip()
+        key = compact(t)
+        if patterns.TABLE_LABEL.match(key) or patterns.TABLE_LABEL_TITLE.match(t) or self._is_meta(t):
+            return filled[0]
+        if (patterns.TABLE_TITLE.match(key) or patterns.NUMBERED_TABLE_TITLE.match(key)) and \
+                (self.open is None or not self.open.segments or len(self.open.segments[-1]) == 0
+                 or b.source_table != self.open.source_table):
+            return filled[0]
+        return None
+
     @staticmethod
     def _is_meta(text: str) -> bool:
         t = text.strip()
@@ -199,7 +214,11 @@ class _Builder:
                     self.open_interrupted = True
                 continue
             if isinstance(b, GridRow):
-                self._grid(b)
+                caption = self._caption_row(b)
+                if caption is not None:
+                    self._text(i, TextLine(caption, b.page))
+                else:
+                    self._grid(b)
             else:
                 self._text(i, b)
         self._flush_para()
