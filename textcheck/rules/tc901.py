@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from textcheck import patterns
 from textcheck.document import Location
 from textcheck.lexicon import load_yaml
@@ -16,6 +18,7 @@ def title_key(s: str) -> str:
     import unicodedata
 
     s = unicodedata.normalize("NFKC", s or "")
+    s = regex.sub(r"[(（][^()（）]*[)）]\s*$", "", s.strip())  # "（功能科目）", "（续）"
     prev = None
     while prev != s:
         prev = s

@@ -12,13 +12,25 @@ from textcheck.report.diagnostic import Related
 from textcheck.rules.base import Rule
 from textcheck.rules.tc901 import title_key
 
-SIMILAR = 0.85  # entries at least this similar to a heading are "worded differently", not missing
+# An entry this similar to a heading with the same number ("一、主要职能" / "一、主要职责") is
+# "worded differently", not missing; tables are compared by title alone, so more strictly.
+SIMILAR = 0.6
+SIMILAR_TABLE = 0.7
 _BULLET = regex.compile(r"^\s*[-•·*]\s*")
 _PAGE = regex.compile(r"(?:\s*[.·…．]{2,}\s*|\s{2,})\d{1,4}\s*$")
 
 
+_END_PUNCT = regex.compile(r"[。：:；;.]+$")
+_MARKER = regex.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[、.])")
+
+
 def _key(s: str) -> str:
-    return normalize_term(_PAGE.sub("", _BULLET.sub("", s)))
+    return _END_PUNCT.sub("", normalize_term(_PAGE.sub("", _BULLET.sub("", s))))
+
+
+def _marker(key: str) -> str:
+    m = _MARKER.match(key)
+    return m.group(0) if m else ""
 
 
 def toc_entries(document) -> list[LocatedText]:
@@ -79,17 +91,37 @@ class TocHeadingMismatch(Rule):
         if not headings:
             return
         heading_keys = {_key(h.text): h for h in headings}
-        table_keys = {title_key(t.title) for t in doc.tables if t.title}
+        table_keys = [title_key(t.title) for t in doc.tables if t.title]
+        # lines of the body as printed: a heading the reader did not recognise still counts
+        body = [(no, line) for no, line in enumerate(doc.source_lines, 1)
+                if no not in toc_lines and line.strip()]
+        body_lines = {_key(line) for _, line in body}
+        # a heading a PDF broke over two lines
+        body_lines |= {_key(a + b) for (_, a), (_, b) in zip(body, body[1:])}
         for e in entries:
             k = _key(e.text)
-            if not k or k in heading_keys or title_key(e.text) in table_keys:
+            tk = _END_PUNCT.sub("", title_key(e.text))
+            if not k or k in heading_keys or k in body_lines:
                 continue
+            if tk.endswith("表") and (not doc.tables or any(t.endswith(tk) for t in table_keys)):
+                continue  # a table entry: tables live in another volume, or the table is there
+            entry = _BULLET.sub("", e.text)
+            if tk.endswith("表"):
+                near = max(((difflib.SequenceMatcher(None, tk, t[-len(tk) - 2:]).ratio(), t)
+                            for t in table_keys), default=(0.0, ""))
+                if near[0] >= SIMILAR_TABLE:
+                    title = next(t.title for t in doc.tables if t.title and title_key(t.title) == near[1])
+                    yield self.diagnostic(
+                        ctx, f"目录条目“{entry}”与表名“{title}”文字不一致", e.location, entry,
+                        suggestion="统一目录与表名", severity="info", key=f"{k}|table|{near[1]}")
+                    continue
             best, ratio = None, 0.0
             for hk, h in heading_keys.items():
+                if _marker(hk) != _marker(k):
+                    continue
                 r = difflib.SequenceMatcher(None, k, hk).ratio()
                 if r > ratio:
                     best, ratio = h, r
-            entry = _BULLET.sub("", e.text)
             if best is not None and ratio >= SIMILAR:
                 yield self.diagnostic(
                     ctx, f"目录条目“{entry}”与正文标题“{best.text.strip()}”（第 {best.location.line} 行）文字不一致",

@@ -1,10 +1,24 @@
 """TC903 empty-table-without-statement: a standard table with no figures and no "为空表" statement."""
 from __future__ import annotations
 
+import regex
+
 from textcheck import patterns
 from textcheck.performance import is_performance_table
 from textcheck.rules.base import Rule
 from textcheck.rules.tc901 import title_key
+
+
+# A sentence saying there is nothing: 无 / 没有 / 未安排 / 不涉及 / 0 万元.
+_NOTHING = regex.compile(r"无|没有|未安排|未使用|不涉及|为空|(?<![\d.])0(?:\.0+)?\s*(?:万元|元|亿元)")
+# What a table is about: its title without the department prefix and the "…支出预算表" ending.
+_TITLE_END = regex.compile(r"(?:预算)?(?:支出)?(?:预算)?(?:情况)?(?:明细)?表$")
+
+
+def subject_of(key: str) -> str:
+    core = _TITLE_END.sub("", key)
+    core = core.rsplit("部门", 1)[-1] if "部门" in core[:-2] else core
+    return core if len(core) >= 4 else ""
 
 
 class EmptyTableWithoutStatement(Rule):
@@ -31,8 +45,11 @@ class EmptyTableWithoutStatement(Rule):
 
     def check(self, ctx):
         doc = ctx.document
+        if not doc.paragraphs:
+            return  # a tables-only volume: its statements are in the text volume
         statements = [title_key(p.text.text) for p in doc.paragraphs
                       if patterns.EMPTY_TABLE_STATEMENT.search(p.text.text)]
+        nothing = [title_key(p.text.text) for p in doc.paragraphs if _NOTHING.search(p.text.text)]
         for t in doc.tables:
             if is_performance_table(t) or t.empty_statement is not None:
                 continue
@@ -42,6 +59,9 @@ class EmptyTableWithoutStatement(Rule):
             key = title_key(t.title)
             if key and any(key in s for s in statements):
                 continue
+            core = subject_of(key)
+            if core and any(core in s for s in nothing):
+                continue  # "……政府性基金支出预算支出 0 万元" / "本部门无政府性基金预算"
             yield self.diagnostic(
                 ctx, f"{t.name}没有任何数字，表下和正文中也没有“该表为空表”的说明",
                 t.location, t.name, suggestion=f"注明“{t.title}为空表”并说明原因", key=t.id)
