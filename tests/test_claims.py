@@ -262,3 +262,49 @@ def test_lexicon_without_attributes_still_extracts(nlp):
 def test_table_of_contents_is_skipped(nlp, lex):
     doc = make_doc(("一、部门收支总体情况表 3 个", ("目录",)), "收支总预算 3,977.09 万元。")
     assert [c.subject for c in extract_claims(doc, nlp, lex)] == ["收支总预算"]
+
+
+# ---------------------------------------------------------------- Jiangsu-style wording
+
+
+def test_jiangsu_kuan_xiang_under_a_lei_heading(nlp, lex):
+    [c] = claims_of(nlp, lex, ("1．法院（款）行政运行（项）支出 11786.92 万元，与上年相比增加 10.44 万元，增长 0.09%。",
+                               ("五、财政拨款支出预算表情况说明", "（一）公共安全（类）")))
+    assert c.subject == "公共安全/法院/行政运行"
+    assert c.codes == ("2040501",)
+    assert (c.change.number.value, c.rate.number.value, c.base) == (d("10.44"), d("0.09"), "上年")
+
+
+def test_unknown_item_level_gives_no_code(nlp, lex):
+    [c] = claims_of(nlp, lex, "公共安全（类）法院（款）不存在的事务（项）支出 100.00 万元。")
+    assert c.codes == ()
+
+
+def test_change_sentence_without_subject_completes_the_claim_before(nlp, lex):
+    [c] = claims_of(nlp, lex, "1．公共安全（类）支出 23513.11 万元，主要用于人员支出、日常公用支出。"
+                              "与上年相比增加 410.44 万元，增长 1.78%。主要原因是增加项目经费。")
+    assert c.subject == "公共安全" and c.codes == ("204",)
+    assert (c.change.number.value, c.rate.number.value, c.direction, c.base) == (
+        d("410.44"), d("1.78"), "increase", "上年")
+
+
+def test_template_either_direction_is_left_open(nlp, lex):
+    [c] = claims_of(nlp, lex, "政府性基金收入预算 0 万元，与上年相比增加(减少) 0 万元，增长(减少) 0%。")
+    assert c.change.number.value == d("0") and c.direction is None and c.rate_direction is None
+
+
+def test_comparison_word_with_base_after_it(nlp, lex):
+    [c] = claims_of(nlp, lex, "公务接待费预算支出 156.55 万元，本年数小于上年预算数 29.65 万元。")
+    assert (c.change.number.value, c.direction, c.base) == (d("29.65"), "decrease", "上年预算数")
+
+
+def test_qizhong_without_colon_takes_the_nearest_figure(nlp, lex):
+    cs = claims_of(nlp, lex, "下设 4 个专门委员会、8 个工作委员会，有 38 个处室，编制 338 名，"
+                             "其中行政编制 200 名、行政附属编制 104 名、事业编制 34 名。")
+    head = [c for c in cs if c.items][0]
+    assert (head.subject, head.value.number.value) == ("编制", d("338"))
+    assert [i.value.number.value for i in head.items] == [d("200"), d("104"), d("34")]
+
+
+def test_ranges_and_editions_are_not_counts(nlp, lex):
+    assert claims_of(nlp, lex, "召开远程协商会议 2-3 次，贯彻党的十八届三中全会精神。") == []

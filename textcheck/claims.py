@@ -51,7 +51,9 @@ _DEFAULT_PHYSICAL = ["平方米", "平方公里", "公里", "吨", "立方米", 
 _COUNT_CATEGORIES = {"people", "organisations", "things", "times"}
 # Measure words that are too ambiguous after a Chinese numeral ("三类", "一支", "两部").
 _CN_SAFE_MEASURES = {"个", "人", "名", "位", "家", "项", "次", "场", "场次", "人次", "座", "篇", "份",
-                     "台", "辆", "件", "套", "期", "轮", "所", "户", "条", "批次", "届"}
+                     "台", "辆", "件", "套", "期", "轮", "所", "户", "条", "批次"}
+# Measure words that number editions, not quantities ("十八届三中全会", "第 17 届").
+_ORDINAL_MEASURES = {"届"}
 # Words that end a counted noun phrase ("2 家预算单位在内").
 _NOUN_STOP = {"在内", "的", "和", "及", "与", "以及", "等", "或", "、", "，", "。", "；", "：", "（", "）",
               "(", ")", ",", ";", ":", "是", "为", "共", "其中", "分别", "左右",
@@ -115,6 +117,7 @@ class ClaimPatterns:
     cn_count: regex.Pattern
     change_cue: regex.Pattern
     flat: regex.Pattern
+    base_lead: regex.Pattern
     unit_class: dict[str, str]
     direction_of: dict[str, str]
     base_list: list[str]
@@ -135,7 +138,7 @@ class ClaimPatterns:
         measures = getattr(lexicon, "measure_words", None) or _DEFAULT_MEASURES
         if not isinstance(measures, dict):
             measures = {w: "things" for w in measures}
-        counts = [w for w, cat in measures.items() if cat in _COUNT_CATEGORIES]
+        counts = [w for w, cat in measures.items() if cat in _COUNT_CATEGORIES and w not in _ORDINAL_MEASURES]
         physical = [w for w, k in (getattr(lexicon, "unit_names", None) or {}).items()
                     if k not in ("money", "percent") and w not in measures and len(w) > 1]
         physical = physical or _DEFAULT_PHYSICAL
@@ -176,6 +179,7 @@ class ClaimPatterns:
                                                   directions.get("decrease", []),
                                                   directions.get("flat", []), bases),
             flat=P.claim_flat_pattern(directions.get("flat", []) or ["持平"], bases),
+            base_lead=P.claim_base_lead_pattern(bases),
             unit_class=unit_class,
             direction_of=direction_of,
             base_list=bases,
@@ -241,11 +245,16 @@ def _not_a_claim(t: str, q: RawQuantity) -> bool:
 
 
 def _clause_start(t: str, pos: int, floor: int) -> int:
-    """Start of the clause holding ``pos``: after the last separator or list marker."""
+    """Start of the clause holding ``pos``: after the last separator (or after the "、"
+    that follows the previous figure)."""
     seg = t[floor:pos]
     last = floor
     for m in P.CLAIM_CLAUSE_BREAK.finditer(seg):
         last = floor + m.end()
+    if last == floor and floor > 0:
+        m = P.CLAIM_ITEM_BREAK.match(t, floor, pos)
+        if m:
+            last = m.end()
     return last
 
 
@@ -270,11 +279,14 @@ def sentence_claims(text: str, pats: ClaimPatterns, doc=None, quantities=None) -
         elif change:
             q.role = "rate" if q.uclass == "percent" else "change"
             q.cue_start = prev_end + change.start()
-            which = "inc" if change.group("inc") else "dec"
-            q.direction = INCREASE if which == "inc" else DECREASE
+            which = next(g for g in ("inc", "dec", "inc2", "dec2") if change.group(g))
+            q.direction = INCREASE if which.startswith("inc") else DECREASE
+            if change.group("alt"):
+                q.direction = None  # "增加(减少)": the template leaves the direction open
             q.direction_span = (prev_end + change.start(which), prev_end + change.end(which))
-            if change.group("base"):
-                q.base = P.CLAIM_SPACES.sub("", change.group("base"))
+            base = change.group("base") or change.group("base2")
+            if base:
+                q.base = P.CLAIM_SPACES.sub("", base)
         prev_end = q.end
 
     # 2. group into claims
@@ -283,6 +295,8 @@ def sentence_claims(text: str, pats: ClaimPatterns, doc=None, quantities=None) -
     prev_end = 0
     for q in qs:
         pstart = _clause_start(t, q.cue_start, prev_end)
+        if reason is not None and q.start >= reason_at:
+            pstart = max(pstart, reason.end())
         prefix = t[pstart:q.cue_start].strip()
         subject_span = _trimmed(t, pstart, q.cue_start)
         if q.start >= reason_at:
@@ -315,6 +329,11 @@ def sentence_claims(text: str, pats: ClaimPatterns, doc=None, quantities=None) -
                     and (slot == "rate" or current.change is None)):
                 _attach_change(current, q, slot)
             else:
+                lead = pats.base_lead.match(t, pstart, q.cue_start)
+                if lead and subject_span:
+                    q.base = q.base or P.CLAIM_SPACES.sub("", lead.group("base"))
+                    subject_span = _trimmed(t, lead.end(), q.cue_start)
+                    prefix = t[lead.end():q.cue_start].strip()
                 current = RawClaim("change", q.cue_start, subject_span)
                 if not _names_subject(prefix):
                     current.subject_from = "inherit"
@@ -555,6 +574,7 @@ class _Assembler:
         project: str | None = None
         project_section: tuple[str, ...] | None = None
         project_total: Claim | None = None
+        prev_subject, last_section = "", None
         open_list: dict | None = None  # cross-paragraph list opened by a trailing "其中："
         for p in paragraphs:
             # project blocks: "（一）项目名称：…" as a paragraph or as the innermost heading
@@ -573,12 +593,24 @@ class _Assembler:
 
             entries = by_para.get(id(p), [])
             claims: list[tuple[int, int, Claim, RawClaim]] = []  # (sentence idx, pos, claim, raw)
-            prev_subject = ""
+            if p.section != last_section:
+                prev_subject, last_section = "", p.section
             for si, sent, raws in entries:
                 for r in raws:
                     c = self._claim(r, sent, p, project, prev_subject)
                     if c is None:
                         continue
+                    # "…支出 23513.11 万元，主要用于…。与上年相比增加 410.44 万元，增长 1.78%。":
+                    # a change sentence without a subject completes the claim before it.
+                    if r.kind == "change" and r.subject_from == "inherit" and claims:
+                        k = _last_open_claim(claims)
+                        if k is not None and claims[k][0] < si:
+                            ps, ppos, prev, praw = claims[k]
+                            claims[k] = (ps, ppos, replace(
+                                prev, change=c.change, rate=c.rate, direction=c.direction,
+                                direction_span=c.direction_span, rate_direction=c.rate_direction,
+                                base=c.base or prev.base), praw)
+                            continue
                     if project is not None and c.kind == "amount" and c.clause is None and \
                             P.CLAIM_PROJECT_TOTAL_SUBJECT.match(_norm(c.subject)):
                         c = replace(c, subject=project)
@@ -633,8 +665,8 @@ class _Assembler:
                     head_idx = [j for j, (s, pos, c, r) in enumerate(claims)
                                 if s == si - 1 and c.clause is None and j not in taken]
                 heads = {}
-                for j in head_idx:
-                    heads.setdefault(_uclass(claims[j][2]), claims[j][2])
+                for j in head_idx:  # the nearest figure of each kind before the marker
+                    heads[_uclass(claims[j][2])] = claims[j][2]
             if not heads:
                 continue
             parts = [j for j, (s, pos, c, r) in enumerate(claims)
@@ -723,15 +755,17 @@ class _Assembler:
         subject, subject_span, codes = "", None, ()
         if r.subject_span:
             s, e = r.subject_span
-            subject, codes, (s, e) = self._subject(sent.text, s, e)
+            subject, codes, (s, e) = self._subject(sent.text, s, e, p.section)
             if e > s:
                 subject_span = sent.slice(s, e)
-        if not subject and r.subject_from == "inherit":
+        if r.subject_from == "inherit" and prev_subject:
             subject = prev_subject
         if P.CLAIM_QUALIFIER_SUBJECT.match(_norm(subject)) and prev_subject:
             subject = prev_subject + subject
         if r.kind == "change" and not subject:
             subject = prev_subject
+        if r.kind == "ratio" and not subject:
+            return None  # a bare percentage (chart label) says nothing checkable
         year = None
         ym = P.CLAIM_YEAR_NUMBER.search(halfwidth(sent.text), 0, r.start)
         if ym:
@@ -759,15 +793,22 @@ class _Assembler:
             clause=r.clause,
         )
 
-    def _subject(self, text: str, s: int, e: int) -> tuple[str, tuple[str, ...], tuple[int, int]]:
+    def _subject(self, text: str, s: int, e: int, section=()) -> tuple[str, tuple[str, ...], tuple[int, int]]:
         """Cleaned subject, its classification codes, and the span it came from."""
         t = halfwidth(text)
         seg = t[s:e]
-        # 类/款/项 path
+        # 类/款/项 path ("科学技术支出（类）…（款）…（项）"), or 款/项 under a "…（类）" heading
         m = P.CLAIM_CLASSIFICATION.search(seg)
+        names = []
         if m:
             names = [normalize_term(x) for x in (m.group("lei"), m.group("kuan"), m.group("xiang")) if x]
-            names[0] = P.CLAIM_LEADING_NUMBERING.sub("", names[0])
+        else:
+            m = P.CLAIM_CLASSIFICATION_KX.search(seg)
+            if m:
+                lei = next((h.group("lei") for h in map(P.CLAIM_CLASS_HEADING.search, reversed(section)) if h), None)
+                names = [normalize_term(x) for x in (lei, m.group("kuan"), m.group("xiang")) if x]
+        if m:
+            names = [P.CLAIM_LEADING_NUMBERING.sub("", n) for n in names]
             return "/".join(names), self._path_codes(names), (s + m.start(), s + m.end())
         # left cuts: numbering, "其中", department names, years
         cut = 0
@@ -843,14 +884,27 @@ class _Assembler:
         lex = self.lexicon
         if lex is None or not hasattr(lex, "function_codes"):
             return ()
-        candidates = [c for c in lex.function_codes(names[0]) if len(c) == 3]
+        candidates = [c for c in lex.function_codes(names[0]) + lex.function_codes(names[0] + "支出")
+                      if len(c) == 3]
         for depth, name in enumerate(names[1:], start=1):
             width = 3 + 2 * depth
             nxt = [c for c in lex.function_codes(name) if len(c) == width and any(c.startswith(p) for p in candidates)]
             if not nxt:
-                return tuple(candidates) if len(candidates) == 1 else ()
+                return ()  # a level the lexicon does not know: no code rather than a shallower one
             candidates = nxt
         return tuple(candidates) if len(candidates) == 1 else ()
+
+
+def _last_open_claim(claims) -> int | None:
+    """Index of the last stated-value claim whose change is still open (no change, no rate)."""
+    for k in range(len(claims) - 1, -1, -1):
+        c = claims[k][2]
+        if c.clause is not None:
+            continue
+        if c.value is not None and c.change is None and c.rate is None and c.direction is None:
+            return k
+        return None
+    return None
 
 
 def _norm(s: str) -> str:

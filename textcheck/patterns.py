@@ -255,6 +255,12 @@ def claim_change_cue_pattern(increase, decrease, flat, bases) -> "regex.Pattern"
         rf"(?:{base}?(?:(?P<inc>{alt(increase)})|(?P<dec>{alt(decrease)})){either}|{compare})(?:了)?\s*$")
 
 
+def claim_base_lead_pattern(bases) -> "regex.Pattern":
+    """A base opening a change clause before its subject: "与上年相比收、支预算总计各增加…"."""
+    alternation = "|".join(regex.escape(w) for w in sorted(set(bases), key=lambda w: (-len(w), w)))
+    return regex.compile(rf"\s*(?:与|比|较|同)\s*(?P<base>{alternation})\s*(?:相比|相较|比较)?\s*[，,]?\s*")
+
+
 def claim_flat_pattern(flat, bases) -> "regex.Pattern":
     """"与上年持平", "比上年预算无变化" (no figure)."""
     def alt(words):
