@@ -1,0 +1,101 @@
+"""Checking one document in-process, against `jieba.lcut` of the same text.
+
+The Checker (lexicons, spaCy pipeline, rules) is built once; each run reads the
+sample from its text and checks it with a fresh Context, as a long-running
+service or batch worker would.  In the same process run, jieba (initialised
+first) segments the same text.  Both are medians of N runs; the ratio
+check / lcut is the figure to watch — absolute times drift on shared machines.
+
+    python benchmarks/bench_check.py [--runs 15] [--file PATH] [--select sum] [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parent.parent / "corpus" / "urumqi-kejiju-2024-budget.txt"
+
+
+def median_ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main(argv=None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=15, help="runs per measurement (median is reported)")
+    ap.add_argument("--file", default=str(SAMPLE), help="document to check (default: the bundled sample)")
+    ap.add_argument("--select", action="append", default=[], metavar="CODE",
+                    help="check only these rules/categories (e.g. --select sum)")
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    args = ap.parse_args(argv)
+
+    import jieba
+
+    from textcheck.config import Config
+    from textcheck.pipeline import Checker
+    from textcheck.readers import read_text
+
+    text = Path(args.file).read_text("utf-8")
+    jieba.setLogLevel(60)
+    jieba.initialize()  # dictionary loaded before timing, as the Checker is built before timing
+
+    start = time.perf_counter()
+    checker = Checker(Config(select=[s for a in args.select for s in a.split(",") if s]))
+    checker.nlp  # noqa: B018 - build the pipeline and lexicons now, not inside the first run
+    build_ms = (time.perf_counter() - start) * 1000
+
+    def check():
+        return checker.check(read_text(text, path=args.file))
+
+    check()  # warm-up: first-use imports and caches
+    check_ms = median_ms(check, args.runs)
+    lcut_ms = median_ms(lambda: jieba.lcut(text), args.runs)
+    # Breakdown: reading alone, and the selected rules alone on a read document
+    # (a fresh Context each run, so every analysis is recomputed; no report stats).
+    from textcheck.context import Context
+
+    document = read_text(text, path=args.file)
+    read_ms = median_ms(lambda: read_text(text, path=args.file), args.runs)
+
+    def rules_only():
+        ctx = Context(document, checker)
+        for rule in checker.rules:
+            list(rule.check(ctx))
+
+    rules_ms = median_ms(rules_only, args.runs)
+    result = checker.check(read_text(text, path=args.file))
+    out = {
+        "file": args.file,
+        "chars": len(text),
+        "runs": args.runs,
+        "select": args.select or ["all"],
+        "checker_build_ms": round(build_ms, 1),
+        "check_median_ms": round(check_ms, 2),
+        "jieba_lcut_median_ms": round(lcut_ms, 2),
+        "read_median_ms": round(read_ms, 2),
+        "rules_median_ms": round(rules_ms, 2),
+        "ratio_check_to_lcut": round(check_ms / lcut_ms, 2) if lcut_ms else None,
+        "diagnostics": len(result.diagnostics),
+    }
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False))
+    else:
+        print(f"file            {out['file']} ({out['chars']} chars)")
+        print(f"checker build   {out['checker_build_ms']:.1f} ms (once per process)")
+        print(f"check           {out['check_median_ms']:.2f} ms (median of {args.runs})")
+        print(f"  of which read {out['read_median_ms']:.2f} ms, rules alone {out['rules_median_ms']:.2f} ms")
+        print(f"jieba.lcut      {out['jieba_lcut_median_ms']:.2f} ms (median of {args.runs})")
+        print(f"ratio           {out['ratio_check_to_lcut']}× jieba.lcut of the same text")
+    return out
+
+
+if __name__ == "__main__":
+    main()
