@@ -134,3 +134,12 @@ def test_cli_reads_gbk_file(tmp_path):
     from textcheck.cli import main
 
     assert main(["check", "--fail-on", "never", "--format", "json", str(good)]) == 0
+
+
+def test_huge_text_is_refused_with_one_line(monkeypatch):
+    from textcheck.readers import text as text_reader
+
+    monkeypatch.setattr(text_reader, "MAX_TEXT_CHARS", 1000)
+    with pytest.raises(ReadError) as exc:
+        read_bytes(("正文。\n" * 400).encode("utf-8"), "big.txt")
+    assert "too large" in str(exc.value) and "\n" not in str(exc.value)

@@ -203,3 +203,10 @@ def test_caption_and_unit_rows_inside_a_grid():
     (t,) = doc.tables
     assert (t.id, t.title, t.unit) == ("表 3", "部门支出总体情况表", "万元")
     assert [c.label for c in t.columns] == ["项目", "合计"] and t.rows[0].kind == "total"
+
+
+def test_table_ids_stay_unique():
+    text = "表 1\n甲表\n项目\t金额\n合计\t1.00\n\n说明一句。\n\n表 1\n乙表\n项目\t金额\n合计\t2.00\n"
+    doc = parse_text(text)
+    assert [t.id for t in doc.tables] == ["表 1", "表 1(2)"]
+    assert doc.table("表 1(2)").title == "乙表"

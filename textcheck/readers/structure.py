@@ -462,6 +462,12 @@ class _Builder:
                 self.open = prev  # "表 3（续）": the same table continued
                 prev.segments.append([cells])
             else:
+                used = {d.id for d in self.drafts}
+                if cap.id in used:  # a second, separate table with the same label: keep ids unique
+                    k = 2
+                    while f"{cap.id}({k})" in used:
+                        k += 1
+                    cap.id = f"{cap.id}({k})"
                 self.open = TableDraft(id=cap.id, number=cap.number, title=cap.title, unit=cap.unit,
                                        department=cap.department, kind=cap.kind, section=self.section,
                                        location=cap.location, segments=[[cells]], source_table=b.source_table)

@@ -20,13 +20,23 @@ from html.parser import HTMLParser
 
 from textcheck import patterns
 from textcheck.document import Document, LocatedText
+from textcheck.errors import ReadError
 from textcheck.readers.blocks import Block, GridRow, PageBreak, TextLine
 from textcheck.readers.normalize import locate_line, normalize
 from textcheck.readers.structure import build_document
 
 
+# Every character keeps a (line, column) position (~70 bytes each in CPython),
+# so text beyond this size is refused with a clear message instead of
+# exhausting memory.  Budget disclosures are far smaller (the sample: 32 000).
+MAX_TEXT_CHARS = 8_000_000
+
+
 def parse_text(text: str, path: str = "<text>", fmt: str = "text", meta: dict | None = None) -> Document:
     """Parse decoded text (plain or Markdown) into a located Document."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise ReadError(path, f"text too large to check ({len(text):,} characters > {MAX_TEXT_CHARS:,}); "
+                              "split the document into volumes")
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = split_lines(text)
