@@ -118,7 +118,7 @@ def _extract_pages(data: bytes, path: str) -> list[_Page]:
     try:
         with pdf:
             if not pdf.pages:
-                raise ReadError(path, "PDF has no pages")
+                raise ReadError(path, "not a readable PDF (truncated or damaged: no pages found)")
             for number, page in enumerate(pdf.pages, start=1):
                 pages.append(_read_page(page, number))
     except ReadError:
@@ -133,10 +133,12 @@ def _extract_pages(data: bytes, path: str) -> list[_Page]:
 
 
 def _pdf_failure(exc: Exception) -> str:
-    name = type(exc).__name__
-    if "Password" in name or "Encrypt" in name:
+    # pdfplumber wraps pdfminer's errors: look at the wrapped one too
+    inner = [exc, *[a for a in exc.args if isinstance(a, Exception)]]
+    names = " ".join(type(e).__name__ for e in inner)
+    if "Password" in names or "Encrypt" in names:
         return "encrypted PDF (password protected); save an unprotected copy"
-    return f"not a readable PDF (truncated or damaged: {name})"
+    return f"not a readable PDF (truncated or damaged: {type(inner[-1]).__name__})"
 
 
 def _read_page(page, number: int) -> _Page:
@@ -409,7 +411,8 @@ def _cell_join(chars: list[dict]) -> str:
 
 
 def _is_latin(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch in "%.)")
+    # a gap before "%" or after "." is a justification artefact ("8.8 %"), never a word break
+    return ch.isascii() and ch.isalnum()
 
 
 def _squeeze(text: str) -> str:
