@@ -458,12 +458,13 @@ class _Builder:
             cap = self.caption
             self.caption = None
             prev = self.drafts[-1] if self.drafts else None
-            if cap.id and prev is not None and prev.id == cap.id:
+            if cap.id and prev is not None and prev.id == cap.id and (
+                    not cap.title or compact(cap.title) == compact(prev.title) or "续" in cap.title):
                 self.open = prev  # "表 3（续）": the same table continued
                 prev.segments.append([cells])
             else:
                 used = {d.id for d in self.drafts}
-                if cap.id in used:  # a second, separate table with the same label: keep ids unique
+                if cap.id and cap.id in used:  # a second, separate table with the same label: keep ids unique
                     k = 2
                     while f"{cap.id}({k})" in used:
                         k += 1
