@@ -217,6 +217,7 @@ class TableIndex:
 
     def _index_row(self, t: Table, row: Row, amount_cols: set[int], width: int) -> None:
         cells = sorted(row.cells, key=lambda c: c.col)
+        by_col = {c.col: c for c in cells}
         # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns).
         text_cols = [c for c in cells if c.value is None and c.text.text.strip()
                      and c.col not in self.code_cols[t.index]
@@ -227,7 +228,8 @@ class TableIndex:
             for col in range(label_cell.col + 1, end):
                 if col not in amount_cols:
                     continue
-                v = row.value(col)
+                cell = by_col.get(col)
+                v = cell.value if cell is not None else None
                 if v is None:
                     v = Number(Decimal(0), _EMPTY_DECIMALS, t.unit, "")
                 refs.append(CellRef(t, row, col, v))
@@ -274,6 +276,7 @@ class Linker:
         self.index = TableIndex(document, self.voc)
         self.tolerance = tolerance
         self.departments = self._departments(document)
+        self._canon_index: dict[str, list[_Segment]] | None = None
 
     @staticmethod
     def _departments(document: Document) -> list[str]:
@@ -375,13 +378,13 @@ class Linker:
             return []
         hits = self.index.by_key.get(key, []) + self.index.by_key.get(_year_free(key), [])
         out = []
-        for seg in dict.fromkeys(hits):
+        for seg in _uniq(hits):
             if self.index.role(seg.table) == "performance":
                 if seg.before == "项目名称":  # the name cell of a 绩效目标表, not any cell
                     out.extend(self._performance_budget(seg.table))
             elif self.index.role(seg.table) in ("project", "carryover") and not seg.code:
                 out.append(seg)
-        return list(dict.fromkeys(out))
+        return _uniq(out)
 
     def _performance_budget(self, t: Table) -> list[_Segment]:
         return [s for s in self.index.segments
@@ -392,8 +395,22 @@ class Linker:
         segs = list(self.index.by_key.get(key, []))
         canon = self._canonical(subject)
         if canon:
-            segs += [s for s in self.index.segments if s.key != key and self._canonical(s.label) == canon]
-        return [s for s in dict.fromkeys(segs) if s.cells]
+            segs += self._by_canonical().get(canon, [])
+        return [s for s in _uniq(segs) if s.cells]
+
+    def _by_canonical(self) -> dict[str, list[_Segment]]:
+        """Segments by the lexicon concept their label names (built once per document)."""
+        if self._canon_index is None:
+            index: dict[str, list[_Segment]] = {}
+            names: dict[str, str | None] = {}
+            for seg in self.index.segments:
+                if seg.cells:
+                    if seg.label not in names:
+                        names[seg.label] = self._canonical(seg.label)
+                    if names[seg.label]:
+                        index.setdefault(names[seg.label], []).append(seg)
+            self._canon_index = index
+        return self._canon_index
 
     def _canonical(self, term: str) -> str | None:
         if self.lexicon is None or not hasattr(self.lexicon, "canonical"):
@@ -405,9 +422,9 @@ class Linker:
         family = self.voc.fund_families.get(fund, (fund,)) if fund else None
         concept_role = self.voc.concept_tables.get(column) if column else None
         # 绩效目标表 hold one project each: never the table an aggregate concept is the total of.
-        tables = [t for t in tables if self.index.role(t) != "performance"]
+        wanted = {t.index for t in tables if self.index.role(t) != "performance"}
         for seg in self.index.segments:
-            if seg.table not in tables or not seg.total:
+            if seg.table.index not in wanted or not seg.total:
                 continue
             role = self.index.role(seg.table)
             for i, ref in enumerate(seg.cells):
@@ -422,11 +439,11 @@ class Linker:
                 out.append(ref)
         # Rows that name the concept themselves ("一般公共预算 3,956.08" in the fiscal table).
         for seg in self.index.segments:
-            if seg.table not in tables or not seg.cells or seg.total:
+            if seg.table.index not in wanted or not seg.cells or seg.total:
                 continue
             if fund and _first(self.voc.funds, seg.key) == fund and _first(self.voc.measures, seg.key) in (None, measure):
                 out.append(seg.cells[0])
-        return list(dict.fromkeys(out))
+        return _uniq_cells(out)
 
     # -- one claim
 
@@ -487,19 +504,20 @@ class Linker:
                 if not route:
                     route, key = "concept", f"concept:{measure}/{fund or '*'}"
                     primary = cells
-                found = list(dict.fromkeys(found + cells))
+                found = _uniq_cells(found + cells)
 
         if not found:
             return SubjectLink(claim, confidence=UNLINKED, scope=roles or (), notes=tuple(notes))
         if scoped:
             # The section names its tables: cells elsewhere are not what this sentence restates.
-            inside = [c for c in found if c.table in scoped]
+            scoped_ids = {t.index for t in scoped}
+            inside = [c for c in found if c.table.index in scoped_ids]
             if not inside:
                 notes.append("候选单元格不在本节对应的表中")
                 return SubjectLink(claim, candidates=tuple(found), confidence=UNLINKED, notes=tuple(notes),
                                    key=key, scope=roles, route=route, primary=tuple(primary))
             found = inside
-            primary = [c for c in primary if c.table in scoped]
+            primary = [c for c in primary if c.table.index in scoped_ids]
         confidence = CONFIDENT if scoped and not ambiguous else AMBIGUOUS
         agreeing = tuple(c for c in found if self.agrees(claim.value.number, c)) if claim.value else ()
         return SubjectLink(claim, candidates=tuple(found), agreeing=agreeing, confidence=confidence,
@@ -508,11 +526,36 @@ class Linker:
 
     @staticmethod
     def _in(segs, tables):
-        return [s for s in segs if s.table in tables] if tables else []
+        ids = {t.index for t in tables}
+        return [s for s in segs if s.table.index in ids] if tables else []
 
     def agrees(self, number: Number, cell: CellRef, scale: Decimal = Decimal(1)) -> bool:
         """True when the stated number and the cell can be the same amount after rounding."""
         return stated_interval(number, cell, scale).overlaps(widen(cell.value.interval, self.tolerance))
+
+
+def _uniq(items) -> list:
+    """Items without repeats, by identity: frozen tables hash deeply, identity is enough here."""
+    seen, out = set(), []
+    for x in items:
+        if id(x) not in seen:
+            seen.add(id(x))
+            out.append(x)
+    return out
+
+
+def _cell_key(c: CellRef) -> tuple[int, int, int]:
+    return (c.table.index, c.row.index, c.col)
+
+
+def _uniq_cells(cells) -> list[CellRef]:
+    seen, out = set(), []
+    for c in cells:
+        k = _cell_key(c)
+        if k not in seen:
+            seen.add(k)
+            out.append(c)
+    return out
 
 
 def _same_item(a: str, b: str) -> bool:

@@ -10,8 +10,10 @@ from textcheck.rules.base import Rule
 
 def evidence_cells(link, limit: int = 3):
     """The cells a message names: the subject's own cells first, then other candidates."""
-    primary = [c for c in getattr(link, "primary", ()) if c in link.candidates]
-    rest = [c for c in link.candidates if c not in primary]
+    ids = {id(c) for c in link.candidates}
+    primary = [c for c in getattr(link, "primary", ()) if id(c) in ids]
+    taken = {id(c) for c in primary}
+    rest = [c for c in link.candidates if id(c) not in taken]
     return (primary + rest)[:limit]
 
 
