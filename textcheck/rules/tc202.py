@@ -19,7 +19,9 @@ def subject_group(link, claim, generic):
     list items that merely share a word ("差旅费" of two projects) are never confused.
     """
     project = name_key(claim.project) if claim.project else ""
-    if link is None or not link.linked or not getattr(link, "key", None):
+    # Only confident links say what the subject is; an ambiguous concept ("…预算" → a total)
+    # would put different things into one group.
+    if link is None or link.confidence != CONFIDENT or not getattr(link, "key", None):
         names_project = generic(claim.subject) or name_key(claim.subject or "") == project
         if project and claim.whole is None and names_project:
             return ("project:" + project, ("project",), claim.year, claim.base)
@@ -74,7 +76,8 @@ class InconsistentRestatement(Rule):
             if claim.value.number.unit not in MONEY_UNITS or claim.clause == "reason":
                 continue
             link = by_claim.get(id(claim))
-            if link is not None and link.confidence == CONFIDENT and not link.agreeing:
+            if link is not None and link.confidence == CONFIDENT and not link.agreeing \
+                    and link.candidates:
                 continue  # TC201 already reports it against the table
             g = subject_group(link, claim, generic)
             if g is not None:
