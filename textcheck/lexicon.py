@@ -64,8 +64,14 @@ def data_file(name: str, extra_dirs=()) -> Path:
 
 
 def load_yaml(name: str, extra_dirs=()):
+    """Parsed YAML lexicon file, parsed once per process (callers must treat it as read-only)."""
+    return _load_yaml_cached(name, tuple(str(d) for d in (extra_dirs or ())))
+
+
+@functools.lru_cache(maxsize=None)
+def _load_yaml_cached(name: str, extra_dirs: tuple[str, ...]):
     with open(data_file(name, extra_dirs), encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 # --------------------------------------------------------------------------- normalisation

@@ -1,7 +1,9 @@
 """TC901 missing-required-table: a standard table of the disclosure template is neither present nor stated empty."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -11,14 +13,17 @@ from textcheck.lexicon import load_yaml
 from textcheck.rules.base import Rule
 
 REQUIRED_FILE = "required_tables.yml"
+_TRAILING_BRACKET = regex.compile(r"[(（][^()（）]*[)）]\s*$")
 
 
+@lru_cache(maxsize=4096)
 def title_key(s: str) -> str:
-    """A table title for comparison: no spaces, quotes, brackets, year or "一、" numbering."""
-    import unicodedata
+    """A table title for comparison: no spaces, quotes, brackets, year or "一、" numbering.
 
+    Cached: template titles are compared against every document title.
+    """
     s = unicodedata.normalize("NFKC", s or "")
-    s = regex.sub(r"[(（][^()（）]*[)）]\s*$", "", s.strip())  # "（功能科目）", "（续）"
+    s = _TRAILING_BRACKET.sub("", s.strip())  # "（功能科目）", "（续）"
     prev = None
     while prev != s:
         prev = s
@@ -38,8 +43,8 @@ class TemplateFit:
         return len(self.found) / n if n else 0.0
 
 
-def _titles(entry) -> list[str]:
-    return [title_key(t) for t in [entry["title"], *(entry.get("alternatives") or [])]]
+def _titles(entry) -> tuple[str, ...]:
+    return tuple(title_key(t) for t in [entry["title"], *(entry.get("alternatives") or [])])
 
 
 def fit_templates(document, lexicon=None) -> list[TemplateFit]:
