@@ -57,8 +57,7 @@ class Checker:
             diagnostics = relocate(diagnostics, document)
         diagnostics.sort(key=lambda d: (d.location.page or 0, d.location.line, d.location.column,
                                         -SEVERITY_RANK[d.severity], d.code))
-        claims = ctx.claims if _has_narrative(document) else []
-        links = ctx.links if claims else []
+        claims, links = self._claim_stats(ctx, rule_errors)
         stats = {
             "lines": len(document.source_lines),
             "tables": len(document.tables),
@@ -72,6 +71,19 @@ class Checker:
             stats["rule_errors"] = rule_errors
         return DocumentResult(path=document.path, format=document.format, sha256=document.sha256,
                               diagnostics=diagnostics, stats=stats, document=document)
+
+
+    def _claim_stats(self, ctx: Context, rule_errors: list[str]):
+        """Claims and links for the stats (already computed when a narrative rule ran)."""
+        try:
+            claims = ctx.claims if _has_narrative(ctx.document) else []
+            return claims, (ctx.links if claims else [])
+        except Exception as exc:  # same policy as a failing rule: report, do not crash the document
+            if self.strict:
+                raise
+            rule_errors.append(f"claims: {type(exc).__name__}: {exc}")
+            print(f"textcheck: {ctx.document.path}: claim extraction failed: {exc}", file=sys.stderr)
+            return [], []
 
 
 def _has_narrative(document: Document) -> bool:
