@@ -308,3 +308,14 @@ def test_qizhong_without_colon_takes_the_nearest_figure(nlp, lex):
 
 def test_ranges_and_editions_are_not_counts(nlp, lex):
     assert claims_of(nlp, lex, "召开远程协商会议 2-3 次，贯彻党的十八届三中全会精神。") == []
+
+
+def test_free_standing_text_claims(nlp, lex):
+    from textcheck.claims import extract_text_claims
+
+    text = located("本年计划走访 2 个城市（哈萨克斯坦、乌兹别克斯坦），走访四个城市；计划签订 4 个合作意向协议，"
+                   "签约意向金额 1 亿元。", 7)
+    cs = extract_text_claims(text, nlp, lex)
+    assert [(c.kind, c.value.number.value, c.value.number.unit) for c in cs] == [
+        ("count", d("2"), "个"), ("count", d("4"), "个"), ("count", d("4"), "个"), ("amount", d("1"), "亿元")]
+    assert all(c.location.line == 7 for c in cs)

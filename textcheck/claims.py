@@ -32,7 +32,7 @@ import regex
 from textcheck import patterns as P
 from textcheck.claim import DECREASE, FLAT, INCREASE, Claim, Quantity
 from textcheck.document import LocatedText
-from textcheck.lexicon import normalize_term
+from textcheck.lexicon import normalize_term as _normalize_term
 from textcheck.numbers import Number, chinese_numeral_value
 
 # Fallback vocabulary when a lexicon lacks an attribute (the shipped one has them all).
@@ -60,6 +60,9 @@ _NOUN_STOP = {"在内", "的", "和", "及", "与", "以及", "等", "或", "、
               # verbs and adverbs that end a noun phrase ("…专项资金未能按原计划支出")
               "未能", "未", "不", "没有", "按", "按照", "用于", "将", "已", "已经", "被", "由", "在", "对",
               "向", "从", "进行", "开展", "实施", "参加", "支持", "完成", "提供", "主要", "全部", "均"}
+
+# Subjects and headings repeat across a document and across documents of one batch.
+normalize_term = lru_cache(maxsize=16384)(_normalize_term)
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
@@ -493,8 +496,14 @@ def extract_claims(document, nlp, lexicon) -> list[Claim]:
     toc = {normalize_term(t.text) for t in getattr(document, "toc", ()) or ()}
     work: list[tuple[object, int, LocatedText]] = []  # (paragraph, sentence index, sentence)
     para_sentences: dict[int, list[LocatedText]] = {}
-    paragraphs = [p for p in document.paragraphs if not _skip_paragraph(p, toc)]
-    for p in paragraphs:
+    paragraphs = []
+    for p in document.paragraphs:
+        has_figure = bool(P.CLAIM_HAS_DIGIT.search(p.text.text))
+        if has_figure and _skip_paragraph(p, toc):
+            continue
+        paragraphs.append(p)  # figure-less paragraphs still open/close project blocks and lists
+        if not has_figure:
+            continue
         sents = list(p.sentences())
         para_sentences[id(p)] = sents
         for i, s in enumerate(sents):
@@ -521,7 +530,6 @@ def _docs(nlp, texts):
 def extract_text_claims(text: LocatedText, nlp, lexicon, section: tuple[str, ...] = ()) -> list[Claim]:
     """Claims of a free-standing text (e.g. a 绩效目标表 "项目总体目标" cell)."""
     from textcheck.document import Paragraph
-    from textcheck.readers.blocks import TextLine  # noqa: F401  (documents the intended use)
 
     class _Doc:
         paragraphs = (Paragraph(text, section, 0),)
