@@ -616,7 +616,22 @@ def _column_sums(ta: TableAnalysis, lex: ColumnLexicon, tree, columns, formulas,
     for s in _lexicon_sums(ta, lex, columns):
         if s.total not in sums:
             sums[s.total] = s
-    return sorted(sums.values(), key=lambda s: s.total)
+    # A relation whose parts include a subtotal and that subtotal's own parts counts twice: drop it.
+    nested = {s.total: set(s.parts) for s in sums.values()}
+    kept = [s for s in sums.values()
+            if not any(p in nested and nested[p] & set(s.parts) for p in s.parts)
+            and not _mixed_subtotal(ta, s, paths)]
+    return sorted(kept, key=lambda s: s.total)
+
+
+def _mixed_subtotal(ta: TableAnalysis, s: ColumnSum, paths) -> bool:
+    """A 小计/合计 part sharing its header group with another part: the group would count twice."""
+    for p in s.parts:
+        if regex.search(r"小计|合计", ta.column_names.get(p, "")) and len(paths.get(p, ())) > 1:
+            group = paths[p][:-1]
+            if any(q != p and paths.get(q, ())[:len(group)] == group for q in s.parts):
+                return True
+    return False
 
 
 def _node_columns(node: _Node, amount: set[int]) -> list[int]:
@@ -739,6 +754,7 @@ def _row_structure(ta: TableAnalysis, lex: ColumnLexicon, block: BlockAnalysis) 
 
     # "其中" parts: the marked row and the unmarked rows that follow it.
     part_of: dict[int, int] = {}
+    implicit: set[int] = set()
     whole = None
     in_parts = False
     for r in body:
@@ -754,12 +770,15 @@ def _row_structure(ta: TableAnalysis, lex: ColumnLexicon, block: BlockAnalysis) 
             continue
         in_parts = False
         if numbering and plain and whole is not None and whole in numbering and not marked:
-            part_of[r.index] = whole  # unmarked rows under a numbered row: parts, not addends
+            # unmarked rows under a numbered row: neither addends nor checked parts (their role is unknown)
+            implicit.add(r.index)
+            part_of[r.index] = whole
             continue
         whole = r.index
     wholes: dict[int, list[int]] = {}
     for p, w in part_of.items():
-        wholes.setdefault(w, []).append(p)
+        if p not in implicit:
+            wholes.setdefault(w, []).append(p)
     block.part_sets = [PartSet(w, tuple(ps)) for w, ps in wholes.items()]
 
     main = [r for r in body if r.index not in part_of]
@@ -812,6 +831,10 @@ def _row_structure(ta: TableAnalysis, lex: ColumnLexicon, block: BlockAnalysis) 
             # an unnumbered, uncoded row mixed with coded/numbered ones is unexplained: do not guess
             if (coded or numbering) and any(r.index not in block.codes and r.index not in numbering
                                              for r in main if r not in tops and _has_values(r, block)):
+                tops = []
+            # a 小计 row among the addends usually sums rows listed next to it: ambiguous, stay silent
+            if len(tops) > 1 and any(lex.subtotal_row.search(label[r.index]) and r.index not in wholes
+                                     for r in tops):
                 tops = []
         if tops:
             sums.append(RowSum(block.total_row, tuple(r.index for r in tops), "grand-total"))
