@@ -319,3 +319,9 @@ def test_free_standing_text_claims(nlp, lex):
     assert [(c.kind, c.value.number.value, c.value.number.unit) for c in cs] == [
         ("count", d("2"), "个"), ("count", d("4"), "个"), ("count", d("4"), "个"), ("amount", d("1"), "亿元")]
     assert all(c.location.line == 7 for c in cs)
+
+
+def test_year_of_the_figure_not_of_the_item_name(nlp, lex):
+    a, b = claims_of(nlp, lex, "1、科学技术支出（类）：2024 年预算数为 649.32 万元。", "2. 2023 年替代工作经费 2.80 万元。")
+    assert a.year == "2024"
+    assert b.subject == "2023年替代工作经费" and b.year is None

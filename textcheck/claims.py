@@ -776,7 +776,9 @@ class _Assembler:
             return None  # a bare percentage (chart label) says nothing checkable
         year = None
         ym = P.CLAIM_YEAR_NUMBER.search(halfwidth(sent.text), 0, r.start)
-        if ym:
+        # a year inside the subject names the item ("2023 年替代工作经费"), not the figure's year
+        if ym and not (r.subject_span and r.subject_span[0] <= ym.start() < r.subject_span[1]
+                       and subject_span is not None and ym.group(1) in subject):
             year = ym.group(1)
         return Claim(
             kind=r.kind,
