@@ -51,7 +51,7 @@ class Checker:
                 rule_errors.append(f"{rule.code}: {type(exc).__name__}: {exc}")
                 print(f"textcheck: {document.path}: rule {rule.code} failed: {exc}", file=sys.stderr)
         diagnostics = _dedupe(diagnostics)
-        if document.meta.get("line_pages"):  # PDF: the page each finding's line was printed on
+        if document.meta.get("line_pages") or document.meta.get("line_refs"):  # page / cell of each finding
             from textcheck.readers.combine import relocate
 
             diagnostics = relocate(diagnostics, document)

@@ -117,25 +117,28 @@ def page_of_line(document: Document, line: int | None) -> tuple[int | None, str 
 
 
 def relocate(diagnostics: list, document: Document) -> list:
-    """Give each diagnostic (and its evidence) the page and file of the line it points at.
+    """Give each diagnostic (and its evidence) the page and reference of the line it points at.
 
     A paragraph re-joined across a page break keeps one page in its
     LocatedText; the per-line map knows on which page each of its lines was
     printed, so a finding in the second half is reported on the right page.
+    A location a rule built by hand without a reference gets the line's
+    ("段落 12", "Sheet1!7"), so a DOCX/XLSX finding always names where it is.
     """
-    if not document.meta.get("line_pages"):
+    if not document.meta.get("line_pages") and not document.meta.get("line_refs"):
         return diagnostics
     out = []
     for d in diagnostics:
-        page, ref = page_of_line(document, d.location.line)
-        loc = d.location
-        if page is not None:  # PDF lines: the page, and in a combined document "file p.N"
-            loc = dataclasses.replace(loc, page=page, ref=ref if ref is not None else loc.ref)
-        related = []
-        for r in d.related:
-            rp, rr = page_of_line(document, r.line)
-            if rp is not None:
-                r = dataclasses.replace(r, page=rp, ref=rr if rr is not None else r.ref)
-            related.append(r)
-        out.append(dataclasses.replace(d, location=loc, related=tuple(related)))
+        loc = _relocated(d.location, d.location.line, document)
+        related = tuple(_relocated(r, r.line, document) for r in d.related)
+        out.append(dataclasses.replace(d, location=loc, related=related))
     return out
+
+
+def _relocated(obj, line: int | None, document: Document):
+    page, ref = page_of_line(document, line)
+    if page is not None:  # PDF lines: the page, and in a combined document "file p.N"
+        return dataclasses.replace(obj, page=page, ref=ref if ref is not None else obj.ref)
+    if ref is not None and not obj.ref:
+        return dataclasses.replace(obj, ref=ref)
+    return obj
