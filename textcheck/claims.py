@@ -306,7 +306,7 @@ def sentence_claims(text: str, pats: ClaimPatterns, doc=None, quantities=None) -
             if q.uclass in ("money", "count", "physical") and q.role == "value":
                 c = RawClaim(_kind(q), q.start, subject_span, value=q, clause="reason",
                              measure=q.unit if q.uclass == "count" else None)
-                _following_subject(t, q, c, doc, always=True)
+                _following_subject(t, q, c, doc)
                 claims.append(c)
             prev_end = q.end
             continue
@@ -424,15 +424,14 @@ def _previous_clause(t: str, pstart: int, claims: list[RawClaim]) -> tuple[int, 
     return None
 
 
-def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc, always: bool = False) -> None:
-    """Counted noun after a measure word ("6 个处室"), or the noun after a reason figure."""
+def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc) -> None:
+    """Counted noun after a measure word ("下设 6 个处室" → 处室), or the noun after a
+    reason figure ("新增 1405 万元科技人才专项资金").  A figure followed by punctuation
+    ("实有人数 193 人，") keeps its prefix subject.  jieba tokens decide where the noun
+    ends; without a pipeline a short Han run stands in."""
     pos = q.end
     if pos >= len(t) or not P.CLAIM_NOUN_START.match(t, pos):
         return
-    prefix_end = q.start
-    if not always:
-        # "实有人数 193 人，" keeps its prefix; "下设 6 个处室" takes the noun after.
-        pass
     end = pos
     if doc is not None:
         from bisect import bisect_right
@@ -460,7 +459,6 @@ def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc, always: bool = 
         stop = P.CLAIM_NOUN_STOP.search(t[pos:end])
         if stop:
             end = pos + stop.start()
-    del prefix_end
     if end > pos:
         c.subject_span, c.subject_from = (pos, end), "following"
 
@@ -495,7 +493,6 @@ def extract_claims(document, nlp, lexicon) -> list[Claim]:
     orgs = _org_names(document)
     toc = {normalize_term(t.text) for t in getattr(document, "toc", ()) or ()}
     work: list[tuple[object, int, LocatedText]] = []  # (paragraph, sentence index, sentence)
-    para_sentences: dict[int, list[LocatedText]] = {}
     paragraphs = []
     for p in document.paragraphs:
         has_figure = bool(P.CLAIM_HAS_DIGIT.search(p.text.text))
@@ -504,9 +501,7 @@ def extract_claims(document, nlp, lexicon) -> list[Claim]:
         paragraphs.append(p)  # figure-less paragraphs still open/close project blocks and lists
         if not has_figure:
             continue
-        sents = list(p.sentences())
-        para_sentences[id(p)] = sents
-        for i, s in enumerate(sents):
+        for i, s in enumerate(p.sentences()):
             if P.CLAIM_HAS_DIGIT.search(s.text) and pats.has_quantity(s.text):
                 work.append((p, i, s))
     if nlp is not None:
@@ -516,7 +511,7 @@ def extract_claims(document, nlp, lexicon) -> list[Claim]:
     by_para: dict[int, list[tuple[int, LocatedText, list[RawClaim]]]] = {}
     for (p, i, s), raw in zip(work, raws):
         by_para.setdefault(id(p), []).append((i, s, raw))
-    return _Assembler(pats, orgs).run(paragraphs, para_sentences, by_para)
+    return _Assembler(pats, orgs).run(paragraphs, by_para)
 
 
 def _docs(nlp, texts):
@@ -577,7 +572,7 @@ class _Assembler:
         self.orgs = orgs
         self.lexicon = pats.lexicon
 
-    def run(self, paragraphs, para_sentences, by_para) -> list[Claim]:
+    def run(self, paragraphs, by_para) -> list[Claim]:
         out: list[Claim] = []
         project: str | None = None
         project_section: tuple[str, ...] | None = None
