@@ -345,8 +345,10 @@ class Lexicon:
         hits = self._index_map.get(key)
         if hits:
             kind, ref = hits[0]
-            return self.function_items[ref] if kind == KIND_FUNCTION else (
-                self.economic_items[ref] if kind == KIND_ECONOMIC else ref)
+            # a former item (classification_variants.tsv, e.g. 2080504 before 2021) may have
+            # no current name: the variant's own key is its canonical name then
+            return self.function_items.get(ref, key) if kind == KIND_FUNCTION else (
+                self.economic_items.get(ref, key) if kind == KIND_ECONOMIC else ref)
         return None
 
     def lookup(self, term: str) -> list[tuple[str, str]]:
