@@ -42,8 +42,9 @@ def html_rendering(text: str, path: str) -> Rendering:
     out = Rendering()
     table_no = 0
     for kind, payload, style in parser.items:
-        if kind == "text":
-            out.blank()
+        if kind in ("text", "soft"):
+            if kind == "text":
+                out.blank()  # a blank line ends the paragraph; after a <br> the line just wraps
             out.text(payload, style=style)
         else:
             table_no += 1
@@ -58,9 +59,11 @@ def html_rendering(text: str, path: str) -> Rendering:
 class _Parser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.items: list[tuple[str, object, str | None]] = []  # ("text", str, style) / ("table", rows, None)
+        # ("text" | "soft", str, style) / ("table", rows, None); "soft" follows a <br>
+        self.items: list[tuple[str, object, str | None]] = []
         self.buffer: list[str] = []
         self.style: str | None = None
+        self.soft = False  # the pending text follows a <br>
         self.skip = 0
         # table stack: each is {"rows": [[(text, colspan, rowspan)]], "cell": list[str] | None, "span": (c, r)}
         self.tables: list[dict] = []
@@ -70,7 +73,8 @@ class _Parser(HTMLParser):
         text = " ".join("".join(self.buffer).split())
         self.buffer = []
         if text:
-            self.items.append(("text", text, self.style))
+            self.items.append(("soft" if self.soft else "text", text, self.style))
+            self.soft = False
         self.style = None
 
     def handle_starttag(self, tag, attrs):
@@ -100,9 +104,11 @@ class _Parser(HTMLParser):
             return
         if tag == "br":
             self._flush()
+            self.soft = True  # the next line continues the same block: no paragraph break
             return
         if tag in _BLOCK_TAGS:
             self._flush()
+            self.soft = False
             if tag in _HEADINGS:
                 self.style = tag
 
