@@ -325,3 +325,9 @@ def test_year_of_the_figure_not_of_the_item_name(nlp, lex):
     a, b = claims_of(nlp, lex, "1、科学技术支出（类）：2024 年预算数为 649.32 万元。", "2. 2023 年替代工作经费 2.80 万元。")
     assert a.year == "2024"
     assert b.subject == "2023年替代工作经费" and b.year is None
+
+
+def test_misplaced_separator_and_yuan_amounts_keep_what_was_written(nlp, lex):
+    a, b = claims_of(nlp, lex, "基本支出 3,9561.08 万元。", "项目支出 14226500 元。")
+    assert a.value.number.value == d("39561.08") and a.value.number.text == "3,9561.08 万元"
+    assert (b.value.number.value, b.value.number.unit) == (d("14226500"), "元")
