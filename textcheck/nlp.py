@@ -27,42 +27,39 @@ import threading
 from bisect import bisect_left, bisect_right
 
 _LOCK = threading.Lock()
-_PIPELINES: dict = {}  # cache key → Language
-_PATTERNS: dict = {}  # cache key → textcheck.claims.ClaimPatterns (read by the components)
-
-
-def _cache_key(lexicon) -> tuple:
-    dirs = getattr(lexicon, "extra_dirs", None)
-    return ("dirs", tuple(dirs)) if dirs is not None else ("id", id(lexicon))
+# Caches keyed by the lexicon object's id; each entry keeps the lexicon alive so an id is
+# never reused for another lexicon (load_lexicon returns one object per process anyway).
+_PIPELINES: dict = {}  # id(lexicon) → (lexicon, Language | None)
+_PATTERNS: dict = {}  # id(lexicon) → (lexicon, textcheck.claims.ClaimPatterns)
 
 
 def claim_patterns(lexicon):
     """The compiled claim patterns of this lexicon (built once, shared with the components)."""
     from textcheck.claims import ClaimPatterns
 
-    key = _cache_key(lexicon)
+    key = id(lexicon)
     with _LOCK:
-        pats = _PATTERNS.get(key)
-        if pats is None:
-            pats = _PATTERNS[key] = ClaimPatterns.from_lexicon(lexicon)
-    return pats
+        entry = _PATTERNS.get(key)
+        if entry is None:
+            entry = _PATTERNS[key] = (lexicon, ClaimPatterns.from_lexicon(lexicon))
+    return entry[1]
 
 
 def build_pipeline(lexicon):
     """The process-wide pipeline for ``lexicon`` (None when spaCy/jieba are unavailable:
     extraction then falls back to regex-only subjects)."""
-    key = _cache_key(lexicon)
+    key = id(lexicon)
     with _LOCK:
         if key in _PIPELINES:
-            return _PIPELINES[key]
+            return _PIPELINES[key][1]
     pats = claim_patterns(lexicon)
     try:
         nlp = _build(lexicon, key, pats)
     except ImportError:
         nlp = None
     with _LOCK:
-        _PIPELINES.setdefault(key, nlp)
-        return _PIPELINES[key]
+        _PIPELINES.setdefault(key, (lexicon, nlp))
+        return _PIPELINES[key][1]
 
 
 def _build(lexicon, key, pats):
