@@ -224,3 +224,40 @@ def test_table_arithmetic_clean_on_published_tables(docs, name):
     result = check_document(docs[name], Config(select=["sum"]))
     loud = [d for d in result.diagnostics if d.severity != "info"]
     assert not loud, [f"{d.code} p{d.location.page} {d.message}" for d in loud]
+
+
+def _text_pdf(lines, size=10) -> bytes:
+    """A one-page PDF with Helvetica text at (x, y from top): a borderless table, no ruling lines."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    for x, y, text in lines:
+        obj = raw.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(size))
+        buf = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+        raw.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(raw.FPDF_WCHAR)))
+        raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, 842 - y)
+        raw.FPDFPage_InsertObject(page.raw, obj)
+    raw.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def test_borderless_table_from_word_positions():
+    from textcheck.readers.pdf import pdf_rendering
+
+    data = _text_pdf([
+        (60, 100, "Running text above the table, long enough to be a line of prose."),
+        (60, 130, "Item"), (300, 130, "Total"), (420, 130, "Basic"),
+        # numbers right-aligned: different left edges, same column
+        (60, 150, "All"), (290, 150, "1,215.00"), (420, 150, "10.00"),
+        (60, 170, "General services"), (300, 170, "15.00"), (410, 170, "210.00"),
+        (60, 220, "Running text below the table, long enough to be a line of prose."),
+    ])
+    rendering, meta = pdf_rendering(data, "borderless.pdf")
+    assert rendering.lines[2:5] == ["Item\tTotal\tBasic", "All\t1,215.00\t10.00", "General services\t15.00\t210.00"]
+    assert meta["pages"] == 1 and set(meta["line_pages"]) == {1}
