@@ -121,6 +121,7 @@ def _extract_pages(data: bytes, path: str) -> list[_Page]:
                 raise ReadError(path, "not a readable PDF (truncated or damaged: no pages found)")
             for number, page in enumerate(pdf.pages, start=1):
                 pages.append(_read_page(page, number))
+                page.close()  # drop the page's parsed objects: memory stays flat on long files
     except ReadError:
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError):
