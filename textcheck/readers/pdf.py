@@ -154,10 +154,38 @@ def _read_page(page, number: int) -> _Page:
         rules = [(e["x0"], e["x1"], e["top"]) for e in ruled.horizontal_edges]
         for table in ruled.find_tables():
             chars = _take_grid(table, chars, out, rules)
-    out.items.extend(_text_lines(chars))
+    lines = _text_lines(chars)
+    charts = _chart_areas(page) if page.curves else []
+    if charts:
+        lines = [ln for ln in lines if not _chart_label(ln, charts)]
+    out.items.extend(lines)
     out.items.sort(key=lambda item: item.top)
     out.items = _attach_orphan_rows(out.items)
     return out
+
+
+def _chart_areas(page) -> list[tuple[float, float, float, float]]:
+    """Where a chart is drawn (curves: pie slices, plotted lines), widened to take in its labels."""
+    curves = page.curves
+    x0 = min(c["x0"] for c in curves)
+    x1 = max(c["x1"] for c in curves)
+    top = min(c["top"] for c in curves)
+    bottom = max(c["bottom"] for c in curves)
+    # the legend and frame drawn as rectangles touching the curves' area
+    for r in page.rects:
+        if r["x0"] < x1 and r["x1"] > x0 and r["top"] < bottom + 40 and r["bottom"] > top - 40:
+            x0, x1 = min(x0, r["x0"]), max(x1, r["x1"])
+            top, bottom = min(top, r["top"]), max(bottom, r["bottom"])
+    pad_x = 0.15 * float(page.width)
+    return [(x0 - pad_x, top - 40, x1 + pad_x, bottom + 20)]
+
+
+def _chart_label(line: "_Line", charts) -> bool:
+    """A short line inside a chart's area is a slice label or legend ("基本支出, 59.35%"), not prose."""
+    if len(line.text) > 16 or any(ch in line.text for ch in "。；："):
+        return False
+    cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    return any(a <= cx <= c and b <= cy <= d for a, b, c, d in charts)
 
 
 def _is_white_fill(obj: dict) -> bool:
@@ -376,6 +404,8 @@ def _spread_merged(rows: list[list[str]], texts, boxes, ranges, owner) -> None:
     amount_col = [any(patterns.PDF_CELL_AMOUNT.fullmatch(r[k]) and not code_col[k] for r in rows if r[k])
                   for k in range(ncols)]
     for i, (row, t, bx) in enumerate(zip(rows, texts, boxes)):
+        if not any(row is r for r in body):
+            continue  # header rows keep a spanning label once, as the text reader sees them
         for j, text in enumerate(t):
             if not text or j >= len(bx) or bx[j] is None or patterns.PDF_CELL_AMOUNT.fullmatch(text):
                 continue
