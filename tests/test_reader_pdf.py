@@ -261,3 +261,11 @@ def test_borderless_table_from_word_positions():
     rendering, meta = pdf_rendering(data, "borderless.pdf")
     assert rendering.lines[2:5] == ["Item\tTotal\tBasic", "All\t1,215.00\t10.00", "General services\t15.00\t210.00"]
     assert meta["pages"] == 1 and set(meta["line_pages"]) == {1}
+
+
+def test_chart_labels_are_not_prose(docs):
+    # page 20 of the court's disclosure has a pie chart labelled "基本支出, 59.35%"
+    doc = docs["jiangsu-court-2017-budget.pdf"]
+    texts = [p.text.text for p in doc.paragraphs]
+    assert "基本支出17123.19万元，占59.35%；" in texts
+    assert not any(t.startswith(("基本支出,", "项目支出,", "0.64%")) for t in texts)
