@@ -269,3 +269,20 @@ def test_chart_labels_are_not_prose(docs):
     texts = [p.text.text for p in doc.paragraphs]
     assert "基本支出17123.19万元，占59.35%；" in texts
     assert not any(t.startswith(("基本支出,", "项目支出,", "0.64%")) for t in texts)
+
+
+@pytest.mark.parametrize("name", ["jiangsu-cppcc-2019-budget-tables.pdf", "jiangsu-npc-2019-budget-tables.pdf"])
+def test_every_printed_amount_is_in_a_table_cell(docs, name):
+    """Each amount printed on a table page (pdfplumber's own words) is exactly one cell of a table."""
+    from collections import Counter
+
+    import pdfplumber
+    import regex
+
+    amount = regex.compile(r"\d{1,3}(?:,\d{3})*\.\d{2}")
+    cells = Counter((c.text.page, c.text.text) for t in docs[name].tables for r in t.rows for c in r.cells
+                    if amount.fullmatch(c.text.text))
+    with pdfplumber.open(PDF_DIR / name) as pdf:
+        words = Counter((i, w["text"]) for i, page in enumerate(pdf.pages, 1)
+                        for w in page.extract_words() if amount.fullmatch(w["text"]))
+    assert cells == words
