@@ -47,6 +47,11 @@ def _titles(entry) -> tuple[str, ...]:
     return tuple(title_key(t) for t in [entry["title"], *(entry.get("alternatives") or [])])
 
 
+def _keyed(entries) -> list[tuple[dict, tuple[str, ...]]]:
+    """Each entry with its title keys, computed once per template and check."""
+    return [(entry, _titles(entry)) for entry in entries]
+
+
 def fit_templates(document, lexicon=None) -> list[TemplateFit]:
     """How well each required-table template fits the document, best first."""
     data = load_yaml(REQUIRED_FILE, tuple(getattr(lexicon, "extra_dirs", ()) or ()))
@@ -54,20 +59,17 @@ def fit_templates(document, lexicon=None) -> list[TemplateFit]:
     doc_titles += [title_key(h.text.text) for h in document.headings]
     statements = [p.text.text for p in document.paragraphs if patterns.EMPTY_TABLE_STATEMENT.search(p.text.text)]
     statements += [t.empty_statement.text for t in document.tables if t.empty_statement is not None]
+    statement_keys = [(st, title_key(st)) for st in statements]
     fits = []
     for tpl in data.get("templates") or []:
         found, missing = {}, []
-        for entry in tpl["tables"]:
-            keys = _titles(entry)
-            how = None
-            for title in doc_titles:
-                best = _best_entry(title, tpl["tables"])
-                if best is entry:
-                    how = title
-                    break
+        keyed = _keyed(tpl["tables"])
+        # The entry each document title stands for, once per title (not once per entry × title).
+        bests = [(title, _best_entry(title, keyed)) for title in doc_titles]
+        for entry, keys in keyed:
+            how = next((title for title, best in bests if best is entry), None)
             if how is None:
-                for st in statements:
-                    k = title_key(st)
+                for st, k in statement_keys:
                     if any(key in k for key in keys):
                         how = st
                         break
@@ -80,11 +82,14 @@ def fit_templates(document, lexicon=None) -> list[TemplateFit]:
     return fits
 
 
-def _best_entry(title: str, entries):
-    """The required table a document title stands for: the longest matching title wins."""
+def _best_entry(title: str, keyed):
+    """The required table a document title stands for: the longest matching title wins.
+
+    ``keyed``: (entry, title keys) pairs from ``_keyed``.
+    """
     best, best_len = None, 0
-    for entry in entries:
-        for key in _titles(entry):
+    for entry, keys in keyed:
+        for key in keys:
             if key and (title == key or title.endswith(key)) and len(key) > best_len:
                 best, best_len = entry, len(key)
     return best
