@@ -32,14 +32,22 @@ class MisplacedThousandsSeparator(Rule):
         for table in doc.tables:
             for row in list(table.header) + [r.cells for r in table.rows]:
                 for cell in row:
-                    yield from self._scan(ctx, cell.text, f"{table.name}单元格",
-                                          [Related.cell(table, r, cell.col) for r in table.rows
-                                           if r.index == cell.row][:1])
+                    # Every bad separator contains a comma: most cells are skipped without a
+                    # regex scan, and the evidence is built only for a cell that has a finding.
+                    if "," in cell.text.text:
+                        yield from self._scan(ctx, cell.text, f"{table.name}单元格",
+                                              lambda table=table, cell=cell: [
+                                                  Related.cell(table, r, cell.col) for r in table.rows
+                                                  if r.index == cell.row][:1])
         for p in doc.paragraphs:
-            yield from self._scan(ctx, p.text, "正文", [])
+            if "," in p.text.text:
+                yield from self._scan(ctx, p.text, "正文", list)
 
     def _scan(self, ctx, text, where, related):
+        """``related``: builds the evidence list (called only when there is a finding)."""
         for m in patterns.FORMAT_BAD_THOUSANDS.finditer(text.text):
+            if callable(related):
+                related = related()
             yield self.diagnostic(
                 ctx, f"{where}中的数字“{m.group(0)}”千分位逗号位置错误（逗号之间应恰好三位数字）",
                 text.locate(m.start(), m.end()), m.group(0), related=related,
