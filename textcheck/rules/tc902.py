@@ -25,7 +25,37 @@ _MARKER = regex.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二
 
 
 def _key(s: str) -> str:
-    return _END_PUNCT.sub("", normalize_term(_PAGE.sub("", _BULLET.sub("", s))))
+    # Each regex runs only when the character it needs is there (it is called on every
+    # body line): a bullet or space first, a digit last, end punctuation last.
+    if s[:1].isspace() or s[:1] in _BULLET_CHARS:
+        s = _BULLET.sub("", s)
+    if s.rstrip()[-1:].isdigit():
+        s = _PAGE.sub("", s)
+    s = normalize_term(s)
+    return _END_PUNCT.sub("", s) if s[-1:] in _END_CHARS else s
+
+
+_BULLET_CHARS = "-•·*"
+_END_CHARS = "。：:；;."
+
+
+class _BodyLines:
+    """Keys of the body lines (and of adjacent pairs: a heading a PDF broke over two lines),
+    computed on first need: most entries match a heading and never look here."""
+
+    def __init__(self, body: list[tuple[int, str]]):
+        self.body = body
+        self._single: set[str] | None = None
+        self._pairs: set[str] | None = None
+
+    def __contains__(self, key: str) -> bool:
+        if self._single is None:
+            self._single = {_key(line) for _, line in self.body}
+        if key in self._single:
+            return True
+        if self._pairs is None:
+            self._pairs = {_key(a + b) for (_, a), (_, b) in zip(self.body, self.body[1:])}
+        return key in self._pairs
 
 
 def _marker(key: str) -> str:
@@ -95,16 +125,16 @@ class TocHeadingMismatch(Rule):
         # lines of the body as printed: a heading the reader did not recognise still counts
         body = [(no, line) for no, line in enumerate(doc.source_lines, 1)
                 if no not in toc_lines and line.strip()]
-        body_lines = {_key(line) for _, line in body}
-        # a heading a PDF broke over two lines
-        body_lines |= {_key(a + b) for (_, a), (_, b) in zip(body, body[1:])}
+        body_lines = _BodyLines(body)
         for e in entries:
             k = _key(e.text)
             tk = _END_PUNCT.sub("", title_key(e.text))
-            if not k or k in heading_keys or k in body_lines:
+            if not k or k in heading_keys:
                 continue
             if tk.endswith("表") and (not doc.tables or any(t.endswith(tk) for t in table_keys)):
                 continue  # a table entry: tables live in another volume, or the table is there
+            if k in body_lines:
+                continue
             entry = _BULLET.sub("", e.text)
             if tk.endswith("表"):
                 near = max(((difflib.SequenceMatcher(None, tk, t[-len(tk) - 2:]).ratio(), t)
