@@ -689,6 +689,10 @@ def _digitless(text: str) -> str:
 
 
 def _is_furniture(line: _Line, page: _Page, furniture: set[str]) -> bool:
+    # a caption, table label or "部门：… 单位：万元" line repeats on every page of a table
+    # volume, sometimes high on the page: it is content, never a running header
+    if patterns.PDF_CAPTION_TEXT.search(line.text) or patterns.PDF_UNIT_OR_DEPARTMENT.search(line.text):
+        return False
     if patterns.PDF_PAGE_NUMBER.fullmatch(line.text) and (line.top > page.height * 0.75 or line.bottom < page.height * 0.15):
         return True
     return _in_margin(line, page) and _digitless(line.text) in furniture
