@@ -112,7 +112,7 @@ def cmd_rules(_args) -> int:
     from textcheck.rules import all_rules
 
     for cls in all_rules():
-        summary = next((ln.strip() for ln in cls.doc().splitlines()[1:] if ln.strip()), "")
+        summary = next((ln.strip() for ln in cls.doc().splitlines() if ln.strip()), "")
         print(f"{cls.code}  {cls.name:<36} {cls.category:<9} {cls.severity:<8} {summary}")
     return EXIT_OK
 
