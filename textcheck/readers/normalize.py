@@ -53,6 +53,29 @@ _NEEDS_WORK = regex.compile(r"[<$*\\\s\u3000\xa0\u2002\u2003]")
 # Comparison operators (the split-operator step runs only when one is present).
 _OPERATORS = regex.compile(r"[<>=≥≤]")
 
+# Position tuples (line, column) shared by every document: line N column C is the same
+# pair in every file, so the per-character tuples are built once per process and each
+# LocatedText takes a slice (no per-character allocation while reading).  The cache
+# stops growing at _MAX_SHARED_POSITIONS pairs (a few MB); beyond it rows are built fresh.
+_LINE_ROWS: dict[int, tuple[Position, ...]] = {}
+_MAX_SHARED_POSITIONS = 400_000
+_shared_positions = 0
+
+
+def line_positions(line: int, start: int, end: int) -> tuple[Position, ...]:
+    """``((line, start), (line, start + 1), …, (line, end - 1))`` (columns 1-based)."""
+    global _shared_positions
+    row = _LINE_ROWS.get(line)
+    if row is None or len(row) < end:
+        if start < 1 or _shared_positions + end > _MAX_SHARED_POSITIONS:
+            return tuple(zip(repeat(line), range(start, end)))
+        old = len(row) if row else 0
+        size = max(end, 2 * old, 128)
+        row = (0, *zip(repeat(line), range(1, size)))  # index = column; slot 0 unused
+        _LINE_ROWS[line] = row
+        _shared_positions += size - old
+    return row[start:end]
+
 
 def locate_line(raw: str, line: int, column: int = 1, page: int | None = None, cell: bool = False) -> LocatedText:
     """``raw`` taken from ``line`` starting at 1-based ``column``, normalised.
@@ -69,9 +92,8 @@ def locate_line(raw: str, line: int, column: int = 1, page: int | None = None, c
         if not stripped:
             return LocatedText("", (), page)
         start = text.index(stripped[0])
-        return LocatedText(stripped, tuple(zip(repeat(line), range(column + start, column + start + len(stripped)))),
-                           page)
-    return normalize(raw, list(zip(repeat(line), range(column, column + len(raw)))), page=page, cell=cell)
+        return LocatedText(stripped, line_positions(line, column + start, column + start + len(stripped)), page)
+    return normalize(raw, list(line_positions(line, column, column + len(raw))), page=page, cell=cell)
 
 
 def normalize(text: str, positions: Sequence[Position], page: int | None = None, ref: str | None = None,
