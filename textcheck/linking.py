@@ -21,7 +21,7 @@ tables; only confident links can become errors (rules TC201/TC204).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
@@ -75,6 +75,33 @@ class _Vocabulary:
     table_defaults: tuple[tuple[regex.Pattern, dict], ...]
     total_row: regex.Pattern
     code_headers: regex.Pattern
+    # text → measure / fund concept: the same labels and subjects recur in every claim and
+    # document, so each pattern list is scanned once per distinct text.
+    _measure_of: dict = field(default_factory=dict, compare=False, repr=False)
+    _fund_of: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def measure(self, text: str) -> str | None:
+        """``_first(self.measures, text)``, cached."""
+        return _cached_first(self._measure_of, self.measures, text)
+
+    def fund(self, text: str) -> str | None:
+        """``_first(self.funds, text)``, cached."""
+        return _cached_first(self._fund_of, self.funds, text)
+
+
+# Per-text caches stop growing here (a long-running service sees many documents).
+_CACHE_LIMIT = 50_000
+
+
+def _cached_first(cache: dict, pairs, text: str):
+    try:
+        return cache[text]
+    except KeyError:
+        pass
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    value = cache[text] = _first(pairs, text)
+    return value
 
 
 @lru_cache(maxsize=8)
@@ -110,13 +137,20 @@ def _first(pairs, text):
 # --------------------------------------------------------------------------- names
 
 
+@lru_cache(maxsize=16384)
+def _norm(text: str) -> str:
+    """``normalize_term``, cached: row labels, headings and subjects recur across rows and claims."""
+    return normalize_term(text)
+
+
+@lru_cache(maxsize=16384)
 def name_key(text: str) -> str:
     """Comparison key of a row label / project name: normalised, no punctuation or numbering.
 
     "2024 年人才专项经费---红山科创专家服务团工作经费" and
     "2024年人才专项经费——红山科创专家服务团工作经费" have the same key.
     """
-    s = normalize_term(text or "")
+    s = _norm(text or "")
     s = patterns.LINK_LEADING_NUMBERING.sub("", s)
     s = patterns.LINK_PART_PREFIX.sub("", s)
     return patterns.LINK_NAME_PUNCT.sub("", s)
@@ -175,11 +209,11 @@ class TableIndex:
     # -- building
 
     def _index_table(self, t: Table) -> None:
-        title = normalize_term(t.title or "")
+        title = _norm(t.title or "")
         role = "performance" if t.kind == "performance" else _first(self.voc.table_roles, title)
         self.roles[t.index] = role
         defaults = _first(self.voc.table_defaults, title) or {}
-        code_cols = {c.index for c in t.columns if self.voc.code_headers.search(normalize_term(c.label or ""))}
+        code_cols = {c.index for c in t.columns if self.voc.code_headers.search(_norm(c.label or ""))}
         self.code_cols[t.index] = code_cols
         amount_cols = self._amount_columns(t, code_cols)
         for c in t.columns:
@@ -193,8 +227,8 @@ class TableIndex:
         # names a measure or fund (a column that is empty in every row still means 0).
         cols = set()
         for c in t.columns:
-            text = normalize_term(c.label or "")
-            if c.index not in code_cols and (_first(self.voc.measures, text) or _first(self.voc.funds, text)):
+            text = _norm(c.label or "")
+            if c.index not in code_cols and (self.voc.measure(text) or self.voc.fund(text)):
                 cols.add(c.index)
         for row in t.rows:
             seen_text = False
@@ -208,11 +242,11 @@ class TableIndex:
         return cols
 
     def _column_concept(self, col, defaults: dict) -> _ColumnConcept:
-        levels = [normalize_term(p) for p in (col.path or (col.label,)) if p]
+        levels = [_norm(p) for p in (col.path or (col.label,)) if p]
         measure = fund = None
         for text in reversed(levels):  # the innermost header that says it wins
-            measure = measure or _first(self.voc.measures, text)
-            fund = fund or _first(self.voc.funds, text)
+            measure = measure or self.voc.measure(text)
+            fund = fund or self.voc.fund(text)
         return _ColumnConcept(measure or defaults.get("measure"), fund or defaults.get("fund"))
 
     def _index_row(self, t: Table, row: Row, amount_cols: set[int], width: int) -> None:
@@ -235,7 +269,7 @@ class TableIndex:
                 refs.append(CellRef(t, row, col, v))
             label = label_cell.text.text.strip()
             code = None
-            m = patterns.LINK_CODE_PREFIX.match(normalize_term(label))
+            m = patterns.LINK_CODE_PREFIX.match(_norm(label))
             if m:
                 code, label = m.group("code"), m.group("name")
             elif i == 0 and row.code:
@@ -277,19 +311,23 @@ class Linker:
         self.tolerance = tolerance
         self.departments = self._departments(document)
         self._canon_index: dict[str, list[_Segment]] | None = None
+        # Concept lookups scan the segments; many claims name the same concept in the same scope.
+        self._total_segments = [seg for seg in self.index.segments if seg.total]
+        self._named_segments = [seg for seg in self.index.segments if seg.cells and not seg.total]
+        self._concept_cache: dict[tuple, list[CellRef]] = {}
 
     @staticmethod
     def _departments(document: Document) -> list[str]:
         names = {document.meta.get("department") or ""}
         names.update(t.department or "" for t in document.tables)
-        return sorted((normalize_term(n) for n in names if n), key=len, reverse=True)
+        return sorted((_norm(n) for n in names if n), key=len, reverse=True)
 
     # -- scope
 
     def scope(self, section: tuple[str, ...]) -> tuple[str, ...] | None:
         """Table roles the innermost telling heading names; None when no heading tells."""
         for heading in reversed(section):
-            text = normalize_term(heading)
+            text = _norm(heading)
             if self.voc.scope_skip.search(text):
                 continue
             for pat, roles in self.voc.section_roles:
@@ -303,7 +341,7 @@ class Linker:
     # -- subject
 
     def clean_subject(self, subject: str) -> str:
-        s = normalize_term(subject or "")
+        s = _norm(subject or "")
         for d in self.departments:
             s = s.replace(d, "")
         s = patterns.LINK_SUBJECT_NOISE.sub("", s)
@@ -318,8 +356,8 @@ class Linker:
 
     def subject_concept(self, subject: str) -> tuple[str | None, str | None, str | None]:
         """(measure, fund, lexicon column key) a subject names; Nones when it names no concept."""
-        measure = _first(self.voc.measures, subject)
-        fund = _first(self.voc.funds, subject)
+        measure = self.voc.measure(subject)
+        fund = self.voc.fund(subject)
         column = None
         if self.lexicon is not None and hasattr(self.lexicon, "concept_column"):
             # The head noun comes last in Chinese: try the longest suffix the lexicon knows.
@@ -346,7 +384,7 @@ class Linker:
             codes = self._codes_from_path([p for p in subject_raw.split("/") if p])
         elif not codes and patterns.LINK_LEVEL_MARK.search(subject_raw):
             # "人大事务（款）行政运行（项）支出": the names before each level mark, outermost first.
-            parts = [p for p in patterns.LINK_LEVEL_MARK.split(normalize_term(subject_raw))[:-1] if p]
+            parts = [p for p in patterns.LINK_LEVEL_MARK.split(_norm(subject_raw))[:-1] if p]
             if parts:
                 codes = self._codes_from_path(parts)
         segs = [s for c in codes for s in self.index.by_code.get(c, [])]
@@ -418,13 +456,19 @@ class Linker:
         return self.lexicon.canonical(name_key(term))
 
     def _concept_cells(self, measure, fund, column, tables: list[Table]) -> list[CellRef]:
+        key = (measure, fund, column, tuple(t.index for t in tables))
+        if key not in self._concept_cache:
+            self._concept_cache[key] = self._find_concept_cells(measure, fund, column, tables)
+        return list(self._concept_cache[key])
+
+    def _find_concept_cells(self, measure, fund, column, tables: list[Table]) -> list[CellRef]:
         out: list[CellRef] = []
         family = self.voc.fund_families.get(fund, (fund,)) if fund else None
         concept_role = self.voc.concept_tables.get(column) if column else None
         # 绩效目标表 hold one project each: never the table an aggregate concept is the total of.
         wanted = {t.index for t in tables if self.index.role(t) != "performance"}
-        for seg in self.index.segments:
-            if seg.table.index not in wanted or not seg.total:
+        for seg in self._total_segments:
+            if seg.table.index not in wanted:
                 continue
             role = self.index.role(seg.table)
             for i, ref in enumerate(seg.cells):
@@ -438,10 +482,10 @@ class Linker:
                     continue
                 out.append(ref)
         # Rows that name the concept themselves ("一般公共预算 3,956.08" in the fiscal table).
-        for seg in self.index.segments:
-            if seg.table.index not in wanted or not seg.cells or seg.total:
+        for seg in self._named_segments:
+            if seg.table.index not in wanted:
                 continue
-            if fund and _first(self.voc.funds, seg.key) == fund and _first(self.voc.measures, seg.key) in (None, measure):
+            if fund and self.voc.fund(seg.key) == fund and self.voc.measure(seg.key) in (None, measure):
                 out.append(seg.cells[0])
         return _uniq_cells(out)
 
@@ -613,7 +657,7 @@ def cell_label(cell: CellRef) -> str:
                 best = c
     if best is None:
         return cell.row.label
-    m = patterns.LINK_CODE_PREFIX.match(normalize_term(best.text.text))
+    m = patterns.LINK_CODE_PREFIX.match(_norm(best.text.text))
     return m.group("name") if m else best.text.text.strip()
 
 
