@@ -127,6 +127,24 @@ def vocabulary(extra_dirs: tuple[str, ...] = ()) -> _Vocabulary:
     )
 
 
+@dataclass(frozen=True)
+class SpecificConcept:
+    """A concept narrower than any fund or measure (机关运行经费, 政府采购, "三公"经费 …)."""
+
+    name: str
+    pattern: regex.Pattern
+    role: str | None  # the table role whose grand total is the concept
+
+
+@lru_cache(maxsize=8)
+def specific_vocabulary(extra_dirs: tuple[str, ...] = ()) -> tuple[tuple[SpecificConcept, ...], regex.Pattern]:
+    """``specific_concepts`` and ``specific_whole_words`` of lexicons/linking.yml, once."""
+    link = load_yaml("linking.yml", extra_dirs)
+    concepts = tuple(SpecificConcept(e["name"], regex.compile(e["pattern"]), e.get("role"))
+                     for e in link.get("specific_concepts") or ())
+    return concepts, regex.compile(link.get("specific_whole_words") or "^$")
+
+
 def _first(pairs, text):
     for pat, value in pairs:
         if pat.search(text):
@@ -489,6 +507,39 @@ class Linker:
                 out.append(seg.cells[0])
         return _uniq_cells(out)
 
+    # -- specific concepts
+
+    def specific_concept(self, subject: str) -> SpecificConcept | None:
+        """The narrow concept a (cleaned) subject names, if any."""
+        concepts, _ = specific_vocabulary(tuple(getattr(self.lexicon, "extra_dirs", ()) or ()))
+        return next((c for c in concepts if c.pattern.search(subject)), None)
+
+    def names_whole(self, concept: SpecificConcept, subject: str) -> bool:
+        """Whether the subject is the concept itself ("机关运行经费预算支出"), not a part of it."""
+        _, whole_words = specific_vocabulary(tuple(getattr(self.lexicon, "extra_dirs", ()) or ()))
+        return bool(whole_words.fullmatch(concept.pattern.sub("", subject, count=1)))
+
+    def of_concept(self, concept: SpecificConcept, cell: CellRef) -> bool:
+        """A cell of the concept: in its own table, or on a row / in a column naming it."""
+        if concept.role and self.index.role(cell.table) == concept.role:
+            return True
+        col = cell.table.column(cell.col)
+        labels = [cell_label(cell), *((col.path or (col.label,)) if col is not None else ())]
+        return any(concept.pattern.search(_norm(t or "")) for t in labels)
+
+    def _specific_cells(self, concept, subject, found, primary):
+        """Candidates of a subject naming a narrow concept: only that concept's cells, plus the
+        grand total of its own table when the subject is the whole concept."""
+        found = [c for c in found if self.of_concept(concept, c)]
+        totals: list[CellRef] = []
+        if concept.role and self.names_whole(concept, subject):
+            totals = [seg.cells[0] for seg in self.index.segments
+                      if seg.total and seg.cells and self.index.role(seg.table) == concept.role]
+        found = _uniq_cells(totals + found)
+        kept = {_cell_key(c) for c in found}
+        primary = _uniq_cells(totals + [c for c in primary if _cell_key(c) in kept])
+        return found, primary, bool(totals)
+
     # -- one claim
 
     def link(self, claim: Claim) -> SubjectLink:
@@ -541,7 +592,10 @@ class Linker:
             segs = self._in(label_segs, scoped) or label_segs
             primary = [s.cells[0] for s in segs]
             found = [c for s in segs for c in s.cells]
-        if measure is not None:
+        # A narrow concept (机关运行经费, 政府采购 …) never falls back to a generic total because
+        # the subject also holds a fund word: only its own cells are candidates.
+        specific = self.specific_concept(subject) if subject and route != "code" else None
+        if measure is not None and (specific is None or self.names_whole(specific, subject)):
             tables = scoped or self.index.tables
             cells = self._concept_cells(measure, fund, column, tables)
             if cells:
@@ -549,6 +603,12 @@ class Linker:
                     route, key = "concept", f"concept:{measure}/{fund or '*'}"
                     primary = cells
                 found = _uniq_cells(found + cells)
+        if specific is not None:
+            found, primary, whole = self._specific_cells(specific, subject, found, primary)
+            if whole and route in ("", "concept"):
+                route, key = "concept", f"concept:{specific.name}"
+            if not found:
+                notes.append(f"主语为“{specific.name}”，文中没有该项的单元格")
 
         if not found:
             return SubjectLink(claim, confidence=UNLINKED, scope=roles or (), notes=tuple(notes))
