@@ -174,6 +174,7 @@ def name_key(text: str) -> str:
     return patterns.LINK_NAME_PUNCT.sub("", s)
 
 
+@lru_cache(maxsize=16384)
 def _year_free(key: str) -> str:
     """The key without a leading year ("2024年…"): matches a name written with or without it."""
     return patterns.LINK_YEAR_PREFIX.sub("", key)
@@ -237,8 +238,10 @@ class TableIndex:
         for c in t.columns:
             self.concepts[(t.index, c.index)] = self._column_concept(c, defaults)
         width = max([len(t.columns)] + [c.col + 1 for r in t.rows for c in r.cells])
+        # An empty amount cell reads as this zero (one immutable Number per table).
+        zero = Number(Decimal(0), _EMPTY_DECIMALS, t.unit, "")
         for row in t.rows:
-            self._index_row(t, row, amount_cols, width)
+            self._index_row(t, row, amount_cols, width, zero)
 
     def _amount_columns(self, t: Table, code_cols: set[int]) -> set[int]:
         # A column is an amount column when it holds a number somewhere, or when its header
@@ -267,7 +270,7 @@ class TableIndex:
             fund = fund or self.voc.fund(text)
         return _ColumnConcept(measure or defaults.get("measure"), fund or defaults.get("fund"))
 
-    def _index_row(self, t: Table, row: Row, amount_cols: set[int], width: int) -> None:
+    def _index_row(self, t: Table, row: Row, amount_cols: set[int], width: int, zero: Number) -> None:
         cells = sorted(row.cells, key=lambda c: c.col)
         by_col = {c.col: c for c in cells}
         # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns).
@@ -283,7 +286,7 @@ class TableIndex:
                 cell = by_col.get(col)
                 v = cell.value if cell is not None else None
                 if v is None:
-                    v = Number(Decimal(0), _EMPTY_DECIMALS, t.unit, "")
+                    v = zero
                 refs.append(CellRef(t, row, col, v))
             label = label_cell.text.text.strip()
             code = None

@@ -543,3 +543,14 @@ PDF_CELL_CODE = regex.compile(r"\d{3}(?:\d{2}){0,2}")
 
 # The label of a total row, which may stand in a code column when merged across it.
 PDF_TOTAL_LABEL = regex.compile(r"(?:合\s*计|总\s*计|小\s*计)")
+
+# --- Performance: precompiled here so per-cell helpers do not look patterns up by string.
+
+# An operator split by spaces that normalisation left ("> =90%"): textcheck.performance.
+PERF_SPACED_OPERATOR = regex.compile(r"[<>≥≤]\s+=")
+
+# Any digit (a target unit holding digits, "=1 周 1 次", is not one value).
+ANY_DIGIT = regex.compile(r"\d")
+
+# Punctuation and spaces that separate words before segmenting a goal clause.
+PERF_WORD_SEPARATORS = regex.compile(r"[\s“”\"《》〈〉（）()、，。；：:]")

@@ -185,7 +185,7 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
         return Target(cell or LocatedText("", ()), FORM_EMPTY)
     t = compact(cell)
     s = _strip_latex(_ALL_SPACE.sub("", t.text)).replace("％", "%").replace("：", ":")
-    spaced = bool(regex.search(r"[<>≥≤]\s+=", t.text))
+    spaced = bool(patterns.PERF_SPACED_OPERATOR.search(t.text))
     op_text = op = None
     m = patterns.PERF_OPERATOR.match(s)
     if m:
@@ -205,7 +205,7 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
         value = parse_number(q.group("num"))
         if value is None:
             return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
-        if unit and regex.search(r"\d", unit):
+        if unit and patterns.ANY_DIGIT.search(unit):
             # "=1 周 1 次": digits inside the unit, so no single value.
             return Target(t, FORM_MALFORMED, op, op_text, value=value, unit=unit, spaced_operator=spaced)
         if unit == "%":
@@ -213,7 +213,7 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
         else:
             value = Number(value.value, value.decimals, unit, q.group("num"))
         return Target(t, FORM_QUANTITY, op, op_text, value=value, unit=unit, spaced_operator=spaced)
-    if regex.search(r"\d", s) and op_text:
+    if op_text and patterns.ANY_DIGIT.search(s):
         return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
     return Target(t, FORM_TEXT, op, op_text, spaced_operator=spaced)
 
@@ -241,7 +241,8 @@ def _grid(table: Table) -> list[dict[int, Cell]]:
     """Every row of the table (header rows included), in source order, as col → cell."""
     rows = [{c.col: c for c in h} for h in table.header] + [{c.col: c for c in r.cells} for r in table.rows]
     rows = [r for r in rows if r]
-    rows.sort(key=lambda r: min(c.text.location.line for c in r.values() if c.text.positions)
+    # c.text.positions[0][0] is c.text.location.line, without building a Location per cell.
+    rows.sort(key=lambda r: min(c.text.positions[0][0] for c in r.values() if c.text.positions)
               if any(c.text.positions for c in r.values()) else 0)
     return rows
 
@@ -258,7 +259,7 @@ def _key(t: LocatedText | None) -> str:
 
 
 def _row_line(row: dict[int, Cell]) -> int:
-    lines = [c.text.location.line for c in row.values() if c.text.positions and c.text.text.strip()]
+    lines = [c.text.positions[0][0] for c in row.values() if c.text.positions and c.text.text.strip()]
     return min(lines) if lines else 0
 
 
@@ -482,7 +483,20 @@ _CN_COUNT = regex.compile(r"(?<![第零〇一二两三四五六七八九十百�
 _AR_NUMBER = regex.compile(r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?(?![\d])")
 
 
+# id(lexicon) → (lexicon, pattern, categories); the entry keeps the lexicon alive so an id is
+# never reused for another one.
+_UNITS: dict[int, tuple] = {}
+
+
 def _units_pattern(lexicon) -> tuple["regex.Pattern", dict[str, str]]:
+    """The unit alternation of ``lexicon``, built once per lexicon (not per goal text)."""
+    entry = _UNITS.get(id(lexicon))
+    if entry is None or entry[0] is not lexicon:
+        entry = _UNITS[id(lexicon)] = (lexicon, *_build_units_pattern(lexicon))
+    return entry[1], entry[2]
+
+
+def _build_units_pattern(lexicon) -> tuple["regex.Pattern", dict[str, str]]:
     measures = dict(getattr(lexicon, "measure_words", {}) or {})
     money = dict.fromkeys(getattr(lexicon, "money_units", {}) or ("元", "万元", "亿元"), "money")
     cats = {**measures, **money, "%": "percent"}
@@ -548,8 +562,8 @@ def content_words(s: str, generic=frozenset()) -> list[str]:
     if s not in _ABBREV_CACHE:
         import jieba
 
-        words = jieba.lcut(regex.sub(r"[\s“”\"《》〈〉（）()、，。；：:]", " ", s))
-        _ABBREV_CACHE[s] = [w for w in words if len(w.strip()) >= 2 and not regex.search(r"\d", w)]
+        words = jieba.lcut(patterns.PERF_WORD_SEPARATORS.sub(" ", s))
+        _ABBREV_CACHE[s] = [w for w in words if len(w.strip()) >= 2 and not patterns.ANY_DIGIT.search(w)]
     return [w for w in _ABBREV_CACHE[s] if w not in generic]
 
 
