@@ -7,22 +7,32 @@ from textcheck.linking import CONFIDENT, cell_phrase, links_by_claim, related_ce
 from textcheck.numbers import MONEY_UNITS, PERCENT, format_decimal
 from textcheck.report.diagnostic import Related
 from textcheck.linking import shown
+from textcheck.rules._lastdigit import severity_and_note
 from textcheck.rules.base import Rule
 
 HUNDRED = Decimal(100)
 
 
 def grand_total(link):
-    """The grand-total cell of the table a confident link points into (first total cell)."""
+    """The grand-total cell of the table a confident link points into (first total cell),
+    when that total is confidently the whole of the part: the part agrees with a cell of the
+    same table on a row other than the total row.  A part that is itself a total ("财政拨款
+    支出 13,297.11 万元，占本年支出合计的 99.4%" linked to the 合计 row) names its whole
+    elsewhere: no fallback whole then."""
     if link is None or link.confidence != CONFIDENT or not link.candidates:
         return None
     table = link.candidates[0].table
+    own = [c for c in link.agreeing if c.table is table]
+    if not own or any(c.row.kind == "total" for c in own):
+        return None
     for row in table.rows:
         if row.kind == "total":
             for c in sorted(row.cells, key=lambda c: c.col):
                 if c.value is not None:
                     from textcheck.claim import CellRef
 
+                    if any(o.row is row for o in own):
+                        return None  # the part's own row: never its own whole
                     return CellRef(table, row, c.col, c.value)
     return None
 
@@ -32,8 +42,11 @@ class ShareMismatch(Rule):
 
     检查什么
         “基本支出 1,422.65 万元，占 35.77%”：整体取该句所属的总额（“支出预算 3,977.09 万元，
-        其中：”）或所关联表格的总计；部分与整体按所写小数位取舍入区间，推算占比的可取区间与
-        所述占比的区间不相交才报告。整体不确定时不报告。
+        其中：”）或所关联表格的总计（部分须与该表中总计行以外的一行相符；部分本身就是
+        总计时不以该表总计为整体）；部分与整体按所写小数位取舍入区间，推算占比的可取区间与
+        所述占比的区间不相交才报告。整体不确定时不报告。所述占比与可取区间只差末位一个
+        单位以内（0.634% 写作 0.64%：为使各项合计为 100% 而调整的尾差，或截断）时报告
+        warning，相差更多时报告 error。
     为什么
         占比与金额对不上，说明金额或占比有一个抄错。
     反例
@@ -42,7 +55,7 @@ class ShareMismatch(Rule):
         “上级一般公共预算安排的转移支付资金 54.19 万元，占 1.36%”：54.19 ÷ 3,977.09 = 1.3626%，
         可取区间含 1.36%。
     选项
-        无
+        无（末位一个单位以内为 warning，见“检查什么”；可用 severity 配置统一调整级别）。
     """
 
     code = "TC401"
@@ -95,11 +108,14 @@ class ShareMismatch(Rule):
             msg = (f"占比不符：{shown(part.number)} ÷ {format_decimal(w_val, 2)}（{label}）= "
                    f"{format_decimal(exact, d)}%（按舍入区间可取 {format_decimal(reach.lo, d + 1)}%–"
                    f"{format_decimal(reach.hi, d + 1)}%），正文为 {shown(share.number)}%")
+            severity, note = severity_and_note(share.number, reach)
+            msg += note
             related = [Related.sentence(claim.sentence.text, claim.sentence.location),
                        Related(kind="figure", text=part.span.text, line=part.span.location.line,
                                source_column=part.span.location.column, value=str(part.number.value)), ev,
                        Related(kind="figure", text=f"{shown(part.number)} ÷ {format_decimal(w_val, 2)} = "
                                                    f"{format_decimal(exact, d)}%", value=str(exact))]
             yield self.diagnostic(ctx, msg, share.span.location, share.span.text, related,
+                                  severity=severity,
                                   suggestion=f"核对后改为 {format_decimal(exact, share.number.decimals)}%",
                                   key=f"{claim.subject}|{shown(part.number)}|{shown(share.number)}")
