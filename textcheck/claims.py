@@ -623,11 +623,15 @@ class _Assembler:
                     claims.append((si, r.start, c, r))
 
             # cross-paragraph part: the first non-reason claim of this paragraph
+            level = _numbering_level(p.text.text)
+            if open_list is not None and not _continues_list(open_list, level):
+                open_list = self._close(open_list, out)
             if open_list is not None:
                 head_part = next((k for k, (_, _, c, _) in enumerate(claims) if c.clause is None), None)
                 if head_part is not None:
                     if _uclass(claims[head_part][2]) in open_list["heads"]:
                         open_list["parts"].append((claims, head_part))
+                        open_list.setdefault("part_level", level)
                     else:  # a figure of another kind: the list is over
                         open_list = self._close(open_list, out)
 
@@ -637,6 +641,7 @@ class _Assembler:
             if trailing is not None:
                 open_list = self._close(open_list, out)
                 trailing["section"] = p.section
+                trailing["level"] = level
                 open_list = trailing
         self._close(open_list, out)
         return out
@@ -928,6 +933,29 @@ def _uclass(c: Claim) -> str:
     if c.kind == "count" or c.measure:
         return "count"
     return "physical:" + u
+
+
+def _numbering_level(text: str) -> int | None:
+    """Level of the list numbering a paragraph starts with: 0 "一、", 1 "（一）", 2 "1." / "1、",
+    3 "（1）"; None when it starts with none."""
+    s = text.lstrip()
+    for level, pat in enumerate(P.ROW_NUMBERING):
+        if pat.match(s):
+            return level
+    return None
+
+
+def _continues_list(open_list: dict, level: int | None) -> bool:
+    """Whether a paragraph numbered at ``level`` may still be a part of a list opened by a
+    trailing "其中：".  "2.…156.6 万元，其中：" / "（1）…" / "（2）…" / "3.…": the parts keep the
+    level of the first part; a paragraph numbered like the head or outer (the sibling "3.")
+    ends the list, and so does any other level (or none) after numbered parts."""
+    head = open_list.get("level")
+    if level is not None and head is not None and level <= head:
+        return False
+    if "part_level" in open_list and level != open_list["part_level"]:
+        return False
+    return True
 
 
 def _marker_at_end(entries, si, me) -> bool:
