@@ -58,6 +58,27 @@ class _BodyLines:
         return key in self._pairs
 
 
+_ENTRY_NUMBER = regex.compile(r"^\s*(?:[-•·*]\s*)?(?P<n>[一二三四五六七八九十]+)\s*、")
+
+
+def _numbered_table(doc, entry: str, tk: str) -> tuple[float, str] | None:
+    """(similarity, title key) of the table carrying the entry's own number ("十、…表" → 公开表十),
+    when its title is near enough: the entry is worded differently from *that* table."""
+    m = _ENTRY_NUMBER.match(entry)
+    if m is None:
+        return None
+    from textcheck.numbers import chinese_numeral_value
+
+    n = chinese_numeral_value(m.group("n"))
+    for t in doc.tables:
+        if t.title and t.number == n:
+            key = title_key(t.title)
+            ratio = difflib.SequenceMatcher(None, tk, key[-len(tk) - 2:]).ratio()
+            if ratio >= SIMILAR:
+                return ratio, key
+    return None
+
+
 def _marker(key: str) -> str:
     m = _MARKER.match(key)
     return m.group(0) if m else ""
@@ -137,9 +158,11 @@ class TocHeadingMismatch(Rule):
                 continue
             entry = _BULLET.sub("", e.text)
             if tk.endswith("表"):
-                near = max(((difflib.SequenceMatcher(None, tk, t[-len(tk) - 2:]).ratio(), t)
-                            for t in table_keys), default=(0.0, ""))
-                if near[0] >= SIMILAR_TABLE:
+                numbered = _numbered_table(doc, e.text, tk)
+                near = numbered or max(
+                    ((difflib.SequenceMatcher(None, tk, t[-len(tk) - 2:]).ratio(), t) for t in table_keys),
+                    default=(0.0, ""))
+                if numbered is not None or near[0] >= SIMILAR_TABLE:
                     title = next(t.title for t in doc.tables if t.title and title_key(t.title) == near[1])
                     yield self.diagnostic(
                         ctx, f"目录条目“{entry}”与表名“{title}”文字不一致", e.location, entry,
