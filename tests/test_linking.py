@@ -201,3 +201,87 @@ def test_no_tables_no_links():
     link = Linker(d, load_lexicon()).link(amount("收入预算", "10.00", ("一、关于收入预算情况说明",)))
     assert link.confidence == UNLINKED and link.candidates == ()
     assert AMBIGUOUS != CONFIDENT
+
+
+# -- narrow concepts (机关运行经费, 政府采购 …) never fall back to a generic total
+
+GENERAL = ("第三部分2024年部门预算情况说明", "五、关于某局2024年一般公共预算当年拨款情况说明")
+
+
+def test_narrow_concept_with_a_fund_word_is_not_the_fund_total(linker):
+    # The section names the 一般公共预算 tables and the subject holds "一般公共预算", but it is
+    # 机关运行经费: MINI has no cell of that concept, so it stays unlinked (never an error
+    # against the 3,956.08 grand total).
+    link = linker.link(amount("一般公共预算机关运行经费预算支出", "116.36", GENERAL))
+    assert link.confidence == UNLINKED and not link.candidates
+    assert any("机关运行经费" in n for n in link.notes)
+    link = linker.link(amount("政府采购支出预算总额", "14.28", THREE))
+    assert link.confidence == UNLINKED and not link.candidates
+
+
+RUNNING = """第二部分2017年度部门预算表
+
+表八
+
+一般公共预算支出预算表
+
+单位：万元
+
+科目编码	科目名称	金额
+	合计	28,849.38
+204	公共安全支出	28,849.38
+
+表十
+
+一般公共预算机关运行经费支出预算表
+
+单位：万元
+
+科目编码	科目名称	机关运行经费支出
+	合计	9,193.40
+302	商品和服务支出	9,050.00
+30215	会议费	143.40
+
+表十二
+
+政府采购预算表
+
+单位：万元
+
+采购品目大类	采购物品名称	总计
+合计		3,742.40
+一、货物A		525.40
+二、服务C		3,217.00
+"""
+
+
+@pytest.fixture(scope="module")
+def running_linker():
+    return Linker(read_text(RUNNING, path="running.txt"), load_lexicon())
+
+
+def test_narrow_concept_links_only_its_own_table(running_linker):
+    # A 一般公共预算 section: the only candidate is the 合计 of the concept's own table, which
+    # the section does not name → not confident (never compared with 表八's 28,849.38).
+    link = running_linker.link(amount("一般公共预算机关运行经费预算支出", "9913.40", GENERAL))
+    assert cells(link) == [("表 十", "合计", "9193.40")] and link.confidence != CONFIDENT
+    # The section names the concept's table: it agrees, and a wrong figure is a confident disagreement.
+    section = ("第三部分", "十、一般公共预算机关运行经费支出预算表情况说明")
+    link = running_linker.link(amount("一般公共预算机关运行经费预算支出", "9193.40", section))
+    assert cells(link) == [("表 十", "合计", "9193.40")] and link.agreeing
+    link = running_linker.link(amount("一般公共预算机关运行经费预算支出", "9913.40", section))
+    assert link.confidence == CONFIDENT and not link.agreeing
+    link = running_linker.link(amount("政府采购支出预算总额", "3742.40", ("第三部分", "十二、政府采购支出预算情况说明")))
+    assert cells(link) == [("表 十二", "合计", "3742.40")] and link.agreeing
+
+
+def test_part_of_a_narrow_concept_is_not_its_grand_total(running_linker):
+    # "政府采购货物预算" is a part of 政府采购: never compared with the 3,742.40 total.
+    link = running_linker.link(amount("政府采购货物预算", "525.40", ("第三部分", "十二、政府采购支出预算情况说明")))
+    assert ("表 十二", "合计", "3742.40") not in cells(link)
+    assert link.confidence == UNLINKED
+    # "会议费" with a fund word: only cells labelled 会议费 may be candidates, never the
+    # 一般公共预算 total the section names.
+    link = running_linker.link(amount("一般公共预算拨款安排的会议费预算支出", "143.40", GENERAL))
+    assert "28849.38" not in {v for _, _, v in cells(link)}
+    assert all(lbl == "会议费" for _, lbl, _ in cells(link)) and link.confidence != CONFIDENT
