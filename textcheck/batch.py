@@ -172,9 +172,16 @@ _worker_checker = None
 def _init_worker(config: Config | None) -> None:
     """Pool initializer: build the pipeline once per worker process."""
     global _worker_checker
+    import gc
+
     from textcheck.pipeline import Checker
 
     _worker_checker = Checker(config)
+    _worker_checker.lexicon, _worker_checker.nlp  # build the lexicon and pipeline now, not in the first task
+    # The pipeline's objects (jieba's dictionary, lexicons) live as long as the worker:
+    # move them out of the collector's generations so each collection does not re-scan
+    # them (and, after fork, does not copy their pages).
+    gc.freeze()
 
 
 def _checker(config: Config | None):
@@ -214,6 +221,9 @@ def _run_local(groups, config, jobs):
         for g in groups:
             yield check_group(g, config)
         return
+    import gc
+
+    gc.freeze()  # objects inherited by forked workers are not scanned (or copied) by their collector
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
                              initializer=_init_worker, initargs=(config,)) as pool:
