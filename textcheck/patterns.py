@@ -555,3 +555,9 @@ ANY_DIGIT = regex.compile(r"\d")
 
 # Punctuation and spaces that separate words before segmenting a goal clause.
 PERF_WORD_SEPARATORS = regex.compile(r"[\s“”\"《》〈〉（）()、，。；：:]")
+
+# A character NFKC may change in context: a combining mark, or anything not NFKC_QC=Yes
+# except the full-width ASCII forms and the ideographic space (those map one to one onto
+# ASCII).  Text without one is NFKC-normalised character by character, so normalize_term
+# never introduces a non-ASCII character it does not contain (textcheck.rules.tc902).
+NFKC_UNSTABLE = regex.compile(r"\p{M}|[^\p{NFKC_QC=Y}\uFF01-\uFF5E\u3000]")

@@ -25,13 +25,22 @@ _MARKER = regex.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二
 
 
 def _key(s: str) -> str:
-    # Each regex runs only when the character it needs is there (it is called on every
-    # body line): a bullet or space first, a digit last, end punctuation last.
+    return _finish(normalize_term(_unmarked(s)))
+
+
+def _unmarked(s: str) -> str:
+    """The line without bullet and page number (the part of ``_key`` before normalize_term).
+
+    Each regex runs only when the character it needs is there (this runs on every body
+    line): a bullet or space first, a digit last."""
     if s[:1].isspace() or s[:1] in _BULLET_CHARS:
         s = _BULLET.sub("", s)
     if s.rstrip()[-1:].isdigit():
         s = _PAGE.sub("", s)
-    s = normalize_term(s)
+    return s
+
+
+def _finish(s: str) -> str:
     return _END_PUNCT.sub("", s) if s[-1:] in _END_CHARS else s
 
 
@@ -40,22 +49,43 @@ _END_CHARS = "。：:；;."
 
 
 class _BodyLines:
-    """Keys of the body lines (and of adjacent pairs: a heading a PDF broke over two lines),
-    computed on first need: most entries match a heading and never look here."""
+    """``key in body_lines``: is ``key`` the key of a body line, or of two adjacent lines
+    (a heading a PDF broke over two lines)?
+
+    Most entries match a heading and never ask.  For the few that do, a line's key is
+    computed only when the line can have that key.  In a line without
+    patterns.NFKC_UNSTABLE characters NFKC only maps full-width forms onto ASCII, the
+    rest of normalize_term only drops characters or writes ASCII parentheses, and
+    _finish only drops: every non-ASCII character of the key must be in the line.
+    Other lines are always keyed in full.  After a few such questions every key is
+    computed once and kept in a set.
+    """
+
+    _MAX_SCANS = 4
 
     def __init__(self, body: list[tuple[int, str]]):
-        self.body = body
-        self._single: set[str] | None = None
-        self._pairs: set[str] | None = None
+        lines = [line for _, line in body]
+        self.texts = [*lines, *(a + b for a, b in zip(lines, lines[1:]))]
+        self._unmarked: list[tuple[str, bool]] | None = None
+        self._keys: set[str] | None = None
+        self._scans = 0
 
     def __contains__(self, key: str) -> bool:
-        if self._single is None:
-            self._single = {_key(line) for _, line in self.body}
-        if key in self._single:
-            return True
-        if self._pairs is None:
-            self._pairs = {_key(a + b) for (_, a), (_, b) in zip(self.body, self.body[1:])}
-        return key in self._pairs
+        if self._keys is not None:
+            return key in self._keys
+        self._scans += 1
+        if self._scans > self._MAX_SCANS:
+            self._keys = {_key(t) for t in self.texts}
+            return key in self._keys
+        if self._unmarked is None:
+            self._unmarked = [(u, not patterns.NFKC_UNSTABLE.search(u)) for u in map(_unmarked, self.texts)]
+        needed = [ch for ch in dict.fromkeys(key) if not ch.isascii()]
+        for u, stable in self._unmarked:
+            if stable and not all(ch in u for ch in needed):
+                continue  # cannot have this key (see above)
+            if _finish(normalize_term(u)) == key:
+                return True
+        return False
 
 
 _ENTRY_NUMBER = regex.compile(r"^\s*(?:[-•·*]\s*)?(?P<n>[一二三四五六七八九十]+)\s*、")
