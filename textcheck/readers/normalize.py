@@ -50,6 +50,14 @@ _LATEX_COMMANDS = {
 # (full-width/ideographic spaces become spaces, hence \u3000 and \xa0 too).
 _NEEDS_WORK = regex.compile(r"[<$*\\\s\u3000\xa0\u2002\u2003]")
 
+# Full-width ASCII look-alikes (the keys of _FULLWIDTH_TABLE besides the spaces in
+# _NEEDS_WORK): without one, translating is the identity and is skipped (str.translate
+# with a dict costs a lookup per character of Chinese text).
+_FULLWIDTH_FORMS = regex.compile(r"[\uFF01-\uFF5E]")
+
+# The other keys of _FULLWIDTH_TABLE: spaces that become " ".
+_WIDE_SPACES = regex.compile(r"[\u3000\xa0\u2002\u2003]")
+
 # Comparison operators (the split-operator step runs only when one is present).
 _OPERATORS = regex.compile(r"[<>=≥≤]")
 
@@ -77,6 +85,17 @@ def line_positions(line: int, start: int, end: int) -> tuple[Position, ...]:
     return row[start:end]
 
 
+_EMPTY: dict[int | None, LocatedText] = {}
+
+
+def _empty(page: int | None) -> LocatedText:
+    """The empty text on ``page`` (immutable, so one object serves every empty cell)."""
+    lt = _EMPTY.get(page)
+    if lt is None:
+        lt = _EMPTY[page] = LocatedText("", (), page)
+    return lt
+
+
 def locate_line(raw: str, line: int, column: int = 1, page: int | None = None, cell: bool = False) -> LocatedText:
     """``raw`` taken from ``line`` starting at 1-based ``column``, normalised.
 
@@ -84,10 +103,10 @@ def locate_line(raw: str, line: int, column: int = 1, page: int | None = None, c
     too (a narrow column wraps "产出指标" as "产出 指标").
     """
     if not raw or raw.isspace():
-        return LocatedText("", (), page)
+        return _empty(page)
     if not _NEEDS_WORK.search(raw):
         # fast path (most cells): only the 1:1 translation and stripping apply
-        text = raw.translate(_FULLWIDTH_TABLE)
+        text = raw.translate(_FULLWIDTH_TABLE) if _FULLWIDTH_FORMS.search(raw) else raw
         stripped = text.strip()
         if not stripped:
             return LocatedText("", (), page)
@@ -100,7 +119,8 @@ def normalize(text: str, positions: Sequence[Position], page: int | None = None,
               cell: bool = False) -> LocatedText:
     """Normalised LocatedText of ``text`` whose characters stand at ``positions``."""
     pos = positions if isinstance(positions, list) else list(positions)
-    text = text.translate(_FULLWIDTH_TABLE)  # 1:1, positions unchanged
+    if _FULLWIDTH_FORMS.search(text) or _WIDE_SPACES.search(text):
+        text = text.translate(_FULLWIDTH_TABLE)  # 1:1, positions unchanged
     # Each step runs only when its trigger character is present: plain
     # substring tests are far cheaper than a regex scan of every cell.
     if "<" in text:
