@@ -336,6 +336,9 @@ class Linker:
         self._total_segments = [seg for seg in self.index.segments if seg.total]
         self._named_segments = [seg for seg in self.index.segments if seg.cells and not seg.total]
         self._concept_cache: dict[tuple, list[CellRef]] = {}
+        self._scopes: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+        self._memos: dict[str, dict] = {}
+        self._budget_rows: dict[int, list[_Segment]] = {}
 
     @staticmethod
     def _departments(document: Document) -> list[str]:
@@ -347,6 +350,12 @@ class Linker:
 
     def scope(self, section: tuple[str, ...]) -> tuple[str, ...] | None:
         """Table roles the innermost telling heading names; None when no heading tells."""
+        # Claims of one section share it: each section is looked at once per document.
+        if section not in self._scopes:
+            self._scopes[section] = self._find_scope(section)
+        return self._scopes[section]
+
+    def _find_scope(self, section: tuple[str, ...]) -> tuple[str, ...] | None:
         for heading in reversed(section):
             text = _norm(heading)
             if self.voc.scope_skip.search(text):
@@ -356,8 +365,16 @@ class Linker:
                     return roles
         return None
 
+    def _memo(self, name: str, key, compute):
+        """``compute()`` once per document and key: claims repeat subjects, scopes and names."""
+        cache = self._memos.setdefault(name, {})
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+
     def tables_in(self, roles) -> list[Table]:
-        return [t for t in self.index.tables if self.index.role(t) in roles]
+        return list(self._memo("tables_in", roles, lambda: [t for t in self.index.tables
+                                                             if self.index.role(t) in roles]))
 
     # -- subject
 
@@ -377,6 +394,9 @@ class Linker:
 
     def subject_concept(self, subject: str) -> tuple[str | None, str | None, str | None]:
         """(measure, fund, lexicon column key) a subject names; Nones when it names no concept."""
+        return self._memo("subject_concept", subject, lambda: self._find_subject_concept(subject))
+
+    def _find_subject_concept(self, subject: str) -> tuple[str | None, str | None, str | None]:
         measure = self.voc.measure(subject)
         fund = self.voc.fund(subject)
         column = None
@@ -433,6 +453,9 @@ class Linker:
         return found
 
     def _project_segments(self, key: str) -> list[_Segment]:
+        return list(self._memo("project_segments", key, lambda: self._find_project_segments(key)))
+
+    def _find_project_segments(self, key: str) -> list[_Segment]:
         if not key:
             return []
         hits = self.index.by_key.get(key, []) + self.index.by_key.get(_year_free(key), [])
@@ -446,10 +469,15 @@ class Linker:
         return _uniq(out)
 
     def _performance_budget(self, t: Table) -> list[_Segment]:
-        return [s for s in self.index.segments
-                if s.table is t and self.voc.performance_budget.search(s.key) and s.cells]
+        if id(t) not in self._budget_rows:  # the document's tables live as long as the Linker
+            self._budget_rows[id(t)] = [s for s in self.index.segments
+                                        if s.table is t and self.voc.performance_budget.search(s.key) and s.cells]
+        return list(self._budget_rows[id(t)])
 
     def _label_segments(self, subject: str) -> list[_Segment]:
+        return list(self._memo("label_segments", subject, lambda: self._find_label_segments(subject)))
+
+    def _find_label_segments(self, subject: str) -> list[_Segment]:
         key = name_key(subject)
         segs = list(self.index.by_key.get(key, []))
         canon = self._canonical(subject)
