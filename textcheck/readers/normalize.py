@@ -50,13 +50,13 @@ _LATEX_COMMANDS = {
 # (full-width/ideographic spaces become spaces, hence \u3000 and \xa0 too).
 _NEEDS_WORK = regex.compile(r"[<$*\\\s\u3000\xa0\u2002\u2003]")
 
-# Full-width ASCII look-alikes (the keys of _FULLWIDTH_TABLE besides the spaces in
-# _NEEDS_WORK): without one, translating is the identity and is skipped (str.translate
-# with a dict costs a lookup per character of Chinese text).
-_FULLWIDTH_FORMS = regex.compile(r"[\uFF01-\uFF5E]")
+# The keys of _FULLWIDTH_TABLE are the full-width forms (U+FF01…U+FF5E) and these
+# spaces: a text whose largest character is below U+FF01 and that holds none of the
+# spaces translates to itself, and str.translate with a dict (a lookup per character
+# of Chinese text) is skipped.  max() and "in" run in C.
+_FIRST_FULLWIDTH = "\uFF01"
 
-# The other keys of _FULLWIDTH_TABLE: spaces that become " ".
-_WIDE_SPACES = regex.compile(r"[\u3000\xa0\u2002\u2003]")
+_WIDE_SPACES = ("\u3000", "\xa0", "\u2002", "\u2003")
 
 # Comparison operators (the split-operator step runs only when one is present).
 _OPERATORS = regex.compile(r"[<>=≥≤]")
@@ -106,7 +106,7 @@ def locate_line(raw: str, line: int, column: int = 1, page: int | None = None, c
         return _empty(page)
     if not _NEEDS_WORK.search(raw):
         # fast path (most cells): only the 1:1 translation and stripping apply
-        text = raw.translate(_FULLWIDTH_TABLE) if _FULLWIDTH_FORMS.search(raw) else raw
+        text = raw.translate(_FULLWIDTH_TABLE) if max(raw) >= _FIRST_FULLWIDTH else raw
         stripped = text.strip()
         if not stripped:
             return LocatedText("", (), page)
@@ -119,7 +119,7 @@ def normalize(text: str, positions: Sequence[Position], page: int | None = None,
               cell: bool = False) -> LocatedText:
     """Normalised LocatedText of ``text`` whose characters stand at ``positions``."""
     pos = positions if isinstance(positions, list) else list(positions)
-    if _FULLWIDTH_FORMS.search(text) or _WIDE_SPACES.search(text):
+    if max(text, default="") >= _FIRST_FULLWIDTH or any(sp in text for sp in _WIDE_SPACES):
         text = text.translate(_FULLWIDTH_TABLE)  # 1:1, positions unchanged
     # Each step runs only when its trigger character is present: plain
     # substring tests are far cheaper than a regex scan of every cell.
