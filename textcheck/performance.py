@@ -289,6 +289,16 @@ def parse_performance_table(table: Table, measure_words=()) -> PerformanceTable:
     cols: dict[str, int] | None = None
     indicators: list[dict] = []
     level1 = level2 = ""
+    # id(cell) → (cell, its Target): a target cell is parsed once, not again each time the
+    # next row asks whether it continues it (the cell is kept, so its id is never reused).
+    targets: dict[int, tuple[LocatedText, Target]] = {}
+
+    def target_of(cell: LocatedText) -> Target:
+        hit = targets.get(id(cell))
+        if hit is None or hit[0] is not cell:
+            hit = targets[id(cell)] = (cell, parse_target(cell, measure_words))
+        return hit[1]
+
     for row in _grid(table):
         texts = {c: _key(_text(row, c)) for c in row}
         nonempty = [t for t in texts.values() if t]
@@ -309,7 +319,7 @@ def parse_performance_table(table: Table, measure_words=()) -> PerformanceTable:
         if parsed is None:
             continue
         prev = indicators[-1] if indicators else None
-        if prev is not None and _is_continuation(parsed, prev, measure_words):
+        if prev is not None and _is_continuation(parsed, prev, measure_words, target_of):
             for k in ("level1", "level2", "name", "target", "basis", "previous", "weight"):
                 prev[k] = join(prev[k], parsed[k])
             prev["lines"].append(parsed["line"])
@@ -326,7 +336,7 @@ def parse_performance_table(table: Table, measure_words=()) -> PerformanceTable:
         built.append(Indicator(
             level1=level1, level2=level2,
             name=compact(p["name"]) if p["name"] is not None else LocatedText("", ()),
-            target=parse_target(p["target"], measure_words),
+            target=target_of(p["target"]) if p["target"] is not None else parse_target(None),
             basis=compact(p["basis"]) if p["basis"] is not None else None,
             previous=parse_target(p["previous"], measure_words) if p["previous"] is not None else None,
             weight=weight, line=p["line"], lines=tuple(p["lines"]), shifted=p["shifted"]))
@@ -380,9 +390,9 @@ def _indicator_cells(row: dict[int, Cell], cols: dict[str, int]) -> dict | None:
     return parsed
 
 
-def _is_continuation(cur: dict, prev: dict, measure_words) -> bool:
+def _is_continuation(cur: dict, prev: dict, measure_words, target_of=parse_target) -> bool:
     """Is ``cur`` the second line of ``prev`` (a cell the conversion split over two lines)?"""
-    if prev["target"] is not None and parse_target(prev["target"]).form == FORM_OPERATOR_ONLY:
+    if prev["target"] is not None and target_of(prev["target"]).form == FORM_OPERATOR_ONLY:
         return True
     if cur["weight"] is not None or cur["level1"] is not None:
         return False
