@@ -335,6 +335,18 @@ class Linker:
         # Concept lookups scan the segments; many claims name the same concept in the same scope.
         self._total_segments = [seg for seg in self.index.segments if seg.total]
         self._named_segments = [seg for seg in self.index.segments if seg.cells and not seg.total]
+        # The same lists per table (segments are made table by table, in self.index.tables order).
+        self._segments_of: dict[int, list[_Segment]] = {}
+        self._totals_of: dict[int, list[_Segment]] = {}
+        self._named_of: dict[int, list[_Segment]] = {}
+        for seg in self.index.segments:
+            self._segments_of.setdefault(seg.table.index, []).append(seg)
+        for seg in self._total_segments:
+            self._totals_of.setdefault(seg.table.index, []).append(seg)
+        for seg in self._named_segments:
+            self._named_of.setdefault(seg.table.index, []).append(seg)
+        self._unique_indexes = len({t.index for t in self.index.tables}) == len(self.index.tables)
+        self._position = {} if self._unique_indexes else {id(seg): i for i, seg in enumerate(self.index.segments)}
         self._concept_cache: dict[tuple, list[CellRef]] = {}
         self._scopes: dict[tuple[str, ...], tuple[str, ...] | None] = {}
         self._memos: dict[str, dict] = {}
@@ -468,9 +480,17 @@ class Linker:
                 out.append(seg)
         return _uniq(out)
 
+    def _in_tables(self, by_table: dict[int, list[_Segment]], wanted: set[int]) -> list[_Segment]:
+        """The segments of the wanted tables, in document order."""
+        if not self._unique_indexes:  # cannot happen with readers' documents; stay exact anyway
+            every = [seg for segs in by_table.values() for seg in segs]
+            every.sort(key=lambda seg: self._position[id(seg)])
+            return [seg for seg in every if seg.table.index in wanted]
+        return [seg for t in self.index.tables if t.index in wanted for seg in by_table.get(t.index, ())]
+
     def _performance_budget(self, t: Table) -> list[_Segment]:
         if id(t) not in self._budget_rows:  # the document's tables live as long as the Linker
-            self._budget_rows[id(t)] = [s for s in self.index.segments
+            self._budget_rows[id(t)] = [s for s in self._segments_of.get(t.index, ())
                                         if s.table is t and self.voc.performance_budget.search(s.key) and s.cells]
         return list(self._budget_rows[id(t)])
 
@@ -516,9 +536,7 @@ class Linker:
         concept_role = self.voc.concept_tables.get(column) if column else None
         # 绩效目标表 hold one project each: never the table an aggregate concept is the total of.
         wanted = {t.index for t in tables if self.index.role(t) != "performance"}
-        for seg in self._total_segments:
-            if seg.table.index not in wanted:
-                continue
+        for seg in self._in_tables(self._totals_of, wanted):
             role = self.index.role(seg.table)
             for i, ref in enumerate(seg.cells):
                 cc = self.index.concept(seg.table, ref.col)
@@ -531,10 +549,8 @@ class Linker:
                     continue
                 out.append(ref)
         # Rows that name the concept themselves ("一般公共预算 3,956.08" in the fiscal table).
-        for seg in self._named_segments:
-            if seg.table.index not in wanted:
-                continue
-            if fund and self.voc.fund(seg.key) == fund and self.voc.measure(seg.key) in (None, measure):
+        for seg in self._in_tables(self._named_of, wanted) if fund else ():
+            if self.voc.fund(seg.key) == fund and self.voc.measure(seg.key) in (None, measure):
                 out.append(seg.cells[0])
         return _uniq_cells(out)
 
@@ -564,8 +580,8 @@ class Linker:
         found = [c for c in found if self.of_concept(concept, c)]
         totals: list[CellRef] = []
         if concept.role and self.names_whole(concept, subject):
-            totals = [seg.cells[0] for seg in self.index.segments
-                      if seg.total and seg.cells and self.index.role(seg.table) == concept.role]
+            totals = [seg.cells[0] for seg in self._total_segments
+                      if seg.cells and self.index.role(seg.table) == concept.role]
         found = _uniq_cells(totals + found)
         kept = {_cell_key(c) for c in found}
         primary = _uniq_cells(totals + [c for c in primary if _cell_key(c) in kept])
