@@ -190,7 +190,9 @@ def project_in_heading(heading: str) -> str | None:
 # --------------------------------------------------------------------------- table index
 
 
-@dataclass(frozen=True)
+# Not frozen (but hashed and compared like a frozen one, and never changed): several
+# thousand are made per document, and a frozen __init__ costs about five times as much.
+@dataclass(unsafe_hash=True, slots=True)
 class _Segment:
     """A labelled run of a row: a text cell and the amount cells right of it."""
 
