@@ -55,18 +55,19 @@ class _BodyLines:
     Most entries match a heading and never ask.  For the few that do, a line's key is
     computed only when the line can have that key.  In a line without
     patterns.NFKC_UNSTABLE characters NFKC only maps full-width forms onto ASCII, the
-    rest of normalize_term only drops characters or writes ASCII parentheses, and
-    _finish only drops: every non-ASCII character of the key must be in the line.
-    Other lines are always keyed in full.  After a few such questions every key is
-    computed once and kept in a set.
+    rest of _key only drops characters or writes ASCII parentheses: every non-ASCII
+    character of the key must be in the line.  Other lines are always keyed in full.
+    Stability is a property of each character, so a document whose lines are all stable
+    needs one test, and a pair of stable lines is stable.  After a few such questions
+    every key is computed once and kept in a set.
     """
 
     _MAX_SCANS = 4
 
     def __init__(self, body: list[tuple[int, str]]):
-        lines = [line for _, line in body]
-        self.texts = [*lines, *(a + b for a, b in zip(lines, lines[1:]))]
-        self._unmarked: list[tuple[str, bool]] | None = None
+        self.lines = [line for _, line in body]
+        self.texts = [*self.lines, *(a + b for a, b in zip(self.lines, self.lines[1:]))]
+        self._stable: list[bool] | None = None
         self._keys: set[str] | None = None
         self._scans = 0
 
@@ -77,15 +78,23 @@ class _BodyLines:
         if self._scans > self._MAX_SCANS:
             self._keys = {_key(t) for t in self.texts}
             return key in self._keys
-        if self._unmarked is None:
-            self._unmarked = [(u, not patterns.NFKC_UNSTABLE.search(u)) for u in map(_unmarked, self.texts)]
+        stable = self._stability()
         needed = [ch for ch in dict.fromkeys(key) if not ch.isascii()]
-        for u, stable in self._unmarked:
-            if stable and not all(ch in u for ch in needed):
+        for text, text_stable in zip(self.texts, stable):
+            if text_stable and not all(ch in text for ch in needed):
                 continue  # cannot have this key (see above)
-            if _finish(normalize_term(u)) == key:
+            if _key(text) == key:
                 return True
         return False
+
+    def _stability(self) -> list[bool]:
+        if self._stable is None:
+            if not any(patterns.NFKC_UNSTABLE.search(line) for line in self.lines):
+                self._stable = [True] * len(self.texts)
+            else:
+                lines = [not patterns.NFKC_UNSTABLE.search(line) for line in self.lines]
+                self._stable = [*lines, *(a and b for a, b in zip(lines, lines[1:]))]
+        return self._stable
 
 
 _ENTRY_NUMBER = regex.compile(r"^\s*(?:[-•·*]\s*)?(?P<n>[一二三四五六七八九十]+)\s*、")
