@@ -22,11 +22,8 @@ from textcheck.readers.rendering import Rendering
 
 def read_docx(data: bytes, path: str) -> Document:
     """Read a .docx file's bytes into a located Document."""
-    from textcheck.readers.structure import build_document
-
     rendering = docx_rendering(data, path)
-    meta = {"line_refs": tuple(rendering.line_refs)}
-    return build_document(rendering.blocks, path, "docx", tuple(rendering.lines), meta)
+    return rendering.to_document(path, "docx", {"line_refs": tuple(rendering.line_refs)})
 
 
 def docx_rendering(data: bytes, path: str) -> Rendering:
@@ -35,7 +32,7 @@ def docx_rendering(data: bytes, path: str) -> Rendering:
         from docx.table import Table as DocxTable
         from docx.text.paragraph import Paragraph as DocxParagraph
     except ImportError as exc:  # pragma: no cover - depends on the install
-        raise ReadError(path, f"reading DOCX needs python-docx ({exc.name} missing): pip install 'textcheck[docx]'") from None
+        raise ReadError(path, f"reading DOCX needs python-docx ({exc.name} missing): pip install 'textcheck[office]'") from None
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:

@@ -26,10 +26,7 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 def read_html(text: str, path: str) -> Document:
     """Read decoded HTML into a located Document."""
-    from textcheck.readers.structure import build_document
-
-    rendering = html_rendering(text, path)
-    return build_document(rendering.blocks, path, "html", tuple(rendering.lines), {})
+    return html_rendering(text, path).to_document(path, "html")
 
 
 def html_rendering(text: str, path: str) -> Rendering:

@@ -48,10 +48,8 @@ for _name in ("pdfminer", "pdfplumber"):
 
 def read_pdf(data: bytes, path: str) -> Document:
     """Read a PDF's bytes into a located Document (ReadError when it cannot be read)."""
-    from textcheck.readers.structure import build_document
-
     rendering, meta = pdf_rendering(data, path)
-    return build_document(rendering.blocks, path, "pdf", tuple(rendering.lines), meta)
+    return rendering.to_document(path, "pdf", meta)
 
 
 def pdf_rendering(data: bytes, path: str) -> tuple[Rendering, dict]:

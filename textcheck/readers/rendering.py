@@ -54,3 +54,9 @@ class Rendering:
 
     def page_break(self, page: int) -> None:
         self.blocks.append(PageBreak(page))
+
+    def to_document(self, path: str, fmt: str, meta: dict | None = None):
+        """The Document of this rendering: the shared structure pass over its blocks."""
+        from textcheck.readers.structure import build_document
+
+        return build_document(self.blocks, path, fmt, tuple(self.lines), meta or {})

@@ -22,11 +22,8 @@ from textcheck.readers.rendering import Rendering
 
 def read_xlsx(data: bytes, path: str) -> Document:
     """Read an .xlsx file's bytes into a located Document."""
-    from textcheck.readers.structure import build_document
-
     rendering = xlsx_rendering(data, path)
-    meta = {"line_refs": tuple(rendering.line_refs)}
-    return build_document(rendering.blocks, path, "xlsx", tuple(rendering.lines), meta)
+    return rendering.to_document(path, "xlsx", {"line_refs": tuple(rendering.line_refs)})
 
 
 def xlsx_rendering(data: bytes, path: str) -> Rendering:
@@ -34,7 +31,7 @@ def xlsx_rendering(data: bytes, path: str) -> Rendering:
         import openpyxl
         from openpyxl.utils import get_column_letter
     except ImportError as exc:  # pragma: no cover - depends on the install
-        raise ReadError(path, f"reading XLSX needs openpyxl ({exc.name} missing): pip install 'textcheck[xlsx]'") from None
+        raise ReadError(path, f"reading XLSX needs openpyxl ({exc.name} missing): pip install 'textcheck[office]'") from None
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
