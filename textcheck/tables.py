@@ -552,8 +552,9 @@ def _is_amount_column(table: Table, lex: ColumnLexicon, c: int, paths) -> bool:
         return False
     numbers = [cell_number(r, c) for r in table.rows]
     has_number = any(n is not None for n in numbers)
-    texts = [cell_text(r, c) for r in table.rows if cell_text(r, c) and cell_number(r, c) is None
-             and not patterns.EMPTY_CELL.fullmatch(cell_text(r, c))]
+    # each cell read once (cell_text/cell_number scan the row for the column)
+    texts = [t for t, n in zip((cell_text(r, c) for r in table.rows), numbers)
+             if t and n is None and not patterns.EMPTY_CELL.fullmatch(t)]
     return has_number and len(texts) <= len([n for n in numbers if n is not None]) // 4
 
 
