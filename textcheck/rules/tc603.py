@@ -60,14 +60,23 @@ def _project_tables(document):
     return out
 
 
-def _find_row(table, name_col, key):
-    """The unique row whose name matches ``key`` (exact, then by containment)."""
+def _row_keys(table, name_col) -> list:
+    """(name key, row) of every named row of a project table."""
     rows = []
     for r in table.rows:
         c = r.cell(name_col)
         text = c.text.text if c is not None and c.text.text.strip() else r.label
         if text:
             rows.append((name_key(text), r))
+    return rows
+
+
+def _find_row(table, name_col, key, rows=None):
+    """The unique row whose name matches ``key`` (exact, then by containment).
+
+    ``rows``: ``_row_keys(table, name_col)`` when the caller already has them."""
+    if rows is None:
+        rows = _row_keys(table, name_col)
     exact = [r for k, r in rows if k == key]
     if len(exact) == 1:
         return exact[0]
@@ -122,12 +131,14 @@ class PerformanceBudgetMismatch(Rule):
 
     def check(self, ctx):
         tables = _project_tables(ctx.document)
+        # Row keys of each project table, made once per document (not once per 绩效目标表 × key).
+        row_keys = {(id(t), name_col): _row_keys(t, name_col) for t, name_col, _, _ in tables}
         for pt in ctx.performance:
             unit = _unit_of(pt)
             yield from self._sum(ctx, pt, unit)
             yield from self._goal_budget(ctx, pt, unit)
             if pt.project is not None and pt.kind == "project":
-                yield from self._cross(ctx, pt, unit, tables)
+                yield from self._cross(ctx, pt, unit, tables, row_keys)
 
     def _sum(self, ctx, pt, unit):
         total, fiscal, other = pt.total, pt.fiscal, pt.other
@@ -173,7 +184,7 @@ class PerformanceBudgetMismatch(Rule):
                 key=f"{pt.table.id}|goal-budget|{m.text}",
             )
 
-    def _cross(self, ctx, pt, unit, tables):
+    def _cross(self, ctx, pt, unit, tables, row_keys=None):
         keys = _keys(pt.project.text)
         for table, name_col, value_col, role in tables:
             figure = pt.fiscal if role == "project" else pt.other
@@ -181,7 +192,7 @@ class PerformanceBudgetMismatch(Rule):
                 continue
             row = None
             for k in keys:
-                row = _find_row(table, name_col, k)
+                row = _find_row(table, name_col, k, (row_keys or {}).get((id(table), name_col)))
                 if row is not None:
                     break
             if row is None:
