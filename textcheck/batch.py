@@ -218,6 +218,8 @@ def check_group(files: list[str], config: Config | None = None, payloads: list[b
 def _run_local(groups, config, jobs):
     """Yield results as they complete: inline for one job, else a process pool."""
     if jobs <= 1:
+        if groups:
+            _init_worker(config)  # the same treatment as a pool worker: pipeline built, then frozen
         for g in groups:
             yield check_group(g, config)
         return
