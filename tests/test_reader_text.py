@@ -210,3 +210,23 @@ def test_table_ids_stay_unique():
     doc = parse_text(text)
     assert [t.id for t in doc.tables] == ["表 1", "表 1(2)"]
     assert doc.table("表 1(2)").title == "乙表"
+
+
+def test_code_and_name_in_one_cell_keeps_names_starting_with_ren():
+    """"2010104 人大会议" is code + name; "193人" would be a count (no code)."""
+    from textcheck.readers import read_text
+
+    text = "\n".join([
+        "表 1", "一般公共预算支出表", "单位：万元",
+        "科目\t合计",
+        "合计\t30.00",
+        "201 一般公共服务支出\t30.00",
+        "20101 人大事务\t30.00",
+        "2010104 人大会议\t30.00",
+    ])
+    table = read_text(text).tables[0]
+    codes = {row.label: row.code for row in table.rows}
+    assert codes.get("人大会议") == "2010104"
+    assert codes.get("人大事务") == "20101"
+    by_code = {row.code: row for row in table.rows if row.code}
+    assert by_code["2010104"].parent == by_code["20101"].index

@@ -369,7 +369,10 @@ CODE_CLASS = regex.compile(r"^[1-9]\d{2}$")
 CODE_SUB = regex.compile(r"^\d{2}$")
 CODE_COMBINED = regex.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")
 # Code and name in one cell: "201 一般公共服务支出", "2060101行政运行" (not "2024年…", "100万元").
-CODE_AND_NAME = regex.compile(r"^(?P<code>[1-9]\d{2}(?:\d{2}){0,2})(?!\d)\s*(?P<name>(?![年月日万亿元个人次项家%])\p{Han}.*)$")
+# A measure word right after the digits means a count, not a code ("193人", "200人次");
+# a name that merely starts with 人 ("2010104 人大会议") is still a code and name.
+CODE_AND_NAME = regex.compile(
+    r"^(?P<code>[1-9]\d{2}(?:\d{2}){0,2})(?!\d)\s*(?P<name>(?![年月日万亿元个次项家%])(?!人次|人(?!\p{Han}))\p{Han}.*)$")
 
 # Header text that marks a code column.
 CODE_HEADER = regex.compile(r"类|款|项$|编码|代码|科目编码")
