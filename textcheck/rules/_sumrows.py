@@ -1,16 +1,26 @@
-"""Shared check of row sums (a total row = Σ rows) for TC102 and TC103."""
+"""What the table-arithmetic rules (TC101–TC106) share: the analysis entry point and row sums."""
 from __future__ import annotations
 
 from textcheck import tables as T
+from textcheck.rules.base import Rule
 
 KIND_WORDS = {"grand-total": "下一级各行", "code": "下级科目", "numbered": "下级各项", "group": "该组各行"}
 
 
-def check_row_sums(rule, ctx, kinds):
-    analysis = ctx.tables
-    if not analysis:
-        return
-    tol = ctx.config.tolerance
+class SumRule(Rule):
+    """A rule over ``ctx.tables``: ``check_analysis`` runs only when there are tables to analyse."""
+
+    def check(self, ctx):
+        analysis = ctx.tables
+        if analysis:
+            yield from self.check_analysis(ctx, analysis, ctx.config.tolerance)
+
+    def check_analysis(self, ctx, analysis, tol):
+        raise NotImplementedError
+
+
+def check_row_sums(rule, ctx, analysis, tol, kinds):
+    """Total rows against the rows they add up (TC102: grand totals; TC103: hierarchy, groups)."""
     rounding = bool(ctx.config.options(rule.code).get("report-rounding", False))
     for ta in analysis.tables:
         table = ta.table

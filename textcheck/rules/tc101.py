@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from textcheck import tables as T
-from textcheck.rules.base import Rule
+from textcheck.rules._sumrows import SumRule
 
 
-class RowSumMismatch(Rule):
+class RowSumMismatch(SumRule):
     """合计栏不等于同一行各组成栏之和（超出四舍五入误差）。
 
     检查什么
@@ -30,11 +30,7 @@ class RowSumMismatch(Rule):
     category = "sum"
     severity = "error"
 
-    def check(self, ctx):
-        analysis = ctx.tables
-        if not analysis:
-            return
-        tol = ctx.config.tolerance
+    def check_analysis(self, ctx, analysis, tol):
         rounding = bool(ctx.config.options(self.code).get("report-rounding", False))
         for ta in analysis.tables:
             table = ta.table

@@ -1,11 +1,10 @@
 """TC102 column-sum-mismatch: the 总计/合计 row is not the sum of the top-level rows."""
 from __future__ import annotations
 
-from textcheck.rules._sumrows import check_row_sums
-from textcheck.rules.base import Rule
+from textcheck.rules._sumrows import SumRule, check_row_sums
 
 
-class ColumnSumMismatch(Rule):
+class ColumnSumMismatch(SumRule):
     """总计/合计行不等于其下一级各行之和（超出四舍五入误差）。
 
     检查什么
@@ -27,5 +26,5 @@ class ColumnSumMismatch(Rule):
     category = "sum"
     severity = "error"
 
-    def check(self, ctx):
-        yield from check_row_sums(self, ctx, kinds=("grand-total",))
+    def check_analysis(self, ctx, analysis, tol):
+        yield from check_row_sums(self, ctx, analysis, tol, kinds=("grand-total",))

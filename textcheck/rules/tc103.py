@@ -1,11 +1,10 @@
 """TC103 hierarchy-sum-mismatch: a 类/款 row or group row is not the sum of its children."""
 from __future__ import annotations
 
-from textcheck.rules._sumrows import check_row_sums
-from textcheck.rules.base import Rule
+from textcheck.rules._sumrows import SumRule, check_row_sums
 
 
-class HierarchySumMismatch(Rule):
+class HierarchySumMismatch(SumRule):
     """上级科目行（类、款）或分组行不等于其下级各行之和（超出四舍五入误差）。
 
     检查什么
@@ -28,5 +27,5 @@ class HierarchySumMismatch(Rule):
     category = "sum"
     severity = "error"
 
-    def check(self, ctx):
-        yield from check_row_sums(self, ctx, kinds=("code", "numbered", "group"))
+    def check_analysis(self, ctx, analysis, tol):
+        yield from check_row_sums(self, ctx, analysis, tol, kinds=("code", "numbered", "group"))

@@ -5,10 +5,10 @@ from decimal import Decimal
 
 from textcheck import tables as T
 from textcheck.numbers import Interval, format_decimal
-from textcheck.rules.base import Rule
+from textcheck.rules._sumrows import SumRule
 
 
-class PartExceedsWhole(Rule):
+class PartExceedsWhole(SumRule):
     """“其中”各项之和大于其所属的上一行（超出四舍五入误差）。
 
     检查什么
@@ -32,11 +32,7 @@ class PartExceedsWhole(Rule):
     category = "sum"
     severity = "error"
 
-    def check(self, ctx):
-        analysis = ctx.tables
-        if not analysis:
-            return
-        tol = ctx.config.tolerance
+    def check_analysis(self, ctx, analysis, tol):
         for ta in analysis.tables:
             table = ta.table
             for block in ta.blocks:

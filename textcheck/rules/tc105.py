@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from textcheck import tables as T
-from textcheck.rules.base import Rule
+from textcheck.rules._sumrows import SumRule
 
 ROW_WORDS = {"total": "总计"}
 FUND_WORDS = {
@@ -13,7 +13,7 @@ MEASURE_WORDS = {"total": "合计", "basic": "基本支出", "project": "项目�
                  "public": "公用经费"}
 
 
-class CrossTableMismatch(Rule):
+class CrossTableMismatch(SumRule):
     """同一数量在不同表中数值不一致（超出四舍五入误差）。
 
     检查什么
@@ -39,11 +39,7 @@ class CrossTableMismatch(Rule):
     category = "sum"
     severity = "error"
 
-    def check(self, ctx):
-        analysis = ctx.tables
-        if not analysis:
-            return
-        tol = ctx.config.tolerance
+    def check_analysis(self, ctx, analysis, tol):
         for key, quantities in analysis.by_key().items():
             if len({id(q.table) for q in quantities}) < 2:
                 continue

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from textcheck import tables as T
-from textcheck.rules.base import Rule
+from textcheck.rules._sumrows import SumRule
 
 
-class SideBySideBalance(Rule):
+class SideBySideBalance(SumRule):
     """收支总表中收入总计与支出总计不相等（超出四舍五入误差）。
 
     检查什么
@@ -26,11 +26,7 @@ class SideBySideBalance(Rule):
     category = "sum"
     severity = "error"
 
-    def check(self, ctx):
-        analysis = ctx.tables
-        if not analysis:
-            return
-        tol = ctx.config.tolerance
+    def check_analysis(self, ctx, analysis, tol):
         for ta in analysis.tables:
             sides = [b for b in ta.blocks if b.total_row is not None and b.columns]
             income = next((b for b in sides if b.direction == "income"), None)
