@@ -73,6 +73,8 @@ def heading_level(text: str) -> int | None:
     body = t
     if t[-1] == "。" and len(t) <= 30 and not any(ch in t for ch in "：:") and t.count("、") <= 1:
         body = t[:-1]  # "一、主要职能。": some documents end headings with a full stop
+    if not body:
+        return None  # a lone "。" (a sentence end wrapped onto its own line) is no heading
     if body[-1] in patterns.SENTENCE_END or any(ch in body for ch in "。，；,;"):
         return None  # prose (a numbered list item or a sentence broken at the line end)
     for level, pat in patterns.HEADING_LEVELS:
