@@ -53,6 +53,12 @@ def discover(dirs: list[str]) -> list[list[str]]:
     return [sorted(g, key=rank) for _, g in sorted(groups.items())]
 
 
+def source_of(diagnostic: dict, files: list[str]) -> str:
+    """The file a finding is in: its reference names the volume ("x-tables.pdf p.3")."""
+    ref = diagnostic["location"].get("ref") or Path(files[0]).name
+    return ref.split(" p.")[0]
+
+
 def check_group(files: list[str], keep_all: bool = False) -> dict:
     import textcheck
 
@@ -71,6 +77,7 @@ def check_group(files: list[str], keep_all: bool = False) -> dict:
                 "category": x["category"],
                 "line": x["location"].get("line"),
                 "page": x["location"].get("page"),
+                "source": source_of(x, files),
                 "ref": x["location"].get("ref"),
                 "text": (x["location"].get("text") or "")[:120],
                 "message": x["message"],
