@@ -93,7 +93,7 @@ def is_column_number_row(row: CellRow) -> bool:
                 return False
             marks += 1
             continue
-        if t.isdigit() and len(t) <= 3:
+        if t.isascii() and t.isdigit() and len(t) <= 3:  # ① and ² are isdigit() but not int()
             nums.append(int(t))
             continue
         return False
