@@ -5,6 +5,7 @@ validates the file (searching upward from the checked file).
 """
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -128,7 +129,10 @@ def plugin_lexicon_dirs() -> list[str]:
 
 def find_config_file(start: str | Path) -> Path | None:
     """textcheck.toml, or a pyproject.toml with [tool.textcheck], searched upward."""
-    p = Path(start).resolve()
+    try:
+        p = Path(start).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: search from the path as named
+        p = Path(os.path.abspath(start))
     folder = p if p.is_dir() else p.parent
     for d in (folder, *folder.parents):
         candidate = d / "textcheck.toml"
@@ -153,6 +157,10 @@ def load_config(path: str | Path | None = None, start: str | Path | None = None)
         data = tomllib.loads(file.read_text("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"config file not found: {file}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{file}: not UTF-8 text") from None
+    except OSError as exc:
+        raise ConfigError(f"{file}: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{file}: invalid TOML: {exc}") from None
     if file.name == "pyproject.toml":

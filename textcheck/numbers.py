@@ -129,10 +129,23 @@ class Number:
         return self.text or format_decimal(self.value, self.decimals)
 
 
+# A published amount has far fewer digits; beyond these, Decimal's default
+# precision (28 significant digits) would round sums and the interval
+# arithmetic would no longer be exact, so such a string is not read as a number.
+MAX_INTEGER_DIGITS = 18
+MAX_DECIMALS = 10
+
+
 def format_decimal(v: Decimal, decimals: int = 2, thousands: bool = True) -> str:
+    if not v.is_finite():
+        return str(v)
+    decimals = max(0, decimals)
     q = Decimal(1).scaleb(-decimals) if decimals > 0 else Decimal(1)
     with localcontext() as ctx:
-        ctx.prec = 40
+        # quantize raises when the result needs more digits than the precision:
+        # give it every digit the value and the requested decimals need.
+        ctx.prec = max(40, v.adjusted() + decimals + 3)
+        ctx.Emax = max(ctx.Emax, ctx.prec + 1)
         v = v.quantize(q)
     return f"{v:,.{decimals}f}" if thousands else f"{v:.{decimals}f}"
 
@@ -152,6 +165,8 @@ def parse_number(text: str, unit: str | None = None) -> Number | None:
         return None
     digits = m.group("int").replace(",", "")
     frac = m.group("frac") or ""
+    if len(digits.lstrip("0")) > MAX_INTEGER_DIGITS or len(frac) > MAX_DECIMALS:
+        return None
     negative = bool(m.group("neg")) or bool(m.group("paren"))
     try:
         value = Decimal(f"{digits}.{frac}" if frac else digits)
