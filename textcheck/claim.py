@@ -48,6 +48,9 @@ class Claim:
     year: str | None = None  # "2024" when the sentence names the year of the figure
     project: str | None = None  # the "项目名称：…" block the claim stands in (as written)
     clause: str | None = None  # "reason": figure inside 主要原因…/主要用于… (explains, never a list part)
+    # breakdowns: the list names every part of its total ("资金分配情况：", "包括：", "分别是：")
+    # rather than some ("其中：", "主要包括：", "…等") — decided once in claims.py
+    exhaustive: bool = False
 
     @property
     def location(self):

@@ -716,7 +716,8 @@ class _Assembler:
                     if out_idx is not None:
                         out[out_idx] = replace(head, items=tuple(items))
             else:
-                bd = replace(head, kind="breakdown", items=tuple(items), whole=None)
+                bd = replace(head, kind="breakdown", items=tuple(items), whole=None,
+                             exhaustive=_exhaustive_list(head, items))
                 if head.project and items[0].sentence is not None and head.subject == head.project:
                     bd = replace(bd, sentence=items[0].sentence)
                 breakdowns.append((10 ** 6, 10 ** 6, bd, None))
@@ -745,7 +746,8 @@ class _Assembler:
                 if idx is not None:
                     out[idx] = replace(head, items=tuple(items))
             else:
-                bd = replace(head, kind="breakdown", items=tuple(items), whole=None)
+                bd = replace(head, kind="breakdown", items=tuple(items), whole=None,
+                             exhaustive=_exhaustive_list(head, items))
                 if idx is not None:
                     out.insert(idx + 1, bd)
                 else:
@@ -903,6 +905,14 @@ class _Assembler:
                 return ()  # a level the lexicon does not know: no code rather than a shallower one
             candidates = nxt
         return tuple(candidates) if len(candidates) == 1 else ()
+
+
+def _exhaustive_list(head: Claim, items) -> bool:
+    """A list names every part ("资金分配情况：", "包括：", "分别是：") unless it says it names
+    the main ones ("主要包括", "…等"); a "其中：" list may name only some parts."""
+    texts = {head.sentence.text, *(i.sentence.text for i in items)}
+    return any(P.LINK_EXHAUSTIVE_LIST.search(t) for t in texts) and \
+        not any(P.CLAIM_LIST_PARTIAL.search(t) for t in texts)
 
 
 def _last_open_claim(claims) -> int | None:

@@ -542,6 +542,10 @@ TOTAL_WORD = regex.compile(r"^(?:小计|合计|总计)$")
 # "其中：…", which may list only some parts (textcheck.rules.tc203 / tc501).
 LINK_EXHAUSTIVE_LIST = regex.compile(r"资金分配情况|分别(?:是|为)|包括")
 
+# …unless the list says it names only the main parts: "主要包括：…", "…等" after the last
+# figure ("培训费 5 万元等"), "主要有/主要是/主要为" (textcheck.claims → Claim.exhaustive).
+CLAIM_LIST_PARTIAL = regex.compile(r"主要(?:包括|有|是|为)|(?:\d|万元|元|%)\s*等(?![级同])")
+
 # A classification code cell: 201 / 20101 / 2010101 (类 / 款 / 项), or 301 / 30101 (economic).
 PDF_CELL_CODE = regex.compile(r"\d{3}(?:\d{2}){0,2}")
 

@@ -11,12 +11,14 @@ import pkgutil
 from functools import lru_cache
 from importlib.metadata import entry_points
 
-import regex
-
 from textcheck.rules.base import Rule
 
 ENTRY_POINT_GROUP = "textcheck.rules"
-_RULE_MODULE = regex.compile(r"^tc\d{3}$")
+
+
+def _is_rule_module(name: str) -> bool:
+    """tcNNN: the built-in rule modules (helpers start with "_", docs is no rule)."""
+    return len(name) == 5 and name.startswith("tc") and name[2:].isdigit()
 
 
 def _rules_in(obj) -> list[type[Rule]]:
@@ -35,7 +37,7 @@ def all_rules() -> tuple[type[Rule], ...]:
     found: dict[str, type[Rule]] = {}
     package = importlib.import_module("textcheck.rules")
     for info in pkgutil.iter_modules(package.__path__):
-        if _RULE_MODULE.match(info.name):
+        if _is_rule_module(info.name):
             for cls in _rules_in(importlib.import_module(f"textcheck.rules.{info.name}")):
                 found[cls.code] = cls
     for ep in entry_points(group=ENTRY_POINT_GROUP):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from textcheck import patterns
 from textcheck.numbers import MONEY_UNITS, Interval, format_decimal
 from textcheck.report.diagnostic import Related
 from textcheck.linking import shown
@@ -12,12 +11,6 @@ from textcheck.rules.base import Rule
 
 def money_interval(quantity, unit: str) -> Interval:
     return quantity.number.interval_in(unit)
-
-
-def is_exhaustive(claim, items) -> bool:
-    """A "资金分配情况：" / "包括：" list names every part; a "其中：" list may name only some."""
-    texts = {claim.sentence.text, *(i.sentence.text for i in items)}
-    return any(patterns.LINK_EXHAUSTIVE_LIST.search(t) for t in texts)
 
 
 def totals_of(claim):
@@ -59,7 +52,7 @@ class BreakdownSumMismatch(Rule):
         tol = ctx.config.tolerance
         for claim in ctx.claims or ():
             items = [i for i in claim.items if i.value is not None and i.value.number.unit in MONEY_UNITS]
-            exhaustive = is_exhaustive(claim, items)
+            exhaustive = claim.exhaustive  # decided by claims.py
             if len(items) < 2 and not (items and exhaustive):
                 continue
             totals = [t for t in totals_of(claim) if t.number.unit in MONEY_UNITS]

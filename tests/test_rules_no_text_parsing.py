@@ -1,0 +1,62 @@
+"""Rules read the linked model; they never parse text (DESIGN.md, docs/architecture.md).
+
+A module under textcheck/rules/ that imports a text-parsing tool — ``re``, ``regex``,
+``jieba``, a YAML loader (``yaml``, ``textcheck.lexicon.load_yaml``) or the named
+patterns of ``textcheck.patterns`` — fails this test.  What such a rule needs is
+found once in ``textcheck.extraction`` (or claims / linking / performance) and read
+from the Context.
+
+PENDING lists rule modules whose text parsing has not been moved yet (TC6xx–TC9xx,
+issue 13).  A pending module that no longer parses fails too, so the list only shrinks.
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import textcheck.rules
+
+RULES_DIR = Path(textcheck.rules.__file__).parent
+FORBIDDEN_MODULES = {"re", "regex", "jieba", "yaml", "ruamel", "textcheck.patterns"}
+FORBIDDEN_NAMES = {("textcheck", "patterns"), ("textcheck.lexicon", "load_yaml")}
+
+# Rule modules still parsing text, to be moved into textcheck.extraction (issue 13).
+PENDING = {"tc603", "tc803", "tc804", "tc805", "tc806", "tc807", "tc808", "tc901", "tc902", "tc903"}
+
+
+def parsing_imports(path: Path) -> list[str]:
+    """Every import of a text-parsing module or name in one source file."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.split(".")[0] in FORBIDDEN_MODULES
+                      or a.name in FORBIDDEN_MODULES]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            if node.module in FORBIDDEN_MODULES or node.module.split(".")[0] in FORBIDDEN_MODULES - {"textcheck.patterns"}:
+                found.append(node.module)
+            found += [f"{node.module}.{a.name}" for a in node.names if (node.module, a.name) in FORBIDDEN_NAMES]
+    return found
+
+
+MODULES = sorted(p for p in RULES_DIR.glob("*.py"))
+
+
+def test_the_check_sees_a_parsing_import(tmp_path):
+    bad = tmp_path / "tc999.py"
+    bad.write_text("import regex\nfrom textcheck import patterns\nfrom textcheck.lexicon import load_yaml\n"
+                   "from re import compile\nimport jieba.posseg\n", encoding="utf-8")
+    assert parsing_imports(bad) == ["regex", "textcheck.patterns", "textcheck.lexicon.load_yaml", "re", "jieba.posseg"]
+    good = tmp_path / "tc998.py"
+    good.write_text("from textcheck.linking import shown\nimport textwrap\n", encoding="utf-8")
+    assert parsing_imports(good) == []
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.stem)
+def test_rule_module_does_not_parse_text(path):
+    found = parsing_imports(path)
+    if path.stem in PENDING:
+        assert found, f"{path.name} no longer parses text: remove it from PENDING"
+    else:
+        assert not found, f"{path.name} parses text ({', '.join(found)}): move it into textcheck.extraction"
