@@ -18,11 +18,11 @@ class AmountRule(Rule):
 
 
 class SumRule(Rule):
-    code, name, category, severity = "TC101", "table-sum-mismatch", "sum", "error"
+    code, name, category, severity = "TC101", "row-sum-mismatch", "sum", "error"
 
 
-class FormatRule(Rule):
-    code, name, category, severity = "TC501", "operator-format", "format", "warning"
+class FormatRule(Rule):  # a real code and name: config keys are checked against the registry
+    code, name, category, severity = "TC801", "malformed-operator", "format", "warning"
 
 
 RULES = (AmountRule, SumRule, FormatRule)
@@ -37,17 +37,17 @@ def test_select_by_code_name_or_category(key):
     assert enabled(config_from_mapping({"select": [key]})) == ["TC201"]
 
 
-@pytest.mark.parametrize("key", ["TC101", "table-sum-mismatch", "sum"])
+@pytest.mark.parametrize("key", ["TC101", "row-sum-mismatch", "sum"])
 def test_ignore_by_code_name_or_category(key):
-    assert enabled(config_from_mapping({"ignore": [key]})) == ["TC201", "TC501"]
+    assert enabled(config_from_mapping({"ignore": [key]})) == ["TC201", "TC801"]
 
 
 def test_select_by_code_prefix_and_ignore_wins():
-    assert enabled(config_from_mapping({"select": ["TC2", "TC5"]})) == ["TC201", "TC501"]
-    assert enabled(config_from_mapping({"select": ["amount", "format"], "ignore": ["TC501"]})) == ["TC201"]
+    assert enabled(config_from_mapping({"select": ["TC2", "TC8"]})) == ["TC201", "TC801"]
+    assert enabled(config_from_mapping({"select": ["amount", "format"], "ignore": ["TC801"]})) == ["TC201"]
 
 
-@pytest.mark.parametrize("key", ["TC501", "operator-format", "format"])
+@pytest.mark.parametrize("key", ["TC801", "malformed-operator", "format"])
 def test_severity_override_reaches_the_diagnostic(key):
     cfg = config_from_mapping({"severity": {key: "error"}})
     ctx = SimpleNamespace(config=cfg)
@@ -69,10 +69,13 @@ def test_fail_on_decides_the_exit():
 
 
 def test_tolerance_and_rule_options():
-    cfg = config_from_mapping({"tolerance": "0.01", "rules": {"TC201": {"min-amount": 5}}})
+    cfg = config_from_mapping({"tolerance": "0.01", "rules": {"TC101": {"report-rounding": True}}})
     assert cfg.tolerance == Decimal("0.01") and isinstance(cfg.tolerance, Decimal)
     assert config_from_mapping({"tolerance": 0.5}).tolerance == Decimal("0.5")
-    assert cfg.options("TC201") == {"min-amount": 5} and cfg.options("TC101") == {}
+    assert cfg.options("TC101") == {"report-rounding": True} and cfg.options("TC102") == {}
+    # a rule's name works as the table name; options are looked up by code
+    by_name = config_from_mapping({"rules": {"column-sum-mismatch": {"report-rounding": True}}})
+    assert by_name.options("TC102") == {"report-rounding": True}
 
 
 def test_extra_lexicon_folders_are_relative_to_the_config_file(tmp_path):
@@ -108,6 +111,14 @@ def test_config_is_found_upward_textcheck_toml_first(tmp_path):
     ({"tolerance": -1}, "tool.textcheck.tolerance"),
     ({"rules": {"TC201": 3}}, "tool.textcheck.rules.TC201"),
     ({"lexicons": ["/no/such/folder"]}, "tool.textcheck.lexicons"),
+    # names are checked against the rule registry: a typo would silently disable checks
+    ({"select": ["amonut"]}, "tool.textcheck.select"),
+    ({"ignore": ["TC9999"]}, "tool.textcheck.ignore"),
+    ({"severity": {"TC2O1": "warning"}}, "tool.textcheck.severity.TC2O1"),
+    ({"severity": {"formt": "info"}}, "tool.textcheck.severity.formt"),
+    ({"rules": {"TC199": {"report-rounding": True}}}, "tool.textcheck.rules.TC199"),
+    ({"rules": {"TC101": {"report-roundng": True}}}, "tool.textcheck.rules.TC101.report-roundng"),
+    ({"rules": {"TC101": {"report-rounding": "yes"}}}, "tool.textcheck.rules.TC101.report-rounding"),
 ])
 def test_invalid_config_names_the_key(data, key):
     with pytest.raises(ConfigError) as exc:

@@ -255,16 +255,16 @@ def test_html_without_a_document_still_lists_diagnostics():
 def test_text_groups_by_file_with_caret_and_colour_only_when_asked():
     out = render(make_report(), "text")
     lines = out.splitlines()
-    assert lines[0].startswith("budget.txt — 1 error, 1 warning, 1 info")
+    assert lines[0].startswith("budget.txt — 1 个错误，1 个警告，1 个提示")
     i = next(k for k, ln in enumerate(lines) if "TC201" in ln)
-    assert lines[i].startswith("budget.txt:8:6: error TC201 [narrative-amount-mismatch]")
+    assert lines[i].startswith("budget.txt:8:6: 错误 error TC201 [narrative-amount-mismatch]")
     source, caret = lines[i + 1], lines[i + 2]
     assert source.strip().startswith("项目支出 905 万元")
     # "项目支出 " is 9 display columns; the caret covers "905 万元" (8 columns)
     assert caret == "    " + " " * 9 + "^" * 8
     assert "\033[" not in out
     coloured = render(make_report(), "text", colour=True)
-    assert "\033[31merror\033[0m" in coloured
+    assert "\033[31m错误 error\033[0m" in coloured
 
 
 @pytest.fixture(scope="module")

@@ -12,11 +12,27 @@ import sys
 from textcheck import __version__
 from textcheck.errors import TextcheckError
 
-FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "html", "docx")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """Every option's help ends with its default (unless the help already names it or there is none)."""
+
+    def _get_help_string(self, action):
+        text = action.help or ""
+        if "%(default)" in text or "default" in text or action.default in (None, False, [], argparse.SUPPRESS):
+            return text
+        if action.option_strings or action.nargs in ("?", "*"):
+            return f"{text} (default: %(default)s)"
+        return text
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message):  # usage errors exit 2 with one line
         self.print_usage(sys.stderr)
         print(f"textcheck: error: {message}", file=sys.stderr)
@@ -32,13 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("files", nargs="+", help="text, Markdown, HTML, PDF, DOCX or XLSX files")
     add_output_arguments(c)
     c.add_argument("--combine", action="store_true",
-                   help="check all FILES as one disclosure (e.g. text volume + table volume)")
+                   help="check all FILES as one disclosure, e.g. text volume + table volume (default: each file alone)")
     c.add_argument("--baseline", metavar="FILE", help="hide findings accepted in this baseline file")
     c.add_argument("--write-baseline", metavar="FILE", help="write all current findings to FILE as accepted")
 
     sub.add_parser("rules", help="list the rules (code, name, category, default severity)")
     e = sub.add_parser("explain", help="print the documentation of one rule")
     e.add_argument("rule", help="rule code (TC201) or name (narrative-amount-mismatch)")
+    e.add_argument("--config", metavar="FILE", help="config whose [severity] to show (default: found upward from here)")
 
     from textcheck import batch, service
 
@@ -49,40 +66,88 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_output_arguments(c: argparse.ArgumentParser) -> None:
-    c.add_argument("--format", "-f", choices=FORMATS, default="text")
-    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (default stdout)")
+    c.add_argument("--format", "-f", choices=FORMATS, default="text",
+                   help="report format; docx writes a commented copy of a DOCX input (a DOCX report otherwise)")
+    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE, atomically (default: stdout)")
+    add_selection_arguments(c)
+    c.add_argument("--verbose", "-v", action="store_true", help="also report unlinked claims as info (default: off)")
+
+
+def add_selection_arguments(c: argparse.ArgumentParser) -> None:
+    """Options shared by check and scan: which rules run and what fails the run."""
     c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
-                   help="lowest severity that makes the exit status 1 (default: error)")
-    c.add_argument("--config", metavar="FILE", help="config file (default: textcheck.toml or pyproject.toml found upward)")
-    c.add_argument("--select", action="append", default=[], metavar="CODE", help="only these rules/categories")
-    c.add_argument("--ignore", action="append", default=[], metavar="CODE", help="skip these rules/categories")
-    c.add_argument("--verbose", "-v", action="store_true", help="also report unlinked claims as info")
+                   help="lowest severity that makes the exit status 1 (default: error, or fail-on of the config)")
+    c.add_argument("--config", metavar="FILE",
+                   help="config file (default: textcheck.toml or pyproject.toml [tool.textcheck] found upward)")
+    c.add_argument("--select", action="append", default=[], metavar="CODE",
+                   help="only these rules: codes, code prefixes, names or categories, comma-separated (default: all)")
+    c.add_argument("--ignore", action="append", default=[], metavar="CODE",
+                   help="skip these rules: codes, code prefixes, names or categories (default: none)")
+
+
+def _split(values: list[str]) -> list[str]:
+    return [s.strip() for arg in values for s in arg.split(",") if s.strip()]
 
 
 def resolve_config(args, start: str | None):
+    """The config file (explicit or found upward from ``start``) with the command line on top."""
     from textcheck.config import load_config
+    from textcheck.rule_refs import unknown_references
 
     cfg = load_config(args.config, start=start)
+    for option in ("select", "ignore"):  # a typo would silently disable every check
+        bad = unknown_references(_split(getattr(args, option)))
+        if bad:
+            raise TextcheckError(f"--{option}: unknown rule, name or category {bad[0]!r} (see 'textcheck rules')")
     if args.select:
-        cfg.select = [s for arg in args.select for s in arg.split(",") if s]
+        cfg.select = _split(args.select)
     if args.ignore:
-        cfg.ignore = cfg.ignore + [s for arg in args.ignore for s in arg.split(",") if s]
+        cfg.ignore = cfg.ignore + _split(args.ignore)
     if args.fail_on:
         cfg.fail_on = args.fail_on
-    if args.verbose:
+    if getattr(args, "verbose", False):
         cfg.verbose = True
     return cfg
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write atomically: a report file is never left half-written."""
+def check_output_path(output: str | None) -> None:
+    """Refuse an output path that cannot be written before any work is done."""
     if not output:
-        sys.stdout.write(text)
         return
-    tmp = f"{output}.tmp{os.getpid()}"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, output)
+    target = os.path.abspath(output)
+    if os.path.isdir(target):
+        raise TextcheckError(f"--output {output}: is a folder, name a file in it")
+    folder = os.path.dirname(target)
+    if not os.path.isdir(folder):
+        raise TextcheckError(f"--output {output}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise TextcheckError(f"--output {output}: folder {folder} is not writable")
+
+
+def write_output(content: str | bytes, output: str | None) -> None:
+    """Write atomically in the target folder (temporary file + rename): never half-written, never elsewhere."""
+    import tempfile
+
+    if not output:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
+        return
+    check_output_path(output)
+    target = os.path.abspath(output)
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise TextcheckError(f"--output {output}: cannot write: {exc.strerror or exc}") from None
 
 
 def cmd_check(args) -> int:
@@ -90,6 +155,9 @@ def cmd_check(args) -> int:
     from textcheck.report.writers import render
 
     cfg = resolve_config(args, start=args.files[0])
+    check_output_path(args.output)
+    if args.format == "docx" and not args.output and sys.stdout.isatty():
+        raise TextcheckError("--format docx writes a Word file: name it with -o FILE.docx")
     report = check_files(args.files, config=cfg, combine=args.combine)
     if args.write_baseline or args.baseline:
         from textcheck import baseline
@@ -99,7 +167,12 @@ def cmd_check(args) -> int:
         if args.baseline:
             report = baseline.apply_baseline(report, args.baseline)
     colour = args.format == "text" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    write_output(render(report, args.format, colour=colour), args.output)
+    if args.format == "docx":
+        from textcheck.report.docx_writer import render_docx
+
+        write_output(render_docx(report), args.output)
+    else:
+        write_output(render(report, args.format, colour=colour), args.output)
     for doc in report.documents:
         if doc.error:
             print(f"textcheck: {doc.error}", file=sys.stderr)
@@ -124,7 +197,18 @@ def cmd_explain(args) -> int:
     if not cls:
         print(f"textcheck: error: no rule {args.rule!r} (see 'textcheck rules')", file=sys.stderr)
         return EXIT_USAGE
-    print(f"{cls.code} {cls.name} — category: {cls.category}, default severity: {cls.severity}\n")
+    print(f"{cls.code} {cls.name} — category: {cls.category}, default severity: {cls.severity}")
+    # A config in force here may change the severity: say so, or a reviewer wonders why findings differ.
+    from textcheck.config import load_config
+
+    cfg = load_config(getattr(args, "config", None), start=os.getcwd())
+    configured = cfg.severity_for(cls, cls.severity)
+    if configured != cls.severity:
+        key = next(k for k in (cls.code, cls.name, cls.category) if k in cfg.severity)
+        print(f"级别说明：配置 {cfg.source} 的 [severity] {key} = {configured}，本规则的发现报为 {configured}")
+    print("级别说明：发现的级别可能低于默认值——证据只差末位舍入、或依惯例理解时，规则降为 warning/info，"
+          "并在该发现的 severity_reason 中说明。" if cls.severity != "info" else "")
+    print()
     print(cls.doc())
     return EXIT_OK
 

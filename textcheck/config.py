@@ -97,6 +97,10 @@ def config_from_mapping(data: dict, source: str | None = None) -> Config:
     for folder in cfg.lexicons:  # a typo in a folder name must not silently drop a lexicon
         if not Path(folder).is_dir():
             raise ConfigError(f"'tool.textcheck.lexicons': folder not found: {folder}{where}")
+    # A misspelt rule, category or option would silently disable checks: name it instead.
+    from textcheck.rule_refs import validate_config_references
+
+    validate_config_references(cfg, where)
     return cfg
 
 

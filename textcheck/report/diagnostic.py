@@ -83,6 +83,9 @@ class Diagnostic:
     # Stable identity for baselines: code + what was compared, not the line.
     key: str = ""
     fingerprint: str = field(default="")
+    # Why the severity differs from the rule's default (a config override, or the rule's
+    # reading of this case); None when it is the default.  Not part of the fingerprint.
+    severity_reason: str | None = None
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -108,6 +111,7 @@ class Diagnostic:
             },
             "related": [r.to_dict() for r in self.related],
             "fingerprint": self.fingerprint,
+            **({"severity_reason": self.severity_reason} if self.severity_reason else {}),
         }
 
 

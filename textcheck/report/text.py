@@ -28,9 +28,12 @@ class _Paint:
         return self(_COLOURS[severity], severity if s is None else s)
 
 
+_SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
 def _counts(diags) -> str:
     c = Counter(d.severity for d in diags)
-    return f"{c['error']} error, {c['warning']} warning, {c['info']} info"
+    return f"{c['error']} 个错误，{c['warning']} 个警告，{c['info']} 个提示"
 
 
 def _caret_lines(source, loc, paint, severity) -> list[str]:
@@ -62,16 +65,21 @@ def render(report, colour: bool = False, **_options) -> str:
                 where += f" (第 {loc.page} 页)"
             if loc.ref:
                 where += f" [{loc.ref}]"
-            out.append(f"{where}: {paint.sev(d.severity)} {paint(_BOLD, d.code)} [{d.name}] {d.message}")
+            label = f"{_SEVERITY_NAMES[d.severity]} {d.severity}"
+            out.append(f"{where}: {paint.sev(d.severity, label)} {paint(_BOLD, d.code)} [{d.name}] {d.message}")
             out.extend(_caret_lines(source, loc, paint, d.severity))
+            if d.severity_reason:
+                out.append(paint(_DIM, f"    级别说明: {d.severity_reason}"))
             for r in d.related:
-                label = f"{r.table} {r.row} / {r.column_label}" if r.kind == "table-cell" else r.kind
                 at = f"第 {r.line} 行" if r.line else ""
-                out.append(paint(_DIM, f"    ↳ {label}: {r.text} {at}".rstrip()))
+                kind = "表格" if r.kind == "table-cell" else {"sentence": "句子", "figure": "数值"}.get(r.kind, r.kind)
+                label = f"{r.table} {r.row} / {r.column_label}" if r.kind == "table-cell" else kind
+                value = f" = {r.value}" if r.value is not None and r.kind != "table-cell" else ""
+                out.append(paint(_DIM, f"    ↳ {label}: {r.text}{value} {at}".rstrip()))
             if d.suggestion:
                 out.append(paint(_GREEN, f"    建议: {d.suggestion}"))
         out.append("")
     s = report.summary()
-    out.append(f"{s['documents']} 个文件: {s['error']} error, {s['warning']} warning, {s['info']} info"
-               + (f", {s['failed_documents']} 个无法读取" if s.get("failed_documents") else ""))
+    out.append(f"共 {s['documents']} 个文件：{s['error']} 个错误，{s['warning']} 个警告，{s['info']} 个提示"
+               + (f"，{s['failed_documents']} 个无法读取" if s.get("failed_documents") else ""))
     return "\n".join(out) + "\n"

@@ -48,11 +48,14 @@ class Rule:
         key: str = "",
     ) -> Diagnostic:
         """Build a Diagnostic with this rule's identity and configured severity."""
+        chosen = severity or self.severity
+        final = ctx.config.severity_for(self, chosen)
         return Diagnostic(
             code=self.code,
             name=self.name,
             category=self.category,
-            severity=ctx.config.severity_for(self, severity or self.severity),
+            severity=final,
+            severity_reason=self._severity_reason(ctx.config, chosen, final),
             message=message,
             location=location,
             text=text,
@@ -60,6 +63,16 @@ class Rule:
             related=tuple(related),
             key=key,
         )
+
+    def _severity_reason(self, config, chosen: str, final: str) -> str | None:
+        """Why a finding's severity is not the rule's default, in the reviewer's words."""
+        if final != chosen:
+            key = next((k for k in (self.code, self.name, self.category) if k in config.severity), "?")
+            where = f"（{config.source}）" if getattr(config, "source", None) else ""
+            return f"配置 [severity] {key} = {final}{where}；规则默认 {self.severity}"
+        if chosen != self.severity:
+            return f"规则按本例的证据定为 {final}，规则默认 {self.severity}（见 textcheck explain {self.code}）"
+        return None
 
     @classmethod
     def doc(cls) -> str:
