@@ -156,8 +156,13 @@ def create_app(config=None, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * 1
         finally:
             app.state.executor.shutdown(wait=False, cancel_futures=True)
 
-    app = FastAPI(title="textcheck", version=__version__, lifespan=lifespan,
-                  description="Consistency checks for Chinese budget disclosures (部门预算/决算公开).")
+    # /docs and /redoc from assets vendored by fastapi-offline: the service works without internet.
+    from fastapi_offline import FastAPIOffline
+
+    app = FastAPIOffline(title="textcheck", version=__version__, lifespan=lifespan,
+                         description="Consistency checks for Chinese budget disclosures (部门预算/决算公开).")
+    _add_error_envelopes(app)
+    _add_request_logging(app)
     app.state.max_upload_bytes = max_upload_bytes
     app.state.timeout = timeout
 
@@ -212,6 +217,69 @@ def create_app(config=None, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * 1
     return app
 
 
+_ERROR_TYPES = {400: "bad-request", 404: "not-found", 405: "method-not-allowed", 413: "too-large",
+                415: "unsupported-media-type", 422: "invalid-request", 429: "too-many-requests"}
+
+
+def _add_error_envelopes(app) -> None:
+    """FastAPI's own 404/405/422 (and any HTTPException) in the documented {"error": …} envelope."""
+    from fastapi.exceptions import RequestValidationError
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request, exc):
+        status = exc.status_code
+        message = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail, ensure_ascii=False)
+        if status == 404:
+            message = f"no such endpoint: {request.method} {request.url.path}"
+        elif status == 405:
+            message = f"method {request.method} not allowed on {request.url.path}"
+        response = _error_response(status, _ERROR_TYPES.get(status, "http-error"), message)
+        for header, value in (getattr(exc, "headers", None) or {}).items():
+            response.headers[header] = value
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request, exc):
+        parts = []
+        for err in exc.errors():
+            where = ".".join(str(x) for x in err.get("loc", ()))
+            parts.append(f"{where}: {err.get('msg', 'invalid')}")
+        return _error_response(422, "invalid-request", "; ".join(parts) or "invalid request")
+
+
+def _add_request_logging(app) -> None:
+    """One info line per request (method, path, status, milliseconds) on the 'textcheck.service' logger."""
+    import logging
+    import time
+
+    log = logging.getLogger("textcheck.service")
+
+    @app.middleware("http")
+    async def log_request(request, call_next):
+        start = time.perf_counter()
+        response = await call_next(request)
+        log.info("%s %s %d %.0f ms", request.method, request.url.path, response.status_code,
+                 (time.perf_counter() - start) * 1000)
+        return response
+
+
+def _port_free(host: str, port: int) -> None:
+    """Fail with one line when the port is taken, before uvicorn would print a traceback-ish exit."""
+    import socket
+
+    from textcheck.errors import TextcheckError
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            raise TextcheckError(f"serve: cannot listen on {host}:{port}: {exc.strerror or exc}"
+                                 " (is another server running? choose another --port)") from None
+
+
 def add_serve_arguments(p) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
     p.add_argument("--port", type=int, default=8000)
@@ -251,8 +319,13 @@ def cmd_serve(args) -> int:
     if not _is_loopback(args.host):
         print(f"textcheck serve: listening on {args.host}, reachable from other machines; "
               "the service has no authentication", file=sys.stderr)
+    _port_free(args.host, args.port)
+    import logging
+
+    logging.basicConfig(level=logging.INFO, format="textcheck serve: %(message)s")
     app = create_app(config, max_upload_bytes=int(args.max_upload_mb * 1024 * 1024),
                      timeout=args.timeout, workers=args.workers)
     print(f"textcheck serve: http://{args.host}:{args.port}/  (API docs: /docs)", file=sys.stderr)
+    # uvicorn's own access log would repeat our request line; keep its warnings and errors.
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
