@@ -12,9 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from textcheck.errors import ConfigError
+from textcheck.limits import Limits, limits_from_mapping
 
 FAIL_ON = ("error", "warning", "info", "never")
-KNOWN_KEYS = {"select", "ignore", "severity", "fail-on", "tolerance", "lexicons", "rules", "verbose"}
+KNOWN_KEYS = {"select", "ignore", "severity", "fail-on", "tolerance", "lexicons", "rules", "verbose", "limits"}
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Config:
     lexicons: list[str] = field(default_factory=list)  # extra lexicon folders
     rules: dict[str, dict] = field(default_factory=dict)  # per-rule options by code
     verbose: bool = False  # also report unlinked/ambiguous claims as info
+    limits: Limits = field(default_factory=Limits)  # what a reader may commit (textcheck/limits.py)
     source: str | None = None  # the file this came from
 
     def _matches(self, rule, keys: list[str]) -> bool:
@@ -91,6 +93,8 @@ def config_from_mapping(data: dict, source: str | None = None) -> Config:
         cfg.rules = {k: dict(v) for k, v in data["rules"].items()}
     if "verbose" in data:
         cfg.verbose = bool(data["verbose"])
+    if "limits" in data:
+        cfg.limits = limits_from_mapping(data["limits"], where)
     if cfg.source and cfg.lexicons:  # relative lexicon folders are relative to the config file
         base = Path(cfg.source).parent
         cfg.lexicons = [str((base / p).resolve()) for p in cfg.lexicons]

@@ -6,13 +6,14 @@ Every failure is a ``ReadError`` with a one-line reason.
 from __future__ import annotations
 
 import hashlib
+import io
+import os
+import stat
 from pathlib import Path
 
 from textcheck.document import Document
 from textcheck.errors import ReadError
-
-# Inputs larger than this are refused with a clear message rather than read.
-MAX_INPUT_BYTES = 200 * 1024 * 1024
+from textcheck.limits import DEFAULT_LIMITS, LimitError, Limits
 
 
 def sniff_format(data: bytes, name: str = "") -> str:
@@ -44,71 +45,133 @@ def sniff_format(data: bytes, name: str = "") -> str:
     return "text"
 
 
-def read_bytes(data: bytes, path: str) -> Document:
-    """Read a file's bytes into a Document, choosing the reader by content."""
+def read_bytes(data: bytes, path: str, limits: Limits | None = None) -> Document:
+    """Read a file's bytes into a Document, choosing the reader by content.
+
+    ``limits`` (default: ``DEFAULT_LIMITS``) are checked before a reader commits
+    memory; a limit reached is a ``LimitError`` naming it.
+    """
+    limits = limits or DEFAULT_LIMITS
     if not data:
         raise ReadError(path, "empty file")
+    if len(data) > limits.max_file_bytes:
+        raise LimitError(path, f"file has {len(data):,} bytes", "max-file-mb", limits.max_file_mb)
     fmt = sniff_format(data, path)
     sha = hashlib.sha256(data).hexdigest()
     if fmt == "pdf":
         from textcheck.readers.pdf import read_pdf
 
+        _check_pdf_pages(data, path, limits)
         doc = read_pdf(data, path)
     elif fmt == "docx":
         from textcheck.readers.docx import read_docx
 
-        doc = read_docx(data, path)
+        check_zip(data, path, limits)
+        doc = read_docx(data, path, limits)
     elif fmt == "xlsx":
         from textcheck.readers.xlsx import read_xlsx
 
-        doc = read_xlsx(data, path)
+        check_zip(data, path, limits)
+        doc = read_xlsx(data, path, limits)
     elif fmt == "html":
-        from textcheck.readers.html import read_html
         from textcheck.readers.encoding import decode
+        from textcheck.readers.html import read_html
 
-        doc = read_html(decode(data, path), path)
+        doc = read_html(decode(data, path), path, limits)
     elif fmt in ("zip", "ole"):
         raise ReadError(path, "unsupported file type (zip/legacy Office); save as .docx, .xlsx, .pdf or text")
     else:
-        from textcheck.readers.encoding import decode
-
         from dataclasses import replace
 
         from textcheck.readers.encoding import detect
 
         text, encoding = detect(data, path)
-        doc = read_text(text, path=path, fmt=fmt)
+        doc = read_text(text, path=path, fmt=fmt, limits=limits)
         doc = replace(doc, meta={**doc.meta, "encoding": encoding})
     return _with_sha(doc, sha)
 
 
-def read_path(path: str | Path) -> Document:
-    p = Path(path)
+def read_path(path: str | Path, limits: Limits | None = None) -> Document:
+    """Read a file by name.  Only regular files are read (a FIFO would block, a
+    device such as /dev/zero never ends), and never more than the size limit."""
+    limits = limits or DEFAULT_LIMITS
+    name = str(path)
     try:
-        if p.is_dir():
-            raise ReadError(str(path), "is a folder, not a file")
-        size = p.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise ReadError(str(path), f"file too large ({size // (1024 * 1024)} MB > {MAX_INPUT_BYTES // (1024 * 1024)} MB)")
-        data = p.read_bytes()
+        st = os.stat(path)  # follows symlinks: the file the user named
+        if stat.S_ISDIR(st.st_mode):
+            raise ReadError(name, "is a folder, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise ReadError(name, f"not a regular file ({_file_kind(st.st_mode)}); save it as a file first")
+        if st.st_size > limits.max_file_bytes:
+            raise LimitError(name, f"file has {st.st_size:,} bytes", "max-file-mb", limits.max_file_mb)
+        with open(path, "rb") as fh:
+            data = fh.read(limits.max_file_bytes + 1)  # the file may grow while it is read
     except FileNotFoundError:
-        raise ReadError(str(path), "no such file") from None
+        raise ReadError(name, "no such file") from None
     except PermissionError:
-        raise ReadError(str(path), "permission denied") from None
+        raise ReadError(name, "permission denied") from None
     except IsADirectoryError:
-        raise ReadError(str(path), "is a folder, not a file") from None
-    except OSError as exc:
-        raise ReadError(str(path), exc.strerror or str(exc)) from None
-    return read_bytes(data, str(path))
+        raise ReadError(name, "is a folder, not a file") from None
+    except (OSError, ValueError) as exc:  # ELOOP, ENAMETOOLONG, EIO, a NUL in the name …
+        raise ReadError(name, getattr(exc, "strerror", None) or str(exc)) from None
+    return read_bytes(data, name, limits)
 
 
-def read_text(text: str, path: str = "<text>", fmt: str = "text") -> Document:
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "a special file"
+
+
+def check_zip(data: bytes, path: str, limits: Limits) -> None:
+    """Zip-bomb guard for DOCX/XLSX, from the central directory alone.
+
+    zipfile never unpacks more than a member's declared size (a lying header
+    ends in a CRC error), so the declared sizes bound what the Office readers
+    can inflate.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        raise ReadError(path, f"not a readable Office file (corrupt zip: {type(exc).__name__})") from None
+    if len(members) > limits.max_zip_entries:
+        raise LimitError(path, f"archive has {len(members):,} entries", "max-zip-entries", limits.max_zip_entries)
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > limits.max_unzipped_bytes:
+        raise LimitError(path, f"archive unpacks to {unpacked / 1048576:,.0f} MB", "max-unzipped-mb",
+                         limits.max_unzipped_mb)
+
+
+def _check_pdf_pages(data: bytes, path: str, limits: Limits) -> None:
+    """Refuse a PDF with too many pages before pdfplumber reads any of them."""
+    try:
+        import pypdfium2  # installed with pdfplumber; counts pages without parsing them
+    except ImportError:  # pragma: no cover - the pdf reader reports the missing extra
+        return
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except Exception:  # noqa: BLE001 — damaged files are the PDF reader's to report
+        return
+    try:
+        pages = len(document)
+    finally:
+        document.close()
+    if pages > limits.max_pages:
+        raise LimitError(path, f"PDF has {pages:,} pages", "max-pages", limits.max_pages)
+
+
+def read_text(text: str, path: str = "<text>", fmt: str = "text", limits: Limits | None = None) -> Document:
     """Parse already-decoded text (plain text or Markdown)."""
     from textcheck.readers.text import parse_text
 
-    doc = parse_text(text, path=path, fmt=fmt)
+    doc = parse_text(text, path=path, fmt=fmt, limits=limits)
     if not doc.sha256:
-        doc = _with_sha(doc, hashlib.sha256(text.encode("utf-8")).hexdigest())
+        doc = _with_sha(doc, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
     return doc
 
 

@@ -17,16 +17,18 @@ import io
 
 from textcheck.document import Document
 from textcheck.errors import ReadError
+from textcheck.limits import DEFAULT_LIMITS, Limits
 from textcheck.readers.rendering import Rendering
 
 
-def read_docx(data: bytes, path: str) -> Document:
+def read_docx(data: bytes, path: str, limits: Limits | None = None) -> Document:
     """Read a .docx file's bytes into a located Document."""
-    rendering = docx_rendering(data, path)
+    rendering = docx_rendering(data, path, limits)
     return rendering.to_document(path, "docx", {"line_refs": tuple(rendering.line_refs)})
 
 
-def docx_rendering(data: bytes, path: str) -> Rendering:
+def docx_rendering(data: bytes, path: str, limits: Limits | None = None) -> Rendering:
+    limits = limits or DEFAULT_LIMITS
     try:
         import docx  # python-docx
         from docx.table import Table as DocxTable
@@ -49,11 +51,12 @@ def docx_rendering(data: bytes, path: str) -> Rendering:
                 if not text:
                     continue
                 paragraph_no += 1
+                limits.check_line(path, text)
                 out.blank()
                 out.text(text, style=_style_name(paragraph), ref=f"段落 {paragraph_no}")
             elif tag == "tbl":
                 table_no += 1
-                _render_table(DocxTable(child, document), table_no, out)
+                _render_table(DocxTable(child, document), table_no, out, limits, path)
     except ReadError:
         raise
     except Exception as exc:
@@ -71,11 +74,14 @@ def _style_name(paragraph) -> str | None:
     return None
 
 
-def _render_table(table, number: int, out: Rendering) -> None:
+def _render_table(table, number: int, out: Rendering, limits: Limits = DEFAULT_LIMITS, path: str = "<docx>") -> None:
     out.blank()
     above: list = []
+    seen = 0
     for r, row in enumerate(table.rows, start=1):
         cells = list(row.cells)
+        seen += len(cells)
+        limits.check_grid(path, f"表格 {number}", len(cells), seen)
         texts: list[str] = []
         refs: list[str] = []
         for c, cell in enumerate(cells, start=1):
@@ -86,5 +92,6 @@ def _render_table(table, number: int, out: Rendering) -> None:
         above = [cell._tc for cell in cells]
         if not any(texts):
             continue
+        limits.check_line(path, "\t".join(texts))
         out.row(texts, source_table=f"表格 {number}", refs=refs, row_ref=f"表格 {number} 行 {r}")
     out.blank()

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 
 from textcheck.document import Document
 from textcheck.errors import ReadError
+from textcheck.limits import DEFAULT_LIMITS, Limits
 from textcheck.readers.rendering import Rendering
 
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "section", "article",
@@ -24,13 +25,14 @@ _SKIP_TAGS = {"script", "style", "noscript", "template", "head"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def read_html(text: str, path: str) -> Document:
+def read_html(text: str, path: str, limits: Limits | None = None) -> Document:
     """Read decoded HTML into a located Document."""
-    return html_rendering(text, path).to_document(path, "html")
+    return html_rendering(text, path, limits).to_document(path, "html")
 
 
-def html_rendering(text: str, path: str) -> Rendering:
-    parser = _Parser()
+def html_rendering(text: str, path: str, limits: Limits | None = None) -> Rendering:
+    limits = limits or DEFAULT_LIMITS
+    parser = _Parser(limits.max_span)
     try:
         parser.feed(text)
         parser.close()
@@ -40,13 +42,14 @@ def html_rendering(text: str, path: str) -> Rendering:
     table_no = 0
     for kind, payload, style in parser.items:
         if kind in ("text", "soft"):
+            limits.check_line(path, payload)
             if kind == "text":
                 out.blank()  # a blank line ends the paragraph; after a <br> the line just wraps
             out.text(payload, style=style)
         else:
             table_no += 1
             out.blank()
-            for row in _expand(payload):
+            for row in _expand(payload, limits, path, f"table {table_no}"):
                 if any(row):
                     out.row(row, source_table=f"table {table_no}")
             out.blank()
@@ -54,8 +57,9 @@ def html_rendering(text: str, path: str) -> Rendering:
 
 
 class _Parser(HTMLParser):
-    def __init__(self):
+    def __init__(self, max_span: int = DEFAULT_LIMITS.max_span):
         super().__init__(convert_charrefs=True)
+        self.max_span = max_span
         # ("text" | "soft", str, style) / ("table", rows, None); "soft" follows a <br>
         self.items: list[tuple[str, object, str | None]] = []
         self.buffer: list[str] = []
@@ -89,7 +93,7 @@ class _Parser(HTMLParser):
             elif tag in ("td", "th"):
                 a = dict(attrs)
                 t["cell"] = []
-                t["span"] = (_span(a.get("colspan")), _span(a.get("rowspan")))
+                t["span"] = (_span(a.get("colspan"), self.max_span), _span(a.get("rowspan"), self.max_span))
                 if not t["rows"]:
                     t["rows"].append([])
             elif tag == "br" and t["cell"] is not None:
@@ -153,32 +157,45 @@ class _Parser(HTMLParser):
         self._flush()
 
 
-def _span(value) -> int:
+def _span(value, cap: int = DEFAULT_LIMITS.max_span) -> int:
+    """A colspan/rowspan attribute, capped (a real table never spans hundreds)."""
     try:
-        return max(1, min(int(str(value).strip()), 1000))
+        return max(1, min(int(str(value).strip()[:12]), cap))
     except (TypeError, ValueError):
         return 1
 
 
-def _expand(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
-    """Rows of (text, colspan, rowspan) → a rectangular grid; spanned text kept once."""
+def _expand(rows: list[list[tuple[str, int, int]]], limits: Limits = DEFAULT_LIMITS, path: str = "<html>",
+            name: str = "table") -> list[list[str]]:
+    """Rows of (text, colspan, rowspan) → a rectangular grid; spanned text kept once.
+
+    Every grid position, written or covered by a rowspan, counts against
+    ``limits.max_table_cells`` before it is allocated, so spans cannot blow up.
+    """
     grid: list[list[str]] = []
-    covered: dict[tuple[int, int], bool] = {}
+    covered: set[tuple[int, int]] = set()
+    budget = limits.max_table_cells
+    used = 0
+    width = 0
     for r, row in enumerate(rows):
         out: list[str] = []
         c = 0
         for text, colspan, rowspan in row:
-            while covered.get((r, c)):
+            while (r, c) in covered:
                 out.append("")
                 c += 1
+            used += colspan * rowspan
+            if used > budget or c + colspan > limits.max_table_columns:
+                limits.check_grid(path, name, max(width, c + colspan), max(used, 0))
             for dc in range(colspan):
                 out.append(text if dc == 0 else "")
                 for dr in range(1, rowspan):
-                    covered[(r + dr, c + dc)] = True
+                    covered.add((r + dr, c + dc))
             c += colspan
-        while covered.get((r, c)):
+        while (r, c) in covered:
             out.append("")
             c += 1
+        width = max(width, len(out))
         grid.append(out)
-    width = max((len(r) for r in grid), default=0)
+    limits.check_grid(path, name, width, width * len(grid))
     return [r + [""] * (width - len(r)) for r in grid]

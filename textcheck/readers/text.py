@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from textcheck import patterns
 from textcheck.document import Document, LocatedText
 from textcheck.errors import ReadError
+from textcheck.limits import DEFAULT_LIMITS, Limits
 from textcheck.readers.blocks import Block, GridRow, PageBreak, TextLine
 from textcheck.readers.normalize import locate_line, normalize
 from textcheck.readers.structure import build_document
@@ -32,7 +33,8 @@ from textcheck.readers.structure import build_document
 MAX_TEXT_CHARS = 8_000_000
 
 
-def parse_text(text: str, path: str = "<text>", fmt: str = "text", meta: dict | None = None) -> Document:
+def parse_text(text: str, path: str = "<text>", fmt: str = "text", meta: dict | None = None,
+               limits: Limits | None = None) -> Document:
     """Parse decoded text (plain or Markdown) into a located Document."""
     if len(text) > MAX_TEXT_CHARS:
         raise ReadError(path, f"text too large to check ({len(text):,} characters > {MAX_TEXT_CHARS:,}); "
@@ -40,8 +42,19 @@ def parse_text(text: str, path: str = "<text>", fmt: str = "text", meta: dict | 
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = split_lines(text)
+    check_lines(lines, path, limits or DEFAULT_LIMITS)
     blocks = text_blocks(lines, fmt=fmt)
     return build_document(blocks, path=path, fmt=fmt, source_lines=tuple(lines), meta=meta)
+
+
+def check_lines(lines: list[str], path: str, limits: Limits) -> None:
+    """Line length and tab-separated columns within the limits (both cost time
+    and memory faster than linearly further down the pipeline)."""
+    for number, line in enumerate(lines, start=1):
+        if len(line) > limits.max_line_chars:
+            limits.check_line(path, line, number)
+        if "\t" in line and line.count("\t") >= limits.max_table_columns:
+            limits.check_grid(path, f"line {number}", line.count("\t") + 1, 0)
 
 
 def split_lines(text: str) -> list[str]:

@@ -17,16 +17,18 @@ from decimal import Decimal, InvalidOperation
 
 from textcheck.document import Document
 from textcheck.errors import ReadError
+from textcheck.limits import DEFAULT_LIMITS, Limits
 from textcheck.readers.rendering import Rendering
 
 
-def read_xlsx(data: bytes, path: str) -> Document:
+def read_xlsx(data: bytes, path: str, limits: Limits | None = None) -> Document:
     """Read an .xlsx file's bytes into a located Document."""
-    rendering = xlsx_rendering(data, path)
+    rendering = xlsx_rendering(data, path, limits)
     return rendering.to_document(path, "xlsx", {"line_refs": tuple(rendering.line_refs)})
 
 
-def xlsx_rendering(data: bytes, path: str) -> Rendering:
+def xlsx_rendering(data: bytes, path: str, limits: Limits | None = None) -> Rendering:
+    limits = limits or DEFAULT_LIMITS
     try:
         import openpyxl
         from openpyxl.utils import get_column_letter
@@ -39,7 +41,9 @@ def xlsx_rendering(data: bytes, path: str) -> Rendering:
     out = Rendering()
     try:
         for sheet in book.worksheets:
-            _render_sheet(sheet, out, get_column_letter)
+            _render_sheet(sheet, out, get_column_letter, limits, path)
+    except ReadError:
+        raise
     except Exception as exc:
         raise ReadError(path, f"not a readable XLSX ({type(exc).__name__}: {exc})") from None
     finally:
@@ -47,10 +51,19 @@ def xlsx_rendering(data: bytes, path: str) -> Rendering:
     return out
 
 
-def _render_sheet(sheet, out: Rendering, letter) -> None:
+def _render_sheet(sheet, out: Rendering, letter, limits: Limits = DEFAULT_LIMITS, path: str = "<xlsx>") -> None:
     name = sheet.title
+    # The <dimension> a sheet declares can claim 1,048,576 × 16,384 cells for
+    # two real ones: read the cells that are there, each row as long as its
+    # last real cell, and count every row and cell against the limit.
+    if hasattr(sheet, "reset_dimensions"):
+        sheet.reset_dimensions()
     rows: list[tuple[int, list[str]]] = []
+    seen = 0
     for r, row in enumerate(sheet.iter_rows(), start=1):
+        seen += len(row) + 1
+        if seen > limits.max_table_cells or len(row) > limits.max_table_columns:
+            limits.check_grid(path, f"sheet {name}", len(row), seen)
         values = [cell_text(cell) for cell in row]
         rows.append((r, values))
     width = max((max((i + 1 for i, v in enumerate(vals) if v), default=0) for _, vals in rows), default=0)
@@ -69,8 +82,10 @@ def _render_sheet(sheet, out: Rendering, letter) -> None:
         if len(filled) == 1 and not in_table:
             i, v = filled[0]
             out.blank()
+            limits.check_line(path, v)
             out.text(v, ref=f"{name}!{letter(i + 1)}{r}")
             continue
+        limits.check_line(path, "\t".join(vals))
         refs = [f"{name}!{letter(i + 1)}{r}" for i in range(width)]
         out.row(vals, source_table=f"{name}#{block}", refs=refs, row_ref=f"{name}!{r}")
         in_table = True
