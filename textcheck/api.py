@@ -31,7 +31,7 @@ def check_text(text: str, path: str = "<text>", config: Config | None = None, fm
     """Check a disclosure given as text (plain text or Markdown)."""
     from textcheck.readers import read_text
 
-    document = read_text(text, path=path, fmt=fmt)
+    document = read_text(text, path=path, fmt=fmt, limits=config.limits if config else None)
     return Report([get_checker(config).check(document)])
 
 
@@ -56,16 +56,17 @@ def check_files(paths: Iterable[str | Path], config: Config | None = None, combi
         found = load_config(start=paths[0])  # textcheck.toml / pyproject.toml above the file
         config = found if found.source else None
     checker = get_checker(config)
+    limits = checker.config.limits
     if combine and len(paths) > 1:
         try:
-            document = combine_documents([read_path(p) for p in paths])
+            document = combine_documents([read_path(p, limits) for p in paths])
         except TextcheckError as exc:
             return Report([DocumentResult(path=" + ".join(paths), error=str(exc))])
         return Report([checker.check(document)])
     results = []
     for p in paths:
         try:
-            results.append(checker.check(read_path(p)))
+            results.append(checker.check(read_path(p, limits)))
         except TextcheckError as exc:
             results.append(DocumentResult(path=p, error=str(exc)))
     return Report(results)
