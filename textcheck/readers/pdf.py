@@ -56,8 +56,12 @@ def pdf_rendering(data: bytes, path: str) -> tuple[Rendering, dict]:
     """The blocks and text rendering of a PDF (without building the Document)."""
     pages = _extract_pages(data, path)
     rendering = Rendering()
-    _render(pages, rendering)
-    meta = {"pages": len(pages), "line_pages": tuple(rendering.line_pages)}
+    boxes: dict = {}
+    _render(pages, rendering, boxes)
+    # char_boxes: rendered line → (page, ((column, x0, top, x1, bottom), …)) in PDF points from the
+    # page's top-left, so a report can box a flagged figure on the page image (report/pdf_pages.py).
+    meta = {"pages": len(pages), "line_pages": tuple(rendering.line_pages), "char_boxes": boxes,
+            "page_sizes": tuple((p.width, p.height) for p in pages)}
     return rendering, meta
 
 
@@ -77,6 +81,7 @@ class _Line:
     bottom: float
     size: float
     segments: list = field(default_factory=list)  # (text, x0, x1) pieces split at wide gaps
+    chars: list = field(default_factory=list, repr=False)  # the characters, left to right (for char boxes)
 
 
 @dataclass
@@ -87,6 +92,7 @@ class _Grid:
     top: float
     bottom: float
     columns: list[tuple[float, float]] = field(default_factory=list)  # x-range of each column
+    row_chars: list = field(default_factory=list, repr=False)  # each row's characters, cell by cell (char boxes)
 
 
 @dataclass
@@ -280,7 +286,8 @@ def _take_grid(table, chars: list[dict], out: _Page, rules) -> list[dict]:
         texts = [[_cell_join(cc) for cc in cells] for cells, _ in body]
         cell_boxes = [bx for _, bx in body]
         rows, spans = _tidy_columns(texts, cell_boxes, _sub_columns(boxes, x1), _font_size(chars))
-        out.items.append(_Grid(rows, min(c["top"] for cc in body[0][0] for c in cc), bottom, spans))
+        row_chars = [[c for cc in cells for ln in _text_lines(cc) for c in ln.chars] for cells, _ in body]
+        out.items.append(_Grid(rows, min(c["top"] for cc in body[0][0] for c in cc), bottom, spans, row_chars))
     return [c for c in chars if id(c) not in taken]
 
 
@@ -490,7 +497,8 @@ def _split_line(g: list[dict]) -> list[_Line]:
     text = " ".join(s[0] for s in gapped)
     if not text:
         return []
-    return [_Line(text, g[0]["x0"], g[-1]["x1"], min(c["top"] for c in g), max(c["bottom"] for c in g), size, gapped)]
+    return [_Line(text, g[0]["x0"], g[-1]["x1"], min(c["top"] for c in g), max(c["bottom"] for c in g), size, gapped,
+                  g)]
 
 
 def _gap_marked(g: list[dict], size: float) -> list[tuple[str, float, float]]:
@@ -524,7 +532,28 @@ def _segment(chars: list[dict]) -> tuple[str, float, float]:
 # ---------------------------------------------------------------------------
 
 
-def _render(pages: list[_Page], out: Rendering) -> None:
+def _keep_boxes(out: Rendering, chars: list[dict], page: int, boxes: dict | None) -> None:
+    """Remember where the characters of the line just rendered stand on the page.
+
+    The rendered text drops and adds spaces but keeps the characters' order, so each
+    rendered character is matched to the next source character with the same text."""
+    if boxes is None or not chars:
+        return
+    text, found, p = out.lines[-1], [], 0
+    for k, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        for q in range(p, min(len(chars), p + 40)):
+            if chars[q]["text"] == ch:
+                c = chars[q]
+                found.append((k + 1, round(c["x0"], 1), round(c["top"], 1), round(c["x1"], 1), round(c["bottom"], 1)))
+                p = q + 1
+                break
+    if found:
+        boxes[len(out.lines)] = (page, tuple(found))
+
+
+def _render(pages: list[_Page], out: Rendering, boxes: dict | None = None) -> None:
     furniture = _running_furniture(pages)
     left, right = _body_margins(pages)
     last_line: _Line | None = None  # last text line rendered (paragraph continues?)
@@ -535,13 +564,14 @@ def _render(pages: list[_Page], out: Rendering) -> None:
         items = _borderless_rows(_tidy_captions(items))
         for item in items:
             if isinstance(item, _Grid):
-                _render_grid(item, page.number, out)
+                _render_grid(item, page.number, out, boxes)
                 last_line = None
                 continue
             if isinstance(item, _BorderlessRow):
                 if last_line is not None:
                     out.blank()
                 out.row(item.cells, page.number)
+                _keep_boxes(out, item.chars, page.number, boxes)
                 last_line = None
                 continue
             if last_line is not None and _starts_paragraph(item, last_line, left, right, page):
@@ -549,6 +579,7 @@ def _render(pages: list[_Page], out: Rendering) -> None:
             elif last_line is None and out.lines:
                 out.blank()
             out.text(item.text, page.number)
+            _keep_boxes(out, item.chars, page.number, boxes)
             last_line = item
 
 
@@ -599,15 +630,17 @@ def _tidy_captions(items: list) -> list:
     return split
 
 
-def _render_grid(grid: _Grid, page: int, out: Rendering) -> None:
+def _render_grid(grid: _Grid, page: int, out: Rendering, boxes: dict | None = None) -> None:
     out.blank()
     rows = grid.rows
     start = 0
     end = len(rows)
     while end > start and _is_note_row(rows[end - 1]):
         end -= 1
-    for row in rows[start:end]:
+    row_chars = grid.row_chars if len(grid.row_chars) == len(rows) else [[] for _ in rows]
+    for row, chars in zip(rows[start:end], row_chars[start:end]):
         out.row(row, page)
+        _keep_boxes(out, chars, page, boxes)
     for row in rows[end:]:
         out.text(" ".join(c for c in row if c), page)
     out.blank()
@@ -705,6 +738,7 @@ def _is_furniture(line: _Line, page: _Page, furniture: set[str]) -> bool:
 class _BorderlessRow:
     cells: list[str]
     top: float
+    chars: list = field(default_factory=list, repr=False)  # the line's characters (char boxes)
 
 
 def _borderless_rows(items: list) -> list:
@@ -753,5 +787,5 @@ def _columnise(run: list[_Line]) -> list[_BorderlessRow]:
             centre = (x0 + x1) / 2
             k = next((i for i, (a, b) in enumerate(columns) if a <= centre <= b), len(columns) - 1)
             cells[k] = (cells[k] + text) if cells[k] else text
-        rows.append(_BorderlessRow(cells, ln.top))
+        rows.append(_BorderlessRow(cells, ln.top, ln.chars))
     return rows
