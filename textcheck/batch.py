@@ -18,7 +18,6 @@ import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -199,7 +198,9 @@ def check_group(files: list[str], config: Config | None = None, payloads: list[b
     start = time.perf_counter()
     result = {"path": " + ".join(files), "files": files, "tool_version": __version__, "diagnostics": []}
     try:
-        docs = [read_bytes(data, f) for f, data in zip(files, payloads)] if payloads else [read_path(f) for f in files]
+        limits = config.limits if config else None
+        docs = ([read_bytes(data, f, limits) for f, data in zip(files, payloads)] if payloads
+                else [read_path(f, limits) for f in files])
         document = combine_documents(docs) if len(docs) > 1 else docs[0]
         outcome = _checker(config).check(document)
         result.update(format=outcome.format, stats=outcome.stats,
@@ -216,27 +217,39 @@ def check_group(files: list[str], config: Config | None = None, payloads: list[b
 # -- executors ---------------------------------------------------------------
 
 def _run_local(groups, config, jobs):
-    """Yield results as they complete: inline for one job, else a process pool."""
-    if jobs <= 1:
-        if groups:
-            _init_worker(config)  # the same treatment as a pool worker: pipeline built, then frozen
-        for g in groups:
-            yield check_group(g, config)
-        return
-    import gc
+    """Yield results as they complete, each group checked in a worker process that can be stopped.
 
-    gc.freeze()  # objects inherited by forked workers are not scanned (or copied) by their collector
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                             initializer=_init_worker, initargs=(config,)) as pool:
-        futures = [pool.submit(check_group, g, config) for g in groups]
-        try:
-            for fut in as_completed(futures):
-                yield fut.result()
-        except BaseException:
-            for fut in futures:
-                fut.cancel()
-            raise
+    The coordinator builds the Checker once; on Linux the workers are forked
+    from it and inherit it (a replacement worker starts at once).  A group
+    over ``limits.timeout`` has its worker killed and is recorded as timed
+    out; a worker that dies (the OOM killer) is replaced and its group retried
+    once, then recorded as failed.  Workers end when the coordinator dies.
+    """
+    if not groups:
+        return
+    from textcheck.limits import DEFAULT_LIMITS
+    from textcheck.workers import run_tasks
+
+    if sys.platform.startswith("linux"):
+        _init_worker(config)  # built and frozen here, inherited by every forked worker
+    timeout = (config.limits if config else DEFAULT_LIMITS).timeout
+    for group, status, value in run_tasks(groups, check_group, jobs=jobs, timeout=timeout,
+                                          initializer=_checker, initargs=(config,),
+                                          args_of=lambda g: (g, config)):
+        yield value if status == "ok" else _failed_result(group, status, value)
+
+
+def _failed_result(files: list[str], status: str, detail) -> dict:
+    """The stored record of a group whose worker timed out or died (status timeout / error)."""
+    path = " + ".join(files)
+    if status == "timeout":
+        error = f"{path}: check stopped after {detail:g} s (limits.timeout)"
+    elif status == "died":
+        error = f"{path}: {detail}; recorded as failed"
+    else:
+        error = f"{path}: internal error: {detail}"
+    return {"path": path, "files": files, "tool_version": __version__, "diagnostics": [], "error": error,
+            "status": "timeout" if status == "timeout" else "error"}
 
 
 def _run_dask(groups, config, jobs, scheduler):

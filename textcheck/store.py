@@ -12,6 +12,21 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
+from textcheck.errors import TextcheckError
+
+
+class StoreError(TextcheckError):
+    """The scan database cannot be opened or written (one line: not SQLite, locked, disk full …)."""
+
+
+def _store_error(path: str, exc: sqlite3.Error) -> StoreError:
+    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "not a database" in reason or "malformed" in reason:
+        reason = f"not a textcheck scan database ({reason})"
+    elif "locked" in reason or "busy" in reason:
+        reason = f"{reason}: another process holds the database; wait for it or use another --db"
+    return StoreError(f"--db {path}: {reason}")
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id            INTEGER PRIMARY KEY,
@@ -21,7 +36,7 @@ CREATE TABLE IF NOT EXISTS documents (
     department    TEXT,
     year          TEXT,
     format        TEXT,
-    status        TEXT NOT NULL,          -- ok | error
+    status        TEXT NOT NULL,          -- ok | error | timeout (error and timeout are re-tried on resume)
     error         TEXT,
     elapsed_ms    REAL,
     tool_version  TEXT NOT NULL,
@@ -56,13 +71,19 @@ CREATE INDEX IF NOT EXISTS diagnostics_code ON diagnostics(code);
 
 
 class Store:
+    BUSY_TIMEOUT_S = 30  # how long a write waits for another process's lock
     def __init__(self, path: str | Path):
         self.path = str(path)
-        # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per document.
-        self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.executescript(SCHEMA)
+        if Path(self.path).is_dir():
+            raise StoreError(f"--db {self.path}: is a folder, name a database file")
+        try:
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per document.
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=self.BUSY_TIMEOUT_S)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.executescript(SCHEMA)
+        except sqlite3.Error as exc:
+            raise _store_error(self.path, exc) from None
 
     def close(self) -> None:
         self.conn.close()
@@ -75,14 +96,25 @@ class Store:
 
     def is_current(self, path: str, sha256: str, tool_version: str) -> bool:
         """True when ``path`` was already checked with this content and tool version."""
-        row = self.conn.execute(
-            "SELECT sha256, tool_version FROM documents WHERE path = ?", (path,)).fetchone()
-        return bool(row) and row[0] == sha256 and row[1] == tool_version
+        try:
+            row = self.conn.execute(
+                "SELECT sha256, tool_version, status FROM documents WHERE path = ?", (path,)).fetchone()
+        except sqlite3.Error as exc:
+            raise _store_error(self.path, exc) from None
+        # A file that could not be read (or timed out) is tried again: the reader or
+        # the limits may have changed, and the scan must not turn a failure into a skip.
+        return bool(row) and row[0] == sha256 and row[1] == tool_version and row[2] == "ok"
 
     def write(self, result: dict) -> None:
         """Replace one disclosure's rows atomically."""
         diags = result.get("diagnostics", [])
         counts = {s: sum(1 for d in diags if d["severity"] == s) for s in ("error", "warning", "info")}
+        try:
+            self._write(result, diags, counts)
+        except sqlite3.Error as exc:
+            raise _store_error(self.path, exc) from None
+
+    def _write(self, result: dict, diags: list[dict], counts: dict) -> None:
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
         try:
@@ -93,7 +125,8 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (result["path"], json.dumps(result["files"], ensure_ascii=False), result.get("sha256"),
                  result.get("department"), result.get("year"), result.get("format"),
-                 "error" if result.get("error") else "ok", result.get("error"), result.get("elapsed_ms"),
+                 result.get("status") or ("error" if result.get("error") else "ok"), result.get("error"),
+                 result.get("elapsed_ms"),
                  result["tool_version"], datetime.now(timezone.utc).isoformat(timespec="seconds"),
                  counts["error"], counts["warning"], counts["info"],
                  json.dumps(result.get("stats", {}), ensure_ascii=False)),
@@ -111,7 +144,8 @@ class Store:
             )
             c.execute("COMMIT")
         except BaseException:
-            c.execute("ROLLBACK")
+            if c.in_transaction:
+                c.execute("ROLLBACK")
             raise
 
     # -- reading back ---------------------------------------------------
@@ -136,7 +170,7 @@ class Store:
             dep = departments.setdefault(doc["department"] or "（未识别部门）", {
                 "documents": 0, "failed": 0, "error": 0, "warning": 0, "info": 0, "rules": {}})
             dep["documents"] += 1
-            dep["failed"] += doc["status"] == "error"
+            dep["failed"] += doc["status"] != "ok"
             dep["error"] += doc["errors"]
             dep["warning"] += doc["warnings"]
             dep["info"] += doc["infos"]
