@@ -111,43 +111,18 @@ def resolve_config(args, start: str | None):
 
 
 def check_output_path(output: str | None) -> None:
-    """Refuse an output path that cannot be written before any work is done."""
-    if not output:
-        return
-    target = os.path.abspath(output)
-    if os.path.isdir(target):
-        raise TextcheckError(f"--output {output}: is a folder, name a file in it")
-    folder = os.path.dirname(target)
-    if not os.path.isdir(folder):
-        raise TextcheckError(f"--output {output}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise TextcheckError(f"--output {output}: folder {folder} is not writable")
+    """Refuse an output path that cannot be written before any work is done (textcheck/output.py)."""
+    from textcheck.output import check_output_path as check
+
+    check(output)
 
 
 def write_output(content: str | bytes, output: str | None) -> None:
-    """Write atomically in the target folder (temporary file + rename): never half-written, never elsewhere."""
-    import tempfile
+    """Write through the path the user named: atomically for a regular file, into a device or FIFO,
+    one line on any error (textcheck/output.py)."""
+    from textcheck.output import write_output as write
 
-    if not output:
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
-        else:
-            sys.stdout.write(content)
-        return
-    check_output_path(output)
-    target = os.path.abspath(output)
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content if isinstance(content, bytes) else content.encode("utf-8"))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise TextcheckError(f"--output {output}: cannot write: {exc.strerror or exc}") from None
+    write(content, output)
 
 
 def cmd_check(args) -> int:

@@ -16,3 +16,7 @@ class ReadError(TextcheckError):
 
 class ConfigError(TextcheckError):
     """Invalid configuration; the message names the key."""
+
+
+class OutputError(TextcheckError):
+    """A report or export cannot be written where the user asked (one line, exit 2)."""
