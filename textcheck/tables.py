@@ -33,11 +33,12 @@ from typing import Iterable, Sequence
 
 import regex
 
-from textcheck import patterns
+from textcheck import patterns, verification
 from textcheck.document import ROW_TOTAL, Cell, Document, Row, Table
 from textcheck.lexicon import load_yaml
 from textcheck.numbers import Interval, Number, format_decimal, parse_number
 from textcheck.report.diagnostic import Related
+from textcheck.verification import Support
 
 # ---------------------------------------------------------------------------
 # Lexicon
@@ -136,6 +137,18 @@ class ColumnSum:
     total: int
     parts: tuple[int, ...]
     source: str  # "formula", "header" or "lexicon"
+    support: Support | None = None  # how many rows it holds on (verification)
+    memo: tuple[int, ...] = ()  # columns proposed as parts that the table shows to be memo items
+
+    @property
+    def confirmed(self) -> bool:
+        """The table confirms this relation (or the document states it in its column-number row
+        and the table does not refute it): only then do the rules judge rows by it."""
+        if self.support is None:
+            return False
+        if self.source == "formula":
+            return not self.support.refuted
+        return self.support.confirmed
 
 
 @dataclass(frozen=True)
@@ -145,6 +158,21 @@ class RowSum:
     total: int
     parts: tuple[int, ...]
     kind: str  # "grand-total", "code", "numbered", "group"
+    support: Support | None = None  # how many places of this kind hold in the block (verification)
+    own: Support | None = None  # how many of this relation's own columns hold
+
+    @property
+    def misgrouped(self) -> bool:
+        """Breaks in every column it applies to (two or more): a misread grouping, not a typo."""
+        return self.own is not None and self.own.applies >= 2 and self.own.holds == 0
+
+    @property
+    def confirmed(self) -> bool:
+        """Judged only when not misgrouped and confirmed by its kind in the block, or by its own
+        columns (the same rows add up in another column: the grouping is right)."""
+        if self.own is None or self.misgrouped:
+            return False
+        return (self.support is not None and self.support.confirmed) or self.own.holds >= 1
 
 
 @dataclass(frozen=True)
@@ -167,8 +195,8 @@ class BlockAnalysis:
     direction: str | None = None
     total_row: int | None = None
     groups: tuple[int, ...] = ()
-    column_sums: list[ColumnSum] = field(default_factory=list)
-    row_sums: list[RowSum] = field(default_factory=list)
+    column_sums: list[ColumnSum] = field(default_factory=list)  # proposed; ``.confirmed`` ones are judged
+    row_sums: list[RowSum] = field(default_factory=list)  # proposed; ``.confirmed`` ones are judged
     part_sets: list[PartSet] = field(default_factory=list)
 
 
@@ -213,104 +241,9 @@ class TablesAnalysis:
         return out
 
 
-# ---------------------------------------------------------------------------
-# Arithmetic
-# ---------------------------------------------------------------------------
-
-EXACT, ROUNDING, MISMATCH = "exact", "rounding", "mismatch"
-
-
-@dataclass(frozen=True)
-class SumCheck:
-    """Outcome of comparing a stated total with the sum of its parts."""
-
-    status: str
-    total: Number | None
-    parts: tuple[Number | None, ...]
-    sum_value: Decimal
-    sum_decimals: int
-    sum_interval: Interval
-    total_interval: Interval
-    empty_counted: bool  # some empty cell was counted as 0
-
-    @property
-    def difference(self) -> Decimal:
-        return (self.total.value if self.total else Decimal(0)) - self.sum_value
-
-    def expression(self) -> str:
-        """"649.32 + 10.29 = 659.61" (non-empty parts only)."""
-        shown = [str(p) for p in self.parts if p is not None]
-        if not shown:
-            shown = ["0"]
-        return f"{' + '.join(shown)} = {format_decimal(self.sum_value, self.sum_decimals)}"
-
-    def total_text(self) -> str:
-        return str(self.total) if self.total is not None else "空（按 0 计）"
-
-
-def _interval(n: Number | None) -> Interval:
-    return n.interval if n is not None else Interval.exact(Decimal(0))
-
-
-def check_sum(total: Number | None, parts: Sequence[Number | None],
-              tolerance: Decimal = Decimal(0)) -> SumCheck | None:
-    """Compare ``total`` with Σ``parts`` on rounding intervals.
-
-    Empty cells (None) count as 0, but only when something in the relation
-    has a value; returns None when every cell is empty.
-    """
-    if total is None and all(p is None for p in parts):
-        return None
-    s = Interval.exact(Decimal(0))
-    value = Decimal(0)
-    decimals = 0
-    for p in parts:
-        s = s + _interval(p)
-        if p is not None:
-            value += p.value
-            decimals = max(decimals, p.decimals)
-    t = _interval(total)
-    if total is not None:
-        decimals = max(decimals, total.decimals)
-    widened = Interval(t.lo - tolerance, t.hi + tolerance)
-    if total is not None and value == total.value or total is None and value == 0:
-        status = EXACT
-    elif widened.overlaps(s):
-        status = ROUNDING
-    else:
-        status = MISMATCH
-    empty = total is None or any(p is None for p in parts)
-    return SumCheck(status, total, tuple(parts), value, decimals, s, t, empty)
-
-
-def exceeds(part: Interval, whole: Interval, tolerance: Decimal = Decimal(0)) -> bool:
-    """True when the part is provably larger than the whole."""
-    return part.lo > whole.hi + tolerance
-
-
-# ---------------------------------------------------------------------------
-# Cells
-# ---------------------------------------------------------------------------
-
-
-def cell_number(row: Row, col: int) -> Number | None:
-    """The number in a cell (readers parse it; parse here when they did not)."""
-    c = row.cell(col)
-    if c is None:
-        return None
-    if c.value is not None:
-        return c.value if c.value.unit != "%" else None
-    text = c.text.text.strip()
-    if not text or patterns.EMPTY_CELL.fullmatch(text):
-        return None
-    n = parse_number(text)
-    return n if n is not None and n.unit != "%" else None
-
-
-def cell_text(row: Row, col: int) -> str:
-    c = row.cell(col)
-    return c.text.text.strip() if c else ""
-
+# Arithmetic and cell reading live in ``arithmetic`` (re-exported here for the rules).
+from textcheck.arithmetic import (  # noqa: E402,F401
+    EXACT, MISMATCH, ROUNDING, SumCheck, cell_number, cell_text, check_sum, exceeds)
 
 def cell_related(ta: TableAnalysis, row: Row, col: int, row_label: str | None = None) -> Related:
     """Related.cell with the block's row label and the analysed column name."""
@@ -494,7 +427,38 @@ def _analyse_block(ta: TableAnalysis, lex: ColumnLexicon, a: int, b: int, paths,
     _column_concepts(ta, lex, columns, paths)
     block.column_sums = _column_sums(ta, lex, tree, columns, formulas, paths)
     _row_structure(ta, lex, block)
+    _verify(ta, block)
     return block
+
+
+def _verify(ta: TableAnalysis, block: BlockAnalysis) -> None:
+    """Mark the relations the table confirms (``verification``): the rules judge by those only."""
+    rows = ta.table.rows
+    column_sums: list[ColumnSum] = []
+    for cs in block.column_sums:
+        places = [(cell_number(r, cs.total), [cell_number(r, p) for p in cs.parts]) for r in rows]
+        memo = verification.memo_parts(len(cs.parts), places)
+        if memo and len(memo) < len(cs.parts):
+            cs = ColumnSum(cs.total, tuple(p for i, p in enumerate(cs.parts) if i not in memo), cs.source,
+                           memo=tuple(p for i, p in enumerate(cs.parts) if i in memo))
+            places = [(t, [p for i, p in enumerate(ps) if i not in memo]) for t, ps in places]
+        column_sums.append(dataclasses.replace(cs, support=verification.support(places)))
+    block.column_sums = column_sums
+
+    by_index = {r.index: r for r in rows}
+    checks = {}
+    for rs in block.row_sums:
+        total_row, part_rows = by_index[rs.total], [by_index[i] for i in rs.parts]
+        checks[rs] = [check_sum(cell_number(total_row, c), [cell_number(r, c) for r in part_rows])
+                      for c in block.columns]
+    row_sums: list[RowSum] = []
+    for kind in dict.fromkeys(rs.kind for rs in block.row_sums):
+        members = [rs for rs in block.row_sums if rs.kind == kind]
+        own = {rs: verification.family_support([checks[rs]]) for rs in members}
+        sup = verification.family_support([checks[rs] for rs in members if not own[rs].applies >= 2 or own[rs].holds])
+        row_sums.extend(dataclasses.replace(rs, support=sup, own=own[rs]) for rs in members)
+    order = {(rs.total, rs.parts, rs.kind): i for i, rs in enumerate(block.row_sums)}
+    block.row_sums = sorted(row_sums, key=lambda rs: order[(rs.total, rs.parts, rs.kind)])
 
 
 def _code_columns(table: Table, lex: ColumnLexicon, a: int, b: int, paths) -> set[int]:
@@ -980,6 +944,23 @@ def names(items: Sequence[str], limit: int = 4) -> str:
     if len(items) <= limit:
         return " + ".join(items)
     return " + ".join(items[:limit - 1]) + f" + … 等 {len(items)} 项"
+
+
+_KIND_RELATION = {"grand-total": "总计 = Σ下一级各行", "code": "上级科目 = Σ下级科目",
+                  "numbered": "一级项目 = Σ其下各项", "group": "分组行 = Σ该组各行"}
+
+
+def support_text(relation: ColumnSum | RowSum) -> str:
+    """Why the relation is the table's: "本表适用此关系的 23 处中 22 处相符（上级科目 = Σ下级科目）"."""
+    if isinstance(relation, ColumnSum):
+        if relation.source == "formula" and not (relation.support and relation.support.confirmed):
+            return "栏次行写明了此栏间关系"
+        return relation.support.describe("同一行中合计栏 = Σ组成栏")
+    sup = relation.support if relation.support and relation.support.confirmed else relation.own
+    what = _KIND_RELATION.get(relation.kind, "合计 = Σ各项")
+    if sup is relation.own:
+        return f"同一组行在本行其他 {sup.holds} 栏中相符（{what}）"
+    return sup.describe(what)
 
 
 def empty_note(check: SumCheck) -> str:

@@ -26,8 +26,8 @@ def check_row_sums(rule, ctx, analysis, tol, kinds):
         table = ta.table
         for block in ta.blocks:
             for rs in block.row_sums:
-                if rs.kind not in kinds:
-                    continue
+                if rs.kind not in kinds or not rs.confirmed:
+                    continue  # a relation the table does not confirm judges nothing
                 total_row = T.row_by_index(ta, rs.total)
                 part_rows = [T.row_by_index(ta, i) for i in rs.parts]
                 label = T.row_label(ta, block, total_row)
@@ -54,7 +54,7 @@ def check_row_sums(rule, ctx, analysis, tol, kinds):
                                               severity="info", key=key)
                         continue
                     msg = (f"{table.name}“{column}”栏：“{label}”与{KIND_WORDS[rs.kind]}"
-                           f"（{T.names(part_labels)}）之和不符：{T.mismatch_text(check)}")
+                           f"（{T.names(part_labels)}）之和不符：{T.mismatch_text(check)}；{T.support_text(rs)}")
                     yield rule.diagnostic(
                         ctx, msg, loc, T.cell_text(total_row, col) or label, related,
                         suggestion=f"核对“{label}”及其{KIND_WORDS[rs.kind]}在“{column}”栏的数值", key=key)

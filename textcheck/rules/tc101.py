@@ -36,6 +36,8 @@ class RowSumMismatch(SumRule):
             table = ta.table
             for block in ta.blocks:
                 for cs in block.column_sums:
+                    if not cs.confirmed:
+                        continue  # a relation the table does not confirm judges nothing
                     for row in table.rows:
                         check = T.check_sum(T.cell_number(row, cs.total),
                                             [T.cell_number(row, p) for p in cs.parts], tol)
@@ -58,7 +60,7 @@ class RowSumMismatch(SumRule):
                                                   severity="info", key=f"{table.id}|{label}|{cs.total}")
                             continue
                         msg = (f"{table.name}“{label}”行：{total_name}与{part_names}之和不符："
-                               f"{T.mismatch_text(check)}")
+                               f"{T.mismatch_text(check)}；{T.support_text(cs)}")
                         yield self.diagnostic(
                             ctx, msg, loc, T.cell_text(row, cs.total) or label, related,
                             suggestion=f"核对“{label}”行的{total_name}及其组成栏，使 {total_name} = {part_names}",

@@ -1,0 +1,104 @@
+"""Interval arithmetic on table cells: is a stated total the sum of its parts?
+
+A value printed with d decimals stands for [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]; a sum is wrong only
+when the interval of Σparts and the interval of the total do not overlap.  Used by the table
+analysis (``tables``), its verification (``verification``) and the sum rules.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Sequence
+
+from textcheck import patterns
+from textcheck.document import Row
+from textcheck.numbers import Interval, Number, format_decimal, parse_number
+
+EXACT, ROUNDING, MISMATCH = "exact", "rounding", "mismatch"
+
+
+@dataclass(frozen=True)
+class SumCheck:
+    """Outcome of comparing a stated total with the sum of its parts."""
+
+    status: str
+    total: Number | None
+    parts: tuple[Number | None, ...]
+    sum_value: Decimal
+    sum_decimals: int
+    sum_interval: Interval
+    total_interval: Interval
+    empty_counted: bool  # some empty cell was counted as 0
+
+    @property
+    def difference(self) -> Decimal:
+        return (self.total.value if self.total else Decimal(0)) - self.sum_value
+
+    def expression(self) -> str:
+        """"649.32 + 10.29 = 659.61" (non-empty parts only)."""
+        shown = [str(p) for p in self.parts if p is not None]
+        if not shown:
+            shown = ["0"]
+        return f"{' + '.join(shown)} = {format_decimal(self.sum_value, self.sum_decimals)}"
+
+    def total_text(self) -> str:
+        return str(self.total) if self.total is not None else "空（按 0 计）"
+
+
+def _interval(n: Number | None) -> Interval:
+    return n.interval if n is not None else Interval.exact(Decimal(0))
+
+
+def check_sum(total: Number | None, parts: Sequence[Number | None],
+              tolerance: Decimal = Decimal(0)) -> SumCheck | None:
+    """Compare ``total`` with Σ``parts`` on rounding intervals.
+
+    Empty cells (None) count as 0, but only when something in the relation
+    has a value; returns None when every cell is empty.
+    """
+    if total is None and all(p is None for p in parts):
+        return None
+    s = Interval.exact(Decimal(0))
+    value = Decimal(0)
+    decimals = 0
+    for p in parts:
+        s = s + _interval(p)
+        if p is not None:
+            value += p.value
+            decimals = max(decimals, p.decimals)
+    t = _interval(total)
+    if total is not None:
+        decimals = max(decimals, total.decimals)
+    widened = Interval(t.lo - tolerance, t.hi + tolerance)
+    if total is not None and value == total.value or total is None and value == 0:
+        status = EXACT
+    elif widened.overlaps(s):
+        status = ROUNDING
+    else:
+        status = MISMATCH
+    empty = total is None or any(p is None for p in parts)
+    return SumCheck(status, total, tuple(parts), value, decimals, s, t, empty)
+
+
+def exceeds(part: Interval, whole: Interval, tolerance: Decimal = Decimal(0)) -> bool:
+    """True when the part is provably larger than the whole."""
+    return part.lo > whole.hi + tolerance
+
+
+def cell_number(row: Row, col: int) -> Number | None:
+    """The number in a cell (readers parse it; parse here when they did not)."""
+    c = row.cell(col)
+    if c is None:
+        return None
+    if c.value is not None:
+        return c.value if c.value.unit != "%" else None
+    text = c.text.text.strip()
+    if not text or patterns.EMPTY_CELL.fullmatch(text):
+        return None
+    n = parse_number(text)
+    return n if n is not None and n.unit != "%" else None
+
+
+def cell_text(row: Row, col: int) -> str:
+    c = row.cell(col)
+    return c.text.text.strip() if c else ""

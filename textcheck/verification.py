@@ -1,0 +1,144 @@
+"""The table confirms a relation before anything is judged by it.
+
+``tables.analyse`` proposes candidate relations from a table's structure — this column is the
+sum of those (``ColumnSum``), this row is the sum of those rows (``RowSum``).  A proposal is a
+reading of the layout, and layouts mislead: a memo column ("其中：预留给中小企业") sits among the
+parts, a 行次 column looks like amounts, a unit row repeats its department's total.  So a
+relation counts as the table's structure only when the table itself confirms it: it holds
+within rounding on most of the places where it applies, and on enough of them to mean
+something.  Only then are the places that break it reported, and the evidence says how many
+places confirm it ("本表 23 处中 22 处满足").
+
+Thresholds (see docs/architecture.md, "Relations are verified by the table"):
+
+* ``MIN_CONFIRMING`` — at least this many places must hold.  One agreeing row proves nothing
+  about a layout (a zero row agrees with anything); two independent rows that add up are
+  already unlikely by chance for amounts printed to the cent.
+* ``MIN_SHARE`` — the share of applicable places that hold must reach this.  A typo breaks one
+  place; a misread layout breaks most of them.  2/3 keeps a relation that one place in three
+  breaks (a small table with a real mistake) and drops one that half the places break.
+* A place applies only when some cell of it is non-zero: an all-zero or empty row agrees with
+  every relation and confirms none.  Places with identical figures count once (a 类 row with a
+  single 款 repeats its figures: one fact, whether it holds or breaks).
+* A column relation stated by the document itself (the column-number row's "1=2+3") is
+  confirmed by that statement unless the table refutes it (it breaks on most of three or more
+  places).
+* A row relation that breaks in every column where it applies, in two or more columns, is a
+  misread grouping (a wrong addend shifts every column), not a typo (which breaks one cell):
+  it is dropped even when its family is confirmed.  Conversely a row relation that holds in
+  one of its columns confirms its own grouping (the same rows add up there), so a typo in
+  another column of a table too small to confirm a family is still found.
+* A part column that the relation needs only where it is zero is a memo column when, on the
+  rows where it is non-zero, the relation holds without it and not with it: it is removed and
+  the smaller relation is verified instead.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable, Sequence
+
+from textcheck.arithmetic import EXACT, MISMATCH, ROUNDING, SumCheck, check_sum
+from textcheck.numbers import Number
+
+MIN_CONFIRMING = 2
+MIN_SHARE = Decimal(2) / Decimal(3)
+
+_HOLDS = (EXACT, ROUNDING)
+
+
+@dataclass(frozen=True)
+class Support:
+    """How many places a relation applies to, and how many of them it holds on."""
+
+    holds: int
+    applies: int
+
+    @property
+    def confirmed(self) -> bool:
+        return (self.holds >= MIN_CONFIRMING and self.applies > 0
+                and Decimal(self.holds) >= MIN_SHARE * Decimal(self.applies))
+
+    @property
+    def refuted(self) -> bool:
+        """Breaks on most of three or more places: not the table's structure, whatever says so."""
+        return self.applies >= 3 and Decimal(self.holds) < MIN_SHARE * Decimal(self.applies)
+
+    @property
+    def breaks(self) -> int:
+        return self.applies - self.holds
+
+    def describe(self, what: str) -> str:
+        """"本表 23 处中 22 处满足 类 = Σ款" — the evidence that the relation is the table's."""
+        return f"本表适用此关系的 {self.applies} 处中 {self.holds} 处相符（{what}）"
+
+
+def nonzero(n: Number | None) -> bool:
+    return n is not None and n.value != 0
+
+
+def applies(total: Number | None, parts: Sequence[Number | None]) -> bool:
+    return nonzero(total) or any(nonzero(p) for p in parts)
+
+
+def holds(check: SumCheck | None) -> bool:
+    return check is not None and check.status in _HOLDS
+
+
+def _figures(total: Number | None, parts: Sequence[Number | None]) -> tuple:
+    return (total.value if total else None,) + tuple(p.value if p else None for p in parts)
+
+
+def support(places: Sequence[tuple[Number | None, Sequence[Number | None]]]) -> Support:
+    """Support of one relation over its places, each (total, parts).  Places with the same
+    figures count once: a 类 row with a single 款 repeats that 款's figures, one fact, not two."""
+    h = a = 0
+    seen: set[tuple] = set()
+    for total, parts in places:
+        if not applies(total, parts):
+            continue
+        key = _figures(total, parts)
+        if key in seen:
+            continue
+        seen.add(key)
+        a += 1
+        h += holds(check_sum(total, parts))
+    return Support(h, a)
+
+
+def memo_parts(n_parts: int, places: Sequence[tuple[Number | None, Sequence[Number | None]]]) -> set[int]:
+    """Indexes of parts that behave as memo items: where they are non-zero, the relation
+    holds without them on most such places and with them on fewer."""
+    memo: set[int] = set()
+    for k in range(n_parts):
+        with_k = without_k = n = 0
+        for total, parts in places:
+            if not nonzero(parts[k]) or not applies(total, parts):
+                continue
+            n += 1
+            with_k += holds(check_sum(total, [p for i, p in enumerate(parts) if i not in memo]))
+            without_k += holds(check_sum(total, [p for i, p in enumerate(parts) if i not in memo and i != k]))
+        if n and without_k > with_k and Decimal(without_k) >= MIN_SHARE * Decimal(n):
+            memo.add(k)
+    return memo
+
+
+def family_support(members: Sequence[Sequence[SumCheck | None]],
+                   keep: Callable[[Sequence[SumCheck | None]], bool] = lambda checks: True) -> Support:
+    """Support of a family of row relations (e.g. every 类 = Σ款 of a table), each member being
+    its checks column by column; members that ``keep`` rejects do not count."""
+    h = a = 0
+    seen: set[tuple] = set()
+    for checks in members:
+        if not keep(checks):
+            continue
+        for c in checks:
+            if c is None or not applies(c.total, c.parts):
+                continue
+            key = _figures(c.total, c.parts)
+            if key in seen:
+                continue
+            seen.add(key)
+            a += 1
+            h += c.status in _HOLDS
+    return Support(h, a)
