@@ -23,10 +23,11 @@ DEFECT_NEW = "\t\t\t总计\t3,997.09\t1,422.65\t2,554.44"
 def _make_folder(root: Path, clean: int = 2, defective: int = 1, bad: bool = True) -> Path:
     text = SAMPLE.read_text("utf-8")
     root.mkdir(parents=True, exist_ok=True)
+    # Trailing newlines make each copy a distinct file (same findings): identical files are checked once.
     for i in range(clean):
-        (root / f"clean-{i}.txt").write_text(text, "utf-8")
+        (root / f"clean-{i}.txt").write_text(text + "\n" * i, "utf-8")
     for i in range(defective):
-        (root / f"defect-{i}.txt").write_text(replace_once(text, DEFECT_OLD, DEFECT_NEW), "utf-8")
+        (root / f"defect-{i}.txt").write_text(replace_once(text, DEFECT_OLD, DEFECT_NEW) + "\n" * i, "utf-8")
     if bad:
         (root / "empty.txt").write_bytes(b"")
         (root / "broken.pdf").write_bytes(b"%PDF-1.4\n this is not really a pdf")
@@ -172,7 +173,7 @@ def test_scan_cli_exit_codes_and_report_export(tmp_path, capsys):
     capsys.readouterr()
     out = tmp_path / "findings.csv"
     assert cli_main(["report", "--db", str(db), "--format", "csv", "-o", str(out)]) == 0
-    header, *lines = out.read_text("utf-8").splitlines()
+    header, *lines = out.read_text("utf-8-sig").splitlines()  # the BOM is for Excel
     assert header.startswith("path,department,year,code")
     assert any("defect-0.txt" in ln for ln in lines)
     assert cli_main(["report", "--db", str(db), "--format", "html"]) == 0

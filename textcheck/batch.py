@@ -27,6 +27,7 @@ from textcheck.config import Config
 # Files a folder walk picks up (explicitly named files are always taken).
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".xlsx")
 GROUP_MODES = ("meta", "filename", "none")
+DASK_CONNECT_TIMEOUT_S = 10
 
 
 # -- discovery ------------------------------------------------------------
@@ -190,13 +191,29 @@ def _checker(config: Config | None):
     return _worker_checker
 
 
+def config_digest(config: Config | None) -> str:
+    """A short hash of what in the config changes findings (not fail-on): part of the resume key."""
+    if config is None:
+        config = Config()
+    basis = json.dumps({"select": config.select, "ignore": config.ignore, "severity": config.severity,
+                        "tolerance": str(config.tolerance), "lexicons": config.lexicons, "rules": config.rules,
+                        "verbose": config.verbose}, sort_keys=True, default=str)
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:12]
+
+
+def version_key(config: Config | None) -> str:
+    """Stored as the document's tool_version: the tool version and the effective config, so --resume
+    re-checks documents after either changes."""
+    return f"{__version__}+config.{config_digest(config)}"
+
+
 def check_group(files: list[str], config: Config | None = None, payloads: list[bytes] | None = None) -> dict:
     """Check one disclosure; returns a plain dict the coordinator stores.  Never raises."""
     from textcheck.errors import TextcheckError
     from textcheck.readers import combine_documents, read_bytes, read_path
 
     start = time.perf_counter()
-    result = {"path": " + ".join(files), "files": files, "tool_version": __version__, "diagnostics": []}
+    result = {"path": " + ".join(files), "files": files, "tool_version": version_key(config), "diagnostics": []}
     try:
         limits = config.limits if config else None
         docs = ([read_bytes(data, f, limits) for f, data in zip(files, payloads)] if payloads
@@ -266,7 +283,14 @@ def _run_dask(groups, config, jobs, scheduler):
         raise TextcheckError("--engine dask needs the dask extra: pip install 'textcheck[dask]'") from None
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:  # a bounded wait: an unreachable scheduler is one line, not a hang or a traceback
+            client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT_S)
+        except (OSError, TimeoutError, ValueError) as exc:
+            from textcheck.errors import TextcheckError
+
+            raise TextcheckError(f"cannot reach the Dask scheduler {scheduler} within {DASK_CONNECT_TIMEOUT_S} s: "
+                                 f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
+                                 ) from None
     else:
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
@@ -295,6 +319,7 @@ def _run_dask(groups, config, jobs, scheduler):
 class ScanOutcome:
     checked: list[dict] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    duplicates: dict[str, str] = field(default_factory=dict)  # a file → the earlier file with the same content
     elapsed_s: float = 0.0
 
     @property
@@ -304,8 +329,22 @@ class ScanOutcome:
 
 def plan_scan(paths: list[str], group_by: str = "meta", jobs: int = 1) -> tuple[list[list[str]], dict[str, str], dict]:
     """Discover, hash and group; returns (groups, sha256 of each group, identification of each file)."""
+    groups, group_sha, metas, _ = plan_scan_with_duplicates(paths, group_by, jobs)
+    return groups, group_sha, metas
+
+
+def plan_scan_with_duplicates(paths, group_by="meta", jobs=1):
+    """plan_scan, and the files left out because an earlier file has the same content (checked once)."""
     files = discover(paths)
     shas = {f: file_sha256(f) for f in files}
+    first_of: dict[str, str] = {}
+    duplicates: dict[str, str] = {}
+    for f in files:
+        if shas[f] and shas[f] in first_of:
+            duplicates[f] = first_of[shas[f]]
+        elif shas[f]:
+            first_of[shas[f]] = f
+    files = [f for f in files if f not in duplicates]
     metas: dict[str, dict] = {}
     if group_by == "meta":
         readable = [f for f in files if shas[f]]
@@ -315,7 +354,7 @@ def plan_scan(paths: list[str], group_by: str = "meta", jobs: int = 1) -> tuple[
     for g in groups:
         parts = [shas.get(f) or "missing" for f in g]
         group_sha[" + ".join(g)] = parts[0] if len(parts) == 1 else hashlib.sha256("".join(parts).encode()).hexdigest()
-    return groups, group_sha, metas
+    return groups, group_sha, metas, duplicates
 
 
 def run_scan(paths: list[str], db: str | None = None, jobs: int = 1, engine: str = "local",
@@ -324,14 +363,15 @@ def run_scan(paths: list[str], db: str | None = None, jobs: int = 1, engine: str
     from textcheck.store import Store
 
     start = time.perf_counter()
-    groups, group_sha, metas = plan_scan(paths, group_by, jobs)
+    groups, group_sha, metas, duplicates = plan_scan_with_duplicates(paths, group_by, jobs)
     store = Store(db) if db else None
-    outcome = ScanOutcome()
+    outcome = ScanOutcome(duplicates=duplicates)
+    version = version_key(config)
     try:
         todo = []
         for g in groups:
             key = " + ".join(g)
-            if store and resume and store.is_current(key, group_sha[key], __version__):
+            if store and resume and store.is_current(key, group_sha[key], version):
                 outcome.skipped.append(key)
             else:
                 todo.append(g)
@@ -346,6 +386,9 @@ def run_scan(paths: list[str], db: str | None = None, jobs: int = 1, engine: str
                         result[key] = next((metas[f][key] for f in result["files"] if metas.get(f, {}).get(key)), None)
                 if store:
                     store.write(result)
+                    # a copy of a checked file is recorded under its own path with the same findings
+                    for dup in (d for d, first in duplicates.items() if result["files"] == [first]):
+                        store.write(dict(result, path=dup, files=[dup]))
                 outcome.checked.append(result)
                 if bar:
                     bar.advance(result)
@@ -397,15 +440,17 @@ def add_scan_arguments(p) -> None:
     p.add_argument("--group-by", choices=GROUP_MODES, default="meta",
                    help="how volumes of one disclosure are grouped (default: department/year read from the files)")
     p.add_argument("--format", "-f", choices=("text", "json"), default="text", help="summary format")
-    p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error")
-    p.add_argument("--config", metavar="FILE")
-    p.add_argument("--no-progress", action="store_true")
+    from textcheck.cli import add_selection_arguments
+
+    add_selection_arguments(p)  # --fail-on --config --select --ignore, as for check
+    p.add_argument("--no-progress", action="store_true", help="no progress bar (default: shown on a terminal)")
 
 
 def add_report_arguments(p) -> None:
     p.add_argument("--db", required=True, metavar="FILE", help="SQLite store written by 'textcheck scan'")
-    p.add_argument("--format", "-f", choices=("csv", "json", "html"), default="json")
-    p.add_argument("--output", "-o", metavar="FILE")
+    p.add_argument("--format", "-f", choices=("csv", "json", "html", "xlsx"), default="json",
+                   help="csv (UTF-8 with BOM, for Excel), json, html (dashboard) or xlsx")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE, atomically (default: stdout)")
 
 
 SEVERITY_AT_LEAST = {"error": ("error",), "warning": ("error", "warning"), "info": ("error", "warning", "info"),
@@ -413,28 +458,46 @@ SEVERITY_AT_LEAST = {"error": ("error",), "warning": ("error", "warning"), "info
 
 
 def cmd_scan(args) -> int:
-    from textcheck.config import load_config
+    from textcheck.cli import resolve_config
     from textcheck.store import Store
 
+    from textcheck.errors import TextcheckError
+
     if args.jobs < 1:
-        print("textcheck: error: --jobs must be at least 1", file=sys.stderr)
-        return 2
-    config = load_config(args.config) if args.config else None
+        raise TextcheckError("--jobs must be at least 1")
+    if args.scheduler and args.engine != "dask":
+        raise TextcheckError("--scheduler needs --engine dask")
+    for p in args.paths:  # a typo in a folder name must not scan nothing and exit 0
+        if not (glob.glob(p, recursive=True) if glob.has_magic(p) else os.path.exists(p)):
+            raise TextcheckError(f"{p}: no such file or folder")
+    _open_store_or_fail(args.db)
+    # The same config as check: found upward from the first path, or --config; --select/--ignore on top.
+    config = resolve_config(args, start=args.paths[0])
+    args.fail_on = config.fail_on
     outcome = run_scan(args.paths, db=args.db, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
                        config=config, resume=args.resume, group_by=args.group_by,
                        progress=not args.no_progress and sys.stderr.isatty())
     with Store(args.db) as store:
         summary = store.summary()
+        stored = {d["path"]: d for d in store.documents()}
+    # Unreadable files skipped as unchanged are still unreadable: count them like this run's.
+    failed_skipped = [p for p in outcome.skipped if stored.get(p, {}).get("status") == "error"]
+    failed = len(outcome.failed) + len(failed_skipped)
     summary["scan"] = {"checked": len(outcome.checked), "skipped": len(outcome.skipped),
-                       "failed": len(outcome.failed), "elapsed_s": round(outcome.elapsed_s, 2),
+                       "duplicates": len(outcome.duplicates), "failed": failed,
+                       "elapsed_s": round(outcome.elapsed_s, 2),
                        "documents_per_second": round(len(outcome.checked) / outcome.elapsed_s, 2) if outcome.elapsed_s else None}
     for r in outcome.failed:
         print(f"textcheck: {r['error']}", file=sys.stderr)
+    for p in failed_skipped:
+        print(f"textcheck: {stored[p]['error']} (unchanged since the last scan)", file=sys.stderr)
+    for dup, first in outcome.duplicates.items():
+        print(f"textcheck: {dup}: same content as {first}, checked once", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
         print_summary(summary)
-    if outcome.failed:
+    if failed:
         return 2
     levels = SEVERITY_AT_LEAST[args.fail_on]
     reached = any(d["severity"] in levels for r in outcome.checked for d in r["diagnostics"])
@@ -465,7 +528,8 @@ def print_summary(summary: dict) -> None:
         console.print("最慢的文件: " + "; ".join(f"{s['path']} ({s['elapsed_ms']:.0f} ms)" for s in summary["slowest"]))
     scan = summary.get("scan")
     if scan:
-        console.print(f"本次检查 {scan['checked']} 份，跳过未变化 {scan['skipped']} 份，无法读取 {scan['failed']} 份，"
+        console.print(f"本次检查 {scan['checked']} 份，跳过未变化 {scan['skipped']} 份，"
+                      f"重复文件 {scan.get('duplicates', 0)} 份，无法读取 {scan['failed']} 份，"
                       f"用时 {scan['elapsed_s']} 秒")
 
 
@@ -473,50 +537,38 @@ def cmd_report(args) -> int:
     from textcheck.cli import write_output
     from textcheck.store import Store
 
+    from textcheck.cli import check_output_path
+    from textcheck.errors import TextcheckError
+
     if not Path(args.db).is_file():
-        print(f"textcheck: error: {args.db}: no such scan database", file=sys.stderr)
-        return 2
+        raise TextcheckError(f"{args.db}: no such scan database")
+    check_output_path(args.output)
+    _open_store_or_fail(args.db)
     with Store(args.db) as store:
         summary, findings, documents = store.summary(), store.findings(), store.documents()
     if args.format == "json":
         text = json.dumps({"summary": summary, "documents": documents, "findings": findings},
                           ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "csv":
-        text = _findings_csv(findings)
     else:
-        text = _report_html(summary, findings)
+        from textcheck.report import scan_exports
+
+        text = scan_exports.render(args.format, summary, documents, findings)
     write_output(text, args.output)
     return 0
 
 
-def _findings_csv(findings: list[dict]) -> str:
-    import csv
-    import io
+def _open_store_or_fail(db: str) -> None:
+    """A file that is not a scan database is one line (sqlite would raise deep inside)."""
+    import sqlite3
 
-    buf = io.StringIO()
-    cols = ["path", "department", "year", "code", "name", "category", "severity", "line", "column", "page",
-            "message", "suggestion", "text", "fingerprint"]
-    w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
-    w.writeheader()
-    w.writerows(findings)
-    return buf.getvalue()
+    from textcheck.errors import TextcheckError
+    from textcheck.store import Store
 
+    if db and Path(db).is_dir():
+        raise TextcheckError(f"--db {db}: is a folder, name a database file")
+    if db and Path(db).exists():
+        try:
+            Store(db).close()
+        except sqlite3.DatabaseError as exc:
+            raise TextcheckError(f"--db {db}: not a textcheck scan database ({exc})") from None
 
-def _report_html(summary: dict, findings: list[dict]) -> str:
-    from html import escape
-
-    rows = "".join(
-        f"<tr><td>{escape(n)}</td><td>{d['documents']}</td><td>{d['failed']}</td><td>{d['error']}</td>"
-        f"<td>{d['warning']}</td><td>{d['info']}</td><td>{escape(', '.join(d['worst_rules']))}</td></tr>"
-        for n, d in sorted(summary["departments"].items()))
-    items = "".join(
-        f"<tr class='{escape(f['severity'])}'><td>{escape(f['path'])}</td><td>{f['line']}</td>"
-        f"<td>{escape(f['code'])}</td><td>{escape(f['severity'])}</td><td>{escape(f['message'])}</td></tr>"
-        for f in findings)
-    return ("<!doctype html><html lang='zh'><meta charset='utf-8'><title>textcheck scan report</title>"
-            "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
-            "padding:2px 6px}.error td{background:#fde}.warning td{background:#ffd}</style>"
-            "<h1>按部门汇总</h1><table><tr><th>部门</th><th>文件</th><th>无法读取</th><th>error</th>"
-            f"<th>warning</th><th>info</th><th>主要问题规则</th></tr>{rows}</table>"
-            "<h1>问题清单</h1><table><tr><th>文件</th><th>行</th><th>规则</th><th>级别</th><th>说明</th></tr>"
-            f"{items}</table></html>\n")

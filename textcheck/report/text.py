@@ -74,8 +74,8 @@ def render(report, colour: bool = False, **_options) -> str:
                 at = f"第 {r.line} 行" if r.line else ""
                 kind = "表格" if r.kind == "table-cell" else {"sentence": "句子", "figure": "数值"}.get(r.kind, r.kind)
                 label = f"{r.table} {r.row} / {r.column_label}" if r.kind == "table-cell" else kind
-                value = f" = {r.value}" if r.value is not None and r.kind != "table-cell" else ""
-                out.append(paint(_DIM, f"    ↳ {label}: {r.text}{value} {at}".rstrip()))
+                # the figure's text is already rounded for people; the exact value is in the JSON
+                out.append(paint(_DIM, f"    ↳ {label}: {r.text} {at}".rstrip()))
             if d.suggestion:
                 out.append(paint(_GREEN, f"    建议: {d.suggestion}"))
         out.append("")
