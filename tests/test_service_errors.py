@@ -16,7 +16,7 @@ from textcheck.service import create_app  # noqa: E402
 
 @pytest.fixture(scope="module")
 def client():
-    with TestClient(create_app(checker=FakeChecker())) as c:
+    with TestClient(create_app(checker=FakeChecker()), base_url="http://127.0.0.1") as c:
         yield c
 
 

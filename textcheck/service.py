@@ -9,14 +9,23 @@ Endpoints (OpenAPI docs at ``/docs``):
 - ``GET /`` — the reviewer page: choose or drop a file, see the HTML report.
 
 Limits, because the service may face untrusted input: the request body is
-capped (default 20 MB → 413), each check runs in a worker thread with a time
-limit (→ 504; the thread cannot be killed, so the worker pool is bounded),
-and a request can never name a server file — there are no path parameters
-and an uploaded file's name is used only as a label.  Unreadable input is a
-422 JSON error with the reader's one-line reason.
+capped (default 20 MB → 413); each check runs in a worker *process*
+(``textcheck/workers.py``) with a time limit — past it the worker is killed
+and replaced, so an overrunning check stops using CPU and memory at once
+(→ 504); the readers' limits (``[limits]`` in the config) apply; and a
+request can never name a server file — there are no path parameters and an
+uploaded file's name is used only as a label.  Unreadable input is a 422
+JSON error with the reader's one-line reason; a malformed body a 400.
+
+Browsers: a page on another site must not be able to use a reviewer's local
+service.  Requests whose Host is not a loopback name, an address the service
+listens on or an ``--allow-host`` are refused (DNS rebinding), and so are
+POSTs whose Origin is another origin; every response carries security
+headers (CSP with ``frame-ancestors 'none'``, ``X-Content-Type-Options``,
+``Referrer-Policy``).
 
 The Checker (lexicons, NLP pipeline, rules) is built once, at start-up, in
-the app's lifespan.
+the app's lifespan; the worker processes are forked from it and inherit it.
 """
 # No "from __future__ import annotations": FastAPI must see the real Request type of
 # handlers defined inside create_app (fastapi is imported lazily, it is an extra).
@@ -25,7 +34,9 @@ import asyncio
 import ipaddress
 import json
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlsplit
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import PureWindowsPath
@@ -75,8 +86,8 @@ async def _read_body(request, limit: int) -> bytes:
 
 async def _parse_input(request, body: bytes) -> tuple[str, object]:
     """("bytes", (data, name)) for an upload, ("text", (text, name, fmt)) for JSON."""
-    ctype = request.headers.get("content-type", "")
-    if ctype.startswith("multipart/form-data"):
+    ctype = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()  # media types ignore case
+    if ctype == "multipart/form-data":
         from starlette.datastructures import UploadFile
         from starlette.formparsers import MultiPartException, MultiPartParser
 
@@ -94,39 +105,91 @@ async def _parse_input(request, body: bytes) -> tuple[str, object]:
         data = await upload.read()
         await form.close()
         return "bytes", (data, _safe_name(upload.filename))
-    if ctype.startswith("application/json") or not ctype:
+    if ctype in ("application/json", "") or (ctype.startswith("application/") and ctype.endswith("+json")):
         try:
             payload = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
             raise _RequestError(400, "bad-request", f"body is not valid JSON: {exc}") from None
+        except RecursionError:
+            raise _RequestError(400, "bad-request", "body is not valid JSON: nested too deeply") from None
         if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
             raise _RequestError(400, "bad-request", 'JSON body must be an object with a "text" string')
         fmt = payload.get("format", "text")
         if fmt not in ("text", "markdown"):
             raise _RequestError(400, "bad-request", '"format" must be "text" or "markdown"')
-        return "text", (payload["text"], _safe_name(payload.get("filename"), "<text>"), fmt)
+        filename = payload.get("filename")
+        if filename is not None and not isinstance(filename, str):
+            raise _RequestError(400, "bad-request", '"filename" must be a string')
+        text = payload["text"]
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # "\ud800" is valid JSON but no character
+            raise _RequestError(400, "bad-request", '"text" contains a lone surrogate (\\ud800–\\udfff), '
+                                                    "which is not a character") from None
+        return "text", (text, _safe_name(filename, "<text>"), fmt)
     raise _RequestError(415, "unsupported-media-type",
                         "send multipart/form-data with a 'file' field or application/json with a 'text' field")
 
 
 def _check(checker, kind: str, value):
-    """Read and check in a worker thread; reader errors surface as 422."""
+    """Read and check; reader errors (limits included) surface as 422."""
     from textcheck.errors import TextcheckError
     from textcheck.readers import read_bytes, read_text
     from textcheck.report.diagnostic import Report
 
+    limits = getattr(getattr(checker, "config", None), "limits", None)
     try:
         if kind == "bytes":
             data, name = value
-            document = read_bytes(data, name)
+            document = read_bytes(data, name, limits)
         else:
             text, name, fmt = value
             if not text.strip():
                 raise _RequestError(422, "unreadable-input", f"{name}: empty text")
-            document = read_text(text, path=name, fmt=fmt)
+            document = read_text(text, path=name, fmt=fmt, limits=limits)
     except TextcheckError as exc:
         raise _RequestError(422, "unreadable-input", str(exc)) from None
     return Report([checker.check(document)])
+
+
+# The Checker the worker processes use: set before they are forked, so they inherit it.
+_WORKER_CHECKER = {"checker": None, "config": None}
+
+
+def _worker_init(config) -> None:
+    """Worker start (spawn platforms only need it: forked workers inherit the built Checker)."""
+    if _WORKER_CHECKER["checker"] is None:
+        from textcheck.api import get_checker
+
+        _WORKER_CHECKER["checker"] = get_checker(config)
+
+
+def _check_and_render(kind: str, value, fmt: str) -> tuple:
+    """Runs in a worker process: ("ok", body) or ("error", status, type, message) — picklable either way."""
+    from textcheck.report.writers import render
+
+    try:
+        report = _check(_WORKER_CHECKER["checker"], kind, value)
+        return ("ok", render(report, fmt))
+    except _RequestError as exc:
+        return ("error", exc.status, exc.kind, exc.message)
+    except Exception as exc:  # noqa: BLE001 — a bug answers 500 in JSON, the worker lives on
+        return ("error", 500, "internal-error", f"{type(exc).__name__}: {exc}")
+
+
+def _call_worker(pool, kind: str, value, fmt: str, deadline: float, timeout: float) -> tuple:
+    """In a service thread: hand the check to a worker process, within what is left of the time limit."""
+    from textcheck.workers import TaskTimeout, WorkerDied
+
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        return ("error", 504, "timeout", f"the check took longer than {timeout:g} s")
+    try:
+        return pool.call(_check_and_render, (kind, value, fmt), remaining)
+    except TaskTimeout:
+        return ("error", 504, "timeout", f"the check took longer than {timeout:g} s; it was stopped")
+    except WorkerDied as exc:
+        return ("error", 500, "worker-died", f"the check's worker process ended ({exc}); out of memory?")
 
 
 def _warm(checker) -> None:
@@ -139,10 +202,16 @@ def _warm(checker) -> None:
 
 
 def create_app(config=None, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * 1024 * 1024,
-               timeout: float = DEFAULT_TIMEOUT_S, workers: int = DEFAULT_WORKERS, checker=None):
-    """The FastAPI application.  ``checker`` may be injected (tests); otherwise built at start-up."""
+               timeout: float = DEFAULT_TIMEOUT_S, workers: int = DEFAULT_WORKERS, checker=None,
+               allowed_hosts=()):
+    """The FastAPI application.  ``checker`` may be injected (tests); otherwise built at start-up.
+
+    ``allowed_hosts``: host names (besides loopback) that clients may use to reach the service.
+    """
     from fastapi import FastAPI, Query, Request
     from fastapi.responses import HTMLResponse, Response
+
+    from textcheck.workers import KillablePool
 
     @asynccontextmanager
     async def lifespan(app):
@@ -150,10 +219,15 @@ def create_app(config=None, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * 1
 
         app.state.checker = checker or get_checker(config)
         _warm(app.state.checker)
-        app.state.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="textcheck")
+        _WORKER_CHECKER["checker"] = app.state.checker  # inherited by the forked workers
+        app.state.pool = KillablePool(workers, initializer=_worker_init, initargs=(config,))
+        # Threads only wait for a worker's answer; more of them than workers lets queued
+        # requests count down their own time limit instead of waiting unseen.
+        app.state.executor = ThreadPoolExecutor(max_workers=max(4, workers * 8), thread_name_prefix="textcheck")
         try:
             yield
         finally:
+            app.state.pool.close()
             app.state.executor.shutdown(wait=False, cancel_futures=True)
 
     # /docs and /redoc from assets vendored by fastapi-offline: the service works without internet.
@@ -163,13 +237,16 @@ def create_app(config=None, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * 1
                          description="Consistency checks for Chinese budget disclosures (部门预算/决算公开).")
     _add_error_envelopes(app)
     _add_request_logging(app)
+    _add_browser_protection(app, allowed_hosts)
     app.state.max_upload_bytes = max_upload_bytes
     app.state.timeout = timeout
 
     @app.get("/healthz", summary="Liveness")
     def healthz(request: Request):
         c = getattr(request.app.state, "checker", None)
-        return {"status": "ok", "version": __version__, "rules": len(c.rules) if c else 0}
+        pool = getattr(request.app.state, "pool", None)
+        return {"status": "ok", "version": __version__, "rules": len(c.rules) if c else 0,
+                "workers": len(pool.pids()) if pool else 0, "idle_workers": pool.idle.qsize() if pool else 0}
 
     @app.get("/", response_class=HTMLResponse, summary="Reviewer web page", include_in_schema=False)
     def index():
@@ -199,20 +276,18 @@ def create_app(config=None, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * 1
             kind, value = await _parse_input(request, body)
             if kind == "bytes" and len(value[0]) > state.max_upload_bytes:
                 raise _RequestError(413, "too-large", f"upload exceeds the limit of {state.max_upload_bytes} bytes")
+            deadline = time.monotonic() + state.timeout
             loop = asyncio.get_running_loop()
-            future = loop.run_in_executor(state.executor, _check, state.checker, kind, value)
-            try:
-                report = await asyncio.wait_for(future, timeout=state.timeout)
-            except asyncio.TimeoutError:
-                raise _RequestError(504, "timeout", f"the check took longer than {state.timeout:g} s") from None
+            outcome = await loop.run_in_executor(state.executor, _call_worker, state.pool, kind, value, format,
+                                                 deadline, state.timeout)
+            if outcome[0] == "error":
+                raise _RequestError(*outcome[1:])
         except _RequestError as exc:
             return _error_response(exc.status, exc.kind, exc.message)
         except Exception as exc:  # noqa: BLE001 — a bug must still answer in JSON, not a bare 500 page
             print(f"textcheck serve: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
             return _error_response(500, "internal-error", f"{type(exc).__name__}: {exc}")
-        from textcheck.report.writers import render
-
-        return Response(render(report, format), media_type=MEDIA_TYPES[format])
+        return Response(outcome[1], media_type=MEDIA_TYPES[format])
 
     return app
 
@@ -264,6 +339,75 @@ def _add_request_logging(app) -> None:
         return response
 
 
+# Sent with every response.  The reviewer page and the HTML report use inline script and
+# style and show the report in a srcdoc iframe (which inherits this policy); nothing loads
+# from elsewhere, and no other site may frame the service.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": ("default-src 'self'; script-src 'self' 'unsafe-inline'; "
+                                "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; "
+                                "frame-src 'self' blob: data:; object-src 'none'; base-uri 'none'; "
+                                "form-action 'self'; frame-ancestors 'none'"),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+_SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def host_allowed(hostname: str | None, allowed: set[str], any_ip: bool) -> bool:
+    """Loopback names and addresses always; configured names; IP literals when listening beyond loopback."""
+    if not hostname:
+        return False
+    if hostname in allowed or _is_loopback(hostname):
+        return True
+    try:
+        ipaddress.ip_address(hostname)
+    except ValueError:
+        return False  # a name: only if configured (a DNS-rebinding page names its own domain)
+    return any_ip
+
+
+def _add_browser_protection(app, allowed_hosts) -> None:
+    """Host and Origin checks, and the security headers on every response."""
+    allowed = {h.lower().strip("[]") for h in allowed_hosts if h}
+    any_ip = any(not _is_loopback(h) for h in allowed)
+
+    @app.middleware("http")
+    async def protect(request, call_next):
+        host_header = request.headers.get("host", "")
+        try:
+            hostname = urlsplit("//" + host_header).hostname
+        except ValueError:
+            hostname = None
+        if not host_allowed(hostname, allowed, any_ip):
+            response = _error_response(400, "invalid-host", f"host {host_header!r} is not served here "
+                                                            "(loopback or --allow-host names only)")
+        elif request.method not in _SAFE_METHODS and _cross_origin(request, host_header):
+            response = _error_response(403, "cross-origin", "cross-origin requests are refused: "
+                                                            "use the reviewer page of this service or a non-browser client")
+        else:
+            response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+def _cross_origin(request, host_header: str) -> bool:
+    """True when a browser says the request comes from a page of another origin."""
+    site = request.headers.get("sec-fetch-site")
+    if site and site not in ("same-origin", "none"):
+        return True
+    origin = request.headers.get("origin")
+    if origin is None:
+        return False  # not a browser's cross-origin request (curl, scripts, same-origin GET)
+    try:
+        netloc = urlsplit(origin).netloc
+    except ValueError:
+        return True
+    return origin == "null" or netloc.lower() != host_header.lower()
+
+
 def _port_free(host: str, port: int) -> None:
     """Fail with one line when the port is taken, before uvicorn would print a traceback-ish exit."""
     import socket
@@ -287,7 +431,11 @@ def add_serve_arguments(p) -> None:
                    help=f"largest accepted request body in MB (default {DEFAULT_MAX_UPLOAD_MB}; 413 beyond)")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S,
                    help=f"per-request time limit in seconds (default {DEFAULT_TIMEOUT_S:g}; 504 beyond)")
-    p.add_argument("--workers", type=int, default=DEFAULT_WORKERS, help="checks run at the same time")
+    p.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
+                   help="worker processes, i.e. checks run at the same time")
+    p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="a host name clients use to reach the service besides loopback (repeatable); "
+                        "other Host headers are refused")
     p.add_argument("--config", metavar="FILE", help="config file for the service's checks")
 
 
@@ -323,8 +471,11 @@ def cmd_serve(args) -> int:
     import logging
 
     logging.basicConfig(level=logging.INFO, format="textcheck serve: %(message)s")
+    hosts = list(args.allow_host)
+    if not _is_loopback(args.host):
+        hosts.append(args.host)  # reachable beyond loopback: IP-literal Host headers are accepted too
     app = create_app(config, max_upload_bytes=int(args.max_upload_mb * 1024 * 1024),
-                     timeout=args.timeout, workers=args.workers)
+                     timeout=args.timeout, workers=args.workers, allowed_hosts=hosts)
     print(f"textcheck serve: http://{args.host}:{args.port}/  (API docs: /docs)", file=sys.stderr)
     # uvicorn's own access log would repeat our request line; keep its warnings and errors.
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
