@@ -51,7 +51,10 @@ class Checker:
                 if self.strict:
                     raise
                 rule_errors.append(f"{rule.code}: {type(exc).__name__}: {exc}")
-                print(f"textcheck: {document.path}: rule {rule.code} failed: {exc}", file=sys.stderr)
+                first_line = (str(exc).splitlines() or [""])[0]
+                print(f"textcheck: {document.path}: rule {rule.code} failed: {type(exc).__name__}: {first_line}",
+                      file=sys.stderr)
+                diagnostics.append(_rule_failed(rule, exc))
         diagnostics = _dedupe(diagnostics)
         if document.meta.get("line_pages") or document.meta.get("line_refs"):  # page / cell of each finding
             from textcheck.readers.combine import relocate
@@ -86,6 +89,21 @@ class Checker:
             rule_errors.append(f"claims: {type(exc).__name__}: {exc}")
             print(f"textcheck: {ctx.document.path}: claim extraction failed: {exc}", file=sys.stderr)
             return [], []
+
+
+def _rule_failed(rule, exc: Exception):
+    """An info finding in the result itself (every format shows it): this rule did not
+    finish on this document, so an absence of its findings proves nothing."""
+    from textcheck.document import Location
+    from textcheck.report.diagnostic import Diagnostic
+
+    reason = (str(exc).splitlines() or [""])[0][:200]
+    return Diagnostic(
+        code=rule.code, name=rule.name, category=rule.category, severity="info",
+        message=f"规则 {rule.code} 未能完成对本文件的检查（{type(exc).__name__}: {reason}），该项检查结果不完整",
+        location=Location(1, 1, 1, 1), text="", key=f"rule-failed:{type(exc).__name__}",
+        suggestion="请人工核对该项，并将此文件报告给 textcheck 维护者",
+        severity_reason="rule failed on this document")
 
 
 def _has_narrative(document: Document) -> bool:

@@ -1,0 +1,31 @@
+"""A part that fails degrades only that part, and says so in the result."""
+from __future__ import annotations
+
+import json
+
+from textcheck.pipeline import Checker
+from textcheck.readers import read_text
+from textcheck.report.diagnostic import Report
+from textcheck.report.writers import render
+
+TEXT = "表 1\n收入表\n单位：万元\n项目\t金额\n甲\t1.00\n乙\t2.00\n合计\t4.00\n"
+
+
+def test_a_failing_rule_is_an_info_finding_and_the_other_rules_still_run():
+    checker = Checker(strict=False)
+    found = {d.code for d in checker.check(read_text(TEXT)).diagnostics}
+    assert found  # the 合计 4.00 ≠ 1.00 + 2.00 is an error
+    broken = next(rule for rule in checker.rules if rule.code not in found)
+
+    def explode(ctx):
+        raise ValueError("broken rule\nwith a second line")
+
+    broken.check = explode
+    result = checker.check(read_text(TEXT))
+    failed = [d for d in result.diagnostics if d.code == broken.code]
+    assert len(failed) == 1 and failed[0].severity == "info"
+    assert "ValueError: broken rule" in failed[0].message and "second line" not in failed[0].message
+    assert result.stats["rule_errors"][0].startswith(f"{broken.code}: ValueError")
+    assert found <= {d.code for d in result.diagnostics}  # the other rules still ran
+    doc = json.loads(render(Report([result]), "json"))["documents"][0]
+    assert any(d["code"] == broken.code and d["severity"] == "info" for d in doc["diagnostics"])
