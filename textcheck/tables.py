@@ -160,16 +160,21 @@ class RowSum:
     kind: str  # "grand-total", "code", "numbered", "group"
     support: Support | None = None  # how many places of this kind hold in the block (verification)
     own: Support | None = None  # how many of this relation's own columns hold
+    shifted: bool = False  # breaks in two or more columns by the same amount (verification)
 
     @property
     def misgrouped(self) -> bool:
-        """Breaks in every column it applies to (two or more): a misread grouping, not a typo."""
-        return self.own is not None and self.own.applies >= 2 and self.own.holds == 0
+        """A misread grouping, not a typo: it breaks in every column it applies to (two or more),
+        or in two or more columns by the same amount (one row too many or too few shifts every
+        column where that row has a value; a typo changes one cell)."""
+        if self.own is None:
+            return False
+        return (self.own.applies >= 2 and self.own.holds == 0) or self.shifted
 
     @property
     def confirmed(self) -> bool:
-        """Judged only when not misgrouped and confirmed by its kind in the block, or by its own
-        columns (the same rows add up in another column: the grouping is right)."""
+        """Judged only when not misgrouped, and confirmed by its kind in the block or, in a block
+        too small for that, by its own columns (the same rows add up in another column)."""
         if self.own is None or self.misgrouped:
             return False
         return (self.support is not None and self.support.confirmed) or self.own.holds >= 1
@@ -455,8 +460,12 @@ def _verify(ta: TableAnalysis, block: BlockAnalysis) -> None:
     for kind in dict.fromkeys(rs.kind for rs in block.row_sums):
         members = [rs for rs in block.row_sums if rs.kind == kind]
         own = {rs: verification.family_support([checks[rs]]) for rs in members}
-        sup = verification.family_support([checks[rs] for rs in members if not own[rs].applies >= 2 or own[rs].holds])
-        row_sums.extend(dataclasses.replace(rs, support=sup, own=own[rs]) for rs in members)
+        # Classification codes fix a code relation's members; unit groups and grand totals are
+        # layout readings, where one row too many or too few shifts several columns alike.
+        shifted = {rs: kind != "code" and verification.shifted(checks[rs]) for rs in members}
+        sup = verification.family_support([checks[rs] for rs in members
+                                           if not (own[rs].applies >= 2 and own[rs].holds == 0) and not shifted[rs]])
+        row_sums.extend(dataclasses.replace(rs, support=sup, own=own[rs], shifted=shifted[rs]) for rs in members)
     order = {(rs.total, rs.parts, rs.kind): i for i, rs in enumerate(block.row_sums)}
     block.row_sums = sorted(row_sums, key=lambda rs: order[(rs.total, rs.parts, rs.kind)])
 
@@ -843,10 +852,18 @@ def _drop_run_heads(ta: TableAnalysis, block: BlockAnalysis, children: list[Row]
         run = children[i:j + 1]
         if len(run) > 1 and _text_count(ta, block, run[0]) < min(_text_count(ta, block, r) for r in run[1:]):
             out.append(run[0])  # the head stands for the run
+        elif len(run) > 1 and len({_row_figures(ta, block, r) for r in run}) == 1:
+            out.append(run[0])  # the same row printed twice (a 项 printed with its 款's code): one addend
         else:
             out.extend(run)
         i = j + 1
     return out
+
+
+def _row_figures(ta: TableAnalysis, block: BlockAnalysis, row: Row) -> tuple:
+    """A row's label and amounts, to recognise a row printed twice."""
+    return (squash(block.labels.get(row.index, "")),) + tuple(
+        (n.value if n is not None else None) for n in (cell_number(row, c) for c in block.columns))
 
 
 def _text_count(ta: TableAnalysis, block: BlockAnalysis, row: Row) -> int:

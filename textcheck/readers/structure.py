@@ -460,9 +460,8 @@ class _Builder:
             cap = self.caption
             self.caption = None
             prev = self.drafts[-1] if self.drafts else None
-            if cap.id and prev is not None and prev.id == cap.id and (
-                    not cap.title or compact(cap.title) == compact(prev.title) or "续" in cap.title):
-                self.open = prev  # "表 3（续）": the same table continued
+            if prev is not None and self._continues_table(cap, prev):
+                self.open = prev  # "表 3（续）", or the title repeated on the next page: the same table
                 prev.segments.append([cells])
             else:
                 used = {d.id for d in self.drafts}
@@ -490,6 +489,24 @@ class _Builder:
         self.open_interrupted = False
         self.closed = None
         self.last_row_line = last_line
+        if self.open is not None:
+            self.open.paragraphs_before = len(self.paragraphs)
+
+    def _continues_table(self, cap: _Caption, prev: TableDraft) -> bool:
+        """Does a caption continue the previous table rather than start a new one?
+
+        "表 3（续）" or the same label again continues it; so does the same title without a label
+        repeated at the top of the next page (templates print the title on every page), when
+        nothing but page furniture came between (no paragraph since its last row) and the
+        department line, if both have one, is the same (per-unit tables share a title)."""
+        if cap.id:
+            return prev.id == cap.id and (
+                not cap.title or compact(cap.title) == compact(prev.title) or "续" in cap.title)
+        if prev.id or not cap.title or compact(cap.title) != compact(prev.title or ""):
+            return False
+        if cap.department and prev.department and compact(cap.department) != compact(prev.department):
+            return False
+        return prev is self.drafts[-1] and prev.paragraphs_before == len(self.paragraphs)
 
     def _broken_row(self, cells: list[LocatedText], first_line: int | None) -> bool:
         """The second half of a row the converter split over two lines (after a blank line)."""

@@ -54,6 +54,7 @@ class TableDraft:
     segments: list[list[CellRow]] = field(default_factory=list)
     source_table: str | None = None
     empty_statement: LocatedText | None = None
+    paragraphs_before: int = 0  # paragraphs of the document read before its last row (continuation test)
 
     @property
     def rows(self) -> list[CellRow]:
