@@ -38,7 +38,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 from contextlib import asynccontextmanager
-from importlib import resources
 from pathlib import PureWindowsPath
 
 from textcheck import __version__
@@ -149,7 +148,10 @@ def _check(checker, kind: str, value):
             document = read_text(text, path=name, fmt=fmt, limits=limits)
     except TextcheckError as exc:
         raise _RequestError(422, "unreadable-input", str(exc)) from None
-    return Report([checker.check(document)])
+    result = checker.check(document)
+    if kind == "bytes":
+        result.source_data = value[0]  # the HTML report renders PDF pages from the upload itself
+    return Report([result])
 
 
 # The Checker the worker processes use: set before they are forked, so they inherit it.
@@ -250,7 +252,10 @@ def create_app(config=None, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * 1
 
     @app.get("/", response_class=HTMLResponse, summary="Reviewer web page", include_in_schema=False)
     def index():
-        return HTMLResponse(resources.files("textcheck").joinpath("static", "index.html").read_text("utf-8"))
+        from textcheck.report.templating import render_template
+
+        # the same template family and stylesheet as the HTML report: one look for both
+        return HTMLResponse(render_template("index.html.j2", version=__version__))
 
     @app.post(
         "/v1/check",

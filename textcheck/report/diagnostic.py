@@ -126,6 +126,8 @@ class DocumentResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
     document: object | None = None  # the Document, for writers that render it (html)
+    # The input's bytes when they are not on disk (service uploads): the HTML report renders PDF pages from them.
+    source_data: bytes | None = field(default=None, repr=False)
 
     def to_dict(self) -> dict:
         return {

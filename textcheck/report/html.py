@@ -1,45 +1,84 @@
-"""One self-contained HTML file a reviewer can open or mail.
+"""One self-contained HTML file a reviewer can open or mail (also the reviewer page's report).
 
-Per document: the source lines with every flagged span highlighted
-(``<mark data-diag="f0-d3">``), each diagnostic beside them with its evidence
-(``<li class="diag" id="f0-d3" data-cells="…">``), and the document's tables
-rendered from ``Document.tables`` with one id per cell
-(``f0-t2-r5-c3``; header cells ``f0-t2-h0-c3``).  A diagnostic links the cells
-its ``related`` evidence names (found by source line/column, else by table,
-row and column label); clicking it highlights them.  A summary by category
-and severity heads the report.
+Built from the Jinja2 template ``templates/report.html.j2`` (the same look as the
+reviewer page and the scan dashboard).  Per document: the findings, errors
+first, with filters by severity and category and a count on each; the source
+lines with every flagged span highlighted (``<mark data-diag="f0-d3">``); the
+document's tables rendered from ``Document.tables`` with one id per cell
+(``f0-t2-r5-c3``; header cells ``f0-t2-h0-c3``) under their captions; and for a
+PDF the pages themselves, rendered server-side, with the flagged figure and the
+table cell it contradicts boxed from their character coordinates.  Clicking a
+finding highlights its span and cells, shows its pages side by side and scrolls
+the boxes into view; clicking a highlighted span selects its finding.
 
-No external assets: CSS and JS (``textcheck/static/report.*``) are inlined,
-and every piece of document text is HTML-escaped, so a hostile document
-cannot inject markup or script.
+No external assets: CSS and JS (``textcheck/static/report.*``) and page images
+are inlined, and every piece of document text is HTML-escaped (autoescape), so
+a hostile document cannot inject markup or script.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from html import escape
-from importlib import resources
 
 from textcheck import __version__
 from textcheck.report.diagnostic import CATEGORIES, SEVERITIES, SEVERITY_RANK
 
-_CATEGORY_NAMES = {
+CATEGORY_NAMES = {
     "sum": "合计/求和", "amount": "金额", "change": "增减变化", "share": "占比", "count": "数量",
     "target": "绩效指标", "unit": "单位", "format": "格式", "structure": "结构",
 }
-_SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-
-
-@lru_cache(maxsize=None)
-def _static(name: str) -> str:
-    return resources.files("textcheck").joinpath("static", name).read_text("utf-8")
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+_GENERATED_ID = re.compile(r"T\d+")
+_LONG_DECIMAL = re.compile(r"(?<![\d.])(\d[\d,]*)\.(\d{3,})(?![\d.])")
 
 
 def _e(s) -> str:
     return escape("" if s is None else str(s), quote=True)
 
 
+def _markup(s: str):
+    from markupsafe import Markup
+
+    return Markup(s)
+
+
+@lru_cache(maxsize=None)
+def rule_summaries() -> dict[str, str]:
+    """code → the one-line Chinese summary of the rule (its docstring's first line)."""
+    from textcheck.rules import all_rules
+
+    return {cls.code: next((ln.strip() for ln in cls.doc().splitlines() if ln.strip()), "") for cls in all_rules()}
+
+
+def humanize(text: str) -> str:
+    """Escaped text with figures of 3+ decimals rounded to 2 for people; the exact value in a tooltip."""
+    out, last = [], 0
+    for m in _LONG_DECIMAL.finditer(text):
+        out.append(_e(text[last:m.start()]))
+        exact = m.group(0)
+        try:
+            rounded = f"{float(exact.replace(',', '')):,.2f}"
+        except ValueError:
+            rounded = exact
+        out.append(f'<span class="exact" title="精确值 {_e(exact)}">{_e(rounded)}</span>')
+        last = m.end()
+    out.append(_e(text[last:]))
+    return "".join(out)
+
+
 # --------------------------------------------------------------------------- tables
+
+def table_caption(t) -> str:
+    """What a reviewer calls the table: its printed label and title, never an internal "T13"."""
+    if not _GENERATED_ID.fullmatch(t.id or ""):
+        return t.name
+    kind = "绩效目标表" if t.kind == "performance" else "表格"
+    title = t.title or kind
+    page = f"（第 {t.location.page} 页）" if t.location.page else ""
+    return f"{title}{page}" if t.title else f"{kind}{page}"
+
 
 def _cell_index(document, prefix: str):
     """Cell ids by source position and by (table id, row label, column label)."""
@@ -76,36 +115,32 @@ def _linked_cells(d, by_pos, by_label) -> list[str]:
     return ids
 
 
-def _render_table(t, prefix: str, flagged: set[str]) -> str:
+def _table_view(t, prefix: str, flagged: set[str]) -> dict:
     cols = sorted({c.index for c in t.columns} | {c.col for r in t.rows for c in r.cells}
                   | {c.col for h in t.header for c in h})
-    caption = _e(t.name) + (f"（单位：{_e(t.unit)}）" if t.unit else "")
-    out = [f'<table id="{prefix}-t{t.index}" data-table="{_e(t.id)}"><caption>{caption}</caption>']
+    header = []
     for hi, hrow in enumerate(t.header):
         by_col = {c.col: c for c in hrow}
-        out.append("<tr>" + "".join(
-            f'<th id="{prefix}-t{t.index}-h{hi}-c{i}">{_e(by_col[i].text.text)}</th>' if i in by_col else "<th></th>"
-            for i in cols) + "</tr>")
-    if not t.header and t.columns:
-        out.append("<tr>" + "".join(f"<th>{_e(c.label)}</th>" for c in sorted(t.columns, key=lambda c: c.index))
-                   + "</tr>")
+        header.append([{"id": f"{prefix}-t{t.index}-h{hi}-c{i}", "text": by_col[i].text.text} if i in by_col else None
+                       for i in cols])
+    if not header and t.columns:
+        header.append([{"id": None, "text": c.label} for c in sorted(t.columns, key=lambda c: c.index)])
+    rows = []
     for r in t.rows:
         by_col = {c.col: c for c in r.cells}
-        tds = []
+        cells = []
         for i in cols:
             c = by_col.get(i)
             if c is None:
-                tds.append("<td></td>")
+                cells.append(None)
                 continue
             cid = f"{prefix}-t{t.index}-r{r.index}-c{i}"
-            classes = [k for k, on in (("num", c.value is not None), ("flag", cid in flagged)) if on]
-            cls = f' class="{" ".join(classes)}"' if classes else ""
-            tds.append(f'<td id="{cid}"{cls} data-line="{c.location.line}">{_e(c.text.text)}</td>')
-        out.append(f'<tr data-row="{_e(r.label)}">' + "".join(tds) + "</tr>")
-    if t.empty_statement is not None:
-        out.append(f'<tr><td colspan="{max(1, len(cols))}">{_e(t.empty_statement.text)}</td></tr>')
-    out.append("</table>")
-    return "".join(out)
+            cells.append({"id": cid, "text": c.text.text, "num": c.value is not None, "flag": cid in flagged,
+                          "line": c.location.line})
+        rows.append({"label": r.label, "cells": cells})
+    return {"id": f"{prefix}-t{t.index}", "table_id": t.id, "caption": table_caption(t), "unit": t.unit,
+            "kind": t.kind, "header": header, "rows": rows, "width": max(1, len(cols)),
+            "empty_statement": t.empty_statement.text if t.empty_statement is not None else None}
 
 
 # --------------------------------------------------------------------------- source
@@ -161,14 +196,13 @@ def _render_line(text: str, marks: list, evidence: list) -> str:
 def _render_source(lines, marks, evidence, prefix: str) -> str:
     out = []
     for n, text in enumerate(lines, 1):
-        text = text.rstrip("\r\n")
         cls = "ln flagged" if n in marks else "ln"
         out.append(f'<div class="{cls}" id="{prefix}-L{n}" data-n="{n}">'
                    f"{_render_line(text, marks.get(n, []), evidence.get(n, []))}</div>")
     return "".join(out)
 
 
-# --------------------------------------------------------------------------- diagnostics
+# --------------------------------------------------------------------------- findings
 
 def _where(line, column=None, page=None, ref=None) -> str:
     parts = []
@@ -181,93 +215,108 @@ def _where(line, column=None, page=None, ref=None) -> str:
     return " · ".join(parts)
 
 
-def _render_related(r, prefix: str) -> str:
-    if r.kind == "table-cell":
-        label = f'<span class="kind">表格单元格</span> {_e(r.table)} {_e(r.row)} / {_e(r.column_label)}：<strong>{_e(r.text)}</strong>'
-    else:
-        kind = {"sentence": "句子", "figure": "数值"}.get(r.kind, r.kind)
-        label = f'<span class="kind">{_e(kind)}</span>：{_e(r.text)}'
-        if r.table:
-            label += f"（{_e(r.table)}）"
-        if r.value is not None:
-            label += f" = {_e(r.value)}"
-    where = _where(r.line, None, r.page, r.ref)
-    if where:
-        link = f'<a href="#{prefix}-L{r.line}">{_e(where)}</a>' if r.line else _e(where)
-        label += f' <span class="where">{link}</span>'
-    return f"<li>{label}</li>"
+def _evidence_view(r, captions: dict[str, str]) -> dict:
+    kind = {"table-cell": "表格单元格", "sentence": "句子", "figure": "数值"}.get(r.kind, r.kind)
+    table = captions.get(r.table, r.table) if r.table else None
+    # the exact computed value in a tooltip, when the text shows it rounded
+    exact = r.value if r.kind == "figure" and r.value and len(r.value.partition(".")[2]) > 2 else None
+    return {"kind": r.kind, "kind_name": kind, "table": table, "row": r.row, "column": r.column_label,
+            "text": _markup(humanize(r.text)), "exact": exact, "line": r.line,
+            "where": _where(r.line, None, r.page, r.ref)}
 
 
-def _render_diag(d, did: str, cells: list[str], prefix: str) -> str:
+def _diag_view(d, did: str, cells: list[str], boxes, captions) -> dict:
     loc = d.location
-    where = _where(loc.line, loc.column, loc.page, loc.ref)
-    head = (f'<span class="badge {d.severity}">{_SEVERITY_NAMES[d.severity]}</span> '
-            f'<span class="code">{_e(d.code)}</span> {_e(d.name)} '
-            f'<span class="where">{_e(_CATEGORY_NAMES.get(d.category, d.category))} · '
-            + (f'<a href="#{prefix}-L{loc.line}">{_e(where)}</a>' if loc.line else _e(where)) + "</span>")
-    body = [f'<p class="msg">{_e(d.message)}</p>']
-    if d.text:
-        body.append(f'<p class="where">标记：<q>{_e(d.text)}</q></p>')
-    if d.suggestion:
-        body.append(f'<p class="suggestion">建议：{_e(d.suggestion)}</p>')
-    if d.related:
-        body.append('<ul class="evidence">' + "".join(_render_related(r, prefix) for r in d.related) + "</ul>")
-    return (f'<li class="diag sev-{d.severity}" id="{did}" data-diag="{did}" data-code="{_e(d.code)}" '
-            f'data-cells="{" ".join(cells)}" data-line="{loc.line}" tabindex="0">{head}{"".join(body)}</li>')
+    return {
+        "id": did, "code": d.code, "name": d.name, "summary": rule_summaries().get(d.code, ""),
+        "severity": d.severity, "severity_name": SEVERITY_NAMES[d.severity], "severity_reason": d.severity_reason,
+        "category": d.category, "category_name": CATEGORY_NAMES.get(d.category, d.category),
+        "where": _where(loc.line, loc.column, loc.page, loc.ref), "line": loc.line,
+        "message": _markup(humanize(d.message)), "text": d.text, "suggestion": d.suggestion,
+        "evidence": [_evidence_view(r, captions) for r in d.related], "cells": " ".join(cells),
+        "pages": " ".join(str(p) for p in dict.fromkeys(b.page for b in boxes)),
+    }
 
 
-def _summary(report) -> str:
+def _pages_view(result, diags_boxes: dict[str, list]) -> list[dict]:
+    """The PDF pages findings point at, as images with their boxes (empty without the PDF's bytes)."""
+    if not any(diags_boxes.values()):
+        return []
+    sizes = result.document.meta.get("page_sizes") or ()
+    data = getattr(result, "source_data", None)
+    if data is None:
+        try:
+            with open(result.path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            return []
+    from textcheck.report.pdf_pages import render_pages
+
+    wanted = {b.page for boxes in diags_boxes.values() for b in boxes}
+    images = render_pages(data, wanted)
+    pages = []
+    for number in sorted(images):
+        boxes = [dict(diag=did, kind=b.kind, left=f"{b.left:.3f}", top=f"{b.top:.3f}", width=f"{b.width:.3f}",
+                      height=f"{b.height:.3f}", points=" ".join(f"{v:g}" for v in b.points))
+                 for did, bs in diags_boxes.items() for b in bs if b.page == number]
+        width, height = sizes[number - 1] if number <= len(sizes) else (595, 842)
+        pages.append({"number": number, "src": images[number], "boxes": boxes,
+                      "ratio": f"{width:.1f} / {height:.1f}"})
+    return pages
+
+
+def _document_view(result, k: int) -> dict:
+    prefix = f"f{k}"
+    view = {"id": prefix, "path": result.path, "format": result.format, "error": result.error,
+            "count": len(result.diagnostics), "diags": [], "tables": [], "source": None, "pages": [],
+            "baselined": result.stats.get("baselined") if result.stats else None}
+    if result.error:
+        return view
+    document = result.document
+    ids = [f"{prefix}-d{i}" for i in range(len(result.diagnostics))]
+    captions: dict[str, str] = {}
+    boxes: dict[str, list] = {did: [] for did in ids}
+    if document is not None:
+        captions = {t.id: table_caption(t) for t in document.tables}
+        by_pos, by_label = _cell_index(document, prefix)
+        cells = [_linked_cells(d, by_pos, by_label) for d in result.diagnostics]
+        lines = [ln.rstrip("\r\n") for ln in document.source_lines]
+        marks, evidence = _spans_by_line(result.diagnostics, ids, lines)
+        view["source"] = _markup(_render_source(lines, marks, evidence, prefix))
+        own = {by_pos.get((d.location.line, d.location.column)) for d in result.diagnostics} - {None}
+        view["tables"] = [_table_view(t, prefix, own) for t in document.tables]
+        if document.meta.get("char_boxes"):
+            from textcheck.report.pdf_pages import diagnostic_boxes
+
+            boxes = {did: diagnostic_boxes(document.meta, d) for did, d in zip(ids, result.diagnostics)}
+            view["pages"] = _pages_view(result, boxes)
+            if not view["pages"]:
+                boxes = {did: [] for did in ids}
+    else:
+        cells = [[] for _ in result.diagnostics]
+    diags = [_diag_view(d, did, c, boxes[did], captions) for d, did, c in zip(result.diagnostics, ids, cells)]
+    # errors first, then warnings, then infos; within a severity in document order
+    view["diags"] = sorted(diags, key=lambda v: -SEVERITY_RANK[v["severity"]])
+    return view
+
+
+def _summary(report) -> dict:
     counts = Counter((d.category, d.severity) for d in report.diagnostics)
     cats = [c for c in CATEGORIES if any(counts[(c, s)] for s in SEVERITIES)]
-    head = "<tr><th>类别</th>" + "".join(f"<th>{_SEVERITY_NAMES[s]} {s}</th>" for s in SEVERITIES) + "<th>合计</th></tr>"
-    rows = [f'<tr data-category="{c}"><td>{_e(_CATEGORY_NAMES.get(c, c))} ({c})</td>'
-            + "".join(f"<td>{counts[(c, s)]}</td>" for s in SEVERITIES)
-            + f"<td>{sum(counts[(c, s)] for s in SEVERITIES)}</td></tr>" for c in cats]
-    total = ("<tr><th>合计</th>" + "".join(f"<th>{sum(counts[(c, s)] for c in CATEGORIES)}</th>" for s in SEVERITIES)
-             + f"<th>{sum(counts.values())}</th></tr>")
-    return f'<table class="summary" id="summary">{head}{"".join(rows)}{total}</table>'
-
-
-def _render_document(doc, k: int) -> str:
-    prefix = f"f{k}"
-    title = f'<h2>{_e(doc.path)}' + (f' <span class="where">{_e(doc.format)} · {len(doc.diagnostics)} 项</span>'
-                                      if doc.format else "") + "</h2>"
-    if doc.error:
-        return f'<section class="doc" id="{prefix}">{title}<p class="error-doc">无法读取：{_e(doc.error)}</p></section>'
-    document = doc.document
-    ids = [f"{prefix}-d{i}" for i in range(len(doc.diagnostics))]
-    if document is not None:
-        by_pos, by_label = _cell_index(document, prefix)
-        cells = [_linked_cells(d, by_pos, by_label) for d in doc.diagnostics]
-        lines = [ln.rstrip("\r\n") for ln in document.source_lines]
-        marks, evidence = _spans_by_line(doc.diagnostics, ids, lines)
-        source = _render_source(lines, marks, evidence, prefix)
-        own = {by_pos.get((d.location.line, d.location.column)) for d in doc.diagnostics} - {None}
-        tables = "".join(_render_table(t, prefix, own) for t in document.tables) or '<p class="empty">（无表格）</p>'
-    else:
-        cells = [[] for _ in doc.diagnostics]
-        source = '<p class="empty">（原文不可用）</p>'
-        tables = '<p class="empty">（无表格）</p>'
-    diags = "".join(_render_diag(d, did, c, prefix) for d, did, c in zip(doc.diagnostics, ids, cells))
-    if not diags:
-        diags = '<li class="empty">未发现问题</li>'
-    return (f'<section class="doc" id="{prefix}">{title}'
-            f'<div class="source" aria-label="原文">{source}</div>'
-            f'<div class="tables" aria-label="表格">{tables}</div>'
-            f'<ul class="diags" aria-label="问题">{diags}</ul></section>')
+    return {
+        "severities": [{"key": s, "name": SEVERITY_NAMES[s], "count": sum(counts[(c, s)] for c in CATEGORIES)}
+                       for s in SEVERITIES],
+        "categories": [{"key": c, "name": CATEGORY_NAMES.get(c, c), "by_severity": [counts[(c, s)] for s in SEVERITIES],
+                        "count": sum(counts[(c, s)] for s in SEVERITIES)} for c in cats],
+        "total": sum(counts.values()),
+    }
 
 
 def render(report, **_options) -> str:
+    from textcheck.report.templating import render_template
+
     s = report.summary()
-    paths = ", ".join(doc.path for doc in report.documents)
-    counts = f"{s['error']} 错误 · {s['warning']} 警告 · {s['info']} 提示"
-    return "".join([
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">",
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>textcheck 报告 — {_e(paths)}</title>",
-        f"<style>{_static('report.css')}</style></head><body>",
-        f'<header><h1>textcheck 报告</h1><div class="where">textcheck {_e(__version__)} · '
-        f"{s['documents']} 个文件 · {counts}</div>{_summary(report)}</header>",
-        "".join(_render_document(doc, k) for k, doc in enumerate(report.documents)),
-        f"<script>{_static('report.js')}</script></body></html>\n",
-    ])
+    return render_template(
+        "report.html.j2", version=__version__, paths=", ".join(doc.path for doc in report.documents),
+        summary=s, counts=_summary(report), severity_names=SEVERITY_NAMES,
+        documents=[_document_view(doc, k) for k, doc in enumerate(report.documents)])
