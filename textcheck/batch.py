@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from textcheck import __version__, patterns
+from textcheck import __version__
 from textcheck.config import Config
 
 # Files a folder walk picks up (explicitly named files are always taken).
@@ -94,6 +94,8 @@ def head_text(path: str, max_chars: int = 4000) -> str:
 
 def identify(path: str) -> dict:
     """{"department": …, "year": …} read from the document's own first lines (None when not found)."""
+    from textcheck import patterns  # compiled on first use: `textcheck --help` need not
+
     lines = [ln.strip() for ln in head_text(path).splitlines() if ln.strip()]
     department = year = None
     for i, line in enumerate(lines[:60]):
@@ -160,6 +162,8 @@ def group_files(files: list[str], metas: dict[str, dict], mode: str = "meta") ->
 
 
 def _stem_key(path: str) -> tuple[str, str]:
+    from textcheck import patterns
+
     stem = patterns.VOLUME_WORDS.sub("", Path(path).stem).strip("-_ ")
     return (str(Path(path).parent), stem or Path(path).stem)
 

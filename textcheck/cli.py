@@ -39,7 +39,10 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given ``argv``, only the named command's scan/report/serve options are
+    defined, so `textcheck rules` or `--version` never import the batch and server modules."""
+    command = next((a for a in argv if not a.startswith("-")), "") if argv is not None else None
     p = _Parser(prog="textcheck", description="Consistency checks for Chinese budget disclosures (部门预算/决算公开).")
     p.add_argument("--version", action="version", version=f"textcheck {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
@@ -57,11 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("rule", help="rule code (TC201) or name (narrative-amount-mismatch)")
     e.add_argument("--config", metavar="FILE", help="config whose [severity] to show (default: found upward from here)")
 
-    from textcheck import batch, service
+    scan = sub.add_parser("scan", help="scan many documents in parallel into a results database")
+    report = sub.add_parser("report", help="export summary and findings from a scan database")
+    serve = sub.add_parser("serve", help="run the HTTP API and reviewer web page")
+    if command in (None, "scan", "report"):
+        from textcheck import batch
 
-    batch.add_scan_arguments(sub.add_parser("scan", help="scan many documents in parallel into a results database"))
-    batch.add_report_arguments(sub.add_parser("report", help="export summary and findings from a scan database"))
-    service.add_serve_arguments(sub.add_parser("serve", help="run the HTTP API and reviewer web page"))
+        batch.add_scan_arguments(scan)
+        batch.add_report_arguments(report)
+    if command in (None, "serve"):
+        from textcheck import service
+
+        service.add_serve_arguments(serve)
     return p
 
 
@@ -157,18 +167,18 @@ def cmd_check(args) -> int:
 
 
 def cmd_rules(_args) -> int:
-    from textcheck.rules import all_rules
+    from textcheck.rules import rule_catalog  # read from the rule modules' source: nothing heavy imported
 
-    for cls in all_rules():
+    for cls in rule_catalog():
         summary = next((ln.strip() for ln in cls.doc().splitlines() if ln.strip()), "")
         print(f"{cls.code}  {cls.name:<36} {cls.category:<9} {cls.severity:<8} {summary}")
     return EXIT_OK
 
 
 def cmd_explain(args) -> int:
-    from textcheck.rules import find_rule
+    from textcheck.rules import find_rule_info
 
-    cls = find_rule(args.rule)
+    cls = find_rule_info(args.rule)
     if not cls:
         print(f"textcheck: error: no rule {args.rule!r} (see 'textcheck rules')", file=sys.stderr)
         return EXIT_USAGE
@@ -189,7 +199,8 @@ def cmd_explain(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
