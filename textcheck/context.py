@@ -59,3 +59,25 @@ class Context:
         from textcheck import performance
 
         return performance.parse_performance_tables(self.document, self.lexicon)
+
+    @cached_property
+    def layout(self):
+        """目录, numbering and format facts of the text — textcheck.layout_facts."""
+        from textcheck.layout_facts import Layout
+
+        return Layout(self.document)
+
+    @cached_property
+    def kind(self) -> str:
+        """department-budget / final-account / government-report / other — textcheck.families."""
+        from textcheck.families import document_kind
+
+        return document_kind(self.document, self.lexicon)
+
+    @cached_property
+    def family(self):
+        """The template family the document's tables follow (None: unrecognised) — textcheck.families."""
+        from textcheck.families import recognise
+
+        return recognise(self.document, self.lexicon, kind=self.kind if self.kind != "other" else None,
+                         layout=self.layout)

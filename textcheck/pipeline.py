@@ -59,6 +59,9 @@ class Checker:
         diagnostics = []
         rule_errors = []
         for rule in self.rules:
+            kinds = getattr(rule, "kinds", None)
+            if kinds is not None and ctx.kind not in kinds:
+                continue  # a rule for another kind of document (Rule.kinds)
             try:
                 diagnostics.extend(rule.check(ctx))
             except Exception as exc:
@@ -90,6 +93,7 @@ class Checker:
             stats["pages"] = document.meta["pages"]
         if rule_errors:
             stats["rule_errors"] = rule_errors
+        stats.update(_kind_stats(ctx))
         return DocumentResult(path=document.path, format=document.format, sha256=document.sha256,
                               diagnostics=diagnostics, stats=stats, document=document)
 
@@ -123,6 +127,22 @@ def _rule_failed(rule, exc: Exception):
         location=Location(1, 1, 1, 1), text="", key=f"rule-failed:{type(exc).__name__}",
         suggestion="请人工核对该项，并将此文件报告给 textcheck 维护者",
         severity_reason="rule failed on this document")
+
+
+def _kind_stats(ctx: Context) -> dict:
+    """The document kind and the template family the checks assumed (stats keys
+    ``document_kind``, ``template_family``, ``template_family_name``)."""
+    try:
+        out = {"document_kind": ctx.kind}
+        if ctx.family is not None:
+            out["template_family"] = ctx.family.family.id
+            out["template_family_name"] = ctx.family.family.name
+        return out
+    except Exception as exc:  # a fact the stats cannot get never fails the document
+        if ctx.checker.strict:
+            raise
+        print(f"textcheck: {ctx.document.path}: document kind failed: {exc}", file=sys.stderr)
+        return {}
 
 
 def _has_narrative(document: Document) -> bool:

@@ -32,6 +32,9 @@ class Rule:
     name: ClassVar[str]  # kebab-case, stable
     category: ClassVar[str]
     severity: ClassVar[str] = "error"  # default severity
+    # Document kinds the rule fits (textcheck.families.KINDS); None = every kind.  The
+    # pipeline runs a rule only on documents of its kinds (Context.kind).
+    kinds: ClassVar[frozenset[str] | None] = None
 
     def check(self, ctx: "Context") -> Iterable[Diagnostic]:
         raise NotImplementedError

@@ -1,0 +1,508 @@
+"""Layout facts of a document for the format and structure rules (TC8xx, TC9xx).
+
+Computed once per document and cached on the Context (``ctx.layout``), so the rules
+read facts and never parse text:
+
+* the table of contents, cleaned: the reader's ``Document.toc`` (or the lines after a
+  "目录" line when the reader found none), cut where the body starts (an entry repeating
+  an earlier one, or a second "第一部分"), notes ("注：…") and bracketed remarks dropped,
+  two entries printed on one line split ("四、…说明五、…表"), a wrapped entry joined;
+* the body outside the 目录 as one compact, normalised string, to ask "is this text
+  anywhere in the body?" (a heading broken over lines, a caption the reader did not
+  attach);
+* numbered lines of running text (TC807), outside the 目录, with the 部分 and the
+  volume they stand in (numbering restarts per 部分 and per volume);
+* format facts of the text: misplaced thousands separators, mixed-width digit runs,
+  stray Latin words, rates without "%" (TC803, TC805, TC806, TC808);
+* empty-table statements (TC903).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from textcheck import patterns
+from textcheck.document import Document, LocatedText, Location
+from textcheck.families import bare_title, title_key
+from textcheck.lexicon import normalize_term
+from textcheck.numbers import chinese_numeral_value
+
+# A fallback 目录 line longer than this (without a page number) is prose: the 目录 ended.
+_MAX_TOC_LINE = 50
+# Fewer characters than this are too few to recognise an entry's words in a body line.
+_MIN_WORDS = 4
+# A body line longer than this is prose, not a heading.
+_MAX_TITLE_LINE = 60
+
+
+def entry_key(s: str) -> str:
+    """An entry or heading for comparison: no bullet, page number, spaces, quotes or end
+    punctuation; brackets as ASCII."""
+    s = patterns.TOC_BULLET.sub("", s)
+    s = patterns.TOC_PAGE_TAIL.sub("", s)
+    return patterns.TOC_END_PUNCT.sub("", normalize_term(s))
+
+
+def marker_of(key: str) -> str:
+    m = patterns.TOC_ENTRY_MARKER.match(key)
+    return m.group(0) if m else ""
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    text: LocatedText  # as printed, bullet and page number removed
+    key: str  # entry_key
+    marker: str  # "第一部分", "一、", "（一）", "1、" or ""
+    body: str  # the key without its marker (normalised)
+    number: int | None  # the marker's number
+
+    @property
+    def location(self) -> Location:
+        return self.text.location
+
+    @property
+    def is_table(self) -> bool:
+        """A table's entry ("一、收支总表"), not a part's ("第二部分 部门预算表")."""
+        return not self.marker.startswith("第") and bool(patterns.STRUCTURE_TITLE_LINE.search(self.body))
+
+
+@dataclass(frozen=True)
+class NumberedLine:
+    line: int
+    level: str  # part / cn / pcn / ar
+    value: int
+    raw: str
+    start: int  # 1-based columns of the number
+    end: int
+    part: int  # index of the 第X部分 (or volume) it stands in
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    """A span of a text found by a format pattern."""
+
+    text: LocatedText  # the whole text (sentence / paragraph / cell)
+    start: int
+    end: int
+    value: str
+
+    @property
+    def location(self) -> Location:
+        return self.text.locate(self.start, self.end)
+
+
+@dataclass
+class Layout:
+    document: Document
+    _cache: dict = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ 目录
+
+    @cached_property
+    def volumes(self) -> tuple[tuple[int, int], ...]:
+        """(first line, last line) of each volume of a combined document (one range otherwise)."""
+        parts = self.document.meta.get("parts") or ()
+        if parts:
+            return tuple((p["first_line"], p["last_line"]) for p in parts)
+        return ((1, len(self.document.source_lines)),)
+
+    @cached_property
+    def toc(self) -> tuple[TocEntry, ...]:
+        """The cleaned 目录 of each volume, in order."""
+        out: list[TocEntry] = []
+        for first, last in self.volumes:
+            raw = [e for e in self.document.toc if e.positions and first <= e.positions[0][0] <= last]
+            out.extend(_clean_toc(raw or _fallback_toc(self.document, first, last)))
+        return tuple(out)
+
+    @cached_property
+    def toc_lines(self) -> frozenset[int]:
+        """Source lines of each volume's 目录: its title line and the lines the reader (or the
+        fallback) took for entries up to the last entry kept after cleaning; lines after
+        that are body lines the reader took for entries."""
+        lines: set[int] = set()
+        doc = self.document
+        kept = {p[0] for e in self.toc for p in e.text.positions}
+        for first, last in self.volumes:
+            raw = [e for e in doc.toc if e.positions and first <= e.positions[0][0] <= last]
+            raw = raw or _fallback_toc(doc, first, last)
+            own = [k for k in kept if first <= k <= last]
+            if not own:
+                continue
+            end = max(own)
+            lines.update(p[0] for e in raw for p in e.positions if p[0] <= end)
+            start = min(min(own), *(e.positions[0][0] for e in raw if e.positions))
+            for no in range(start - 1, max(first, start - 40) - 1, -1):
+                if patterns.STRUCTURE_TOC_TITLE.match(doc.source_lines[no - 1]):
+                    lines.add(no)
+                    break
+        return frozenset(lines)
+
+    def _volume_of(self, line: int) -> int:
+        return next((i for i, (a, b) in enumerate(self.volumes) if a <= line <= b), 0)
+
+    @cached_property
+    def body_text(self) -> str:
+        """Every line outside the 目录, joined without separators and normalised."""
+        toc = self.toc_lines
+        return normalize_term("".join(
+            line for no, line in enumerate(self.document.source_lines, 1) if no not in toc))
+
+    def in_body(self, text: str) -> bool:
+        key = patterns.TOC_END_PUNCT.sub("", normalize_term(text))
+        return bool(key) and key in self.body_text
+
+    def in_body_spread(self, key: str, span: float = 2.5, slack: int = 20) -> bool:
+        """Are the characters of ``key`` in the body in order, its first two together, within
+        a window of ``span`` × its length + ``slack`` characters (a heading printed over
+        several lines with the department's name inserted: "第二部分 / 2026年度 / <name> /
+        单位预算表")?"""
+        if len(key) < _MIN_WORDS:
+            return False
+        body = self.body_text
+        window = int(len(key) * span) + slack
+        start = body.find(key[:2])
+        while start != -1:
+            if _is_subsequence(key, body[start:start + window]):
+                return True
+            start = body.find(key[:2], start + 1)
+        return False
+
+    @cached_property
+    def short_body_lines(self) -> tuple[tuple[int, str, str], ...]:
+        """(line, text, entry_key) of the short lines of running text outside the 目录."""
+        toc = self.toc_lines
+        out = []
+        for no, line in enumerate(self.document.source_lines, 1):
+            if no in toc or "\t" in line or not line.strip():
+                continue
+            key = entry_key(line)
+            if len(key) <= _MAX_TITLE_LINE:
+                out.append((no, line, key))
+        return tuple(out)
+
+    def body_line_with_words(self, words: str, span: float) -> LocatedText | None:
+        """A short body line (outside the 目录 and tables) holding every character of
+        ``words`` in order (a leading year and the placeholders 单位/部门 left out), at most
+        ``span`` times as long (plus four characters)."""
+        import difflib
+
+        form = patterns.TOC_YEAR.sub("", words)
+        bare = patterns.TOC_PLACEHOLDER.sub("", form)
+        limit = int(len(form) * span) + 4
+        tests = [lambda key: len(form) <= len(key) <= limit and _is_subsequence(form, key)]
+        if bare != form and len(bare) >= _MIN_WORDS:
+            # the department's own name where the template has 单位/部门: "<name>机构设置"
+            tests.append(lambda key: key.endswith(bare))
+        if len(form) < _MIN_WORDS:
+            return None
+        for test in tests:
+            hits = [(difflib.SequenceMatcher(None, words, key).ratio(), -no, line)
+                    for no, line, key in self.short_body_lines if test(key)]
+            if hits:
+                _, no, line = max(hits)
+                return _line_text(line, -no)
+        return None
+
+    def marked_lines(self, marker: str) -> list[tuple[str, LocatedText]]:
+        """(entry_key, line) of short body lines starting with ``marker`` ("第一部分")."""
+        if not marker:
+            return []
+        return [(key, _line_text(line, no)) for no, line, key in self.short_body_lines if key.startswith(marker)]
+
+    @cached_property
+    def heading_keys(self) -> dict[str, LocatedText]:
+        toc = self.toc_lines
+        return {entry_key(h.text.text): h.text for h in self.document.headings
+                if h.text.location.line not in toc}
+
+    @cached_property
+    def table_titles(self) -> list[tuple[str, str, int | None]]:
+        """(bare title key, title as printed, table number) of every table title the document
+        prints: titled tables and title lines of the body (a caption the reader did not
+        attach to its table)."""
+        from textcheck.families import title_candidates
+
+        out = [(bare_title(t.title), t.title, t.number) for t in self.document.tables if t.title]
+        seen = {k for k, _, _ in out}
+        for key, printed in title_candidates(self.document, self.toc_lines):
+            if key not in seen and patterns.STRUCTURE_TITLE_LINE.search(key):
+                seen.add(key)
+                out.append((key, printed, _label_number(printed)))
+        return out
+
+    # ------------------------------------------------------------------ numbering
+
+    @cached_property
+    def numbered_lines(self) -> tuple[NumberedLine, ...]:
+        """Numbered lines of running text outside the 目录 and tables; ``part`` counts the
+        第X部分 headings and volumes passed (numbering restarts in each)."""
+        doc = self.document
+        toc = self.toc_lines
+        volume_starts = set(doc.meta.get("volume_starts") or ())
+        out = []
+        part = 0
+        for no, line in enumerate(doc.source_lines, 1):
+            if no in volume_starts:
+                part += 1
+            if no in toc or "\t" in line or "|" in line:
+                continue
+            m = patterns.LIST_NUMBERING.match(line)
+            if not m:
+                continue
+            level = next(k for k in ("part", "cn", "pcn", "ar") if m.group(k))
+            raw = m.group(level)
+            value = int(raw) if level == "ar" else chinese_numeral_value(raw)
+            if value is None:
+                continue
+            if level == "part":
+                part += 1
+            out.append(NumberedLine(no, level, value, raw, m.start(level) + 1, m.end(level), part))
+        return tuple(out)
+
+    # ------------------------------------------------------------------ format facts
+
+    @cached_property
+    def bad_thousands(self) -> list[tuple[str, object, object, TextMatch]]:
+        """("cell", table, cell, match) / ("text", None, paragraph, match) for every
+        number whose thousands separators are misplaced."""
+        out = []
+        doc = self.document
+        for table in doc.tables:
+            for row in list(table.header) + [r.cells for r in table.rows]:
+                for cell in row:
+                    if "," in cell.text.text:
+                        for m in patterns.FORMAT_BAD_THOUSANDS.finditer(cell.text.text):
+                            out.append(("cell", table, cell, TextMatch(cell.text, m.start(), m.end(), m.group(0))))
+        for p in doc.paragraphs:
+            if "," in p.text.text:
+                for m in patterns.FORMAT_BAD_THOUSANDS.finditer(p.text.text):
+                    out.append(("text", None, p, TextMatch(p.text, m.start(), m.end(), m.group(0))))
+        return out
+
+    @cached_property
+    def mixed_width_digits(self) -> list[tuple[int, int, int, str]]:
+        """(line, start col, end col, digits) of every digit run mixing ０-９ and 0-9."""
+        out = []
+        for no, line in enumerate(self.document.source_lines, 1):
+            if not patterns.FORMAT_FULL_DIGIT.search(line):
+                continue
+            for m in patterns.FORMAT_DIGIT_RUN.finditer(line):
+                s = m.group(0)
+                if patterns.FORMAT_HALF_DIGIT.search(s) and patterns.FORMAT_FULL_DIGIT.search(s):
+                    out.append((no, m.start() + 1, m.end(), s))
+        return out
+
+    @cached_property
+    def stray_latin(self) -> list[TextMatch]:
+        """Lower-case Latin words between Chinese characters in headings and paragraphs,
+        outside parentheses."""
+        doc = self.document
+        out = []
+        for t in [h.text for h in doc.headings] + [p.text for p in doc.paragraphs]:
+            for m in patterns.FORMAT_STRAY_LATIN.finditer(t.text):
+                if not _inside_parentheses(t.text, m.start()):
+                    out.append(TextMatch(t, m.start("word"), m.end("word"), m.group("word")))
+        return out
+
+    @cached_property
+    def rate_without_sign(self) -> list[tuple[TextMatch, str]]:
+        """(the number, the cue phrase) of a rate in running text written without "%"."""
+        out = []
+        for p in self.document.paragraphs:
+            for m in patterns.FORMAT_RATE_CUE_NUMBER.finditer(p.text.text):
+                if m.group("num").strip("0.") == "":
+                    continue
+                out.append((TextMatch(p.text, m.start("num"), m.end("num"), m.group("num")), m.group(0)))
+        return out
+
+    # ------------------------------------------------------------------ empty tables
+
+    @cached_property
+    def empty_statements(self) -> list[str]:
+        """Title keys of paragraphs (with their heading) that state a table is empty."""
+        return [title_key(_with_heading(p)) for p in self.document.paragraphs
+                if patterns.EMPTY_TABLE_STATEMENT.search(p.text.text)]
+
+    @cached_property
+    def notes_after_table(self) -> dict[str, LocatedText]:
+        """Table id → the empty-table statement printed right under it: the first paragraph
+        after the table's last row and before anything else, saying 本表无数据 / 为空表."""
+        doc = self.document
+        starts = sorted(p.text.location.line for p in doc.paragraphs)
+        out = {}
+        import bisect
+
+        for i, t in enumerate(doc.tables):
+            last = max((c.text.positions[-1][0] for r in t.rows for c in r.cells if c.text.positions),
+                       default=t.location.line)
+            nxt = doc.tables[i + 1].location.line if i + 1 < len(doc.tables) else len(doc.source_lines) + 1
+            k = bisect.bisect_right(starts, last)
+            if k < len(starts) and starts[k] < nxt:
+                p = next(p for p in doc.paragraphs if p.text.location.line == starts[k])
+                if patterns.EMPTY_TABLE_STATEMENT.search(p.text.text):
+                    out[t.id] = p.text
+        return out
+
+    @cached_property
+    def nothing_statements(self) -> list[str]:
+        """Title keys of paragraphs (with their heading) that say there is nothing
+        (无 / 没有 / 未安排 / 不涉及 / 0 万元)."""
+        return [title_key(_with_heading(p)) for p in self.document.paragraphs
+                if patterns.STRUCTURE_NOTHING.search(p.text.text)]
+
+
+def _clean_toc(raw: list[LocatedText]) -> list[TocEntry]:
+    """One volume's 目录 entries: cut where the body starts, notes dropped, entries on one
+    line split, a lone "第一部分" joined with its title on the next line."""
+    entries: list[TocEntry] = []
+    seen: set[str] = set()
+    markers_seen: set[str] = set()
+    pending: LocatedText | None = None
+    for lt in raw:
+        for piece in _split_entries(lt):
+            if pending is not None:
+                piece = _join(pending, piece)
+                pending = None
+            header = patterns.TOC_HEADER_PREFIX.match(piece.text.strip())
+            if header:  # "序号 报表名称 一、收支预算总表": the 目录's own column heads
+                lead = len(piece.text) - len(piece.text.lstrip())
+                piece = piece.slice(lead + header.end(), len(piece.text))
+            text = piece.text.strip()
+            key = entry_key(text)
+            if not key:
+                continue
+            if patterns.TOC_NOTE.match(key):
+                continue  # "注：以上……", "（具体部门预算公开报表）"
+            if patterns.TOC_SENTENCE.search(key):
+                return entries  # a sentence: the body starts
+            marker = marker_of(key)
+            body = key[len(marker):].lstrip(":、.")
+            if not marker and len(entries) >= 3 and all(e.marker for e in entries) \
+                    and not patterns.TOC_PAGE_TAIL.search(lt.text):
+                return entries  # an unnumbered line after numbered entries: a body heading
+            if key in seen or (body and any(e.body == body for e in entries)):
+                return entries  # the body starts: an entry repeated
+            if marker.startswith("第") and marker in markers_seen:
+                return entries  # a second 第一部分: the body starts
+            if not body and marker:
+                # "第一部分" alone, its title on the next line ("部门概况")
+                pending = piece
+                continue
+            seen.add(key)
+            if marker.startswith("第"):
+                markers_seen.add(marker)
+            entries.append(TocEntry(_strip_entry(piece), key, marker, body, _marker_number(marker)))
+    return entries
+
+
+def _line_text(line: str, no: int) -> LocatedText:
+    text = line.strip()
+    col = line.index(text[0]) + 1
+    return LocatedText(text, tuple((no, col + k) for k in range(len(text))))
+
+
+def _is_subsequence(needle: str, haystack: str) -> bool:
+    it = iter(haystack)
+    return all(ch in it for ch in needle)
+
+
+def _with_heading(p) -> str:
+    return (p.section[-1] if p.section else "") + p.text.text
+
+
+def _inside_parentheses(text: str, pos: int) -> bool:
+    depth = 0
+    for ch in text[:pos]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _label_number(title: str) -> int | None:
+    """The number of a title's table label ("公开表12…" → 12, "表十一…" → 11)."""
+    m = patterns.STRUCTURE_TABLE_LABEL_PREFIX.match(title_key(title))
+    if not m:
+        return None
+    label = m.group(0)
+    digits = "".join(ch for ch in label if ch.isdigit())
+    if digits:
+        return int(digits)
+    cn = "".join(ch for ch in label if ch in "一二三四五六七八九十")
+    return chinese_numeral_value(cn) if cn else None
+
+
+def _marker_number(marker: str) -> int | None:
+    digits = "".join(ch for ch in marker if ch.isdigit())
+    if digits:
+        return int(digits)
+    core = marker.strip("第部分、()（）.")
+    return chinese_numeral_value(core) if core else None
+
+
+def _strip_entry(lt: LocatedText) -> LocatedText:
+    """The entry without a leading bullet and a trailing leader / page number."""
+    text = lt.text
+    m = patterns.TOC_BULLET.match(text)
+    start = m.end() if m else 0
+    p = patterns.TOC_PAGE_TAIL.search(text, start)
+    end = p.start() if p else len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return lt.slice(start, end)
+
+
+def _join(a: LocatedText, b: LocatedText) -> LocatedText:
+    a, b = _strip_entry(a), _strip_entry(b)
+    return LocatedText(a.text + b.text, a.positions + b.positions, a.page, a.ref)
+
+
+def _split_entries(lt: LocatedText) -> list[LocatedText]:
+    """Two entries printed on one line ("四、单位预算编制说明五、单位预算表", "十一、专业名词解释
+    第四部分公开报表"): split where the next number of the same form, or a 第X部分, starts."""
+    text = lt.text
+    part = patterns.TOC_PART_INSIDE.search(text)
+    if part:
+        return [*_split_entries(lt.slice(0, part.start())), *_split_entries(lt.slice(part.start(), len(text)))]
+    first = patterns.TOC_CN_MARKER.match(text.strip())
+    if not first:
+        return [lt]
+    n = chinese_numeral_value(first.group("n"))
+    if n is None:
+        return [lt]
+    offset = len(text) - len(text.lstrip())
+    for m in patterns.TOC_CN_MARKER_INSIDE.finditer(text, offset + first.end()):
+        if chinese_numeral_value(m.group("n")) == n + 1:
+            return [lt.slice(0, m.start()), *_split_entries(lt.slice(m.start(), len(text)))]
+    return [lt]
+
+
+def _fallback_toc(document: Document, first: int = 1, last: int | None = None) -> list[LocatedText]:
+    """When the reader found no 目录 in the volume [first, last]: the lines after a "目录"
+    line that look like entries (a leader or page number, or a short line without
+    sentence punctuation), up to the first that does not."""
+    lines = document.source_lines
+    last = len(lines) if last is None else last
+    if any(e.positions and first <= e.positions[0][0] <= last for e in document.toc):
+        return []
+    start = next((i for i in range(first - 1, last) if patterns.STRUCTURE_TOC_TITLE.match(lines[i])), None)
+    if start is None:
+        return []
+    entries: list[LocatedText] = []
+    for i in range(start + 1, last):
+        raw = lines[i]
+        if not raw.strip():
+            continue
+        if "\t" in raw:
+            break
+        text = raw.strip()
+        has_page = bool(patterns.TOC_PAGE_TAIL.search(text))
+        if not has_page and (len(text) > _MAX_TOC_LINE or patterns.TOC_PROSE.search(text)):
+            break
+        col = raw.index(text[0]) + 1
+        entries.append(LocatedText(text, tuple((i + 1, col + k) for k in range(len(text)))))
+    return entries if len(entries) >= 2 else []
