@@ -34,6 +34,7 @@ class Limits:
     max_pages: int = 2000  # PDF pages
     max_unzipped_mb: float = 300.0  # total unpacked size of a DOCX/XLSX
     max_zip_entries: int = 10_000  # members of a DOCX/XLSX
+    max_chars: int = 2_000_000  # characters of one document (each costs ~250 bytes once located and parsed)
     max_line_chars: int = 50_000  # characters of one line (text) or one rendered line
     max_table_columns: int = 1_000  # grid columns of one table
     max_table_cells: int = 500_000  # grid cells of one table (after spans are expanded)
@@ -47,6 +48,10 @@ class Limits:
     @property
     def max_unzipped_bytes(self) -> int:
         return int(self.max_unzipped_mb * 1024 * 1024)
+
+    def check_chars(self, path: str, count: int) -> None:
+        if count > self.max_chars:
+            raise LimitError(path, f"document has {count:,} characters", "max-chars", self.max_chars)
 
     def check_line(self, path: str, line: str, lineno: int | None = None) -> None:
         if len(line) > self.max_line_chars:

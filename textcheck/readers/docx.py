@@ -40,6 +40,7 @@ def docx_rendering(data: bytes, path: str, limits: Limits | None = None) -> Rend
     except Exception as exc:
         raise ReadError(path, f"not a readable DOCX (corrupt or not a Word 2007+ file: {type(exc).__name__})") from None
     out = Rendering()
+    chars = 0
     paragraph_no = 0
     table_no = 0
     try:
@@ -52,11 +53,15 @@ def docx_rendering(data: bytes, path: str, limits: Limits | None = None) -> Rend
                     continue
                 paragraph_no += 1
                 limits.check_line(path, text)
+                chars += len(text)
+                limits.check_chars(path, chars)
                 out.blank()
                 out.text(text, style=_style_name(paragraph), ref=f"段落 {paragraph_no}")
             elif tag == "tbl":
                 table_no += 1
                 _render_table(DocxTable(child, document), table_no, out, limits, path)
+                chars = sum(len(line) for line in out.lines)
+                limits.check_chars(path, chars)
     except ReadError:
         raise
     except Exception as exc:

@@ -32,6 +32,7 @@ def read_html(text: str, path: str, limits: Limits | None = None) -> Document:
 
 def html_rendering(text: str, path: str, limits: Limits | None = None) -> Rendering:
     limits = limits or DEFAULT_LIMITS
+    limits.check_chars(path, len(text))  # markup included: the rendering is never longer
     parser = _Parser(limits.max_span)
     try:
         parser.feed(text)

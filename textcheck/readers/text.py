@@ -41,8 +41,10 @@ def parse_text(text: str, path: str = "<text>", fmt: str = "text", meta: dict | 
                               "split the document into volumes")
     if text.startswith("\ufeff"):
         text = text[1:]
+    limits = limits or DEFAULT_LIMITS
+    limits.check_chars(path, len(text))
     lines = split_lines(text)
-    check_lines(lines, path, limits or DEFAULT_LIMITS)
+    check_lines(lines, path, limits)
     blocks = text_blocks(lines, fmt=fmt)
     return build_document(blocks, path=path, fmt=fmt, source_lines=tuple(lines), meta=meta)
 
@@ -53,8 +55,9 @@ def check_lines(lines: list[str], path: str, limits: Limits) -> None:
     for number, line in enumerate(lines, start=1):
         if len(line) > limits.max_line_chars:
             limits.check_line(path, line, number)
-        if "\t" in line and line.count("\t") >= limits.max_table_columns:
-            limits.check_grid(path, f"line {number}", line.count("\t") + 1, 0)
+        for separator in ("\t", "|"):  # tab-separated and Markdown pipe table rows
+            if separator in line and line.count(separator) > limits.max_table_columns:
+                limits.check_grid(path, f"line {number}", line.count(separator), 0)
 
 
 def split_lines(text: str) -> list[str]:

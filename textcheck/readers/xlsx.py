@@ -60,11 +60,14 @@ def _render_sheet(sheet, out: Rendering, letter, limits: Limits = DEFAULT_LIMITS
         sheet.reset_dimensions()
     rows: list[tuple[int, list[str]]] = []
     seen = 0
+    chars = 0
     for r, row in enumerate(sheet.iter_rows(), start=1):
         seen += len(row) + 1
         if seen > limits.max_table_cells or len(row) > limits.max_table_columns:
             limits.check_grid(path, f"sheet {name}", len(row), seen)
         values = [cell_text(cell) for cell in row]
+        chars += sum(map(len, values))
+        limits.check_chars(path, chars)
         rows.append((r, values))
     width = max((max((i + 1 for i, v in enumerate(vals) if v), default=0) for _, vals in rows), default=0)
     block = 0
