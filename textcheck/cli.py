@@ -232,6 +232,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a file system error no stage turned into a message: still one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"textcheck: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_USAGE
 
 

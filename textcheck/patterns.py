@@ -590,6 +590,13 @@ STRUCTURE_SUBJECT_AND = regex.compile(r"和|及|与|、")
 
 # A title line wrapped inside its bracket: "…基本支出明细表（按支出功" (the rest on the next line).
 STRUCTURE_OPEN_BRACKET = regex.compile(r"表[(（][^()（）]*$")
+# A further list number inside a numbered line: "1.提升……；2.深化……；" (TC807).
+LIST_INLINE_NUMBER = regex.compile(r"[；;。]\s*(?P<n>\d{1,2})\s*[.．、](?!\d)")
+# The next number of a list continuing mid-line after a full stop: "…水平。2.推动…" (TC807).
+LIST_CONTINUED_NUMBER = regex.compile(r"。\s*(?P<n>\d{1,2})\s*[.．、](?!\d)")
+# A list starting mid-line: "…主要原因是：1.在职人数…", "…工作1.聘请…" (TC807).
+LIST_INLINE_FIRST = regex.compile(r"(?<=[\p{Han}：:，,；;。])(?P<n>1)\s*[.．、](?!\d)")
+
 
 # A body line that can be a table title: it ends with "表", optionally followed by a
 # bracketed qualifier ("…支出情况表（按功能分类科目）") (textcheck.families.title_candidates).
