@@ -141,7 +141,10 @@ def find_config_file(start: str | Path) -> Path | None:
         p = Path(start).resolve()
     except (OSError, RuntimeError):  # a symlink loop: search from the path as named
         p = Path(os.path.abspath(start))
-    folder = p if p.is_dir() else p.parent
+    try:
+        folder = p if p.is_dir() else p.parent
+    except OSError:  # a name too long, an I/O error: the reader will say so; search from the folder
+        folder = p.parent
     for d in (folder, *folder.parents):
         candidate = d / "textcheck.toml"
         if candidate.is_file():

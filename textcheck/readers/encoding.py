@@ -58,7 +58,10 @@ def detect(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        text = _mostly_utf8(data)
+        if text is not None:
+            _check_text(text, path)
+            return text, "utf-8 (invalid bytes replaced)"
     else:
         _check_text(text, path)
         return text, "utf-8"
@@ -78,6 +81,15 @@ def detect(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         _check_text(guess[0], path)
         return guess
     raise ReadError(path, "binary file or unknown text encoding (tried UTF-8, UTF-16, GB18030)")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken sequences (a bad copy, an encoded surrogate): decoded with
+    U+FFFD in their place, so one bad byte does not make a whole disclosure unreadable.
+    GBK text is not mistaken for it: nearly every one of its Chinese characters breaks UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    return text if bad <= max(3, len(data) // 10000) else None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
