@@ -640,6 +640,36 @@ PERF_SPACED_OPERATOR = regex.compile(r"[<>≥≤]\s+=")
 ANY_DIGIT = regex.compile(r"\d")
 
 # Punctuation and spaces that separate words before segmenting a goal clause.
+# Column heads of a 绩效目标表's indicator header (textcheck.performance): the value column
+# ("指标值", "本年绩效指标值", "年度指标值", not "实施周期指标值" or "指标值内容"), the
+# operator column ("指标值类型", "绩效指标性质" holding ≥ / ≤ / =), the unit column
+# ("度量单位", "计量单位", "绩效度量单位").
+PERF_HEAD_LEVEL1 = regex.compile(r"^一级指标")
+PERF_HEAD_LEVEL2 = regex.compile(r"^二级指标")
+PERF_HEAD_NAME = regex.compile(r"^三级指标")
+PERF_HEAD_TARGET = regex.compile(r"^(?:本年|年度)?(?:绩效)?(?:指标值|目标值)(?:[(（][^()（）]*[)）])?$|^指标目标值$")
+PERF_HEAD_OPERATOR = regex.compile(r"^(?:绩效)?指标(?:值类型|性质)$|^(?:运算符|比较符|符号)$")
+PERF_HEAD_UNIT = regex.compile(r"^(?:绩效)?(?:度量|计量)单位$|^单位$")
+PERF_HEAD_BASIS = regex.compile(r"依据")
+PERF_HEAD_PREVIOUS = regex.compile(r"上年(?:完成|实际)?值|上年完成")
+PERF_HEAD_WEIGHT = regex.compile(r"权重|分值")
+# An operator cell of its own column: "≥", "＝", "不低于" (nothing else).
+PERF_OPERATOR_CELL = regex.compile(
+    r"^(?:大于等于|小于等于|大于或等于|小于或等于|不低于|不少于|不小于|不高于|不超过|不大于|不多于"
+    r"|>=|<=|≥|≤|>|<|=|＝|大于|小于|等于)$")
+# A value ending in a bare number (its unit stands in the unit column).
+PERF_BARE_NUMBER_END = regex.compile(r"\d$")
+# Targets that are not one "operator + number + unit" and still well formed: a date or
+# deadline ("2026年12月31日前", "2026-12-31", "12月底前"), a range ("90%-95%", "10～20个"),
+# a list of values ("12、18、25") (textcheck.performance.parse_target).
+PERF_DATE = regex.compile(
+    r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?)"
+    r"(?:底|末|前|之前|以前|完成|内)*$")
+PERF_RANGE = regex.compile(r"^\d+(?:\.\d+)?%?\s*[-－—~～至到]\s*\d+(?:\.\d+)?(?P<unit>\D{0,6})$")
+PERF_VALUE_LIST = regex.compile(r"^\d+(?:\.\d+)?(?:[、/]\d+(?:\.\d+)?)+\D{0,6}$")
+# Several indicators in one cell, and their targets: separated by "；".
+PERF_MULTI_SEPARATOR = regex.compile(r"[；;]")
+
 PERF_WORD_SEPARATORS = regex.compile(r"[\s“”\"《》〈〉（）()、，。；：:]")
 
 # A character NFKC may change in context: a combining mark, or anything not NFKC_QC=Yes

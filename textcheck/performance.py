@@ -52,6 +52,12 @@ FORM_TEXT = "text"  # 有效提高, 当年指标，无上年完成值
 FORM_OPERATOR_ONLY = "operator-only"  # ">" whose value was lost
 FORM_MALFORMED = "malformed"  # =1 周 1 次: an operator and digits that do not form a value
 FORM_EMPTY = "empty"
+FORM_DATE = "date"  # 2026年12月31日前: a deadline as the target
+FORM_RANGE = "range"  # 90%-95%, 10～20个
+FORM_LIST = "list"  # 12、18、25: several values of one indicator
+FORM_MULTI = "multi"  # ≥10000人次；≥6000件次: the targets of several indicators named in one cell
+# Forms of one well-formed value (a piece of a FORM_MULTI cell must be one of them).
+_SINGLE_FORMS = (FORM_QUANTITY, FORM_RATIO, FORM_DATE, FORM_RANGE, FORM_TEXT)
 
 _HAN = r"\p{Han}"
 _SPACE_IN_WORDS = regex.compile(
@@ -94,6 +100,7 @@ class Indicator:
     basis: LocatedText | None = None
     previous: Target | None = None
     weight: Number | None = None
+    unit_column: str | None = None  # the row's own unit column (度量单位 / 计量单位), when the table has one
     line: int = 0  # source line of the row's first line
     lines: tuple[int, ...] = ()  # every source line the row spans
     shifted: bool = False  # the row stood one column right of the header
@@ -105,8 +112,11 @@ class Indicator:
 
     @property
     def declared_unit(self) -> str | None:
+        """The unit the indicator declares: in its name ("满意度（%）") or its unit column."""
         m = patterns.PERF_NAME_UNIT.search(self.name.text)
-        return m.group("unit").strip() if m else None
+        if m:
+            return m.group("unit").strip()
+        return self.unit_column
 
 
 @dataclass(frozen=True)
@@ -195,6 +205,18 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
     if not s:
         form = FORM_OPERATOR_ONLY if op_text else FORM_EMPTY
         return Target(t, form, op, op_text, spaced_operator=spaced)
+    if patterns.PERF_DATE.match(s):
+        return Target(t, FORM_DATE, op, op_text, spaced_operator=spaced)  # "2026年12月31日前"
+    rng = patterns.PERF_RANGE.match(s)
+    if rng:
+        unit = (rng.group("unit") or "").strip() or None
+        return Target(t, FORM_RANGE, op, op_text, unit=unit, spaced_operator=spaced)  # "90%-95%"
+    if patterns.PERF_VALUE_LIST.match(s):
+        return Target(t, FORM_LIST, op, op_text, spaced_operator=spaced)  # "12、18、25"
+    if patterns.PERF_MULTI_SEPARATOR.search(s):
+        pieces = _pieces(t)
+        if len(pieces) > 1 and all(parse_target(x, measure_words).form in _SINGLE_FORMS for x in pieces):
+            return Target(t, FORM_MULTI, spaced_operator=spaced)  # "≥10000人次；≥6000件次"
     r = patterns.PERF_RATIO.match(s)
     if r:
         return Target(t, FORM_RATIO, op, op_text, ratio=(Decimal(r.group("a")), Decimal(r.group("b"))),
@@ -221,14 +243,18 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
 # --------------------------------------------------------------------------- table parsing
 
 _HEADER_KEYS = (
-    ("level1", regex.compile(r"^一级指标")),
-    ("level2", regex.compile(r"^二级指标")),
-    ("name", regex.compile(r"^三级指标")),
-    ("target", regex.compile(r"^(?:指标值|目标值|年度指标值|指标目标值)")),
-    ("basis", regex.compile(r"依据")),
-    ("previous", regex.compile(r"上年(?:完成|实际)?值|上年完成")),
-    ("weight", regex.compile(r"权重|分值")),
+    ("level1", patterns.PERF_HEAD_LEVEL1),
+    ("level2", patterns.PERF_HEAD_LEVEL2),
+    ("name", patterns.PERF_HEAD_NAME),
+    ("target", patterns.PERF_HEAD_TARGET),
+    ("operator", patterns.PERF_HEAD_OPERATOR),
+    ("unit", patterns.PERF_HEAD_UNIT),
+    ("basis", patterns.PERF_HEAD_BASIS),
+    ("previous", patterns.PERF_HEAD_PREVIOUS),
+    ("weight", patterns.PERF_HEAD_WEIGHT),
 )
+# Cells of one indicator row, in the order rows split by a conversion are merged.
+_ROW_KEYS = ("level1", "level2", "name", "target", "operator", "unit", "basis", "previous", "weight")
 _PROJECT_KEY = regex.compile(r"^项目名称")
 _UNIT_KEY = regex.compile(r"^(?:预算单位|部门名称|单位名称|主管部门)")
 _OVERALL_GOAL_KEY = regex.compile(r"^(?:项目总体目标|总体目标|项目绩效目标)")
@@ -320,7 +346,7 @@ def parse_performance_table(table: Table, measure_words=()) -> PerformanceTable:
             continue
         prev = indicators[-1] if indicators else None
         if prev is not None and _is_continuation(parsed, prev, measure_words, target_of):
-            for k in ("level1", "level2", "name", "target", "basis", "previous", "weight"):
+            for k in _ROW_KEYS:
                 prev[k] = join(prev[k], parsed[k])
             prev["lines"].append(parsed["line"])
             continue
@@ -333,13 +359,16 @@ def parse_performance_table(table: Table, measure_words=()) -> PerformanceTable:
             level2 = ""
         level2 = l2 or level2
         weight = parse_number(_key(p["weight"])) if p["weight"] is not None else None
-        built.append(Indicator(
-            level1=level1, level2=level2,
-            name=compact(p["name"]) if p["name"] is not None else LocatedText("", ()),
-            target=target_of(p["target"]) if p["target"] is not None else parse_target(None),
-            basis=compact(p["basis"]) if p["basis"] is not None else None,
-            previous=parse_target(p["previous"], measure_words) if p["previous"] is not None else None,
-            weight=weight, line=p["line"], lines=tuple(p["lines"]), shifted=p["shifted"]))
+        name = compact(p["name"]) if p["name"] is not None else LocatedText("", ())
+        target_cell = _compose(p["operator"], p["target"], p["unit"])
+        for one_name, one_target in _split_pairs(name, target_cell):
+            built.append(Indicator(
+                level1=level1, level2=level2, name=one_name,
+                target=target_of(one_target) if one_target is not None else parse_target(None),
+                basis=compact(p["basis"]) if p["basis"] is not None else None,
+                previous=parse_target(p["previous"], measure_words) if p["previous"] is not None else None,
+                weight=weight, line=p["line"], lines=tuple(p["lines"]), shifted=p["shifted"],
+                unit_column=_key(p["unit"]) or None))
     fields["funds"] = tuple(funds)
     fields["indicators"] = tuple(built)
     return PerformanceTable(**fields)
@@ -380,14 +409,53 @@ def _indicator_cells(row: dict[int, Cell], cols: dict[str, int]) -> dict | None:
     s = 1 if shifted else 0
     parsed = {
         "level1": at("level1", s), "level2": at("level2", s) if not shifted else name_cell,
-        "name": at("name", s), "target": at("target", s), "basis": at("basis", s),
-        "previous": at("previous", s), "weight": at("weight", s),
+        "name": at("name", s), "target": at("target", s), "operator": at("operator", s), "unit": at("unit", s),
+        "basis": at("basis", s), "previous": at("previous", s), "weight": at("weight", s),
         "line": _row_line(row), "shifted": shifted,
     }
     parsed["lines"] = [parsed["line"]]
-    if not any(parsed[k] is not None for k in ("level1", "level2", "name", "target", "basis", "previous", "weight")):
+    if not any(parsed[k] is not None for k in _ROW_KEYS):
         return None
     return parsed
+
+
+def _compose(operator: LocatedText | None, value: LocatedText | None, unit: LocatedText | None) -> LocatedText | None:
+    """The target as one text when the table gives operator, value and unit in their own
+    columns ("≥" | "90" | "%" → "≥90%"): the operator only when it is one (a 指标值类型
+    column may hold 定量/定性) and the value has none, the unit only when the value has none."""
+    if value is None or not value.text.strip():
+        return value
+    out = value
+    v = _ALL_SPACE.sub("", value.text)
+    if operator is not None and patterns.PERF_OPERATOR_CELL.match(_ALL_SPACE.sub("", operator.text)) \
+            and not patterns.PERF_OPERATOR.match(v):
+        out = join(compact(operator, all_space=True), out)
+    if unit is not None and unit.text.strip() and patterns.PERF_BARE_NUMBER_END.search(v):
+        out = join(out, compact(unit, all_space=True))
+    return out
+
+
+def _split_pairs(name: LocatedText, target: LocatedText | None):
+    """An indicator cell naming several indicators with as many targets, both separated by
+    "；" ("网络维保响应时间；电梯维保响应时间" | "≤2小时；≤1小时"): one indicator each."""
+    if target is None or not target.text:
+        return [(name, target)]
+    names = _pieces(name)
+    targets = _pieces(target)
+    if len(targets) > 1 and len(names) == len(targets):
+        return list(zip(names, targets))
+    return [(name, target)]
+
+
+def _pieces(t: LocatedText) -> list[LocatedText]:
+    out, start = [], 0
+    for m in patterns.PERF_MULTI_SEPARATOR.finditer(t.text):
+        if t.text[start:m.start()].strip():
+            out.append(t.slice(start, m.start()))
+        start = m.end()
+    if t.text[start:].strip():
+        out.append(t.slice(start, len(t.text)))
+    return out
 
 
 def _is_continuation(cur: dict, prev: dict, measure_words, target_of=parse_target) -> bool:

@@ -15,8 +15,9 @@ class PercentWithoutSign(Rule):
     """比率写成不带“%”的数字（“服务满意度 ≥90”“占 35.77，”）。
 
     检查什么
-        1. 绩效目标表中名称以“率”“满意度”“比例”结尾或括注“(%)”的指标，其指标值或上年完成值
-           是不带单位的非零数字；
+        1. 绩效目标表中名称以“率”“满意度”“比例”结尾的指标，其指标值或上年完成值是不带单位
+           的非零数字，且名称未括注“（%）”、单位列也不是“%”（单位写在名称或单位列里时，
+           指标值只写数字是规范的）；
         2. 正文中“占 / 增长 / 下降 / 比例为 / 率为”后紧跟一个不带“%”和单位、直接以标点结束的
            数字。
         数值 0 不提示（0 与 0% 相同）。
@@ -40,6 +41,8 @@ class PercentWithoutSign(Rule):
             for ind in pt.indicators:
                 if not _is_rate(ind.clean_name, ind.declared_unit):
                     continue
+                if ind.declared_unit in ("%", "％"):
+                    continue  # "受理率（%）" | "≥95": the % stands in the name or the unit column
                 for column, t in (("指标值", ind.target), ("上年完成值", ind.previous)):
                     if t is None or t.form != FORM_QUANTITY or t.unit or t.value is None or t.value.value == 0:
                         continue
