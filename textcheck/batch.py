@@ -439,8 +439,10 @@ def add_scan_arguments(p) -> None:
     p.add_argument("--resume", dest="resume", action="store_true", default=True,
                    help="skip documents whose content and tool version are unchanged (default)")
     p.add_argument("--no-resume", dest="resume", action="store_false", help="re-check everything")
-    p.add_argument("--engine", choices=("local", "dask"), default="local")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local process pool, or a Dask distributed cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, tcp://host:8786 (default: a local cluster; needs --engine dask)")
     p.add_argument("--group-by", choices=GROUP_MODES, default="meta",
                    help="how volumes of one disclosure are grouped (default: department/year read from the files)")
     p.add_argument("--format", "-f", choices=("text", "json"), default="text", help="summary format")

@@ -191,8 +191,9 @@ def cmd_explain(args) -> int:
     if configured != cls.severity:
         key = next(k for k in (cls.code, cls.name, cls.category) if k in cfg.severity)
         print(f"级别说明：配置 {cfg.source} 的 [severity] {key} = {configured}，本规则的发现报为 {configured}")
-    print("级别说明：发现的级别可能低于默认值——证据只差末位舍入、或依惯例理解时，规则降为 warning/info，"
-          "并在该发现的 severity_reason 中说明。" if cls.severity != "info" else "")
+    if cls.severity != "info":
+        print("级别说明：个别发现的级别可能低于默认值（证据只差末位舍入、或按惯例可以理解时，规则报 warning/info），"
+              "原因写在该发现的“级别说明”（JSON 的 severity_reason）中。")
     print()
     print(cls.doc())
     return EXIT_OK

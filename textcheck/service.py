@@ -431,7 +431,7 @@ def _port_free(host: str, port: int) -> None:
 
 def add_serve_arguments(p) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=int, default=8000, help="port to listen on")
     p.add_argument("--max-upload-mb", type=float, default=DEFAULT_MAX_UPLOAD_MB,
                    help=f"largest accepted request body in MB (default {DEFAULT_MAX_UPLOAD_MB}; 413 beyond)")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S,
@@ -441,7 +441,7 @@ def add_serve_arguments(p) -> None:
     p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                    help="a host name clients use to reach the service besides loopback (repeatable); "
                         "other Host headers are refused")
-    p.add_argument("--config", metavar="FILE", help="config file for the service's checks")
+    p.add_argument("--config", metavar="FILE", help="config file for the service's checks (default: none, all rules)")
 
 
 def _is_loopback(host: str) -> bool:

@@ -4,6 +4,8 @@
 (function () {
   "use strict";
   var header = document.querySelector("header.top");
+  // inside the reviewer page the page's own bar already names the tool: keep only the filters
+  try { if (window.self !== window.top) document.body.classList.add("embedded"); } catch (e) { document.body.classList.add("embedded"); }
   function fitHeader() {  // the panes take the height the sticky header leaves
     if (header) document.documentElement.style.setProperty("--header-h", header.offsetHeight + "px");
   }
