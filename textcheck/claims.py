@@ -667,19 +667,31 @@ class _Assembler:
                 heads = {"money": project_total} if project_total is not None else {}
                 head_idx: list[int] = []
             else:
-                head_idx = [j for j, (s, pos, c, r) in enumerate(claims)
-                            if s == si and pos < ms and c.clause is None and j not in taken]
-                if not head_idx and not any(s == si and pos < ms for s, pos, _, _ in claims):
-                    head_idx = [j for j, (s, pos, c, r) in enumerate(claims)
-                                if s == si - 1 and c.clause is None and j not in taken]
+                head_idx = self._head_indices(claims, si, ms, taken)
                 heads = {}
-                for j in head_idx:  # the nearest figure of each kind before the marker
+                for j in head_idx:  # the nearest figure of each kind before the marker…
                     heads[_uclass(claims[j][2])] = claims[j][2]
+                # …unless it closes an enumeration ("总额 X：A a、B b、C c；其中…"): then the figure
+                # the enumeration itself belongs to.
+                for uclass in list(heads):
+                    js = [j for j in head_idx if _uclass(claims[j][2]) == uclass]
+                    if not js or any(claims[j][0] != claims[js[0]][0] for j in js):
+                        continue
+                    k = _enumeration_head(sent_text.get(claims[js[0]][0], ""), [claims[j][3] for j in js])
+                    if k is not None:
+                        heads[uclass] = claims[js[k]][2]
             if not heads:
                 continue
             parts = [j for j, (s, pos, c, r) in enumerate(claims)
                      if (s, pos) > (si, ms) and (nxt is None or (s, pos) < (nxt[0], nxt[1]))
                      and c.clause is None and j not in head_idx]
+            # A list ends with its sentence ("。"; clauses cut at "；" or "：" go on), and the
+            # figure that leads the next list is that list's total, not a part of this one.
+            last = si
+            while last in sent_text and not P.CLAIM_FULL_STOP.search(sent_text[last]) and last + 1 in sent_text:
+                last += 1
+            nxt_heads = set(self._head_indices(claims, nxt[0], nxt[1], taken)) if nxt and nxt[0] > si else set()
+            parts = [j for j in parts if claims[j][0] <= last and j not in nxt_heads]
             # only "…，其中：" at the end of a paragraph continues into the next paragraphs
             at_end = not parts and word.startswith("其中") and _marker_at_end(entries, si, me)
             if at_end:
@@ -692,6 +704,17 @@ class _Assembler:
             self._apply(claims, parts, heads, out, breakdowns)
         claims.extend(breakdowns)
         return trailing
+
+    @staticmethod
+    def _head_indices(claims, si, ms, taken) -> list[int]:
+        """Claims a list marker at (sentence si, position ms) may belong to: the figures before
+        it in its sentence, else (marker opening its sentence) those of the sentence before."""
+        head_idx = [j for j, (s, pos, c, r) in enumerate(claims)
+                    if s == si and pos < ms and c.clause is None and j not in taken]
+        if not head_idx and not any(s == si and pos < ms for s, pos, _, _ in claims):
+            head_idx = [j for j, (s, pos, c, r) in enumerate(claims)
+                        if s == si - 1 and c.clause is None and j not in taken]
+        return head_idx
 
     def _apply(self, claims, parts, heads, out, breakdowns):
         """Parts get ``whole``; each head gets its breakdown (money) or items (counts)."""
@@ -905,6 +928,24 @@ class _Assembler:
                 return ()  # a level the lexicon does not know: no code rather than a shallower one
             candidates = nxt
         return tuple(candidates) if len(candidates) == 1 else ()
+
+
+def _enumeration_head(text: str, raws) -> int | None:
+    """Index of the claim an enumeration ending with ``raws[-1]`` belongs to, or None.
+
+    Walk back over "、" / "：" gaps ("总额 712.49 万元：货物 486.50 万元、工程 0 万元、服务
+    225.99 万元") and stop at a clause break (，；。): the first figure reached leads the list.
+    """
+    if len(raws) < 2 or any(r.value is None for r in raws):
+        return None
+    k = len(raws) - 1
+    while k > 0:
+        cur, prev = raws[k], raws[k - 1]
+        gap = text[prev.value.end:cur.value.start]  # separator and the next item's name
+        if P.CLAIM_CLAUSE_BREAK.search(gap) or not P.CLAIM_ENUMERATION_GAP.search(gap):
+            break
+        k -= 1
+    return k if k < len(raws) - 1 else None
 
 
 def _exhaustive_list(head: Claim, items) -> bool:

@@ -75,6 +75,7 @@ class _Vocabulary:
     table_defaults: tuple[tuple[regex.Pattern, dict], ...]
     total_row: regex.Pattern
     code_headers: regex.Pattern
+    non_amount: regex.Pattern
     # text → measure / fund concept: the same labels and subjects recur in every claim and
     # document, so each pattern list is scanned once per distinct text.
     _measure_of: dict = field(default_factory=dict, compare=False, repr=False)
@@ -124,6 +125,7 @@ def vocabulary(extra_dirs: tuple[str, ...] = ()) -> _Vocabulary:
         table_defaults=tuple((regex.compile(e["pattern"]), e) for e in cols["tables"]),
         total_row=regex.compile(cols["rows"]["total"]),
         code_headers=regex.compile(cols["code_headers"]),
+        non_amount=regex.compile(link.get("non_amount_columns") or "^$"),
     )
 
 
@@ -171,6 +173,7 @@ def name_key(text: str) -> str:
     s = _norm(text or "")
     s = patterns.LINK_LEADING_NUMBERING.sub("", s)
     s = patterns.LINK_PART_PREFIX.sub("", s)
+    s = patterns.LINK_LEADING_NUMBERING.sub("", s)  # "其中：（1）公务用车购置费"
     return patterns.LINK_NAME_PUNCT.sub("", s)
 
 
@@ -236,6 +239,9 @@ class TableIndex:
         defaults = _first(self.voc.table_defaults, title) or {}
         code_cols = {c.index for c in t.columns if self.voc.code_headers.search(_norm(c.label or ""))}
         self.code_cols[t.index] = code_cols
+        # An empty table (every amount cell blank: "本表无数据") states no figure to restate.
+        if t.kind != "performance" and not any(c.value is not None for r in t.rows for c in r.cells):
+            return
         amount_cols = self._amount_columns(t, code_cols)
         for c in t.columns:
             self.concepts[(t.index, c.index)] = self._column_concept(c, defaults)
@@ -247,7 +253,11 @@ class TableIndex:
 
     def _amount_columns(self, t: Table, code_cols: set[int]) -> set[int]:
         # A column is an amount column when it holds a number somewhere, or when its header
-        # names a measure or fund (a column that is empty in every row still means 0).
+        # names a measure or fund (a column that is empty in every row still means 0) —
+        # never a line-number, quantity or head-count column (行次, 数量, 人数: no money).
+        skip = {c.index for c in t.columns
+                if any(self.voc.non_amount.search(_norm(p or "")) for p in (c.path or (c.label,)))}
+        code_cols = code_cols | skip
         cols = set()
         for c in t.columns:
             text = _norm(c.label or "")
@@ -427,7 +437,9 @@ class Linker:
             spec = self.voc.concept_columns[column]
             measure = measure or spec.get("measure")
             fund = fund or spec.get("fund")
-        if measure is None and fund is None and column is None:
+        if measure is None and fund is None and column not in self.voc.concept_tables:
+            # No measure or fund, and no table whose total the concept is: an item
+            # ("公务用车购置费"), found by its row label — never a table's grand total.
             return None, None, None
         return measure or "total", fund, column
 
@@ -505,7 +517,8 @@ class Linker:
         canon = self._canonical(subject)
         if canon:
             segs += self._by_canonical().get(canon, [])
-        return [s for s in _uniq(segs) if s.cells]
+        # 绩效目标表 rows ("其中：财政拨款") belong to one project: reached by the project route only.
+        return [s for s in _uniq(segs) if s.cells and self.index.role(s.table) != "performance"]
 
     def _by_canonical(self) -> dict[str, list[_Segment]]:
         """Segments by the lexicon concept their label names (built once per document)."""
@@ -538,12 +551,19 @@ class Linker:
         concept_role = self.voc.concept_tables.get(column) if column else None
         # 绩效目标表 hold one project each: never the table an aggregate concept is the total of.
         wanted = {t.index for t in tables if self.index.role(t) != "performance"}
+        # A table with a grand-total row (Row.kind total): its "人员经费合计" / "公用经费合计"
+        # rows are subtotals, not the total a concept stands for.
+        grand = {seg.table.index for seg in self._in_tables(self._totals_of, wanted) if seg.row.kind == ROW_TOTAL}
         for seg in self._in_tables(self._totals_of, wanted):
             role = self.index.role(seg.table)
             for i, ref in enumerate(seg.cells):
                 cc = self.index.concept(seg.table, ref.col)
                 if concept_role and role == concept_role and i == 0:
-                    out.append(ref)  # "基本支出" is the grand total of the basic-expenditure table
+                    # "基本支出" is the grand total of the basic-expenditure table — not a total row
+                    # naming a narrower measure ("人员经费合计" in that table).
+                    if (seg.table.index not in grand or seg.row.kind == ROW_TOTAL) and \
+                            self.voc.measure(seg.key) in (None, "total", measure):
+                        out.append(ref)
                     continue
                 if (cc.measure or "total") != measure:
                     continue

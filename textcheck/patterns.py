@@ -154,6 +154,13 @@ CLAIM_REASON = regex.compile(r"主要原因(?:是|为|在于)?|原因(?:是|为)
 # List introducers: "…，其中：", "包括：", "分别是：", "资金分配情况：".
 CLAIM_LIST_MARKER = regex.compile(r"其中\s*[：:，,]?|(?:主要)?包括\s*[：:]|分别(?:是|为)\s*[：:]?|资金分配情况\s*[：:]")
 
+# Between two figures of one enumeration ("货物 486.50 万元、工程 0 万元") or after the figure that
+# introduces it ("总额 712.49 万元：货物…"); a clause break ends the walk back to the list's head.
+CLAIM_ENUMERATION_GAP = regex.compile(r"[、：:]")
+CLAIM_CLAUSE_BREAK = regex.compile(r"[，,；;。]")
+# The end of a whole sentence: a list opened by "其中：" never runs past it (textcheck.claims).
+CLAIM_FULL_STOP = regex.compile(r"[。！？!?]\s*$")
+
 # Enumeration introducers after a count ("下设 6 个处室，分别是：A、B").
 CLAIM_ENUM_MARKER = regex.compile(r"(?:分别(?:是|为)|包括|即|为)\s*[：:]")
 

@@ -25,11 +25,24 @@ def magnitude_slip_cell(link, linker_agrees):
     """The candidate a value matches only after ×10⁴ or ÷10⁴ (万元 written as 元 or back)."""
     from decimal import Decimal
 
+    stated = link.claim.value.number
+    # A zero ("0万元") scales to zero, and a figure of one or two digits ("5 元") matches a
+    # cell ten thousand times larger only by rounding: neither proves a unit slip.
+    if not stated.value or significant_digits(stated) < 3:
+        return None
     for scale in (Decimal(10000), Decimal("0.0001")):
         for cell in link.candidates:
-            if linker_agrees(link.claim.value.number, cell, scale):
+            if cell.value.value and linker_agrees(stated, cell, scale):
                 return cell, scale
     return None
+
+
+def significant_digits(number) -> int:
+    """Digits as printed, without leading zeros: 1,682.76 → 6, 0.05 → 1, 0.00 → 0."""
+    from decimal import Decimal
+
+    printed = abs(number.value).quantize(Decimal(1).scaleb(-max(number.decimals, 0)))
+    return len(format(printed, "f").replace(".", "").lstrip("0"))
 
 
 def agrees_with(tolerance):

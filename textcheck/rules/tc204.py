@@ -7,7 +7,9 @@ from textcheck.linking import CONFIDENT, cell_phrase, related_cell, table_unit
 from textcheck.report.diagnostic import Related
 from textcheck.linking import shown
 from textcheck.rules.base import Rule
+from textcheck.numbers import format_decimal
 from textcheck.rules.tc201 import agrees_with, is_money, magnitude_slip_cell
+from textcheck.rules.tc203 import unit_slip_item
 
 
 class MagnitudeSlip(Rule):
@@ -57,3 +59,28 @@ class MagnitudeSlip(Rule):
             yield self.diagnostic(ctx, msg, claim.value.span.location, claim.value.span.text, related,
                                   suggestion=f"核对单位，改为 {shown(stated)} {meant}" if meant in ("万元", "元") else None,
                                   key=f"{claim.subject}|{shown(stated)}|{cell.table.id}")
+        yield from self._list_slips(ctx)
+
+    def _list_slips(self, ctx):
+        """"预算支出 1,682.76 元" among 万元 parts whose sum needs it in 万元."""
+        tol = ctx.config.tolerance
+        for claim in ctx.claims or ():
+            hit = unit_slip_item(claim, tol)
+            if not hit:
+                continue
+            item, total = hit
+            n, unit = item.value.number, total.number.unit
+            others = [i for i in claim.items if i is not item and i.value is not None]
+            expr = " + ".join([f"{shown(n)}（按{unit}）"] + [shown(i.value.number) for i in others])
+            msg = (f"“{item.value.span.text}”（{item.subject or '该项'}）的单位疑为“{unit}”之误：同一列举的各项以"
+                   f"“{unit}”计，按“{n.unit}”换算后分项之和与“{total.span.text}”不符，按“{unit}”读则相符"
+                   f"（{expr} ≈ {format_decimal(total.number.value, total.number.decimals)} {unit}）")
+            related = [Related.sentence(claim.sentence.text, claim.sentence.location),
+                       Related(kind="figure", text=total.span.text, line=total.span.location.line,
+                               source_column=total.span.location.column, value=str(total.number.value))]
+            related += [Related(kind="figure", text=i.value.span.text, line=i.value.span.location.line,
+                                source_column=i.value.span.location.column, value=str(i.value.number.value))
+                        for i in claim.items if i.value is not None]
+            yield self.diagnostic(ctx, msg, item.value.span.location, item.value.span.text, related,
+                                  suggestion=f"核对单位，改为 {shown(n)} {unit}",
+                                  key=f"list|{item.subject}|{shown(n)}|{total.span.text}")
