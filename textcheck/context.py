@@ -81,3 +81,10 @@ class Context:
 
         return recognise(self.document, self.lexicon, kind=self.kind if self.kind != "other" else None,
                          layout=self.layout)
+
+    @cached_property
+    def final_accounts(self):
+        """Execution rates and carry-over identities of a final account — textcheck.final_accounts."""
+        from textcheck.final_accounts import final_account_facts
+
+        return final_account_facts(self.document)
