@@ -525,11 +525,6 @@ STRUCTURE_TITLE_NOISE = regex.compile(r"[\s\"'“”‘’「」（）()〔〕\[
 # The table of contents title line and the entries after it.
 STRUCTURE_TOC_TITLE = regex.compile(r"^\s*目\s*录\s*$|^\s*目\s*次\s*$")
 
-# A cell that is only a classification code ("206", "01", "2060101"), not a label.
-LINK_CODE_CELL = regex.compile(r"\d{2,7}")
-
-# A Markdown bullet item ("- 1、…", "* …"): complete on its line.
-BULLET_ITEM = regex.compile(r"^[-•·*▪]\s")
 # 目录 entries (textcheck.layout_facts): a bullet, a leader with or without a page number
 # ("……………12", "………", "   12"), end punctuation, the entry's numbering marker.
 TOC_BULLET = regex.compile(r"^\s*[-•·*]\s*")
@@ -595,8 +590,6 @@ STRUCTURE_SUBJECT_SUFFIX = regex.compile(r"(?:支出)?(?:部门预算)?(?:功能
 STRUCTURE_FUND_SOURCE = regex.compile(r"^(?:一般公共预算|政府性基金|国有资本经营)")
 STRUCTURE_SUBJECT_AND = regex.compile(r"和|及|与|、")
 
-# A title line wrapped inside its bracket: "…基本支出明细表（按支出功" (the rest on the next line).
-STRUCTURE_OPEN_BRACKET = regex.compile(r"表[(（][^()（）]*$")
 # A further list number inside a numbered line: "1.提升……；2.深化……；" (TC807).
 LIST_INLINE_NUMBER = regex.compile(r"[；;。]\s*(?P<n>\d{1,2})\s*[.．、](?!\d)")
 # The next number of a list continuing mid-line after a full stop: "…水平。2.推动…" (TC807).
@@ -604,11 +597,18 @@ LIST_CONTINUED_NUMBER = regex.compile(r"。\s*(?P<n>\d{1,2})\s*[.．、](?!\d)")
 # A list starting mid-line: "…主要原因是：1.在职人数…", "…工作1.聘请…" (TC807).
 LIST_INLINE_FIRST = regex.compile(r"(?<=[\p{Han}：:，,；;。])(?P<n>1)\s*[.．、](?!\d)")
 
+# A title line wrapped inside its bracket: "…基本支出明细表（按支出功" (the rest on the next line).
+STRUCTURE_OPEN_BRACKET = regex.compile(r"表[(（][^()（）]*$")
 
 # A body line that can be a table title: it ends with "表", optionally followed by a
 # bracketed qualifier ("…支出情况表（按功能分类科目）") (textcheck.families.title_candidates).
 STRUCTURE_TITLE_LINE = regex.compile(r"表(?:[(（][^()（）]{1,30}[)）])?$")
 
+# A cell that is only a classification code ("206", "01", "2060101"), not a label.
+LINK_CODE_CELL = regex.compile(r"\d{2,7}")
+
+# A Markdown bullet item ("- 1、…", "* …"): complete on its line.
+BULLET_ITEM = regex.compile(r"^[-•·*▪]\s")
 
 # Inside a table cell only: a space between two CJK characters is a line wrap
 # of a narrow column ("产出 指标", "20 分 钟"), not a word boundary.
@@ -662,13 +662,8 @@ FA_INCOME_COLUMN = regex.compile(r"^本年收入(?:合计)?$")
 FA_SPENDING_COLUMN = regex.compile(r"本年支出")
 FA_SUBTOTAL = regex.compile(r"^(?:小计|合计)$")
 
-# An operator split by spaces that normalisation left ("> =90%"): textcheck.performance.
-PERF_SPACED_OPERATOR = regex.compile(r"[<>≥≤]\s+=")
+# --- Performance: precompiled here so per-cell helpers do not look patterns up by string.
 
-# Any digit (a target unit holding digits, "=1 周 1 次", is not one value).
-ANY_DIGIT = regex.compile(r"\d")
-
-# Punctuation and spaces that separate words before segmenting a goal clause.
 # Column heads of a 绩效目标表's indicator header (textcheck.performance): the value column
 # ("指标值", "本年绩效指标值", "年度指标值", not "实施周期指标值" or "指标值内容"), the
 # operator column ("指标值类型", "绩效指标性质" holding ≥ / ≤ / =), the unit column
@@ -699,6 +694,13 @@ PERF_VALUE_LIST = regex.compile(r"^\d+(?:\.\d+)?(?:[、/]\d+(?:\.\d+)?)+\D{0,6}$
 # Several indicators in one cell, and their targets: separated by "；".
 PERF_MULTI_SEPARATOR = regex.compile(r"[；;]")
 
+# An operator split by spaces that normalisation left ("> =90%"): textcheck.performance.
+PERF_SPACED_OPERATOR = regex.compile(r"[<>≥≤]\s+=")
+
+# Any digit (a target unit holding digits, "=1 周 1 次", is not one value).
+ANY_DIGIT = regex.compile(r"\d")
+
+# Punctuation and spaces that separate words before segmenting a goal clause.
 PERF_WORD_SEPARATORS = regex.compile(r"[\s“”\"《》〈〉（）()、，。；：:]")
 
 # A character NFKC may change in context: a combining mark, or anything not NFKC_QC=Yes
@@ -706,3 +708,4 @@ PERF_WORD_SEPARATORS = regex.compile(r"[\s“”\"《》〈〉（）()、，。�
 # ASCII).  Text without one is NFKC-normalised character by character, so normalize_term
 # never introduces a non-ASCII character it does not contain (textcheck.rules.tc902).
 NFKC_UNSTABLE = regex.compile(r"\p{M}|[^\p{NFKC_QC=Y}\uFF01-\uFF5E\u3000]")
+
