@@ -54,6 +54,7 @@ class ColumnLexicon:
     narrowed: tuple[tuple[str, str, str], ...]
     sums: tuple[tuple[str, str, tuple[str, ...]], ...]
     non_additive: regex.Pattern
+    narrowing: regex.Pattern
     code_headers: regex.Pattern
     tables: tuple[tuple[regex.Pattern, dict], ...]
     balanced_funds: frozenset[str]
@@ -107,6 +108,7 @@ def column_lexicon(extra_dirs: tuple[str, ...] = ()) -> ColumnLexicon:
         narrowed=tuple((e["concept"], e["sibling"], e["becomes"]) for e in data.get("narrowed", [])),
         sums=tuple((e["dimension"], e["whole"], tuple(e["parts"])) for e in data.get("sums", [])),
         non_additive=regex.compile(data["non_additive"]),
+        narrowing=regex.compile(data.get("narrowing", "(?!)")),
         code_headers=regex.compile(data["code_headers"]),
         tables=tuple((regex.compile(e["pattern"]), {k: v for k, v in e.items() if k != "pattern"})
                      for e in data.get("tables", [])),
@@ -160,16 +162,11 @@ class RowSum:
     kind: str  # "grand-total", "code", "numbered", "group"
     support: Support | None = None  # how many places of this kind hold in the block (verification)
     own: Support | None = None  # how many of this relation's own columns hold
-    shifted: bool = False  # breaks in two or more columns by the same amount (verification)
 
     @property
     def misgrouped(self) -> bool:
-        """A misread grouping, not a typo: it breaks in every column it applies to (two or more),
-        or in two or more columns by the same amount (one row too many or too few shifts every
-        column where that row has a value; a typo changes one cell)."""
-        if self.own is None:
-            return False
-        return (self.own.applies >= 2 and self.own.holds == 0) or self.shifted
+        """A misread grouping, not a typo: it breaks in every column it applies to (two or more)."""
+        return self.own is not None and self.own.applies >= 2 and self.own.holds == 0
 
     @property
     def confirmed(self) -> bool:
@@ -203,6 +200,8 @@ class BlockAnalysis:
     column_sums: list[ColumnSum] = field(default_factory=list)  # proposed; ``.confirmed`` ones are judged
     row_sums: list[RowSum] = field(default_factory=list)  # proposed; ``.confirmed`` ones are judged
     part_sets: list[PartSet] = field(default_factory=list)
+    # (proposed relation, another reading of the same rows): _verify keeps the reading the table confirms
+    alternatives: list[tuple[RowSum, list[RowSum]]] = field(default_factory=list)
 
 
 @dataclass
@@ -451,21 +450,30 @@ def _verify(ta: TableAnalysis, block: BlockAnalysis) -> None:
     block.column_sums = column_sums
 
     by_index = {r.index: r for r in rows}
-    checks = {}
-    for rs in block.row_sums:
+
+    def checks_of(rs: RowSum) -> list:
         total_row, part_rows = by_index[rs.total], [by_index[i] for i in rs.parts]
-        checks[rs] = [check_sum(cell_number(total_row, c), [cell_number(r, c) for r in part_rows])
-                      for c in block.columns]
+        return [check_sum(cell_number(total_row, c), [cell_number(r, c) for r in part_rows])
+                for c in block.columns]
+
+    # Another reading replaces a proposal when it holds in every column where it applies (two
+    # or more) and the proposal does not: the table shows which grouping it was printed with.
+    for primary, reading in block.alternatives:
+        if primary not in block.row_sums:
+            continue
+        own = verification.family_support([checks_of(primary)])
+        alt = [verification.family_support([checks_of(rs)]) for rs in reading]
+        if own.breaks and all(a.applies >= 2 and not a.breaks for a in alt):
+            k = block.row_sums.index(primary)
+            block.row_sums[k:k + 1] = reading
+    checks = {rs: checks_of(rs) for rs in block.row_sums}
     row_sums: list[RowSum] = []
     for kind in dict.fromkeys(rs.kind for rs in block.row_sums):
         members = [rs for rs in block.row_sums if rs.kind == kind]
         own = {rs: verification.family_support([checks[rs]]) for rs in members}
-        # Classification codes fix a code relation's members; unit groups and grand totals are
-        # layout readings, where one row too many or too few shifts several columns alike.
-        shifted = {rs: kind != "code" and verification.shifted(checks[rs]) for rs in members}
         sup = verification.family_support([checks[rs] for rs in members
-                                           if not (own[rs].applies >= 2 and own[rs].holds == 0) and not shifted[rs]])
-        row_sums.extend(dataclasses.replace(rs, support=sup, own=own[rs], shifted=shifted[rs]) for rs in members)
+                                           if not (own[rs].applies >= 2 and own[rs].holds == 0)])
+        row_sums.extend(dataclasses.replace(rs, support=sup, own=own[rs]) for rs in members)
     order = {(rs.total, rs.parts, rs.kind): i for i, rs in enumerate(block.row_sums)}
     block.row_sums = sorted(row_sums, key=lambda rs: order[(rs.total, rs.parts, rs.kind)])
 
@@ -540,6 +548,9 @@ def _column_concepts(ta: TableAnalysis, lex: ColumnLexicon, columns, paths) -> N
         for i, label in enumerate(path):
             leaf = i == len(path) - 1
             f, m = lex.fund(label), lex.measure(label)
+            if not f and not m and lex.narrowing.search(squash(label)):
+                fund = measure = None  # "本年收入", "上年结转": a narrower quantity we do not name
+                break
             if f:
                 fund = f
             if m and m != "total":
@@ -811,7 +822,17 @@ def _row_structure(ta: TableAnalysis, lex: ColumnLexicon, block: BlockAnalysis) 
                                      for r in tops):
                 tops = []
         if tops:
-            sums.append(RowSum(block.total_row, tuple(r.index for r in tops), "grand-total"))
+            primary = RowSum(block.total_row, tuple(r.index for r in tops), "grand-total")
+            sums.append(primary)
+            # Other readings of a grouped layout, for the table to choose from (_verify): every
+            # unit row on its own level (a unit shown under another is its sibling), or the first
+            # unit row restating the total (a department row above its 本级 and sibling units).
+            flat = tuple(r.index for r in main if _has_values(r, block))
+            if groups and flat != primary.parts:
+                block.alternatives.append((primary, [RowSum(block.total_row, flat, "grand-total")]))
+            if groups and len(tops) >= 3:
+                block.alternatives.append((primary, [RowSum(block.total_row, (tops[0].index,), "grand-total"),
+                                                     RowSum(tops[0].index, tuple(r.index for r in tops[1:]), "group")]))
     for group, members in segments:
         if group is not None:
             tops = top_rows(members)

@@ -23,10 +23,12 @@ Thresholds (see docs/architecture.md, "Relations are verified by the table"):
 * A column relation stated by the document itself (the column-number row's "1=2+3") is
   confirmed by that statement unless the table refutes it (it breaks on most of three or more
   places).
-* A row relation that breaks in every column where it applies, in two or more columns, or in
-  two or more columns by the same amount, is a misread grouping (a wrong or missing addend
-  shifts every column where it has a value), not a typo (which breaks one cell): it is dropped
-  even when its family is confirmed.  Conversely a row relation that holds in
+* A row relation that breaks in every column where it applies, in two or more columns, is a
+  misread grouping (a wrong addend shifts every column), not a typo (which breaks one cell):
+  it is dropped even when its family is confirmed.
+* A grouped layout (unit rows) can be read more than one way: units on one level, or a
+  department row restating the total above its 本级 and sibling units.  A reading that holds in
+  every column where it applies replaces one that does not (tables.analyse proposes them).  Conversely a row relation that holds in
   one of its columns confirms its own grouping (the same rows add up there), so a typo in
   another column of a table too small to confirm a family is still found.
 * A part column that the relation needs only where it is zero is a memo column when, on the
@@ -122,17 +124,6 @@ def memo_parts(n_parts: int, places: Sequence[tuple[Number | None, Sequence[Numb
         if n and without_k > with_k and Decimal(without_k) >= MIN_SHARE * Decimal(n):
             memo.add(k)
     return memo
-
-
-def shifted(checks: Sequence[SumCheck | None]) -> bool:
-    """Two or more columns break by the same amount (within the rounding of their figures)."""
-    diffs = [c for c in checks if c is not None and c.status == MISMATCH]
-    for i, a in enumerate(diffs):
-        for b in diffs[i + 1:]:
-            slack = Decimal(1).scaleb(-max(a.sum_decimals, b.sum_decimals))
-            if abs(abs(a.difference) - abs(b.difference)) <= slack:
-                return True
-    return False
 
 
 def family_support(members: Sequence[Sequence[SumCheck | None]],

@@ -36,7 +36,31 @@ from textcheck.numbers import parse_number as _parse_number
 CellRow = list[LocatedText]
 
 # Cells repeat a lot ("", "0.00", codes); Numbers are immutable, so cache.
-parse_number = lru_cache(maxsize=8192)(_parse_number)
+_parse_cached = lru_cache(maxsize=8192)(_parse_number)
+
+
+def parse_number(text: str, unit: str | None = None):
+    """A cell's number, re-joining one that the layout broke inside a narrow cell.
+
+    PDF cells wrap long amounts: "106,512.0" above "0" is read as "106,512.0 0", and a
+    converter may split "1682.76" as "1682.7 6".  The pieces are re-joined only when every
+    piece is digits and separators, the joined text is one well-formed number, the first piece
+    is a fragment of a long amount (it has a separator or four digits) and is not already that
+    number (it fails to parse or has fewer decimals)."""
+    n = _parse_cached(text, unit)
+    if n is not None or not text:
+        return n
+    pieces = text.split()
+    if len(pieces) < 2 or not all(patterns.NUMBER_PIECE.fullmatch(p) for p in pieces):
+        return None
+    joined = _parse_cached("".join(pieces), unit)
+    if joined is None:
+        return None
+    head = pieces[0].lstrip("-−")
+    if not ("," in head or "." in head or len(head) >= 4):
+        return None  # "5 6.00": two short figures, not one amount wrapped
+    first = _parse_cached(pieces[0], unit)
+    return joined if first is None or first.decimals < joined.decimals else None
 
 
 @dataclass
@@ -148,6 +172,9 @@ def build_table(draft: TableDraft, index: int) -> Table:
         k = 0
         while k < len(seg) and (_row_key(seg[k]) in header_keys or is_column_number_row(seg[k])):
             k += 1
+        if body and k < len(seg) and completes_wrapped_row([c.text for c in body[-1]], [c.text for c in seg[k]]):
+            body[-1] = _joined_row(body[-1], seg[k])  # a row whose label and an amount wrapped over the page end
+            k += 1
         body.extend(seg[k:])
     body = [r for r in body if any(c.text.strip() for c in r)]
     ncols = max([len(r) for r in header + body] or [0])
@@ -164,6 +191,49 @@ def build_table(draft: TableDraft, index: int) -> Table:
         location=location, index=index, section=draft.section, number=draft.number, header=header_cells,
         empty_statement=draft.empty_statement, department=draft.department,
         blocks=tuple(blocks) if len(blocks) > 1 else (), kind=draft.kind)
+
+
+def wrapped_amount(above: str, below: str) -> bool:
+    """"12,437.3" above "6" in one column: the tail of an amount wrapped in a narrow cell (the
+    pieces make one well-formed number that the first piece alone is not)."""
+    joined = parse_number(f"{above} {below}")
+    return joined is not None and parse_number(above) != joined
+
+
+def completes_wrapped_row(above: list[str], cells: list[str]) -> bool:
+    """A row that only finishes the row above it: some cell holds the tail of an amount wrapped
+    in its narrow column, and every other filled cell is text continuing a filled text cell above
+    (a wrapped unit name), never a figure of its own."""
+    wrapped = False
+    for a, b in zip(above, cells):
+        a, b = a.strip(), b.strip()
+        if not b:
+            continue
+        if not a:
+            return False
+        if parse_number(b) is not None:
+            if not wrapped_amount(a, b):
+                return False
+            wrapped = True
+        elif parse_number(a) is not None or any(ch.isdigit() for ch in b):
+            return False
+    return wrapped and len(cells) <= len(above)
+
+
+def _joined_row(above: CellRow, below: CellRow) -> CellRow:
+    out = list(above)
+    for k, c in enumerate(below):
+        if not c.text.strip():
+            continue
+        a = out[k]
+        if not a.text:
+            out[k] = c
+            continue
+        # a space between the pieces of a wrapped amount (parse_number re-joins them), placed at the tail
+        sep = " " if parse_number(c.text) is not None and c.positions else ""
+        out[k] = LocatedText(a.text + sep + c.text, tuple(a.positions) + (c.positions[:1] if sep else ())
+                             + tuple(c.positions), a.page, a.ref)
+    return out
 
 
 def _first_location(rows: list[CellRow]) -> Location:
