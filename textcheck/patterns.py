@@ -670,7 +670,10 @@ FA_SUBTOTAL = regex.compile(r"^(?:小计|合计)$")
 # ("度量单位", "计量单位", "绩效度量单位").
 PERF_HEAD_LEVEL1 = regex.compile(r"^一级指标")
 PERF_HEAD_LEVEL2 = regex.compile(r"^二级指标")
-PERF_HEAD_NAME = regex.compile(r"^三级指标")
+PERF_HEAD_NAME = regex.compile(r"^(?:三级指标|指标内容|指标名称|绩效指标名称)")
+# A department- or unit-level 绩效目标表 (not a project's): "部门整体支出绩效目标表",
+# "单位整体绩效目标表", "部门整体预算绩效目标申报表".
+PERF_DEPARTMENT_TITLE = regex.compile(r"(?:部门|单位)整体")
 PERF_HEAD_TARGET = regex.compile(r"^(?:本年|年度)?(?:绩效)?(?:指标值|目标值)(?:[(（][^()（）]*[)）])?$|^指标目标值$")
 PERF_HEAD_OPERATOR = regex.compile(r"^(?:绩效)?指标(?:值类型|性质)$|^(?:运算符|比较符|符号)$")
 PERF_HEAD_UNIT = regex.compile(r"^(?:绩效)?(?:度量|计量)单位$|^单位$")
@@ -709,7 +712,3 @@ PERF_WORD_SEPARATORS = regex.compile(r"[\s“”\"《》〈〉（）()、，。�
 # never introduces a non-ASCII character it does not contain (textcheck.rules.tc902).
 NFKC_UNSTABLE = regex.compile(r"\p{M}|[^\p{NFKC_QC=Y}\uFF01-\uFF5E\u3000]")
 
-
-# -- table cells broken by the layout (readers.tablegrid) ----------------------------------
-# One piece of an amount that a PDF wrapped inside a narrow cell ("106,512.0" / "0").
-NUMBER_PIECE = regex.compile(r"[-−]?[0-9][0-9,.]*|[0-9,.]+")

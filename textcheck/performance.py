@@ -56,8 +56,6 @@ FORM_DATE = "date"  # 2026年12月31日前: a deadline as the target
 FORM_RANGE = "range"  # 90%-95%, 10～20个
 FORM_LIST = "list"  # 12、18、25: several values of one indicator
 FORM_MULTI = "multi"  # ≥10000人次；≥6000件次: the targets of several indicators named in one cell
-# Forms of one well-formed value (a piece of a FORM_MULTI cell must be one of them).
-_SINGLE_FORMS = (FORM_QUANTITY, FORM_RATIO, FORM_DATE, FORM_RANGE, FORM_TEXT)
 
 _HAN = r"\p{Han}"
 _SPACE_IN_WORDS = regex.compile(
@@ -213,10 +211,10 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
         return Target(t, FORM_RANGE, op, op_text, unit=unit, spaced_operator=spaced)  # "90%-95%"
     if patterns.PERF_VALUE_LIST.match(s):
         return Target(t, FORM_LIST, op, op_text, spaced_operator=spaced)  # "12、18、25"
-    if patterns.PERF_MULTI_SEPARATOR.search(s):
-        pieces = _pieces(t)
-        if len(pieces) > 1 and all(parse_target(x, measure_words).form in _SINGLE_FORMS for x in pieces):
-            return Target(t, FORM_MULTI, spaced_operator=spaced)  # "≥10000人次；≥6000件次"
+    if patterns.PERF_MULTI_SEPARATOR.search(s) and len(_pieces(t)) > 1:
+        # "≥10000人次；≥6000件次": the targets of several indicators named in one cell; not one
+        # value, and not judged as one (a wrapped or overlapping cell garbles such lists)
+        return Target(t, FORM_MULTI, op, op_text, spaced_operator=spaced)
     r = patterns.PERF_RATIO.match(s)
     if r:
         return Target(t, FORM_RATIO, op, op_text, ratio=(Decimal(r.group("a")), Decimal(r.group("b"))),
@@ -309,7 +307,7 @@ def _figures(row: dict[int, Cell]) -> list[Figure]:
 
 
 def parse_performance_table(table: Table, measure_words=()) -> PerformanceTable:
-    kind = "department" if "部门整体" in (table.title or "") else "project"
+    kind = "department" if patterns.PERF_DEPARTMENT_TITLE.search(table.title or "") else "project"
     fields: dict = {"table": table, "kind": kind}
     funds: list[Figure] = []
     cols: dict[str, int] | None = None
@@ -331,7 +329,8 @@ def parse_performance_table(table: Table, measure_words=()) -> PerformanceTable:
         if not nonempty or all(_DASH_ROW.match(t) for t in nonempty):
             continue
         if cols is None:
-            if any(t.startswith("三级指标") for t in nonempty) and any("指标值" in t for t in nonempty):
+            if any(patterns.PERF_HEAD_NAME.match(t) for t in nonempty) and \
+                    any(patterns.PERF_HEAD_TARGET.match(t) for t in nonempty):
                 cols = {}
                 for c in sorted(row):
                     for name, pat in _HEADER_KEYS:
@@ -465,6 +464,14 @@ def _is_continuation(cur: dict, prev: dict, measure_words, target_of=parse_targe
     if cur["weight"] is not None or cur["level1"] is not None:
         return False
     return cur["name"] is None or cur["target"] is None
+
+
+def indicator_key(ind: Indicator) -> str:
+    """An indicator's name for matching the same indicator across tables: normalised, without
+    its bracketed unit, quotes and spaces."""
+    from textcheck.lexicon import normalize_term
+
+    return normalize_term(ind.clean_name)
 
 
 def is_performance_table(table: Table) -> bool:
