@@ -31,3 +31,20 @@ def test_a_failing_rule_is_an_info_finding_and_the_other_rules_still_run():
     assert found <= {d.code for d in result.diagnostics}  # the other rules still ran
     doc = json.loads(render(Report([result]), "json"))["documents"][0]
     assert any(d["code"] == broken.code and d["severity"] == "info" for d in doc["diagnostics"])
+
+
+def test_a_reader_bug_makes_that_input_unreadable_not_the_run(monkeypatch, tmp_path):
+    from textcheck.api import check_files
+    import textcheck.readers.text as text_reader
+
+    monkeypatch.setenv("TEXTCHECK_STRICT", "0")
+
+    def broken(*args, **kwargs):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(text_reader, "build_document", broken)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("正文。\n", "utf-8")
+    (result,) = check_files([bad]).documents
+    assert result.error.startswith(f"{bad}: could not be read: internal error IndexError")
+    assert "\n" not in result.error

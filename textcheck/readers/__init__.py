@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 
 from textcheck.document import Document
-from textcheck.errors import ReadError
+from textcheck.errors import ReadError, TextcheckError
 from textcheck.limits import DEFAULT_LIMITS, LimitError, Limits
 
 
@@ -49,9 +49,28 @@ def read_bytes(data: bytes, path: str, limits: Limits | None = None) -> Document
     """Read a file's bytes into a Document, choosing the reader by content.
 
     ``limits`` (default: ``DEFAULT_LIMITS``) are checked before a reader commits
-    memory; a limit reached is a ``LimitError`` naming it.
+    memory; a limit reached is a ``LimitError`` naming it.  A reader that fails
+    in an unforeseen way makes this one input unreadable (a ``ReadError`` asking
+    for a report), not the whole run; with TEXTCHECK_STRICT=1 (the tests) the
+    error propagates so the bug is seen.
     """
-    limits = limits or DEFAULT_LIMITS
+    try:
+        return _read_bytes(data, path, limits or DEFAULT_LIMITS)
+    except TextcheckError:
+        raise
+    except Exception as exc:
+        if os.environ.get("TEXTCHECK_STRICT") == "1":
+            raise
+        if isinstance(exc, MemoryError):
+            raise ReadError(path, "too large to read in the memory available (lower it or raise the limit)") from None
+        if isinstance(exc, RecursionError):
+            raise ReadError(path, "could not be read: structure nested too deeply") from None
+        reason = (str(exc).splitlines() or [""])[0][:200]
+        raise ReadError(path, f"could not be read: internal error {type(exc).__name__}: {reason} "
+                              "(please report this file)") from None
+
+
+def _read_bytes(data: bytes, path: str, limits: Limits) -> Document:
     if not data:
         raise ReadError(path, "empty file")
     if len(data) > limits.max_file_bytes:

@@ -45,7 +45,7 @@ def parse_text(text: str, path: str = "<text>", fmt: str = "text", meta: dict | 
     limits.check_chars(path, len(text))
     lines = split_lines(text)
     check_lines(lines, path, limits)
-    blocks = text_blocks(lines, fmt=fmt)
+    blocks = text_blocks(lines, fmt=fmt, limits=limits, path=path)
     return build_document(blocks, path=path, fmt=fmt, source_lines=tuple(lines), meta=meta)
 
 
@@ -70,7 +70,8 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def text_blocks(lines: list[str], fmt: str = "text") -> list[Block]:
+def text_blocks(lines: list[str], fmt: str = "text", limits: Limits = DEFAULT_LIMITS,
+                path: str = "<text>") -> list[Block]:
     """Blocks of a list of physical lines (index 0 = line 1)."""
     has_pages = any("\f" in ln for ln in lines)
     page = 1 if has_pages else None
@@ -108,7 +109,9 @@ def text_blocks(lines: list[str], fmt: str = "text") -> list[Block]:
         if "<table" in raw.lower():
             end = _html_table_end(lines, i)
             if end is not None:
-                blocks.extend(_html_table_blocks(lines, i, end, page, len(blocks)))
+                table = _html_table_blocks(lines, i, end, page, len(blocks))
+                _check_grid_rows(table, limits, path, f"the table on line {i + 1}")
+                blocks.extend(table)
                 i = end + 1
                 continue
         blocks.extend(_line_blocks(raw, lineno, 1, page))
@@ -159,6 +162,13 @@ def _pipe_cells(raw: str, lineno: int, page: int | None) -> tuple[LocatedText, .
 
 
 # HTML tables embedded in text --------------------------------------------------
+
+def _check_grid_rows(blocks: list[Block], limits: Limits, path: str, name: str) -> None:
+    """An embedded HTML table's colspans can widen it far beyond its text: count its columns."""
+    widths = [len(b.cells) for b in blocks if isinstance(b, GridRow)]
+    if widths:
+        limits.check_grid(path, name, max(widths), sum(widths))
+
 
 def _html_table_end(lines: list[str], i: int) -> int | None:
     """Index of the line closing the <table> opened on line i (None if unclosed)."""
