@@ -149,3 +149,22 @@ def test_resume_retries_unreadable_files_and_keeps_exit_status_2(tmp_path, capsy
 
     scan = json.loads(out)["scan"]
     assert scan["checked"] == 1 and scan["skipped"] == 1  # the unreadable file was tried again, the good one skipped
+
+
+def test_a_locked_database_is_one_line_exit_2(tmp_path, monkeypatch, capsys):
+    from textcheck.cli import main
+    from textcheck.store import Store
+
+    folder = _folder(tmp_path, ["a.txt"])
+    db = tmp_path / "scan.sqlite"
+    Store(db).close()
+    monkeypatch.setattr(Store, "BUSY_TIMEOUT_S", 0.2)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        code = main(["scan", str(folder), "--db", str(db), "--jobs", "1", "--no-progress"])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    err = [ln for ln in capsys.readouterr().err.splitlines() if ln.strip()]
+    assert code == 2 and len(err) == 1 and "locked" in err[0] and "Traceback" not in err[0]
