@@ -333,9 +333,10 @@ TABLE_LABEL_TITLE = regex.compile(
 # A numbered heading that is really a table caption: "五、部门支出总体情况表" (Jiangsu style).
 NUMBERED_TABLE_TITLE = regex.compile(r"^(?P<n>[一二三四五六七八九十]+)\s*、\s*(?P<title>\S.{0,60}表)(?:[（(]续[）)])?$")
 
-# A title line that names a table: ends with 表 (or 表（续）); short, no sentence punctuation.
+# A title line that names a table: ends with 表 (or 表（续）, or a bracketed qualifier such as
+# "表（按支出功能分类科目-不含上年结转）"); short, no sentence punctuation.
 # "具体情况见下表" / "详见下表" point at a table but are not its title.
-TABLE_TITLE = regex.compile(r"^(?!.*[见如下]下表)[^。；！？:：]{2,60}表(?:[（(]续(?:表)?[）)])?$")
+TABLE_TITLE = regex.compile(r"^(?!.*[见如下]下表)[^。；！？:：]{2,60}表(?:[（(]续(?:表)?[）)]|[（(][^（()）。；]{1,30}[）)])?$")
 
 # Continuation markers printed above a table's next page.
 TABLE_CONTINUED = regex.compile(r"^[（(]?续(?:表)?[）)]?$|[（(]续(?:表)?[）)]$")
@@ -479,9 +480,17 @@ PERF_PLAN_NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[一二两三四五六七�
 # A figure that is a rate, not a count: "每月 2 期", "每季度1次", "人均 2 万元".
 PERF_PLAN_RATE_BEFORE = regex.compile(r"(?:每|人均|平均|每个|每年|每月|每周|每天|每季度)\p{Han}{0,2}\s*$")
 
-# Estimates: "约 100 本", "10 项左右", "6 万余篇" are never compared.
-PERF_PLAN_APPROX_BEFORE = regex.compile(r"(?:约|近|大约|逾|超过)\s*$")
+# Estimates: "约 100 本", "10 项左右" are never compared.
+PERF_PLAN_APPROX_BEFORE = regex.compile(r"(?:约|近|大约)\s*$")
 PERF_PLAN_APPROX_AFTER = regex.compile(r"^(?:余|多|左右|上下)")
+# Plans that are bounds, not figures: "500余台" / "20多个" (more than), "超过 / 逾 500 台"
+# (more than), "不低于 / 不少于 / 至少 500 台" and "500 台以上" (at least), "不超过 / 不高于 /
+# 最多 500 台" and "500 台以内 / 以下" (at most) (textcheck.performance.plan_mentions).
+PERF_PLAN_MORE_THAN = regex.compile(r"^\s*(?:余|多)")
+PERF_PLAN_OVER_BEFORE = regex.compile(r"(?:超过|逾|多于|大于)\s*$")
+PERF_PLAN_AT_LEAST_BEFORE = regex.compile(r"(?:不低于|不少于|不小于|至少|最少|大于等于)\s*$")
+PERF_PLAN_AT_MOST_BEFORE = regex.compile(r"(?:不超过|不高于|不多于|不大于|最多|控制在|小于等于)\s*$")
+PERF_PLAN_BOUND_AFTER = regex.compile(r"^\s*(?:(?P<up>以上)|以内|以下)")
 
 # An arithmetic expression around a figure ("67890*0.42=28513.8"): its operands are not plans.
 PERF_PLAN_ARITHMETIC = regex.compile(r"[*×/÷+]\s*$")

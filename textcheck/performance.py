@@ -561,6 +561,7 @@ class PlanMention:
     location: Location
     text: str  # the figure as written ("4 个")
     sentence: LocatedText  # the clause, for evidence
+    bound: str | None = None  # the plan is a bound, not a figure: ">" (500余台, 超过), "≥" (不低于, 以上), "≤" (不超过, 以内)
 
 
 _CLAUSE_BREAK = regex.compile(r"[，。；;！？!?：:\n]|[（(]\s*\d{1,2}\s*[）)]|\d{1,2}[.．、](?!\d)")
@@ -598,11 +599,15 @@ def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
     found = []
     for m in list(_AR_NUMBER.finditer(text)) + list(_CN_COUNT.finditer(text)):
         after = text[m.end():]
+        bound = None
+        more = patterns.PERF_PLAN_MORE_THAN.match(after)  # "500余台", "20多个"
+        if more:
+            bound, after = ">", after[more.end():]
         u = unit_re.match(after)
         if not u:
             continue
         unit = u.group("unit")
-        end = m.end() + u.end()
+        end = m.end() + (more.end() if more else 0) + u.end()
         before = text[:m.start()]
         rest = text[end:]
         if (patterns.PERF_PLAN_RATE_BEFORE.search(before) or patterns.PERF_PLAN_APPROX_BEFORE.search(before)
@@ -610,6 +615,16 @@ def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
                 or patterns.PERF_DOC_NUMBER_BEFORE.search(before) or rest.lstrip().startswith(("/", "*", "="))
                 or before.rstrip().endswith(("第", "=", "*", "/"))):
             continue
+        if bound is None:
+            for name, op in (("PERF_PLAN_AT_LEAST_BEFORE", "≥"), ("PERF_PLAN_AT_MOST_BEFORE", "≤"),
+                             ("PERF_PLAN_OVER_BEFORE", ">")):
+                if getattr(patterns, name).search(before):
+                    bound = op
+                    break
+        if bound is None:
+            after_unit = patterns.PERF_PLAN_BOUND_AFTER.match(rest)  # "500台以上" / "500台以内"
+            if after_unit:
+                bound = "≥" if after_unit.group("up") else "≤"
         cat = cats[unit]
         if cat == "duration" and unit == "年":
             continue  # "2024 年": a date, not a plan figure
@@ -622,11 +637,11 @@ def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
         if value is None:
             continue
         value = Number(value.value, value.decimals, unit, num)
-        found.append((m.start(), end, value, unit, cat))
-    found.sort()
+        found.append((m.start(), end, value, unit, cat, bound))
+    found.sort(key=lambda f: f[:2])
     breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)] + [len(text)]
     out = []
-    for i, (start, end, value, unit, cat) in enumerate(found):
+    for i, (start, end, value, unit, cat, bound) in enumerate(found):
         left = max([b + 1 for b in breaks if b < start] + [0])
         right = min(b for b in breaks if b >= end)
         if i > 0 and found[i - 1][1] > left and found[i - 1][1] <= start:
@@ -635,8 +650,33 @@ def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
             right = found[i + 1][0]
         subject = (text[left:start] + text[end:right]).strip()
         out.append(PlanMention(value, unit, cat, subject, goal.locate(start, end), text[start:end],
-                               goal.slice(left, right)))
+                               goal.slice(left, right), bound))
     return out
+
+
+def feasible(operator: str | None, value: Decimal) -> tuple[Decimal | None, bool, Decimal | None, bool]:
+    """The values an operator and a number allow, as (low, low included, high, high included);
+    None = unbounded.  No operator means exactly the value."""
+    if operator in (GE, ">="):
+        return value, True, None, False
+    if operator == GT:
+        return value, False, None, False
+    if operator == LE:
+        return None, False, value, True
+    if operator == LT:
+        return None, False, value, False
+    return value, True, value, True
+
+
+def compatible(a: tuple, b: tuple) -> bool:
+    """Do two sets from ``feasible`` share a value?"""
+    lo = max((x for x in (a, b) if x[0] is not None), key=lambda x: (x[0], not x[1]), default=None)
+    hi = min((x for x in (a, b) if x[2] is not None), key=lambda x: (x[2], x[3]), default=None)
+    if lo is None or hi is None:
+        return True
+    if lo[0] < hi[2]:
+        return True
+    return lo[0] == hi[2] and lo[1] and hi[3]
 
 
 _ABBREV_CACHE: dict[str, list[str]] = {}

@@ -1,8 +1,8 @@
 """TC602 plan-target-mismatch: a count or amount in the goal text disagrees with the indicator for the same thing."""
 from __future__ import annotations
 
-from textcheck.performance import (EQ, FORM_QUANTITY, GE, LE, cell_evidence, compatible_units, content_words,
-                                   plan_mentions, polarity, shared_words)
+from textcheck.performance import (EQ, FORM_QUANTITY, GE, LE, cell_evidence, compatible, compatible_units,
+                                   content_words, feasible, plan_mentions, polarity, shared_words)
 from textcheck.report.diagnostic import Related
 from textcheck.rules.base import Rule
 
@@ -17,8 +17,11 @@ class PlanTargetMismatch(Rule):
         绩效目标表“项目总体目标”或“年度绩效目标”文字中的数量和金额（“本年计划参与 4 个展会”
         “计划签订 4 个合作意向协议”“培训人次 300 人”），与同一张表中计量单位相容、且名称
         至少一半的实义词出现在该分句中的指标（“外出参展次数 ≥3 次”）。只要有一个这样的
-        指标的目标值与计划数相同，即视为一致；否则只在最佳匹配唯一时报告。约数（约、左右、
-        余）、比率（每月 2 期）、年份、文号、算式中的数不比较。
+        指标的目标值与计划数相同，即视为一致；否则只在最佳匹配唯一时报告。计划是界限时
+        （“采购500余台”“超过 500 台”即 >500，“不低于 / 至少 500 台”“500 台以上”即 ≥500，
+        “不超过 500 台”“500 台以内”即 ≤500），与同一事项的指标（可为 ≤）比较可取值范围：
+        没有一个指标与计划可同时成立（“500余台”对“≤500台”）才报告。约数（约、左右）、比率
+        （每月 2 期）、年份、文号、算式中的数不比较。
     为什么
         绩效指标应把总体目标量化；文字写 4 个、指标写 ≥2 个，说明其中之一没有随另一处更新，
         考核时会按较低的指标值认定完成。
@@ -43,6 +46,9 @@ class PlanTargetMismatch(Rule):
                               if ind.target.form == FORM_QUANTITY and ind.target.operator in (None, GE, EQ, LE)]
             for goal in pt.goals:
                 for m in plan_mentions(goal, lex):
+                    if m.bound is not None:
+                        yield from self._bound(ctx, pt, goal, m, generic)
+                        continue
                     words = content_words(m.subject, generic)
                     scored = []
                     for ind in candidates_all:
@@ -75,6 +81,44 @@ class PlanTargetMismatch(Rule):
                         suggestion="核对计划数与指标值，使二者一致",
                         key=f"{pt.table.id}|{m.text}|{ind.name.text}",
                     )
+
+    def _bound(self, ctx, pt, goal, m, generic):
+        """A plan that is a bound ("采购500余台", "不低于 500 台"): an indicator for the same thing
+        whose target cannot meet it ("≤500台") contradicts it."""
+        lex = ctx.lexicon
+        words = content_words(m.subject, generic)
+        plan = feasible(m.bound, m.value.value)
+        scored = []
+        for ind in pt.indicators:
+            t = ind.target
+            if t.form != FORM_QUANTITY or t.value is None or t.unit != m.unit and not compatible_units(
+                    m.unit, m.category, t.unit, lex):
+                continue
+            iw = content_words(ind.clean_name, generic)
+            if not iw:
+                continue
+            shared = shared_words(iw, m.subject, words)
+            if shared and len(shared) / len(iw) >= MIN_SHARED:
+                scored.append((len(shared) / len(iw), len(shared), ind, shared))
+        if not scored or any(compatible(plan, feasible(ind.target.operator, ind.target.value.value))
+                             for _, _, ind, _ in scored):
+            return
+        scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+        if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+            return  # two equally good indicators: not clear which one is meant
+        _, _, ind, shared = scored[0]
+        t = ind.target
+        where = "项目总体目标" if goal is pt.overall_goal else "年度绩效目标"
+        yield self.diagnostic(
+            ctx,
+            f"{where}写明“{m.sentence.text.strip()}”（{m.text}，即 {m.bound}{m.value.value}{m.unit}），"
+            f"而同一事项的绩效指标“{ind.name.text}”目标值为“{t.text.text}”（共同用词：{'、'.join(shared)}）："
+            f"两者不可能同时成立",
+            m.location, m.text,
+            related=[Related.sentence(m.sentence, m.sentence.location),
+                     cell_evidence(pt, t.text, "指标值", ind.name.text)],
+            suggestion="核对计划数与指标的运算符和数值，使二者一致",
+            key=f"{pt.table.id}|{m.text}|{ind.name.text}|bound")
 
 
 def _agrees(plan, target, lexicon) -> bool:
