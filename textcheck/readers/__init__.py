@@ -42,7 +42,40 @@ def sniff_format(data: bytes, name: str = "") -> str:
         return "html"
     if lower.endswith((".md", ".markdown")):
         return "markdown"
+    if not lower.endswith(_TEXT_SUFFIXES) and _looks_like_html(head, lower):
+        return "html"  # a web page saved as .jsp / .aspx / .php / .do or without a suffix
     return "text"
+
+
+# Files named like this are read as text or Markdown whatever they start with.
+_TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".csv", ".tsv")
+# Server-page suffixes: a page saved from a government site often keeps its script's name.
+_WEB_PAGE_SUFFIXES = (".jsp", ".jspx", ".asp", ".aspx", ".php", ".shtml", ".xhtml", ".do", ".action", ".cgi")
+# Tags an HTML document (or a saved fragment of one) starts with.
+_HTML_START = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<link", b"<script",
+               b"<style", b"<div", b"<table", b"<p>", b"<p ", b"<center", b"<form")
+# Preambles before the first tag: XML declaration, comments, server-side directives.
+_PREAMBLES = ((b"<?xml", b"?>"), (b"<!--", b"-->"), (b"<%", b"%>"), (b"<?php", b"?>"))
+
+
+def _looks_like_html(head: bytes, lower_name: str) -> bool:
+    """Is this an HTML page by its content: its first tag (after an XML declaration, comments
+    and server-side directives) is an HTML tag, or a server-page file holds an <html>,
+    <body> or <table> tag near its start."""
+    s = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    for _ in range(20):
+        for start, end in _PREAMBLES:
+            if s.startswith(start):
+                cut = s.find(end, len(start))
+                if cut < 0:
+                    return False
+                s = s[cut + len(end):].lstrip(b" \t\r\n")
+                break
+        else:
+            break
+    if s.startswith(_HTML_START):
+        return True
+    return lower_name.endswith(_WEB_PAGE_SUFFIXES) and any(t in head.lower() for t in (b"<html", b"<body", b"<table"))
 
 
 def read_bytes(data: bytes, path: str, limits: Limits | None = None) -> Document:
