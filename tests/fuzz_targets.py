@@ -162,3 +162,75 @@ TEXT_BYTES = st.one_of(
 
 def html_documents():
     return DOCUMENTS.map(lambda t: "<html><body><p>" + t.replace("\n", "</p><p>") + "</p></body></html>")
+
+
+# -- a fast random generator for the long run (hypothesis spends most of its time generating) --
+
+def random_number(rng) -> str:
+    kind = rng.randrange(6)
+    if kind == 0:
+        text = "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 45)))
+        if rng.random() < 0.5:
+            text += "." + "".join(rng.choice("0123456789") for _ in range(rng.randint(0, 45)))
+        return rng.choice(["", "-", "−", "(", "（"]) + text + rng.choice(["", "%", ")", "）", "万元"])
+    if kind == 1:
+        return f"{rng.randint(0, 10**9):,}.{rng.randint(0, 99):02d}"
+    if kind == 2:
+        return str(rng.uniform(-1e6, 1e6))
+    if kind == 3:
+        return rng.choice(["0", "00", "0.00", "-0.00", "1e5", "١٢٣", "１２３．４５", "1,2345.00", "9" * 60,
+                           "0." + "1" * 50, "1.", ".5", "(5.00)", "（5.00）", "-", "—", "/", "——", "①", "²"])
+    if kind == 4:
+        return str(rng.randint(0, 2030))
+    return f"{rng.randint(0, 100)}.{rng.randint(0, 99)}%"
+
+
+def random_text(rng, size: int) -> str:
+    """Arbitrary characters: ASCII, CJK, punctuation, controls, astral and lone surrogates."""
+    ranges = [(0x20, 0x7e), (0x4e00, 0x9fff), (0x3000, 0x303f), (0xff00, 0xffef), (0, 0x1f), (0x2460, 0x24ff),
+              (0x1f300, 0x1f6ff), (0xd800, 0xdfff), (0x80, 0x2fff)]
+    out = []
+    for _ in range(size):
+        lo, hi = rng.choice(ranges)
+        out.append(chr(rng.randint(lo, hi)))
+    return "".join(out)
+
+
+def random_document(rng) -> str:
+    lines = []
+    for _ in range(rng.randint(0, 40)):
+        tokens = []
+        for _ in range(rng.randint(0, 16)):
+            r = rng.random()
+            tokens.append(rng.choice(WORDS) if r < 0.55 else random_number(rng) if r < 0.85
+                          else random_text(rng, rng.randint(1, 6)))
+        lines.append("".join(tokens))
+    return "\n".join(lines)
+
+
+def random_mutation(rng, seed: bytes) -> bytes:
+    data = bytearray(seed)
+    for _ in range(rng.randint(0, 6)):
+        if not data:
+            break
+        pos = rng.randrange(len(data))
+        action = rng.randrange(3)
+        if action == 0:
+            data[pos] = rng.randrange(256)
+        elif action == 1:
+            data[pos:pos] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 16)))
+        else:
+            del data[pos:pos + rng.randint(1, 64)]
+    if rng.random() < 0.5 and data:
+        data = data[: rng.randint(0, len(data))]
+    return bytes(data)
+
+
+def random_text_bytes(rng) -> bytes:
+    r = rng.random()
+    if r < 0.5:
+        return random_document(rng).encode("utf-8", "surrogatepass")
+    if r < 0.8:
+        enc = rng.choice(["gbk", "gb18030", "utf-16", "utf-8-sig"])
+        return random_document(rng).encode(enc, errors="replace")
+    return bytes(rng.randrange(256) for _ in range(rng.randint(0, 2000)))

@@ -221,10 +221,21 @@ def read_text(text: str, path: str = "<text>", fmt: str = "text", limits: Limits
     """Parse already-decoded text (plain text or Markdown)."""
     from textcheck.readers.text import parse_text
 
+    text = _without_lone_surrogates(text)
     doc = parse_text(text, path=path, fmt=fmt, limits=limits)
     if not doc.sha256:
-        doc = _with_sha(doc, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+        doc = _with_sha(doc, hashlib.sha256(text.encode("utf-8")).hexdigest())
     return doc
+
+
+def _without_lone_surrogates(text: str) -> str:
+    """A str from the API may hold lone surrogates ("\\ud800"), which no encoder accepts:
+    each becomes U+FFFD (one character for one, so every position stays)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
 
 
 def combine_documents(documents: list[Document]) -> Document:
