@@ -36,6 +36,11 @@ _MIN_WORDS = 4
 _MAX_TITLE_LINE = 60
 
 
+def is_code_or_count_column(label: str | None) -> bool:
+    """A column of codes, line numbers or counts, not amounts (编码, 序号, 行次, 人数 …)."""
+    return bool(patterns.FORMAT_CODE_COLUMN.search(label or ""))
+
+
 def entry_key(s: str) -> str:
     """An entry or heading for comparison: no bullet, page number, spaces, quotes or end
     punctuation; brackets as ASCII."""

@@ -498,6 +498,13 @@ PERF_PLAN_ARITHMETIC = regex.compile(r"[*×/÷+]\s*$")
 # A document number "〔2020〕6 号" / "（2019）51 号": never a count.
 PERF_DOC_NUMBER_BEFORE = regex.compile(r"[〕\]】)）]\s*$")
 
+# Project names compared across a 绩效目标表 and the project tables (TC603): dashes of any
+# width are one, a trailing note in parentheses ("(上年结转资金)") may be left out; the
+# project table's total column.
+PERF_NAME_DASHES = regex.compile(r"[-—–－─]+")
+PERF_NAME_TRAILING_NOTE = regex.compile(r"\([^()]*\)$")
+PERF_TOTAL_COLUMN = regex.compile(r"合计|总计")
+
 # A budget amount named in goal text: "按照目前 905 万元的预算", "预算 950 万元".
 PERF_GOAL_BUDGET_AFTER = regex.compile(r"^\s*(?:的)?(?:项目)?预算")
 PERF_GOAL_BUDGET_BEFORE = regex.compile(r"(?:预算(?:资金|金额|总额)?|安排资金)(?:为|是|共|共计)?\s*$")
@@ -507,6 +514,9 @@ PERF_GOAL_BUDGET_BEFORE = regex.compile(r"(?:预算(?:资金|金额|总额)?|安
 FORMAT_BAD_THOUSANDS = regex.compile(
     r"(?<![\d,.])\d{1,3}(?:,\d{3})*,(?:\d{4,}(?:\.\d+)?|\d{1,2}\.\d+)(?![\d,])"
     r"|(?<![\d,.])\d{4,},\d{3}(?:,\d{3})*\.\d+(?![\d,])")
+
+# Column heads of columns holding codes or counts, not amounts (TC804).
+FORMAT_CODE_COLUMN = regex.compile(r"编码|代码|科目编号|^类$|^款$|^项$|序号|人数|编制数|数量|行次|栏次")
 
 # A digit run mixing half-width and full-width digits: "２024", "3,９56".
 FORMAT_DIGIT_RUN = regex.compile(r"[0-9０-９](?:[0-9０-９,，.．]*[0-9０-９])?")

@@ -1,100 +1,11 @@
 """TC603 performance-budget-mismatch: a 绩效目标表's budget disagrees with itself or with the project tables."""
 from __future__ import annotations
 
-import regex
-
-from textcheck import patterns
-from textcheck.lexicon import normalize_term
-from textcheck.numbers import MONEY_UNITS, Number, format_decimal
-from textcheck.performance import cell_evidence, is_performance_table, plan_mentions
+from textcheck.numbers import Number, format_decimal
+from textcheck.performance import (cell_evidence, find_project_row, goal_budget_mentions, money_unit,
+                                   project_name_keys, project_tables, project_row_keys)
 from textcheck.report.diagnostic import Related
 from textcheck.rules.base import Rule
-
-_DASHES = regex.compile(r"[-—–－─]+")
-_TRAILING_PAREN = regex.compile(r"\([^()]*\)$")
-# A name shorter than this never links by containment alone.
-MIN_CONTAINED = 6
-
-
-def name_key(s: str) -> str:
-    return _DASHES.sub("-", normalize_term(s))
-
-
-def _unit_of(pt) -> str:
-    """The 绩效目标表's money unit: "项目资金(万元)"; 万元 when not stated."""
-    for row in list(pt.table.header) + [r.cells for r in pt.table.rows]:
-        for c in row:
-            m = patterns.MONEY_UNIT.search(c.text.text)
-            if m and ("资金" in c.text.text or "预算" in c.text.text):
-                return m.group(0)
-    return "万元"
-
-
-def _project_tables(document):
-    """(table, name column, value column, role) for the project and carry-over tables."""
-    out = []
-    for t in document.tables:
-        if is_performance_table(t) or t.unit not in MONEY_UNITS:
-            continue
-        carry = "结转" in (t.title or "")
-        name_col = value_col = None
-        for col in t.columns:
-            label = normalize_term(" ".join(col.path) or col.label)
-            if name_col is None and "项目名称" in label:
-                name_col = col.index
-        if name_col is None and carry and t.columns:
-            name_col = t.columns[0].index
-        if name_col is None:
-            continue
-        for col in t.columns:
-            if col.index <= name_col:
-                continue
-            label = normalize_term(col.label)
-            if regex.search(r"合计|总计", label):
-                value_col = col.index
-                break
-        if value_col is None:
-            value_col = next((c.index for c in t.columns if c.index > name_col), None)
-        if value_col is not None:
-            out.append((t, name_col, value_col, "carry" if carry else "project"))
-    return out
-
-
-def _row_keys(table, name_col) -> list:
-    """(name key, row) of every named row of a project table."""
-    rows = []
-    for r in table.rows:
-        c = r.cell(name_col)
-        text = c.text.text if c is not None and c.text.text.strip() else r.label
-        if text:
-            rows.append((name_key(text), r))
-    return rows
-
-
-def _find_row(table, name_col, key, rows=None):
-    """The unique row whose name matches ``key`` (exact, then by containment).
-
-    ``rows``: ``_row_keys(table, name_col)`` when the caller already has them."""
-    if rows is None:
-        rows = _row_keys(table, name_col)
-    exact = [r for k, r in rows if k == key]
-    if len(exact) == 1:
-        return exact[0]
-    if exact:
-        return None
-    contained = [r for k, r in rows if min(len(k), len(key)) >= MIN_CONTAINED and (k in key or key in k)]
-    return contained[0] if len(contained) == 1 else None
-
-
-def _keys(project: str) -> list[str]:
-    """The project name, then without trailing notes in parentheses ("(上年结转资金)")."""
-    k = name_key(project)
-    keys = [k]
-    while _TRAILING_PAREN.search(k):
-        k = _TRAILING_PAREN.sub("", k)
-        keys.append(k)
-    return keys
-
 
 def _fmt(n: Number) -> str:
     return format_decimal(n.value, n.decimals)
@@ -130,11 +41,11 @@ class PerformanceBudgetMismatch(Rule):
     severity = "error"
 
     def check(self, ctx):
-        tables = _project_tables(ctx.document)
+        tables = project_tables(ctx.document)
         # Row keys of each project table, made once per document (not once per 绩效目标表 × key).
-        row_keys = {(id(t), name_col): _row_keys(t, name_col) for t, name_col, _, _ in tables}
+        row_keys = {(id(t), name_col): project_row_keys(t, name_col) for t, name_col, _, _ in tables}
         for pt in ctx.performance:
-            unit = _unit_of(pt)
+            unit = money_unit(pt)
             yield from self._sum(ctx, pt, unit)
             yield from self._goal_budget(ctx, pt, unit)
             if pt.project is not None and pt.kind == "project":
@@ -162,14 +73,7 @@ class PerformanceBudgetMismatch(Rule):
     def _goal_budget(self, ctx, pt, unit):
         if pt.total is None or pt.overall_goal is None:
             return
-        goal = pt.overall_goal
-        for m in plan_mentions(goal, ctx.lexicon):
-            if m.category != "money":
-                continue
-            start = goal.text.find(m.text)
-            before, after = goal.text[:start], goal.text[start + len(m.text):]
-            if not (patterns.PERF_GOAL_BUDGET_AFTER.match(after) or patterns.PERF_GOAL_BUDGET_BEFORE.search(before)):
-                continue
+        for m in goal_budget_mentions(pt, ctx.lexicon):
             if m.value.interval_in(unit).overlaps(pt.total.value.interval):
                 continue
             yield self.diagnostic(
@@ -185,14 +89,14 @@ class PerformanceBudgetMismatch(Rule):
             )
 
     def _cross(self, ctx, pt, unit, tables, row_keys=None):
-        keys = _keys(pt.project.text)
+        keys = project_name_keys(pt.project.text)
         for table, name_col, value_col, role in tables:
             figure = pt.fiscal if role == "project" else pt.other
             if figure is None or (role == "carry" and figure.value.value <= 0):
                 continue
             row = None
             for k in keys:
-                row = _find_row(table, name_col, k, (row_keys or {}).get((id(table), name_col)))
+                row = find_project_row(table, name_col, k, (row_keys or {}).get((id(table), name_col)))
                 if row is not None:
                     break
             if row is None:

@@ -1,7 +1,6 @@
 """TC803 misplaced-thousands-separator: a number whose thousands separators are in the wrong place ("3,9561.08")."""
 from __future__ import annotations
 
-from textcheck import patterns
 from textcheck.report.diagnostic import Related
 from textcheck.rules.base import Rule
 
@@ -28,27 +27,15 @@ class MisplacedThousandsSeparator(Rule):
     severity = "warning"
 
     def check(self, ctx):
-        doc = ctx.document
-        for table in doc.tables:
-            for row in list(table.header) + [r.cells for r in table.rows]:
-                for cell in row:
-                    # Every bad separator contains a comma: most cells are skipped without a
-                    # regex scan, and the evidence is built only for a cell that has a finding.
-                    if "," in cell.text.text:
-                        yield from self._scan(ctx, cell.text, f"{table.name}单元格",
-                                              lambda table=table, cell=cell: [
-                                                  Related.cell(table, r, cell.col) for r in table.rows
-                                                  if r.index == cell.row][:1])
-        for p in doc.paragraphs:
-            if "," in p.text.text:
-                yield from self._scan(ctx, p.text, "正文", list)
-
-    def _scan(self, ctx, text, where, related):
-        """``related``: builds the evidence list (called only when there is a finding)."""
-        for m in patterns.FORMAT_BAD_THOUSANDS.finditer(text.text):
-            if callable(related):
-                related = related()
+        for where, table, holder, m in ctx.layout.bad_thousands:
+            if where == "cell":
+                cell = holder
+                label = f"{table.name}单元格"
+                related = [Related.cell(table, r, cell.col) for r in table.rows if r.index == cell.row][:1]
+            else:
+                label = "正文"
+                related = []
             yield self.diagnostic(
-                ctx, f"{where}中的数字“{m.group(0)}”千分位逗号位置错误（逗号之间应恰好三位数字）",
-                text.locate(m.start(), m.end()), m.group(0), related=related,
-                suggestion="按三位一组重新书写，并核对数值", key=f"{where}|{m.group(0)}")
+                ctx, f"{label}中的数字“{m.value}”千分位逗号位置错误（逗号之间应恰好三位数字）",
+                m.location, m.value, related=related,
+                suggestion="按三位一组重新书写，并核对数值", key=f"{label}|{m.value}")

@@ -3,15 +3,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
+from textcheck.layout_facts import is_code_or_count_column
 from textcheck.numbers import MONEY_UNITS
 from textcheck.performance import is_performance_table
 from textcheck.report.diagnostic import Related
 from textcheck.rules.base import Rule
 
-# Columns holding codes or counts, not amounts.
-_CODE_COLUMN = regex.compile(r"编码|代码|科目编号|^类$|^款$|^项$|序号|人数|编制数|数量")
 MIN_CELLS = 3
 
 
@@ -49,7 +46,7 @@ class InconsistentDecimals(Rule):
                         by_col.setdefault(c.col, []).append((row, c))
             for col, cells in by_col.items():
                 column = table.column(col)
-                if column is not None and _CODE_COLUMN.search(column.label or ""):
+                if column is not None and is_code_or_count_column(column.label):
                     continue
                 if len(cells) < MIN_CELLS:
                     continue

@@ -1,14 +1,8 @@
 """TC805 mixed-width-digits: one number written with both full-width and half-width digits."""
 from __future__ import annotations
 
-import regex
-
-from textcheck import patterns
 from textcheck.document import Location
 from textcheck.rules.base import Rule
-
-_HALF = regex.compile(r"[0-9]")
-_FULL = regex.compile(r"[０-９]")
 
 
 class MixedWidthDigits(Rule):
@@ -33,13 +27,8 @@ class MixedWidthDigits(Rule):
     severity = "warning"
 
     def check(self, ctx):
-        for no, line in enumerate(ctx.document.source_lines, 1):
-            if not _FULL.search(line):
-                continue
-            for m in patterns.FORMAT_DIGIT_RUN.finditer(line):
-                s = m.group(0)
-                if _HALF.search(s) and _FULL.search(s):
-                    yield self.diagnostic(
-                        ctx, f"数字“{s}”中全角与半角数字混用",
-                        Location(no, m.start() + 1, no, m.end()), s,
-                        suggestion="统一使用半角数字并核对数值", key=s)
+        for no, start, end, digits in ctx.layout.mixed_width_digits:
+            yield self.diagnostic(
+                ctx, f"数字“{digits}”中全角与半角数字混用",
+                Location(no, start, no, end), digits,
+                suggestion="统一使用半角数字并核对数值", key=digits)

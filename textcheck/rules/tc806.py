@@ -1,23 +1,12 @@
 """TC806 stray-latin-word: a lower-case English word inside a Chinese sentence ("合理布局 and 协同")."""
 from __future__ import annotations
 
-from textcheck import patterns
 from textcheck.report.diagnostic import Related
 from textcheck.rules.base import Rule
 
 # Lower-case unit symbols that legitimately stand between Chinese words.
 UNIT_SYMBOLS = frozenset({"kg", "km", "cm", "mm", "ml", "mg", "kw", "kwh", "kv", "mw", "gb", "mb", "tb", "kb",
                           "ha", "min", "ms", "mu", "pm", "am", "km2", "m2", "m3"})
-
-
-def _inside_parentheses(text: str, pos: int) -> bool:
-    depth = 0
-    for ch in text[:pos]:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)" and depth:
-            depth -= 1
-    return depth > 0
 
 
 class StrayLatinWord(Rule):
@@ -43,16 +32,12 @@ class StrayLatinWord(Rule):
     severity = "warning"
 
     def check(self, ctx):
-        doc = ctx.document
-        texts = [h.text for h in doc.headings] + [p.text for p in doc.paragraphs]
-        for t in texts:
-            for m in patterns.FORMAT_STRAY_LATIN.finditer(t.text):
-                word = m.group("word")
-                if word in UNIT_SYMBOLS or _inside_parentheses(t.text, m.start()):
-                    continue
-                loc = t.locate(m.start(), m.end())
-                a, b = max(0, m.start() - 8), min(len(t.text), m.end() + 8)
-                yield self.diagnostic(
-                    ctx, f"中文句子中夹杂英文单词“{word}”：“…{t.text[a:b]}…”",
-                    loc, word, related=[Related.sentence(t.text, t.location)],
-                    suggestion="改为对应的中文词语（如“and”→“和”）", key=f"{word}|{t.text[a:b]}")
+        for m in ctx.layout.stray_latin:
+            word, t = m.value, m.text
+            if word in UNIT_SYMBOLS:
+                continue
+            a, b = max(0, m.start - 8), min(len(t.text), m.end + 8)
+            yield self.diagnostic(
+                ctx, f"中文句子中夹杂英文单词“{word}”：“…{t.text[a:b]}…”",
+                m.location, word, related=[Related.sentence(t.text, t.location)],
+                suggestion="改为对应的中文词语（如“and”→“和”）", key=f"{word}|{t.text[a:b]}")

@@ -1,7 +1,6 @@
 """TC808 percent-without-sign: a rate written as a bare number ("满意度 ≥90", "占 35.77，")."""
 from __future__ import annotations
 
-from textcheck import patterns
 from textcheck.performance import FORM_QUANTITY, cell_evidence
 from textcheck.report.diagnostic import Related
 from textcheck.rules.base import Rule
@@ -51,12 +50,9 @@ class PercentWithoutSign(Rule):
                         t.location, t.text.text,
                         related=[cell_evidence(pt, ind.name, "三级指标", ind.name.text)],
                         suggestion=f"改为“{t.text.text}%”", key=f"{pt.table.id}|{ind.name.text}|{column}")
-        for p in ctx.document.paragraphs:
-            for m in patterns.FORMAT_RATE_CUE_NUMBER.finditer(p.text.text):
-                if m.group("num").strip("0.") == "":
-                    continue
-                yield self.diagnostic(
-                    ctx, f"“{m.group(0)}”是比率，数字后缺少“%”",
-                    p.text.locate(m.start("num"), m.end("num")), m.group("num"),
-                    related=[Related.sentence(p.text.text, p.text.location)],
-                    suggestion=f"改为“{m.group(0)}%”", key=f"text|{m.group(0)}")
+        for m, phrase in ctx.layout.rate_without_sign:
+            yield self.diagnostic(
+                ctx, f"“{phrase}”是比率，数字后缺少“%”",
+                m.location, m.value,
+                related=[Related.sentence(m.text.text, m.text.location)],
+                suggestion=f"改为“{phrase}%”", key=f"text|{phrase}")
