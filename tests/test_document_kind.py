@@ -126,18 +126,3 @@ def test_toc_cleaned_where_the_body_starts():
 def test_numbering_restarts_per_part_and_volume():
     layout = Layout(read_text("第一部分 概况\n\n一、职能\n\n二、机构\n\n第二部分 说明\n\n一、收支\n"))
     assert [(n.value, n.part) for n in layout.numbered_lines] == [(1, 1), (1, 1), (2, 1), (2, 2), (1, 2)]
-
-
-def test_target_format_and_structure_rules_parse_no_text():
-    """TC6xx–TC9xx read facts (performance, layout_facts, families, final_accounts): none of them
-    imports a regex engine, a segmenter or a YAML parser."""
-    import ast
-    from pathlib import Path
-
-    rules = Path(__file__).resolve().parents[1] / "textcheck" / "rules"
-    for path in sorted(rules.glob("tc[6-9]*.py")):
-        tree = ast.parse(path.read_text("utf-8"))
-        names = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-        names |= {(n.module or "").split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
-        assert not names & {"re", "regex", "jieba", "yaml"}, path.name
-        assert "patterns." not in path.read_text("utf-8"), path.name
