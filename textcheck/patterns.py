@@ -731,3 +731,7 @@ PERF_WORD_SEPARATORS = regex.compile(r"[\s“”\"《》〈〉（）()、，。�
 # never introduces a non-ASCII character it does not contain (textcheck.rules.tc902).
 NFKC_UNSTABLE = regex.compile(r"\p{M}|[^\p{NFKC_QC=Y}\uFF01-\uFF5E\u3000]")
 
+
+# -- table cells broken by the layout (readers.tablegrid) ----------------------------------
+# One piece of an amount that a PDF wrapped inside a narrow cell ("106,512.0" / "0").
+NUMBER_PIECE = regex.compile(r"[-−]?[0-9][0-9,.]*|[0-9,.]+")

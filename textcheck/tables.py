@@ -63,6 +63,7 @@ class ColumnLexicon:
     subtotal_row: regex.Pattern
     part_row: regex.Pattern
     group_row: regex.Pattern
+    category_row: regex.Pattern
     numbering: tuple[regex.Pattern, ...]
 
     def measure(self, text: str) -> str | None:
@@ -118,6 +119,7 @@ def column_lexicon(extra_dirs: tuple[str, ...] = ()) -> ColumnLexicon:
         subtotal_row=regex.compile(rows["subtotal"]),
         part_row=regex.compile(rows["part"]),
         group_row=regex.compile(rows["group"]),
+        category_row=regex.compile(rows.get("category", "(?!)")),
         numbering=tuple(regex.compile(p) for p in rows["numbering"]),
     )
 
@@ -766,7 +768,8 @@ def _row_structure(ta: TableAnalysis, lex: ColumnLexicon, block: BlockAnalysis) 
             wholes.setdefault(w, []).append(p)
     block.part_sets = [PartSet(w, tuple(ps)) for w, ps in wholes.items()]
 
-    main = [r for r in body if r.index not in part_of]
+    # category rows (政府采购 货物/工程/服务) cut across the unit groups: neither items nor groups
+    main = [r for r in body if r.index not in part_of and not lex.category_row.search(label[r.index])]
     coded = [r for r in main if r.index in block.codes]
 
     # Group rows: uncoded rows heading coded rows, or reader-named groups, or unit names.

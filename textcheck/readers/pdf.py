@@ -586,7 +586,8 @@ def _render(pages: list[_Page], out: Rendering, boxes: dict | None = None) -> No
 def _tidy_captions(items: list) -> list:
     """Caption lines as the structure stage reads them.
 
-    - A title wrapped over two lines ("…培训费支出预" / "算表") is one line.
+    - A title wrapped over two lines ("…培训费支出预" / "算表", or "…明细表（按支出功" /
+      "能分类科目）" broken inside its bracket) is one line.
     - A title printed above its label ("财政拨款支出预算表（功能科目）" then "公开表五")
       is rendered label first, the order captions are read in.
     - "部门：江苏省人民检察院        单位：万元" (two fields on one line) is two lines.
@@ -596,8 +597,9 @@ def _tidy_captions(items: list) -> list:
     while k < len(items):
         it = items[k]
         nxt = items[k + 1] if k + 1 < len(items) else None
-        if (isinstance(it, _Line) and isinstance(nxt, _Line) and len(nxt.text) <= 10
-                and not patterns.PDF_CAPTION_TEXT.search(it.text)
+        if (isinstance(it, _Line) and isinstance(nxt, _Line)
+                and (len(nxt.text) <= 10 and not patterns.PDF_CAPTION_TEXT.search(it.text)
+                     or _opens_bracket(it.text) and len(nxt.text) <= 20 and not _opens_bracket(nxt.text))
                 and patterns.PDF_CAPTION_TEXT.search(it.text + nxt.text)
                 and nxt.top - it.bottom < 1.5 * it.size and len(it.segments) == 1 and len(nxt.segments) == 1):
             merged = _Line(it.text + nxt.text, it.x0, max(it.x1, nxt.x1), it.top, nxt.bottom, it.size,
@@ -628,6 +630,11 @@ def _tidy_captions(items: list) -> list:
                 continue
         split.append(it)
     return split
+
+
+def _opens_bracket(text: str) -> bool:
+    """"…明细表（按支出功": a title broken inside its bracket (the next line closes it)."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _render_grid(grid: _Grid, page: int, out: Rendering, boxes: dict | None = None) -> None:

@@ -141,6 +141,7 @@ class _Builder:
         self.first_department: str | None = None
         self.text_lines_seen: list[str] = []
         self.consumed: set[int] = set()  # blocks already merged into an earlier one
+        self.page_broken = False  # a page break since the last table row (continuation tests)
 
     # -- helpers -------------------------------------------------------------
     @property
@@ -214,6 +215,7 @@ class _Builder:
             if isinstance(b, PageBreak):
                 if self.open is not None:
                     self.open_interrupted = True
+                self.page_broken = True
                 continue
             if isinstance(b, GridRow):
                 caption = self._caption_row(b)
@@ -481,6 +483,9 @@ class _Builder:
                 self._merge_into_last(cells)
             else:
                 self.open.segments[-1].append(cells)
+        elif self._repeats_header(cells):
+            self.open = self.drafts[-1]  # the header repeated at the top of the next page: continued
+            self.open.segments.append([cells])
         else:
             self._close_table()
             self.open = TableDraft(section=self.section, segments=[[cells]], source_table=b.source_table,
@@ -491,19 +496,35 @@ class _Builder:
         self.last_row_line = last_line
         if self.open is not None:
             self.open.paragraphs_before = len(self.paragraphs)
+        self.page_broken = False
+
+    def _repeats_header(self, cells: list[LocatedText]) -> bool:
+        """An unlabelled grid that starts with the previous table's first header row, with only a
+        page break and page furniture between (no paragraph since its last row): its continuation."""
+        prev = (self.open or self.closed) if self.drafts else None
+        if prev is None or prev is not self.drafts[-1] or prev.paragraphs_before != len(self.paragraphs):
+            return False
+        if not self.page_broken or prev.kind == "performance" or not prev.segments or not prev.segments[0]:
+            return False
+        key = tuple(compact(c.text) for c in cells if c.text.strip())
+        first = tuple(compact(c.text) for c in prev.segments[0][0] if c.text.strip())
+        return len(key) >= 2 and key == first
 
     def _continues_table(self, cap: _Caption, prev: TableDraft) -> bool:
         """Does a caption continue the previous table rather than start a new one?
 
         "表 3（续）" or the same label again continues it; so does the same title without a label
         repeated at the top of the next page (templates print the title on every page), when
-        nothing but page furniture came between (no paragraph since its last row) and the
-        department line, if both have one, is the same (per-unit tables share a title)."""
+        nothing but a page break and page furniture came between (no paragraph since its last
+        row) and the department line, if both have one, is the same (per-unit tables share a
+        title).  绩效目标表 are one per project under one title: never joined this way."""
         if cap.id:
             return prev.id == cap.id and (
                 not cap.title or compact(cap.title) == compact(prev.title) or "续" in cap.title)
         if prev.id or not cap.title or compact(cap.title) != compact(prev.title or ""):
             return False
+        if not self.page_broken or prev.kind == "performance" or _table_kind(cap.title) == "performance":
+            return False  # same-titled tables on one page, or one 绩效目标表 per project, stay apart
         if cap.department and prev.department and compact(cap.department) != compact(prev.department):
             return False
         return prev is self.drafts[-1] and prev.paragraphs_before == len(self.paragraphs)
