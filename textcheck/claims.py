@@ -942,7 +942,7 @@ def _enumeration_head(text: str, raws) -> int | None:
     while k > 0:
         cur, prev = raws[k], raws[k - 1]
         gap = text[prev.value.end:cur.value.start]  # separator and the next item's name
-        if P.CLAIM_CLAUSE_BREAK.search(gap) or not P.CLAIM_ENUMERATION_GAP.search(gap):
+        if P.CLAIM_LIST_HEAD_BREAK.search(gap) or not P.CLAIM_ENUMERATION_GAP.search(gap):
             break
         k -= 1
     return k if k < len(raws) - 1 else None

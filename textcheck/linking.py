@@ -21,7 +21,7 @@ tables; only confident links can become errors (rules TC201/TC204).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -62,7 +62,7 @@ class SubjectLink(Link):
 @dataclass(frozen=True)
 class _Vocabulary:
     table_roles: tuple[tuple[regex.Pattern, str], ...]
-    section_roles: tuple[tuple[regex.Pattern, tuple[str, ...]], ...]
+    section_roles: tuple[tuple[regex.Pattern, tuple[str, ...], bool], ...]
     scope_skip: regex.Pattern
     concept_tables: dict
     concept_columns: dict
@@ -76,6 +76,7 @@ class _Vocabulary:
     total_row: regex.Pattern
     code_headers: regex.Pattern
     non_amount: regex.Pattern
+    carryover: regex.Pattern
     # text → measure / fund concept: the same labels and subjects recur in every claim and
     # document, so each pattern list is scanned once per distinct text.
     _measure_of: dict = field(default_factory=dict, compare=False, repr=False)
@@ -112,7 +113,8 @@ def vocabulary(extra_dirs: tuple[str, ...] = ()) -> _Vocabulary:
     cols = load_yaml("columns.yml", extra_dirs)
     return _Vocabulary(
         table_roles=tuple((regex.compile(e["pattern"]), e["role"]) for e in link["table_roles"]),
-        section_roles=tuple((regex.compile(e["pattern"]), tuple(e["roles"])) for e in link["section_roles"]),
+        section_roles=tuple((regex.compile(e["pattern"]), tuple(e["roles"]), bool(e.get("generic")))
+                            for e in link["section_roles"]),
         scope_skip=regex.compile(link["scope_skip"]),
         concept_tables=dict(link["concept_tables"]),
         concept_columns=dict(link["concept_columns"]),
@@ -126,6 +128,7 @@ def vocabulary(extra_dirs: tuple[str, ...] = ()) -> _Vocabulary:
         total_row=regex.compile(cols["rows"]["total"]),
         code_headers=regex.compile(cols["code_headers"]),
         non_amount=regex.compile(link.get("non_amount_columns") or "^$"),
+        carryover=regex.compile(link.get("carryover_words") or "^$"),
     )
 
 
@@ -363,6 +366,8 @@ class Linker:
         self._scopes: dict[tuple[str, ...], tuple[str, ...] | None] = {}
         self._memos: dict[str, dict] = {}
         self._budget_rows: dict[int, list[_Segment]] = {}
+        self._links: dict[int, SubjectLink] = {}  # by id(claim): a whole is linked once
+        self._claims_alive: list[Claim] = []  # keeps ids valid while the Linker lives
 
     @staticmethod
     def _departments(document: Document) -> list[str]:
@@ -380,14 +385,18 @@ class Linker:
         return self._scopes[section]
 
     def _find_scope(self, section: tuple[str, ...]) -> tuple[str, ...] | None:
+        generic = None  # "（一）教育支出（类）" inside "五、财政拨款支出预算情况说明": the outer one tells
         for heading in reversed(section):
             text = _norm(heading)
             if self.voc.scope_skip.search(text):
                 continue
-            for pat, roles in self.voc.section_roles:
+            for pat, roles, is_generic in self.voc.section_roles:
                 if pat.search(text):
-                    return roles
-        return None
+                    if not is_generic:
+                        return roles
+                    generic = generic or roles
+                    break
+        return generic
 
     def _memo(self, name: str, key, compute):
         """``compute()`` once per document and key: claims repeat subjects, scopes and names."""
@@ -612,6 +621,24 @@ class Linker:
     # -- one claim
 
     def link(self, claim: Claim) -> SubjectLink:
+        """The claim's link; a part of a list is confident only inside a confident whole."""
+        key = id(claim)
+        if key not in self._links:
+            link = self._link(claim)
+            whole = claim.whole
+            if link.confidence == CONFIDENT and whole is not None and whole.value is not None:
+                # "污水处理费预算总额 X，其中：一般公共预算 Y" / "综合管理 X，其中：行政运行 Y":
+                # the part is a share of its whole, not the document's figure of that name,
+                # unless the whole itself is a confidently linked figure of the tables.
+                outer = self.link(whole)
+                if outer.confidence != CONFIDENT or outer.route == "project":
+                    link = replace(link, confidence=AMBIGUOUS,
+                                   notes=link.notes + ("所属总额未能确定关联",))
+            self._links[key] = link
+            self._claims_alive.append(claim)
+        return self._links[key]
+
+    def _link(self, claim: Claim) -> SubjectLink:
         roles = self.scope(claim.section)
         scoped = self.tables_in(roles) if roles else []
         subject_raw = claim.subject or ""
@@ -679,6 +706,10 @@ class Linker:
             if not found:
                 notes.append(f"主语为“{specific.name}”，文中没有该项的单元格")
 
+        if found and self.voc.carryover.search(subject):
+            # "上年结转结余的一般公共预算收入": only cells that are carry-over themselves
+            found = [c for c in found if self._names_carryover(c)]
+            primary = [c for c in primary if self._names_carryover(c)]
         if not found:
             return SubjectLink(claim, confidence=UNLINKED, scope=roles or (), notes=tuple(notes))
         if scoped:
@@ -696,6 +727,12 @@ class Linker:
         return SubjectLink(claim, candidates=tuple(found), agreeing=agreeing, confidence=confidence,
                            notes=tuple(notes), key=key, scope=roles or (), route=route,
                            primary=tuple(primary))
+
+    def _names_carryover(self, cell: CellRef) -> bool:
+        col = cell.table.column(cell.col)
+        texts = [cell_label(cell), cell.table.title or "", *((col.path or (col.label,)) if col is not None else ())]
+        return self.index.role(cell.table) == "carryover" or \
+            any(self.voc.carryover.search(_norm(t or "")) for t in texts)
 
     @staticmethod
     def _in(segs, tables):
@@ -810,3 +847,48 @@ def cell_phrase(cell: CellRef) -> str:
     if not cell.value.text:
         shown = "空（0）"
     return f"{cell.table.name}“{row_label}”行“{col_label}”列 {shown}{'' if shown.startswith('空') else ' ' + unit}"
+
+
+# --------------------------------------------------------------------------- stats
+
+
+def restatement_stats(document, claims, links) -> dict:
+    """How much of the narrative that restates a table is linked (``stats`` of a document).
+
+    A claim *restates a table figure* when its stated money amount equals, within rounding,
+    some amount cell of the document's tables — whatever its subject says — and the amount
+    is distinctive enough that the match is no coincidence: four significant digits or more
+    once trailing zeros are dropped (116.36, 3,977.09, 1405; not 0, 12.00, 600.00, 5.21).
+    Of those: how many are linked (any confidence but none) and how many confidently.
+    Breakdown records repeat their total's claim: not counted.
+    """
+    from bisect import bisect_left
+
+    cells = sorted({_in_yuan(c.value, t) for t in document.tables for r in t.rows for c in r.cells
+                    if c.value is not None and c.value.value and (c.value.unit or t.unit or "万元") in MONEY_UNITS})
+    by_claim = links_by_claim(links)
+    restating = linked = confident = 0
+    for claim in claims:
+        v = claim.value
+        if claim.kind == "breakdown" or v is None or v.number.unit not in MONEY_UNITS or _digits(v.number) < 4:
+            continue
+        iv = v.number.interval_in("元")
+        i = bisect_left(cells, iv.lo)
+        if i >= len(cells) or cells[i] > iv.hi:
+            continue
+        restating += 1
+        link = by_claim.get(id(claim))
+        if link is not None and link.linked:
+            linked += 1
+            confident += link.confidence == CONFIDENT
+    return {"restating_claims": restating, "restating_linked": linked, "restating_confident": confident}
+
+
+def _in_yuan(number: Number, table: Table) -> Decimal:
+    unit = number.unit or table.unit or "万元"
+    return number.value * MONEY_UNITS[unit] / MONEY_UNITS["元"]
+
+
+def _digits(number: Number) -> int:
+    """Significant digits of a stated amount without trailing zeros: 116.36 → 5, 600.00 → 1."""
+    return len(format(abs(number.value), "f").replace(".", "").strip("0"))

@@ -157,7 +157,7 @@ CLAIM_LIST_MARKER = regex.compile(r"其中\s*[：:，,]?|(?:主要)?包括\s*[�
 # Between two figures of one enumeration ("货物 486.50 万元、工程 0 万元") or after the figure that
 # introduces it ("总额 712.49 万元：货物…"); a clause break ends the walk back to the list's head.
 CLAIM_ENUMERATION_GAP = regex.compile(r"[、：:]")
-CLAIM_CLAUSE_BREAK = regex.compile(r"[，,；;。]")
+CLAIM_LIST_HEAD_BREAK = regex.compile(r"[，,；;。]")
 # The end of a whole sentence: a list opened by "其中：" never runs past it (textcheck.claims).
 CLAIM_FULL_STOP = regex.compile(r"[。！？!?]\s*$")
 

@@ -94,6 +94,8 @@ class Checker:
         if rule_errors:
             stats["rule_errors"] = rule_errors
         stats.update(_kind_stats(ctx))
+        if claims is not None and links is not None:
+            stats.update(_restatement_stats(document, claims, links))
         return DocumentResult(path=document.path, format=document.format, sha256=document.sha256,
                               diagnostics=diagnostics, stats=stats, document=document)
 
@@ -143,6 +145,13 @@ def _kind_stats(ctx: Context) -> dict:
             raise
         print(f"textcheck: {ctx.document.path}: document kind failed: {exc}", file=sys.stderr)
         return {}
+
+
+def _restatement_stats(document: Document, claims, links) -> dict:
+    """restating_claims / restating_linked / restating_confident (textcheck.linking)."""
+    from textcheck.linking import restatement_stats
+
+    return restatement_stats(document, claims, links)
 
 
 def _has_narrative(document: Document) -> bool:
