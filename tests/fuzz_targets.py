@@ -34,7 +34,8 @@ NUMBERS = st.one_of(
                      "0." + "1" * 50, "1.", ".5", "(5.00)", "（5.00）", "-", "—", "/", "——"]),
 )
 
-TOKENS = st.one_of(st.sampled_from(WORDS), NUMBERS, st.text(max_size=6))
+TOKENS = st.one_of(st.sampled_from(WORDS), NUMBERS, st.text(max_size=6),
+                   st.text(st.characters(categories=["Cs", "Cc"]), min_size=1, max_size=2))  # lone surrogates, controls
 LINES = st.lists(TOKENS, max_size=16).map("".join)
 DOCUMENTS = st.lists(LINES, max_size=40).map("\n".join)
 
@@ -153,7 +154,7 @@ def mutated(draw, seed: bytes) -> bytes:
 
 
 TEXT_BYTES = st.one_of(
-    DOCUMENTS.map(lambda t: t.encode("utf-8")),
+    DOCUMENTS.map(lambda t: t.encode("utf-8", "surrogatepass")),
     DOCUMENTS.flatmap(lambda t: st.sampled_from(["gbk", "gb18030", "utf-16", "utf-8-sig"]).map(
         lambda enc: t.encode(enc, errors="replace"))),
     st.binary(max_size=2000),
