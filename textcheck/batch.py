@@ -450,6 +450,9 @@ def add_scan_arguments(p) -> None:
 
     add_selection_arguments(p)  # --fail-on --config --select --ignore, as for check
     p.add_argument("--no-progress", action="store_true", help="no progress bar (default: shown on a terminal)")
+    p.add_argument("--layout-cache", metavar="DIR",
+                   help="keep parsed PDF layouts here, so a re-check skips parsing "
+                        "(default: DB.layouts next to --db; 'none' turns it off)")
 
 
 def add_report_arguments(p) -> None:
@@ -461,6 +464,12 @@ def add_report_arguments(p) -> None:
 
 SEVERITY_AT_LEAST = {"error": ("error",), "warning": ("error", "warning"), "info": ("error", "warning", "info"),
                      "never": ()}
+
+
+def _layout_cache_dir(args) -> str | None:
+    """Parsed PDF layouts are kept next to the database unless --layout-cache says otherwise."""
+    chosen = getattr(args, "layout_cache", None) or f"{args.db}.layouts"
+    return None if chosen.lower() == "none" else chosen
 
 
 def cmd_scan(args) -> int:
@@ -480,9 +489,12 @@ def cmd_scan(args) -> int:
     # The same config as check: found upward from the first path, or --config; --select/--ignore on top.
     config = resolve_config(args, start=args.paths[0])
     args.fail_on = config.fail_on
-    outcome = run_scan(args.paths, db=args.db, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
-                       config=config, resume=args.resume, group_by=args.group_by,
-                       progress=not args.no_progress and sys.stderr.isatty())
+    from textcheck import layout_cache
+
+    with layout_cache.using(_layout_cache_dir(args)):  # workers inherit it, forked or spawned
+        outcome = run_scan(args.paths, db=args.db, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                           config=config, resume=args.resume, group_by=args.group_by,
+                           progress=not args.no_progress and sys.stderr.isatty())
     with Store(args.db) as store:
         summary = store.summary()
         stored = {d["path"]: d for d in store.documents()}

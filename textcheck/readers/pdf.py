@@ -30,7 +30,6 @@ and ``Document.meta["line_pages"]`` maps every rendered line to its page.
 """
 from __future__ import annotations
 
-import io
 import logging
 import statistics
 from collections import Counter
@@ -46,15 +45,18 @@ for _name in ("pdfminer", "pdfplumber"):
     logging.getLogger(_name).setLevel(logging.ERROR)
 
 
-def read_pdf(data: bytes, path: str) -> Document:
-    """Read a PDF's bytes into a located Document (ReadError when it cannot be read)."""
-    rendering, meta = pdf_rendering(data, path)
+def read_pdf(data: bytes, path: str, source: str | None = None) -> Document:
+    """Read a PDF's bytes into a located Document (ReadError when it cannot be read).
+
+    ``source``: where page objects come from, "pdfium" (default) or "pdfplumber"
+    (see ``readers/pdf_pages.py``)."""
+    rendering, meta = pdf_rendering(data, path, source)
     return rendering.to_document(path, "pdf", meta)
 
 
-def pdf_rendering(data: bytes, path: str) -> tuple[Rendering, dict]:
+def pdf_rendering(data: bytes, path: str, source: str | None = None) -> tuple[Rendering, dict]:
     """The blocks and text rendering of a PDF (without building the Document)."""
-    pages = _extract_pages(data, path)
+    pages = _extract_pages(data, path, source)
     rendering = Rendering()
     boxes: dict = {}
     _render(pages, rendering, boxes)
@@ -103,35 +105,21 @@ class _Page:
     items: list = field(default_factory=list)  # _Line and _Grid, top to bottom
 
 
-def _extract_pages(data: bytes, path: str) -> list[_Page]:
-    try:
-        import pdfplumber
-        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-        from pdfminer.pdfparser import PDFSyntaxError
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise ReadError(path, f"reading PDF needs pdfplumber ({exc.name} missing): pip install 'textcheck[pdf]'") from None
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise ReadError(path, "encrypted PDF (password protected); save an unprotected copy") from None
-    except PDFSyntaxError:
-        raise ReadError(path, "not a readable PDF (truncated or damaged)") from None
-    except Exception as exc:
-        raise ReadError(path, _pdf_failure(exc)) from None
+def _extract_pages(data: bytes, path: str, source: str | None = None) -> list[_Page]:
+    """Each page's lines and grids, from the page objects of the chosen source (readers/pdf_pages.py)."""
+    from textcheck.readers.pdf_pages import page_objects
+
     pages: list[_Page] = []
     try:
-        with pdf:
-            if not pdf.pages:
-                raise ReadError(path, "not a readable PDF (truncated or damaged: no pages found)")
-            for number, page in enumerate(pdf.pages, start=1):
-                pages.append(_read_page(page, number))
-                page.close()  # drop the page's parsed objects: memory stays flat on long files
+        for page in page_objects(data, path, source):
+            pages.append(_read_page(page, page.page_number))
+            page.close()  # drop the page's parsed objects: memory stays flat on long files
     except ReadError:
         raise
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise ReadError(path, "encrypted PDF (password protected); save an unprotected copy") from None
     except Exception as exc:
         raise ReadError(path, _pdf_failure(exc)) from None
+    if not pages:
+        raise ReadError(path, "not a readable PDF (truncated or damaged: no pages found)")
     if not any(page.items for page in pages):
         raise ReadError(path, "PDF has no text layer (scanned images?); run OCR first")
     return pages
@@ -796,3 +784,4 @@ def _columnise(run: list[_Line]) -> list[_BorderlessRow]:
             cells[k] = (cells[k] + text) if cells[k] else text
         rows.append(_BorderlessRow(cells, ln.top, ln.chars))
     return rows
+
