@@ -48,3 +48,17 @@ def test_a_reader_bug_makes_that_input_unreadable_not_the_run(monkeypatch, tmp_p
     (result,) = check_files([bad]).documents
     assert result.error.startswith(f"{bad}: could not be read: internal error IndexError")
     assert "\n" not in result.error
+
+
+def test_check_file_returns_an_error_result_for_paths_that_cannot_be_read(tmp_path):
+    import os
+
+    from textcheck.api import check_file
+
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    os.mkfifo(tmp_path / "fifo.txt")
+    for path, reason in ((tmp_path / "loop-a", "symbolic links"), ("/dev/zero", "not a regular file"),
+                         (tmp_path / "fifo.txt", "FIFO"), (tmp_path, "folder"), (tmp_path / ("x" * 300), "too long")):
+        (result,) = check_file(path).documents
+        assert result.error and reason in result.error, (path, result.error)
