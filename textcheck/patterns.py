@@ -392,8 +392,10 @@ COLUMN_NUMBER_MARK = regex.compile(r"^(?:※|\*|＊|栏次|行次|—|-|–)$")
 DASH_CELL = regex.compile(r"^:?-{2,}:?$")
 
 # Organisation names (unit rows grouping project rows in 项目支出/结转结余 tables).
+# An alias in brackets may follow the name ("苏州市信息中心（苏州市数字城市运营管理中心）").
 ORG_NAME = regex.compile(
-    r"^[\p{Han}（）()]{2,40}(?:局|中心|委员会|办公室|办公厅|厅|院|所|站|队|馆|学校|大学|学院|医院|协会|学会|联合会|公司|集团|政府|[（(]本级[）)])$")
+    r"^[\p{Han}（）()]{2,40}(?:局|中心|委员会|办公室|办公厅|厅|院|所|站|队|馆|学校|大学|学院|小学|中学|幼儿园|分校"
+    r"|医院|协会|学会|联合会|公司|集团|政府|[（(]本级[）)])(?:[（(][\p{Han}]{2,30}[）)])?$")
 
 # ---------------------------------------------------------------------------
 # Table arithmetic (textcheck.tables): header and cell text as the sum rules read it

@@ -176,7 +176,7 @@ def build_table(draft: TableDraft, index: int) -> Table:
             body[-1] = _joined_row(body[-1], seg[k])  # a row whose label and an amount wrapped over the page end
             k += 1
         body.extend(seg[k:])
-    body = [r for r in body if any(c.text.strip() for c in r)]
+    body = _join_name_fragments([r for r in body if any(c.text.strip() for c in r)])
     ncols = max([len(r) for r in header + body] or [0])
 
     label_rows = [r for i, r in enumerate(header) if i != num_row]
@@ -233,6 +233,26 @@ def _joined_row(above: CellRow, below: CellRow) -> CellRow:
         sep = " " if parse_number(c.text) is not None and c.positions else ""
         out[k] = LocatedText(a.text + sep + c.text, tuple(a.positions) + (c.positions[:1] if sep else ())
                              + tuple(c.positions), a.page, a.ref)
+    return out
+
+
+def _join_name_fragments(body: list[CellRow]) -> list[CellRow]:
+    """A unit name wrapped onto a row of its own ("江苏省梅村高级中学空港分" / "校"): a row whose
+    only filled cell is text in the cell below a filled one is joined to it when the two pieces
+    make an organisation name and the first piece alone does not."""
+    out: list[CellRow] = []
+    for row in body:
+        filled = [k for k, c in enumerate(row) if c.text.strip()]
+        if out and len(filled) == 1:
+            k = filled[0]
+            above = out[-1]
+            a = above[k].text.strip() if k < len(above) else ""
+            b = row[k].text.strip()
+            if a and parse_number(b) is None and patterns.ORG_NAME.match(compact(a + b)) \
+                    and not patterns.ORG_NAME.match(compact(a)):
+                out[-1] = _joined_row(above, row)
+                continue
+        out.append(row)
     return out
 
 
