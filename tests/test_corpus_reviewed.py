@@ -80,3 +80,17 @@ def test_findings_are_the_reviewed_ones(corpus_results, reviewed, name):
     new = raised - want
     lost = want - raised
     assert not new and not lost, f"raised but not reviewed: {sorted(new)}; reviewed but not raised: {sorted(lost)}"
+
+
+FAMILIES = ROOT / "corpus" / "document-families.yml"
+
+
+@pytest.mark.parametrize("name", [_name(g) for g in GROUPS])
+def test_document_kind_and_template_family(corpus_results, name):
+    """Each disclosure is recognised as the kind and template family it is (corpus/document-families.yml):
+    one test per document, so every family of the corpus (Beijing, Shanghai, Jiangsu provincial and
+    city, Zhejiang, Shenzhen, Guangzhou, Chongqing, Hunan, Fujian, Shandong, Xi'an, 部门决算) is covered."""
+    expected = yaml.safe_load(FAMILIES.read_text("utf-8"))["documents"][name]
+    stats = corpus_results[name]["stats"]
+    assert (stats.get("document_kind"), stats.get("template_family")) == (expected["kind"], expected["family"])
+

@@ -126,3 +126,12 @@ def test_toc_cleaned_where_the_body_starts():
 def test_numbering_restarts_per_part_and_volume():
     layout = Layout(read_text("第一部分 概况\n\n一、职能\n\n二、机构\n\n第二部分 说明\n\n一、收支\n"))
     assert [(n.value, n.part) for n in layout.numbered_lines] == [(1, 1), (1, 1), (2, 1), (2, 2), (1, 2)]
+
+
+def test_the_sample_is_a_xinjiang_department_budget():
+    from conftest import SAMPLE
+    from textcheck import check_file
+
+    stats = check_file(SAMPLE).documents[0].stats
+    assert (stats["document_kind"], stats["template_family"]) == (DEPARTMENT_BUDGET, "xinjiang-2021")
+
