@@ -109,6 +109,8 @@ _ROLES = (
 
 
 def _role(label: str) -> str | None:
+    if "结" not in label and "本年" not in label:
+        return None  # every label of the identity holds one of these (most cells do not)
     k = _key(label)
     for role, name in _ROLES:
         if getattr(patterns, name).match(k):
