@@ -124,8 +124,9 @@ def _char_dict(number, text, fontname, size, x0, x1, y0, y1, top, bottom, width,
     }
 
 
-def read_pages(data: bytes, path: str) -> list[PdfiumPage]:
-    """Every page of the PDF as a PdfiumPage (ReadError when the PDF cannot be read)."""
+def read_pages(data: bytes | str, path: str, max_pages: int | None = None) -> list[PdfiumPage]:
+    """Every page of the PDF (or the first ``max_pages``) as a PdfiumPage; ``data`` is the
+    file's bytes or its path.  ReadError when the PDF cannot be read."""
     try:
         import pypdfium2 as pdfium
         import pypdfium2.raw as raw
@@ -139,7 +140,8 @@ def read_pages(data: bytes, path: str) -> list[PdfiumPage]:
         try:
             if len(doc) == 0:
                 raise ReadError(path, "not a readable PDF (truncated or damaged: no pages found)")
-            return [_read_page(doc, index, raw) for index in range(len(doc))]
+            count = len(doc) if max_pages is None else min(len(doc), max_pages)
+            return [_read_page(doc, index, raw) for index in range(count)]
         except ReadError:
             raise
         except Exception as exc:
