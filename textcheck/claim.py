@@ -37,6 +37,7 @@ class Claim:
     share: Quantity | None = None  # "占 35.77%"
     change: Quantity | None = None  # "增加 78.13 万元" (unsigned as written; sign from direction)
     rate: Quantity | None = None  # "增长 5.81%"
+    previous: Quantity | None = None  # "比 2025 年预算数 20,292.85 万元" (the base, as stated)
     direction: str | None = None  # increase / decrease / flat (from the change word)
     direction_span: LocatedText | None = None
     rate_direction: str | None = None  # direction word attached to the rate ("下降 4.34%")

@@ -100,6 +100,7 @@ class RawClaim:
     subject_span: tuple[int, int] | None = None
     value: RawQuantity | None = None
     share: RawQuantity | None = None
+    previous: RawQuantity | None = None  # the previous year's amount named as the base
     change: RawQuantity | None = None
     rate: RawQuantity | None = None
     direction: str | None = None
@@ -277,7 +278,10 @@ def sentence_claims(text: str, pats: ClaimPatterns, doc=None, quantities=None) -
         q.cue_start = q.start
         share = P.CLAIM_SHARE_CUE.search(before) if q.uclass == "percent" else None
         change = None if share else pats.change_cue.search(before)
-        if share:
+        previous = P.CLAIM_PREVIOUS_CUE.search(before) if q.uclass == "money" and not (share or change) else None
+        if previous:
+            q.role, q.cue_start = "previous", prev_end + previous.start()
+        elif share:
             q.role, q.cue_start = "share", prev_end + share.start()
         elif change:
             q.role = "rate" if q.uclass == "percent" else "change"
@@ -320,6 +324,10 @@ def sentence_claims(text: str, pats: ClaimPatterns, doc=None, quantities=None) -
                 if prev:
                     current.subject_span, current.subject_from = prev, "previous-clause"
             claims.append(current)
+        elif q.role == "previous":
+            # "X 比 2025 年预算数 Y 万元减少 Z": Y is X's base, never a claim of its own
+            if current is not None and current.previous is None:
+                current.previous = q
         elif q.role == "share":
             if current is not None and current.share is None and not _names_subject(prefix):
                 current.share = q
@@ -817,6 +825,7 @@ class _Assembler:
             share=q(r.share),
             change=q(r.change),
             rate=q(r.rate),
+            previous=q(r.previous),
             direction=r.direction,
             direction_span=sent.slice(*r.direction_span) if r.direction_span else None,
             rate_direction=r.rate_direction,

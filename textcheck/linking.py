@@ -29,11 +29,13 @@ import regex
 
 from textcheck import patterns
 from textcheck.claim import CellRef, Claim, Link
-from textcheck.document import ROW_TOTAL, Document, Row, Table
+from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Document, Row, Table
 from textcheck.lexicon import load_yaml, normalize_term
 from textcheck.numbers import MONEY_UNITS, Interval, Number
 
 CONFIDENT, AMBIGUOUS, UNLINKED = "confident", "ambiguous", "none"
+# Tables that hold projects by name (their rows are what a project name in any section means).
+PROJECT_ROLES = ("project", "carryover", "performance")
 
 # An empty cell in an amount column of a budget table means zero; as exact as it gets.
 _EMPTY_DECIMALS = 8
@@ -77,6 +79,9 @@ class _Vocabulary:
     code_headers: regex.Pattern
     non_amount: regex.Pattern
     carryover: regex.Pattern
+    generic_whole: regex.Pattern
+    flows: tuple = ()
+    fund_tables: dict = field(default_factory=dict)
     # text → measure / fund concept: the same labels and subjects recur in every claim and
     # document, so each pattern list is scanned once per distinct text.
     _measure_of: dict = field(default_factory=dict, compare=False, repr=False)
@@ -129,6 +134,9 @@ def vocabulary(extra_dirs: tuple[str, ...] = ()) -> _Vocabulary:
         code_headers=regex.compile(cols["code_headers"]),
         non_amount=regex.compile(link.get("non_amount_columns") or "^$"),
         carryover=regex.compile(link.get("carryover_words") or "^$"),
+        generic_whole=regex.compile(link.get("generic_whole_words") or "^$"),
+        flows=tuple((k, regex.compile(v)) for k, v in (link.get("flow_words") or {}).items()),
+        fund_tables=dict(link.get("fund_tables") or {}),
     )
 
 
@@ -499,7 +507,8 @@ class Linker:
             if self.index.role(seg.table) == "performance":
                 if seg.before == "项目名称":  # the name cell of a 绩效目标表, not any cell
                     out.extend(self._performance_budget(seg.table))
-            elif self.index.role(seg.table) in ("project", "carryover") and not seg.code:
+            elif self.index.role(seg.table) in ("project", "carryover") and not seg.code \
+                    and seg.row.kind not in (ROW_TOTAL, ROW_SUBTOTAL):  # a unit's subtotal row is no project
                 out.append(seg)
         return _uniq(out)
 
@@ -631,7 +640,8 @@ class Linker:
                 # the part is a share of its whole, not the document's figure of that name,
                 # unless the whole itself is a confidently linked figure of the tables.
                 outer = self.link(whole)
-                if outer.confidence != CONFIDENT or outer.route == "project":
+                named = self.voc.generic_whole.fullmatch(self.clean_subject(whole.subject or "")) is None
+                if outer.route == "project" or (outer.confidence != CONFIDENT and named):
                     link = replace(link, confidence=AMBIGUOUS,
                                    notes=link.notes + ("所属总额未能确定关联",))
             self._links[key] = link
@@ -672,6 +682,10 @@ class Linker:
                     notes.append("项目名称取自标题")
             if segs:
                 route, key = "project", "project:" + _year_free(pkey)
+                # one name on several rows of a table (the same project under several units):
+                # which one the sentence means is not known
+                rows = {(s.table.index, s.row.index) for s in segs}
+                ambiguous = len(rows) > len({t for t, _ in rows})
                 segs = self._in(segs, scoped) or segs
                 primary = [s.cells[0] for s in segs if s.cells]
                 found = [c for s in segs for c in s.cells]
@@ -706,6 +720,19 @@ class Linker:
             if not found:
                 notes.append(f"主语为“{specific.name}”，文中没有该项的单元格")
 
+        fund_extra: list[CellRef] = []
+        if measure in (None, "total") and fund in self.voc.fund_tables and route in ("concept", "label") \
+                and specific is None:
+            # the fund's own table total (appropriation + the fund's carry-over) is a candidate too
+            role = self.voc.fund_tables[fund]
+            fund_extra = [seg.cells[0] for seg in self._total_segments
+                          if seg.cells and seg.row.kind == ROW_TOTAL and self.index.role(seg.table) == role]
+            found = _uniq_cells(found + fund_extra)
+        flow = self._flow(subject)
+        if found and flow:
+            # "一般公共预算支出" never restates the income side ("一般公共预算拨款收入")
+            found = [c for c in found if self._flow(_norm(cell_label(c))) in (None, flow)]
+            primary = [c for c in primary if self._flow(_norm(cell_label(c))) in (None, flow)]
         if found and self.voc.carryover.search(subject):
             # "上年结转结余的一般公共预算收入": only cells that are carry-over themselves
             found = [c for c in found if self._names_carryover(c)]
@@ -715,6 +742,9 @@ class Linker:
         if scoped:
             # The section names its tables: cells elsewhere are not what this sentence restates.
             scoped_ids = {t.index for t in scoped}
+            if route == "project":  # a project named in any section is that project's row
+                scoped_ids |= {t.index for t in self.tables_in(PROJECT_ROLES)}
+            scoped_ids |= {c.table.index for c in fund_extra}
             inside = [c for c in found if c.table.index in scoped_ids]
             if not inside:
                 notes.append("候选单元格不在本节对应的表中")
@@ -727,6 +757,11 @@ class Linker:
         return SubjectLink(claim, candidates=tuple(found), agreeing=agreeing, confidence=confidence,
                            notes=tuple(notes), key=key, scope=roles or (), route=route,
                            primary=tuple(primary))
+
+    def _flow(self, text: str) -> str | None:
+        """income / expenditure when the text names exactly one of them."""
+        named = {k for k, pat in self.voc.flows if pat.search(text)}
+        return named.pop() if len(named) == 1 else None
 
     def _names_carryover(self, cell: CellRef) -> bool:
         col = cell.table.column(cell.col)

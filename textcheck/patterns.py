@@ -139,6 +139,12 @@ CLAIM_APPROX_BEFORE = regex.compile(
     r"(?:约|近|超过|不超过|不低于|不少于|不高于|大约|≥|≤|>=|<=|>|<|＞|＜|每人|人均|每|\d\s*[-~～至到])\s*$")
 
 # Share cue right before the percentage: "占 35.77%", "占比 10%", "占总支出的 5%".
+# The previous year's amount named before a change: "比2025年初预算数 20,292.85 万元减少…",
+# "较上年执行数 1,200.00 万元", "（上年执行数为 0.00 万元，…）" — a base, not the current figure.
+CLAIM_PREVIOUS_CUE = regex.compile(
+    r"(?:(?:比|较|相比|对比)\s*(?:\d{4}\s*年度?|上年度?|去年|上一年度?)|(?<![\p{Han}\d])(?:上年度?|去年|上一年度?))"
+    r"(?:年初|初|同期)?\s*(?:的)?(?:预算|决算|执行)?\s*(?:数|金额|安排)?\s*(?:为|是)?\s*$")
+
 CLAIM_SHARE_CUE = regex.compile(r"占(?:[^，,。；;：:%\d]{0,14}?的?)?(?:比|比例|比重)?(?:为|达)?\s*$")
 
 # Clause separators inside a sentence (sentences themselves end at 。！？；).
