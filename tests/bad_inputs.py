@@ -194,6 +194,7 @@ def generate(folder: str | Path) -> list[Case]:
             "limits.max-chars")
     refused("long-line.txt", "基本支出1,422.65万元，" * 300_000, "limits.max-")
     refused("line-of-60k.txt", "正" * 60_000 + "\n" + TABLE, "limits.max-line-chars")
+    refused("long-paragraph.txt", "基本支出1,422.65万元，\n" * 100_000, "limits.max-paragraph-chars")
     refused("many-tabs.txt", "表 1\n" + "\t".join(["1.00"] * 3000) + "\n", "limits.max-table-columns")
     refused("embedded-html-colspan.txt", "表 1\n<table><tr>" + "<td colspan=200>1</td>" * 300
             + "</tr><tr><td>2</td></tr></table>\n", "limits.max-table-columns")

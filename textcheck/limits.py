@@ -36,6 +36,9 @@ class Limits:
     max_zip_entries: int = 10_000  # members of a DOCX/XLSX
     max_chars: int = 2_000_000  # characters of one document (each costs ~250 bytes once located and parsed)
     max_line_chars: int = 50_000  # characters of one line (text) or one rendered line
+    # characters of one paragraph (lines re-joined): claim extraction's cost grows faster
+    # than a paragraph's length (~1 s at 20,000 characters full of amounts)
+    max_paragraph_chars: int = 20_000
     max_table_columns: int = 1_000  # grid columns of one table
     max_table_cells: int = 500_000  # grid cells of one table (after spans are expanded)
     max_span: int = 100  # HTML colspan/rowspan (larger values are capped, not refused)
@@ -57,6 +60,15 @@ class Limits:
         if len(line) > self.max_line_chars:
             where = f"line {lineno}" if lineno else "a line"
             raise LimitError(path, f"{where} has {len(line):,} characters", "max-line-chars", self.max_line_chars)
+
+    def check_paragraphs(self, path: str, document) -> None:
+        for paragraph in document.paragraphs:
+            size = len(paragraph.text.text)
+            if size > self.max_paragraph_chars:
+                line = paragraph.text.location.line if paragraph.text.location else None
+                where = f"the paragraph at line {line}" if line else "a paragraph"
+                raise LimitError(path, f"{where} has {size:,} characters", "max-paragraph-chars",
+                                 self.max_paragraph_chars)
 
     def check_grid(self, path: str, table: str, columns: int, cells: int) -> None:
         if columns > self.max_table_columns:

@@ -87,8 +87,11 @@ def read_bytes(data: bytes, path: str, limits: Limits | None = None) -> Document
     for a report), not the whole run; with TEXTCHECK_STRICT=1 (the tests) the
     error propagates so the bug is seen.
     """
+    limits = limits or DEFAULT_LIMITS
     try:
-        return _read_bytes(data, path, limits or DEFAULT_LIMITS)
+        document = _read_bytes(data, path, limits)
+        limits.check_paragraphs(path, document)
+        return document
     except TextcheckError:
         raise
     except Exception as exc:
@@ -223,6 +226,7 @@ def read_text(text: str, path: str = "<text>", fmt: str = "text", limits: Limits
 
     text = _without_lone_surrogates(text)
     doc = parse_text(text, path=path, fmt=fmt, limits=limits)
+    (limits or DEFAULT_LIMITS).check_paragraphs(path, doc)
     if not doc.sha256:
         doc = _with_sha(doc, hashlib.sha256(text.encode("utf-8")).hexdigest())
     return doc
