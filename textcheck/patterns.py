@@ -743,3 +743,7 @@ NFKC_UNSTABLE = regex.compile(r"\p{M}|[^\p{NFKC_QC=Y}\uFF01-\uFF5E\u3000]")
 # -- table cells broken by the layout (readers.tablegrid) ----------------------------------
 # One piece of an amount that a PDF wrapped inside a narrow cell ("106,512.0" / "0").
 NUMBER_PIECE = regex.compile(r"[-−]?[0-9][0-9,.]*|[0-9,.]+")
+
+# The header of a line-number column (final-account tables number every row: 行次) or of the
+# column-number row (栏次): never an amount.
+LINE_NUMBER_HEADER = regex.compile(r"行次|栏次|行号")

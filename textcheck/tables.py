@@ -538,7 +538,17 @@ def _is_amount_column(table: Table, lex: ColumnLexicon, c: int, paths) -> bool:
     # each cell read once (cell_text/cell_number scan the row for the column)
     texts = [t for t, n in zip((cell_text(r, c) for r in table.rows), numbers)
              if t and n is None and not patterns.EMPTY_CELL.fullmatch(t)]
+    if _is_line_numbers([n for n in numbers if n is not None]):
+        return False  # 1, 2, 3 … numbering the rows (a 行次 column whose header the reader lost)
     return has_number and len(texts) <= len([n for n in numbers if n is not None]) // 4
+
+
+def _is_line_numbers(numbers: list[Number]) -> bool:
+    """Three or more whole numbers without separators, rising by one from row to row (mostly)."""
+    if len(numbers) < 3 or any(n.decimals or "," in n.text or n.value < 0 for n in numbers):
+        return False
+    steps = [b.value - a.value for a, b in zip(numbers, numbers[1:])]
+    return all(s > 0 for s in steps) and sum(1 for s in steps if s == 1) >= 0.8 * len(steps)
 
 
 def _column_concepts(ta: TableAnalysis, lex: ColumnLexicon, columns, paths) -> None:

@@ -114,8 +114,8 @@ def is_column_number_row(row: CellRow) -> bool:
         if not t:
             continue
         if patterns.COLUMN_NUMBER_MARK.match(t):
-            if nums:  # marks only before the numbers
-                return False
+            if nums and not patterns.LINE_NUMBER_HEADER.fullmatch(t):
+                return False  # marks only before the numbers (each side-by-side block opens with 栏次)
             marks += 1
             continue
         if t.isascii() and t.isdigit() and len(t) <= 3:  # ① and ² are isdigit() but not int()
