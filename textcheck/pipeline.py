@@ -80,10 +80,10 @@ class Checker:
         diagnostics.sort(key=lambda d: (d.location.page or 0, d.location.line, d.location.column,
                                         -SEVERITY_RANK[d.severity], d.code))
         claims, links = self._claim_stats(ctx, rule_errors)
+        elapsed = time.perf_counter() - start - (self.build_seconds - built_before)
         stats = {
             "lines": len(document.source_lines),
             "tables": len(document.tables),
-        elapsed = time.perf_counter() - start - (self.build_seconds - built_before)
             # None: no selected rule needed the claims, so they were not extracted
             "claims": len(claims) if claims is not None else None,
             "linked_claims": sum(1 for link in links if getattr(link, "linked", False)) if links is not None else None,
