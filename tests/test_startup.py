@@ -72,3 +72,26 @@ def test_narrative_rules_still_count_claims():
 
     result = Checker(Config(select=["TC201"])).check(read_path("corpus/urumqi-kejiju-2024-budget.txt"))
     assert result.stats["claims"] > 100 and result.stats["linked_claims"] > 0
+
+
+def test_spacy_is_imported_without_its_command_line():
+    code = """
+from textcheck.api import check_text
+result = check_text("基本支出1,422.65万元，比上年预算增加78.13万元，增长5.81%。")
+assert result.documents[0].stats["claims"] >= 1
+import sys
+assert "spacy" in sys.modules and "spacy.cli" not in sys.modules
+"""
+    loaded = _modules_after(code)
+    assert "spacy.language" in loaded
+    assert not [m for m in loaded if m.split(".")[0] in ("typer", "weasel", "requests", "httpx")]
+
+
+def test_spacy_command_line_still_imports_afterwards():
+    code = """
+from textcheck.api import check_text
+check_text("基本支出1,422.65万元。")
+import spacy.cli
+assert callable(spacy.cli.download) and callable(spacy.info)
+"""
+    assert "spacy.cli.download" in _modules_after(code)
