@@ -70,8 +70,29 @@ def _die_with_parent(parent_pid: int, from_main_thread: bool) -> None:
     threading.Thread(target=watchdog, name="textcheck-watchdog", daemon=True).start()
 
 
+def _close_inherited_sockets(keep: int) -> None:
+    """A forked worker holds copies of the parent's sockets: the service's listening socket
+    and its open client connections, which would then not close when the service closes
+    them.  The worker needs none but its own pipe."""
+    import stat
+
+    try:
+        fds = [int(name) for name in os.listdir("/proc/self/fd")]
+    except OSError:  # no /proc: nothing to do portably
+        return
+    for fd in fds:
+        if fd <= 2 or fd == keep:
+            continue
+        try:
+            if stat.S_ISSOCK(os.fstat(fd).st_mode):
+                os.close(fd)
+        except OSError:
+            pass
+
+
 def _worker_main(conn, parent_pid: int, from_main_thread: bool, initializer, initargs) -> None:
     _die_with_parent(parent_pid, from_main_thread)
+    _close_inherited_sockets(keep=conn.fileno())
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the coordinator's to handle
     if initializer is not None:
         initializer(*initargs)
