@@ -584,6 +584,8 @@ def cmd_report(args) -> int:
     if not Path(args.db).is_file():
         raise TextcheckError(f"{args.db}: no such scan database")
     check_output_path(args.output)
+    if args.format == "xlsx" and not args.output and sys.stdout.isatty():
+        raise TextcheckError("--format xlsx writes a workbook: name it with -o FILE.xlsx")
     _open_store_or_fail(args.db)
     with Store(args.db) as store:
         summary, findings, documents = store.summary(), store.findings(), store.documents()
