@@ -675,7 +675,7 @@ class _Assembler:
                 heads = {"money": project_total} if project_total is not None else {}
                 head_idx: list[int] = []
             else:
-                head_idx = self._head_indices(claims, si, ms, taken)
+                head_idx = self._head_indices(claims, si, ms, taken, sent_text)
                 heads = {}
                 for j in head_idx:  # the nearest figure of each kind before the marker…
                     heads[_uclass(claims[j][2])] = claims[j][2]
@@ -698,8 +698,13 @@ class _Assembler:
             last = si
             while last in sent_text and not P.CLAIM_FULL_STOP.search(sent_text[last]) and last + 1 in sent_text:
                 last += 1
-            nxt_heads = set(self._head_indices(claims, nxt[0], nxt[1], taken)) if nxt and nxt[0] > si else set()
+            nxt_heads = set(self._head_indices(claims, nxt[0], nxt[1], taken, sent_text)) \
+                if nxt and nxt[0] > si else set()
             parts = [j for j in parts if claims[j][0] <= last and j not in nxt_heads]
+            # figures in brackets detail the part before them ("车辆费 567.72 万元（购置费 230.55
+            # 万元；运行费 337.17 万元）"), and "A a：x、y" lists A's own parts: never siblings
+            parts = [j for j in parts if not _in_brackets(sent_text, claims[j][0], claims[j][3])]
+            parts = _without_sub_lists(sent_text, claims, parts)
             # only "…，其中：" at the end of a paragraph continues into the next paragraphs
             at_end = not parts and word.startswith("其中") and _marker_at_end(entries, si, me)
             if at_end:
@@ -714,12 +719,14 @@ class _Assembler:
         return trailing
 
     @staticmethod
-    def _head_indices(claims, si, ms, taken) -> list[int]:
+    def _head_indices(claims, si, ms, taken, sent_text) -> list[int]:
         """Claims a list marker at (sentence si, position ms) may belong to: the figures before
-        it in its sentence, else (marker opening its sentence) those of the sentence before."""
+        it in its sentence, else (marker opening its sentence) those of the sentence before —
+        not when words name the list's own subject ("…。支出包括：…")."""
         head_idx = [j for j, (s, pos, c, r) in enumerate(claims)
                     if s == si and pos < ms and c.clause is None and j not in taken]
-        if not head_idx and not any(s == si and pos < ms for s, pos, _, _ in claims):
+        opens = not P.CLAIM_LIST_OWN_SUBJECT.search(sent_text.get(si, "")[:ms])
+        if not head_idx and opens and not any(s == si and pos < ms for s, pos, _, _ in claims):
             head_idx = [j for j, (s, pos, c, r) in enumerate(claims)
                         if s == si - 1 and c.clause is None and j not in taken]
         return head_idx
@@ -937,6 +944,45 @@ class _Assembler:
                 return ()  # a level the lexicon does not know: no code rather than a shallower one
             candidates = nxt
         return tuple(candidates) if len(candidates) == 1 else ()
+
+
+def _in_brackets(sent_text: dict, si: int, raw) -> bool:
+    """Whether a figure stands inside brackets opened in its sentence or the ones before
+    (a bracket may hold "；" and so span sentences)."""
+    if raw is None or raw.value is None:
+        return False
+    depth = 0
+    for k in sorted(sent_text):
+        if k > si:
+            break
+        text = sent_text[k] if k < si else sent_text[k][:raw.value.start]
+        for ch in text:
+            if ch in "(（":
+                depth += 1
+            elif ch in ")）" and depth:
+                depth -= 1
+    return depth > 0
+
+
+def _without_sub_lists(sent_text: dict, claims, parts: list[int]) -> list[int]:
+    """Parts without the items of a part's own list: in "其中 A a：x、y、z" x, y and z are A's
+    parts (a colon right after A's figure opens them), not A's siblings."""
+    out, inside = [], False
+    for k, j in enumerate(parts):
+        if k and inside:
+            prev = claims[parts[k - 1]]
+            cur = claims[j]
+            if prev[0] == cur[0] and not P.CLAIM_LIST_HEAD_BREAK.search(
+                    sent_text.get(cur[0], "")[prev[3].value.end:cur[3].value.start] if prev[3] and cur[3] and
+                    prev[3].value and cur[3].value else "，"):
+                continue
+            inside = False
+        out.append(j)
+        r = claims[j][3]
+        if r is not None and r.value is not None:
+            after = sent_text.get(claims[j][0], "")[r.value.end:r.value.end + 1]
+            inside = after in ("：", ":")
+    return out
 
 
 def _enumeration_head(text: str, raws) -> int | None:

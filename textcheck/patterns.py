@@ -164,6 +164,9 @@ CLAIM_LIST_MARKER = regex.compile(r"其中\s*[：:，,]?|(?:主要)?包括\s*[�
 # introduces it ("总额 712.49 万元：货物…"); a clause break ends the walk back to the list's head.
 CLAIM_ENUMERATION_GAP = regex.compile(r"[、：:]")
 CLAIM_LIST_HEAD_BREAK = regex.compile(r"[，,；;。]")
+# Words before a list marker that name the list's own subject ("支出包括：", not "其中："):
+# the list then belongs to no figure of the sentence before (textcheck.claims).
+CLAIM_LIST_OWN_SUBJECT = regex.compile(r"[\p{Han}A-Za-z]")
 # The end of a whole sentence: a list opened by "其中：" never runs past it (textcheck.claims).
 CLAIM_FULL_STOP = regex.compile(r"[。！？!?]\s*$")
 

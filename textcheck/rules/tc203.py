@@ -59,8 +59,8 @@ class BreakdownSumMismatch(Rule):
     检查什么
         “资金分配情况：差旅费 10.00 万元、培训费 5.00 万元…”之各项与“预算安排规模”，以及
         “…，其中：A x 万元、B y 万元”之各项与其总额。各数按所写小数位取舍入区间，各项区间
-        之和与总额区间不相交才算不符。资金分配、“包括”等完整列举：不符即报 error；“其中”列举可能
-        只列部分：分项之和大于总额报 error，小于总额报 warning。
+        之和与总额区间不相交才算不符。资金分配、“包括”等完整列举：不符即报 error；“其中”“主要包括”
+        “……等”列举可能只列部分：分项之和大于总额报 error，小于总额不报告。
     为什么
         分项与总额对不上，说明某个分项或总额抄错，读者无法知道哪个数字可信。
     反例
@@ -100,15 +100,13 @@ class BreakdownSumMismatch(Rule):
             total = totals[0]
             total_iv = money_interval(total, unit)
             if not exhaustive and parts.hi < total_iv.lo:
-                severity, how = "warning", "小于"
-            else:
-                severity, how = "error", "大于" if parts.lo > total_iv.hi else "小于"
+                continue  # "其中：" / "主要包括：" may name only some parts: a smaller sum proves nothing
+            severity, how = "error", "大于" if parts.lo > total_iv.hi else "小于"
             expr = " + ".join(shown(i.value.number) or str(i.value.number) for i in items)
             exact = sum((i.value.number.interval_in(unit).mid for i in items), Decimal(0))
             diff = exact - total.number.value
             msg = (f"分项之和{how}总额：{expr} = {format_decimal(exact, 2)} {unit}，"
-                   f"与“{total.span.text}”相差 {format_decimal(diff, 2)} {unit}"
-                   + ("" if exhaustive else "（“其中”若只列部分项目，请核实）" if severity == "warning" else ""))
+                   f"与“{total.span.text}”相差 {format_decimal(diff, 2)} {unit}")
             related = [Related.sentence(claim.sentence.text, claim.sentence.location),
                        Related(kind="figure", text=total.span.text, line=total.span.location.line,
                                source_column=total.span.location.column, value=str(total.number.value))]

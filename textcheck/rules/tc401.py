@@ -13,28 +13,27 @@ from textcheck.rules.base import Rule
 HUNDRED = Decimal(100)
 
 
-def grand_total(link):
-    """The grand-total cell of the table a confident link points into (first total cell),
-    when that total is confidently the whole of the part: the part agrees with a cell of the
-    same table on a row other than the total row.  A part that is itself a total ("财政拨款
-    支出 13,297.11 万元，占本年支出合计的 99.4%" linked to the 合计 row) names its whole
-    elsewhere: no fallback whole then."""
+def grand_totals(link):
+    """The total cells of the table a confident link points into that may be the part's whole:
+    on every total row (本年收入合计 and 收入总计 alike), the cell in the column the part
+    agrees in (never a 行次 number), when the part agrees with a cell of the same table on a
+    row other than a total row.  A part that is itself a total ("财政拨款支出 13,297.11 万元，
+    占本年支出合计的 99.4%" linked to the 合计 row) names its whole elsewhere: none then."""
+    from textcheck.claim import CellRef
+
     if link is None or link.confidence != CONFIDENT or not link.candidates:
-        return None
+        return []
     table = link.candidates[0].table
     own = [c for c in link.agreeing if c.table is table]
     if not own or any(c.row.kind == "total" for c in own):
-        return None
+        return []
+    cols = {c.col for c in own}
+    out = []
     for row in table.rows:
-        if row.kind == "total":
-            for c in sorted(row.cells, key=lambda c: c.col):
-                if c.value is not None:
-                    from textcheck.claim import CellRef
-
-                    if any(o.row is row for o in own):
-                        return None  # the part's own row: never its own whole
-                    return CellRef(table, row, c.col, c.value)
-    return None
+        if row.kind == "total" and not any(o.row is row for o in own):
+            out += [CellRef(table, row, c.col, c.value) for c in row.cells
+                    if c.col in cols and c.value is not None and c.value.value]
+    return out
 
 
 class ShareMismatch(Rule):
@@ -79,8 +78,7 @@ class ShareMismatch(Rule):
                 wholes.append((f"“{w.span.text}”", w.number.interval_in(unit), w.number.value,
                                Related(kind="figure", text=w.span.text, line=w.span.location.line,
                                        source_column=w.span.location.column, value=str(w.number.value))))
-            cell = grand_total(by_claim.get(id(claim)))
-            if cell is not None:
+            for cell in grand_totals(by_claim.get(id(claim))):
                 from textcheck.numbers import Number
 
                 tu = table_unit(cell)
@@ -102,7 +100,8 @@ class ShareMismatch(Rule):
                 results.append((label, reach, w_val, ev))
             if not results:
                 continue
-            label, reach, w_val, ev = results[0]
+            # the whole whose share comes nearest the stated one is the one the text means
+            label, reach, w_val, ev = min(results, key=lambda r: min(abs(r[1].lo - stated.mid), abs(r[1].hi - stated.mid)))
             d = max(share.number.decimals, 2)
             exact = part.number.value / w_val * HUNDRED if w_val else Decimal(0)
             msg = (f"占比不符：{shown(part.number)} ÷ {format_decimal(w_val, 2)}（{label}）= "
