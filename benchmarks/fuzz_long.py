@@ -45,6 +45,8 @@ def _targets():
         "docx_reader": (lambda rng: T.random_mutation(rng, docx), lambda data: T.reader_target(data, "x.docx")),
         "xlsx_reader": (lambda rng: T.random_mutation(rng, xlsx), lambda data: T.reader_target(data, "x.xlsx")),
         "pdf_reader": (lambda rng: T.random_mutation(rng, pdf), lambda data: T.reader_target(data, "x.pdf")),
+        "docx_xml": (lambda rng: T.random_member_mutation(rng, docx), lambda data: T.reader_target(data, "x.docx")),
+        "xlsx_xml": (lambda rng: T.random_member_mutation(rng, xlsx), lambda data: T.reader_target(data, "x.xlsx")),
     }
 
 

@@ -12,6 +12,7 @@ bytes flipped, inserted and cut off.
 from __future__ import annotations
 
 import io
+import zipfile
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -235,3 +236,27 @@ def random_text_bytes(rng) -> bytes:
         enc = rng.choice(["gbk", "gb18030", "utf-16", "utf-8-sig"])
         return random_document(rng).encode(enc, errors="replace")
     return bytes(rng.randrange(256) for _ in range(rng.randint(0, 2000)))
+
+
+def mutate_member(seed: bytes, pick: int, mutate) -> bytes:
+    """The seed zip (DOCX/XLSX) re-packed with one member's bytes changed by ``mutate``:
+    reaches the XML parsers and the readers behind a valid archive."""
+    source = zipfile.ZipFile(io.BytesIO(seed))
+    names = source.namelist()
+    target = names[pick % len(names)]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in names:
+            data = source.read(name)
+            z.writestr(name, mutate(data) if name == target else data)
+    return out.getvalue()
+
+
+def random_member_mutation(rng, seed: bytes) -> bytes:
+    return mutate_member(seed, rng.randrange(1000), lambda data: random_mutation(rng, data))
+
+
+@st.composite
+def mutated_member(draw, seed: bytes) -> bytes:
+    pick = draw(st.integers(0, 999))
+    return mutate_member(seed, pick, lambda data: draw(mutated(data)))
