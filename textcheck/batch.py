@@ -49,8 +49,14 @@ def discover(paths: list[str]) -> list[str]:
 
 
 def file_sha256(path: str) -> str | None:
+    """The content hash of a regular file; None for anything else (a FIFO would block,
+    /dev/zero never ends: the reader then reports why the file cannot be read)."""
+    import stat
+
     h = hashlib.sha256()
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         with open(path, "rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)

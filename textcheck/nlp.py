@@ -70,13 +70,40 @@ def _build(lexicon, key, pats):
     jieba.setLogLevel(60)  # no "Building prefix dict…" chatter on stderr
     for word in pats.jieba_words:
         jieba.add_word(word)
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    # spaCy's Chinese language with character segmentation (nothing to set up), then jieba's
+    # tokens fed straight into each Doc (JiebaTokenizer)
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    nlp.tokenizer = JiebaTokenizer(nlp.vocab, jieba.cut)
     state = repr(key)
     _STATE[state] = pats
     nlp.add_pipe("tc_numbers", config={"state": state})
     nlp.add_pipe("tc_entities", config={"state": state})
     nlp.add_pipe("tc_claims", config={"state": state})
     return nlp
+
+
+class JiebaTokenizer:
+    """A sentence → Doc of jieba's tokens: what spaCy's ChineseTokenizer (segmenter
+    "jieba") does, without re-aligning the words with the text when the text has no
+    whitespace (number-carrying sentences almost never do) — the tokens are then
+    the text cut in pieces, each followed by no space."""
+
+    def __init__(self, vocab, cut):
+        from spacy.tokens import Doc
+
+        self.vocab = vocab
+        self.cut = cut
+        self.doc = Doc
+
+    def __call__(self, text: str):
+        words = [w for w in self.cut(text, cut_all=False) if w]
+        if any(ch.isspace() for ch in text):
+            from spacy.util import get_words_and_spaces
+
+            words, spaces = get_words_and_spaces(words, text)
+        else:
+            spaces = [False] * len(words)
+        return self.doc(self.vocab, words=words, spaces=spaces)
 
 
 def _import_spacy():
