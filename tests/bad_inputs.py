@@ -212,6 +212,8 @@ def generate(folder: str | Path) -> list[Case]:
     not_db = write("not-a-db.sqlite", "this is not SQLite " * 100)
     cases.append(Case("db-not-sqlite", ["scan", "--no-progress", "--jobs", "1", "--db", not_db, ok], 2,
                       "not a textcheck scan database"))
+    cases.append(Case("scan-fifo", ["scan", "--no-progress", "--jobs", "1", "--db", str(d / "fifo-scan.sqlite"),
+                                    str(fifo)], 2, "not a regular file (a FIFO)"))
     cases.append(Case("report-db-not-sqlite", ["report", "--db", not_db], 2, "not a textcheck scan database"))
     return cases
 
