@@ -32,7 +32,7 @@ def test_second_read_comes_from_the_cache(cache_dir, monkeypatch):
     def no_parsing(*_args, **_kwargs):
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(pdfium_source, "read_pages", no_parsing)
+    monkeypatch.setattr(pdfium_source, "iter_pages", no_parsing)
     again = read_pdf(data, PDF.name)
     assert again.source_lines == first.source_lines and again.tables == first.tables
 
@@ -58,7 +58,7 @@ def test_a_damaged_entry_is_parsed_again_and_rewritten(cache_dir):
     entry.write_bytes(b"\x00garbage")
     again = read_pdf(data, PDF.name)
     assert again.source_lines == first.source_lines
-    assert layout_cache.load(data) is not None  # rewritten whole
+    assert len(list(layout_cache.load(data))) == first.meta["pages"]  # rewritten whole
 
 
 def test_pdfplumber_source_does_not_use_the_cache(cache_dir):
@@ -72,7 +72,7 @@ def test_an_entry_that_is_no_layout_is_ignored(cache_dir):
     data = PDF.read_bytes()
     first = read_pdf(data, PDF.name)
     (entry,) = _entries(cache_dir)
-    entry.write_bytes(marshal.dumps([("not", "a", "page")]))
+    entry.write_bytes(marshal.dumps(1) + marshal.dumps([("not", "a", "page")]))
     assert read_pdf(data, PDF.name).tables == first.tables
 
 
@@ -93,3 +93,13 @@ def test_scan_keeps_layouts_next_to_its_database(tmp_path, monkeypatch):
     assert main(["scan", str(folder), "--db", str(off), "--jobs", "1", "--no-progress", "--fail-on", "never",
                  "--layout-cache", "none"]) == 0
     assert not (tmp_path / "off.sqlite.layouts").exists()
+
+
+def test_a_read_stopped_part_way_leaves_no_entry(cache_dir):
+    from textcheck.readers.pdf_pages import page_objects
+
+    data = PDF.read_bytes()
+    pages = page_objects(data, PDF.name)
+    next(pages)
+    pages.close()  # the reader gave up after the first page
+    assert _entries(cache_dir) == [] and not list(cache_dir.rglob(".tmp-*"))

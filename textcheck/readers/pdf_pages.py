@@ -44,23 +44,39 @@ def page_objects(data: bytes, path: str, source: str | None = None) -> Iterator:
         yield from _plumber_pages(data, path)
         return
     from textcheck import layout_cache
-    from textcheck.readers.pdfium_source import PdfiumPage, read_pages
+    from textcheck.readers.pdfium_source import PdfiumPage, iter_pages
 
-    pages = _cached_pages(layout_cache.load(data), PdfiumPage)
-    if pages is None:
-        pages = read_pages(data, path)
-        layout_cache.store(data, [page.to_state() for page in pages])
-    yield from pages
+    cached = _cached_states(layout_cache.load(data), PdfiumPage)
+    if cached is not None:
+        yield from (PdfiumPage.from_state(state) for state in cached)  # one page's objects at a time
+        return
+    writer = layout_cache.writer(data)
+    complete = False
+    try:
+        for page in iter_pages(data, path):
+            if writer is not None:
+                writer.add(page.to_state())
+            yield page
+        complete = True
+    finally:
+        if writer is not None:
+            writer.commit() if complete else writer.abort()
 
 
-def _cached_pages(states, page_class) -> list | None:
-    """The pages of a cache entry, or None when there is none or it does not read as pages."""
-    if not isinstance(states, list) or not states:
+def _cached_states(states, page_class) -> list | None:
+    """The page states of a cache entry, or None when there is none or it does not read as
+    pages.  Read and checked whole before the first page is used, so a damaged entry is
+    found out before anything was built on it (the states are compact; each page's
+    objects are built only when it is its turn)."""
+    if states is None:
         return None
     try:
-        return [page_class.from_state(state) for state in states]
+        states = list(states)
+        for state in states:
+            page_class.check_state(state)
     except (TypeError, ValueError):
         return None
+    return states or None
 
 
 def _plumber_pages(data: bytes, path: str) -> Iterator:

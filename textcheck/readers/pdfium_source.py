@@ -101,13 +101,19 @@ class PdfiumPage(_container_base()):
         columns = tuple([c[key] for c in chars] for key in _CHAR_COLUMNS)
         return (self.page_number, self.width, self.height, tuple(self.bbox), columns, objects)
 
-    @classmethod
-    def from_state(cls, state: tuple) -> "PdfiumPage":
+    @staticmethod
+    def check_state(state) -> None:
+        """ValueError (or TypeError) unless ``state`` reads as a page's state."""
         number, width, height, bbox, columns, objects = state
         if not isinstance(objects, dict) or not all(isinstance(v, list) for v in objects.values()):
             raise ValueError("not a page's objects")
         if len(columns) != len(_CHAR_COLUMNS) or len({len(col) for col in columns}) > 1:
             raise ValueError("not a page's characters")
+
+    @classmethod
+    def from_state(cls, state: tuple) -> "PdfiumPage":
+        cls.check_state(state)
+        number, width, height, bbox, columns, objects = state
         if columns[0]:
             objects = {"char": [_char_dict(number, *values) for values in zip(*columns)], **objects}
         return cls(number, width, height, tuple(bbox), objects)
@@ -127,6 +133,14 @@ def _char_dict(number, text, fontname, size, x0, x1, y0, y1, top, bottom, width,
 def read_pages(data: bytes | str, path: str, max_pages: int | None = None) -> list[PdfiumPage]:
     """Every page of the PDF (or the first ``max_pages``) as a PdfiumPage; ``data`` is the
     file's bytes or its path.  ReadError when the PDF cannot be read."""
+    return list(iter_pages(data, path, max_pages))
+
+
+def iter_pages(data: bytes | str, path: str, max_pages: int | None = None) -> Iterator[PdfiumPage]:
+    """The pages one by one (a long PDF never has all its pages' objects in memory at once).
+
+    PDFium is called under ``_LOCK`` only while a page is read, never while the
+    caller works on a page it was given."""
     try:
         import pypdfium2 as pdfium
         import pypdfium2.raw as raw
@@ -137,16 +151,20 @@ def read_pages(data: bytes | str, path: str, max_pages: int | None = None) -> li
             doc = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
             raise ReadError(path, _open_failure(exc, raw)) from None
-        try:
-            if len(doc) == 0:
-                raise ReadError(path, "not a readable PDF (truncated or damaged: no pages found)")
-            count = len(doc) if max_pages is None else min(len(doc), max_pages)
-            return [_read_page(doc, index, raw) for index in range(count)]
-        except ReadError:
-            raise
-        except Exception as exc:
-            raise ReadError(path, f"not a readable PDF (truncated or damaged: {type(exc).__name__})") from None
-        finally:
+    try:
+        with _LOCK:
+            count = len(doc)
+        if count == 0:
+            raise ReadError(path, "not a readable PDF (truncated or damaged: no pages found)")
+        for index in range(count if max_pages is None else min(count, max_pages)):
+            try:
+                with _LOCK:
+                    page = _read_page(doc, index, raw)
+            except Exception as exc:
+                raise ReadError(path, f"not a readable PDF (truncated or damaged: {type(exc).__name__})") from None
+            yield page
+    finally:
+        with _LOCK:
             doc.close()
 
 
