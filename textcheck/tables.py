@@ -173,9 +173,13 @@ class RowSum:
     @property
     def confirmed(self) -> bool:
         """Judged only when not misgrouped, and confirmed by its kind in the block or, in a block
-        too small for that, by its own columns (the same rows add up in another column)."""
+        too small for that, by its own columns (the same rows add up in another column).  A code
+        relation (类 = Σ款 by classification codes) is stated by the codes themselves: it counts
+        unless its kind is refuted in the block (it breaks on most of three or more places)."""
         if self.own is None or self.misgrouped:
             return False
+        if self.kind == "code" and self.support is not None and not self.support.refuted:
+            return True
         return (self.support is not None and self.support.confirmed) or self.own.holds >= 1
 
 
@@ -391,6 +395,7 @@ def analyse_table(table: Table, lex: ColumnLexicon) -> TableAnalysis:
     for k, (a, b) in enumerate(blocks_ranges):
         block = _analyse_block(ta, lex, a, b, paths, trees[(a, b)], formulas, k if len(blocks_ranges) > 1 else None)
         ta.blocks.append(block)
+        _verify(ta, block)
     return ta
 
 
@@ -433,7 +438,6 @@ def _analyse_block(ta: TableAnalysis, lex: ColumnLexicon, a: int, b: int, paths,
     _column_concepts(ta, lex, columns, paths)
     block.column_sums = _column_sums(ta, lex, tree, columns, formulas, paths)
     _row_structure(ta, lex, block)
-    _verify(ta, block)
     return block
 
 
@@ -473,8 +477,13 @@ def _verify(ta: TableAnalysis, block: BlockAnalysis) -> None:
     for kind in dict.fromkeys(rs.kind for rs in block.row_sums):
         members = [rs for rs in block.row_sums if rs.kind == kind]
         own = {rs: verification.family_support([checks[rs]]) for rs in members}
-        sup = verification.family_support([checks[rs] for rs in members
-                                           if not (own[rs].applies >= 2 and own[rs].holds == 0)])
+        sound = [rs for rs in members if not (own[rs].applies >= 2 and own[rs].holds == 0)]
+        sup = verification.family_support([checks[rs] for rs in sound])
+        breaking = [((("r", rs.total, c), check.total), [(("r", p, c), n) for p, n in zip(rs.parts, check.parts)])
+                    for rs in sound for c, check in zip(block.columns, checks[rs])
+                    if check is not None and check.status == MISMATCH]
+        if sup.breaks and verification.one_cell_explains(breaking):
+            sup = dataclasses.replace(sup, explained=sup.breaks)
         row_sums.extend(dataclasses.replace(rs, support=sup, own=own[rs]) for rs in members)
     order = {(rs.total, rs.parts, rs.kind): i for i, rs in enumerate(block.row_sums)}
     block.row_sums = sorted(row_sums, key=lambda rs: order[(rs.total, rs.parts, rs.kind)])

@@ -22,10 +22,15 @@ Thresholds (see docs/architecture.md, "Relations are verified by the table"):
   single 款 repeats its figures: one fact, whether it holds or breaks).
 * A column relation stated by the document itself (the column-number row's "1=2+3") is
   confirmed by that statement unless the table refutes it (it breaks on most of three or more
-  places).
+  places).  So is a row relation stated by classification codes (类 = Σ款 = Σ项): the codes
+  say which rows add up, the family check only guards against a misread.
 * A row relation that breaks in every column where it applies, in two or more columns, is a
   misread grouping (a wrong addend shifts every column), not a typo (which breaks one cell):
   it is dropped even when its family is confirmed.
+* Breaks that one mistyped cell explains — two or more breaking places share a cell, and one
+  value of it makes all of them hold — count with the places that hold when judging the
+  family (a 款 is the total of its 项 and a part of its 类: one typo there breaks both); at
+  least one place must hold outright.
 * A grouped layout (unit rows) can be read more than one way: units on one level, or a
   department row restating the total above its 本级 and sibling units.  A reading that holds in
   every column where it applies replaces one that does not (tables.analyse proposes them).  Conversely a row relation that holds in
@@ -39,7 +44,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Sequence
+from typing import Callable, Hashable, Sequence
 
 from textcheck.arithmetic import EXACT, MISMATCH, ROUNDING, SumCheck, check_sum
 from textcheck.numbers import Number
@@ -56,11 +61,13 @@ class Support:
 
     holds: int
     applies: int
+    explained: int = 0  # breaks that one mistyped cell explains (see one_cell_explains)
 
     @property
     def confirmed(self) -> bool:
-        return (self.holds >= MIN_CONFIRMING and self.applies > 0
-                and Decimal(self.holds) >= MIN_SHARE * Decimal(self.applies))
+        agree = self.holds + self.explained
+        return (self.holds >= 1 and agree >= MIN_CONFIRMING and self.applies > 0
+                and Decimal(agree) >= MIN_SHARE * Decimal(self.applies))
 
     @property
     def refuted(self) -> bool:
@@ -73,7 +80,10 @@ class Support:
 
     def describe(self, what: str) -> str:
         """"本表 23 处中 22 处满足 类 = Σ款" — the evidence that the relation is the table's."""
-        return f"本表适用此关系的 {self.applies} 处中 {self.holds} 处相符（{what}）"
+        text = f"本表适用此关系的 {self.applies} 处中 {self.holds} 处相符（{what}）"
+        if self.explained:
+            text += f"，其余 {self.explained} 处不符都出自同一个单元格"
+        return text
 
 
 def nonzero(n: Number | None) -> bool:
@@ -124,6 +134,30 @@ def memo_parts(n_parts: int, places: Sequence[tuple[Number | None, Sequence[Numb
         if n and without_k > with_k and Decimal(without_k) >= MIN_SHARE * Decimal(n):
             memo.add(k)
     return memo
+
+
+Place = tuple[tuple[Hashable, Number | None], Sequence[tuple[Hashable, Number | None]]]
+
+
+def one_cell_explains(breaking: Sequence[Place]) -> bool:
+    """Two or more breaking places share one cell, and one value of that cell would make every
+    one of them hold: a single mistyped figure (a 款 row that is both a part of its 类 and the
+    total of its 项 breaks both), not a misread structure.  Each place is ((key, total),
+    [(key, part), …]) with a key naming the cell."""
+    if len(breaking) < 2:
+        return False
+    shared = set.intersection(*({k for k, _ in [t, *ps]} for t, ps in breaking))
+    for cell in shared:
+        needed: set[Decimal] = set()
+        for (tk, total), parts in breaking:
+            others = sum((p.value for k, p in parts if k != cell and p is not None), Decimal(0))
+            if tk == cell:
+                needed.add(others)
+            else:
+                needed.add((total.value if total else Decimal(0)) - others)
+        if len(needed) == 1:
+            return True
+    return False
 
 
 def family_support(members: Sequence[Sequence[SumCheck | None]],
