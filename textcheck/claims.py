@@ -1018,7 +1018,11 @@ def _last_open_claim(claims) -> int | None:
         if c.clause is not None:
             continue
         if c.value is not None and c.change is None and c.rate is None and c.direction is None:
-            return k
+            # the last item of an enumeration ("包括：A a、B b、C c。比上年增加 x"): the change
+            # is the whole list's, and which figure that is the sentence does not say
+            same = [o for o in claims if o[0] == claims[k][0] and o[2].clause is None and o[2].value is not None
+                    and _uclass(o[2]) == _uclass(c)]
+            return k if len(same) == 1 else None
         return None
     return None
 

@@ -752,6 +752,11 @@ class Linker:
                                    key=key, scope=roles, route=route, primary=tuple(primary))
             found = inside
             primary = [c for c in primary if c.table.index in scoped_ids]
+        # "2026年预算数 77.20 万元": a subject of year and budget words only names nothing
+        # (the item is in the sentence before); any cell of the section's tables could be meant
+        bare = self.short_subject(_year_free(name_key(subject)))
+        if route in ("concept", "label") and self.voc.generic_subjects.fullmatch(bare or ""):
+            ambiguous = True
         confidence = CONFIDENT if scoped and not ambiguous else AMBIGUOUS
         agreeing = tuple(c for c in found if self.agrees(claim.value.number, c)) if claim.value else ()
         return SubjectLink(claim, candidates=tuple(found), agreeing=agreeing, confidence=confidence,

@@ -40,7 +40,7 @@ class InconsistentRestatement(Rule):
     检查什么
         关联到同一对象（同一功能分类编码、同一项目、同一概念且同一章节口径）的两处正文金额，
         按所写小数位取舍入区间后不相交时报告，并列出两处原文。已由 TC201 报告与表格不符的
-        金额不重复报告。
+        金额不重复报告；两处金额各与表格中某个单元格相符时（说的是两个不同的单元格）不报告。
     为什么
         同一笔钱在文中前后说法不一，读者无从判断哪一个是真的（如项目说明写“预算安排规模
         950.00 万元”，绩效目标中却写“按照目前 905 万元的预算”）。
@@ -62,6 +62,10 @@ class InconsistentRestatement(Rule):
 
     def check(self, ctx):
         by_claim = links_by_claim(ctx.links or ())
+
+        def agrees(claim) -> bool:
+            link = by_claim.get(id(claim))
+            return link is not None and bool(link.agreeing)
         from textcheck.linking import vocabulary
 
         generic_words = vocabulary(tuple(getattr(ctx.lexicon, "extra_dirs", ()) or ())).generic_subjects
@@ -88,6 +92,8 @@ class InconsistentRestatement(Rule):
                 ia, ib = a.value.number.interval_in("万元"), b.value.number.interval_in("万元")
                 if ia.overlaps(ib) or id(b) in seen:
                     continue
+                if agrees(a) and agrees(b):
+                    continue  # each restates a cell of the tables: two different cells, no contradiction
                 seen.add(id(b))
                 diff = b.value.number.interval_in("万元").mid - a.value.number.interval_in("万元").mid
                 msg = (f"同一对象前后金额不一致：“{a.value.span.text}”（第 {a.value.span.location.line} 行，"
