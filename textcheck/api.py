@@ -49,7 +49,8 @@ def check_file(path: str | Path, config: Config | None = None) -> Report:
 
 def check_files(paths: Iterable[str | Path], config: Config | None = None, combine: bool = False) -> Report:
     """Check several files; ``combine=True`` checks them as one disclosure (text + table volumes)."""
-    from textcheck.readers import combine_documents, read_path
+    from textcheck.prefetch import read_documents
+    from textcheck.readers import combine_documents
 
     paths = [str(p) for p in paths]
     if config is None and paths:
@@ -57,16 +58,23 @@ def check_files(paths: Iterable[str | Path], config: Config | None = None, combi
         config = found if found.source else None
     checker = get_checker(config)
     limits = checker.config.limits
+    # read while the NLP pipeline is built, when that can run side by side (textcheck.prefetch)
+    documents = read_documents(paths, limits, checker)
     if combine and len(paths) > 1:
+        failed = next((d for d in documents if isinstance(d, TextcheckError)), None)
         try:
-            document = combine_documents([read_path(p, limits) for p in paths])
+            if failed is not None:
+                raise failed
+            document = combine_documents(documents)
         except TextcheckError as exc:
             return Report([DocumentResult(path=" + ".join(paths), error=str(exc))])
         return Report([checker.check(document)])
     results = []
-    for p in paths:
+    for p, document in zip(paths, documents):
         try:
-            results.append(checker.check(read_path(p, limits)))
+            if isinstance(document, TextcheckError):
+                raise document
+            results.append(checker.check(document))
         except TextcheckError as exc:
             results.append(DocumentResult(path=p, error=str(exc)))
     return Report(results)
