@@ -365,15 +365,22 @@ def sentence_claims(text: str, pats: ClaimPatterns, doc=None, quantities=None) -
             owner.direction_span = (m.start("flat"), m.end("flat"))
             owner.base = P.CLAIM_SPACES.sub("", m.group("base"))
 
-    # 4. enumerations after counts ("下设 6 个处室，分别是：A、B、C")
+    # 4. enumerations after counts ("下设 6 个处室，分别是：A、B、C"); a count written in
+    # Chinese numerals inside a listed name ("研究二所") is part of the name, not a claim
+    inside: set[int] = set()
     for i, c in enumerate(claims):
-        if c.kind != "count" or c.value is None:
+        if c.kind != "count" or c.value is None or id(c) in inside:
             continue
-        stop = claims[i + 1].start if i + 1 < len(claims) else min(reason_at, len(t))
+        later = [o for o in claims[i + 1:] if not (o.value is not None and o.kind == "count"
+                                                   and not P.CLAIM_ASCII_DIGIT.search(t[o.value.start:o.value.end]))]
+        stop = later[0].start if later else min(reason_at, len(t))
         m = P.CLAIM_ENUM_MARKER.search(t, c.value.end, stop)
         if m:
             c.enumerated = _enumeration(t, m.end(), stop)
-    return claims
+            if c.enumerated:
+                lo, hi = c.enumerated[0][0], c.enumerated[-1][1]
+                inside.update(id(o) for o in claims[i + 1:] if o.value is not None and lo <= o.value.start < hi)
+    return [c for c in claims if id(c) not in inside]
 
 
 def _kind(q: RawQuantity) -> str:
@@ -476,6 +483,11 @@ def _enumeration(t: str, start: int, stop: int) -> list[tuple[int, int]]:
     m = P.CLAIM_SENTENCE_END.search(t[start:stop])
     if m:
         seg_end = start + m.start()
+    # names joined by "、": a "，" ends the list ("…、人事处，另设机关党委、工会")
+    if "、" in t[start:seg_end]:
+        comma = P.CLAIM_ENUM_COMMA.search(t, start, seg_end)
+        if comma:
+            seg_end = comma.start()
     out = []
     pos = start
     for part in P.CLAIM_ENUM_SPLIT.split(t[start:seg_end]):
@@ -696,8 +708,12 @@ class _Assembler:
             # A list ends with its sentence ("。"; clauses cut at "；" or "：" go on), and the
             # figure that leads the next list is that list's total, not a part of this one.
             last = si
-            while last in sent_text and not P.CLAIM_FULL_STOP.search(sent_text[last]) and last + 1 in sent_text:
-                last += 1
+            # items separated by "；" go on over the clauses ("其中：在职 67 人；退休 126 人；…");
+            # a list whose clause already holds two items ("其中行政 89 人，事业 291 人；离退休
+            # 203 人") ends with that clause
+            if sum(1 for j in parts if claims[j][0] == si) < 2:
+                while last in sent_text and not P.CLAIM_FULL_STOP.search(sent_text[last]) and last + 1 in sent_text:
+                    last += 1
             nxt_heads = set(self._head_indices(claims, nxt[0], nxt[1], taken, sent_text)) \
                 if nxt and nxt[0] > si else set()
             parts = [j for j in parts if claims[j][0] <= last and j not in nxt_heads]

@@ -167,6 +167,10 @@ CLAIM_LIST_HEAD_BREAK = regex.compile(r"[，,；;。]")
 # Words before a list marker that name the list's own subject ("支出包括：", not "其中："):
 # the list then belongs to no figure of the sentence before (textcheck.claims).
 CLAIM_LIST_OWN_SUBJECT = regex.compile(r"[\p{Han}A-Za-z]")
+# A comma ending a "、" enumeration of names, and an ASCII digit (a count written in Chinese
+# numerals inside a listed name, "研究二所", is part of the name) (textcheck.claims).
+CLAIM_ENUM_COMMA = regex.compile(r"[，,]")
+CLAIM_ASCII_DIGIT = regex.compile(r"[0-9]")
 # The end of a whole sentence: a list opened by "其中：" never runs past it (textcheck.claims).
 CLAIM_FULL_STOP = regex.compile(r"[。！？!?]\s*$")
 
