@@ -666,6 +666,19 @@ def feasible(operator: str | None, value: Decimal) -> tuple[Decimal | None, bool
     return value, True, value, True
 
 
+def within(inner: tuple, outer: tuple) -> bool:
+    """Is every value of the set ``inner`` (from ``feasible``) in ``outer``?"""
+    lo, lo_in, hi, hi_in = inner
+    olo, olo_in, ohi, ohi_in = outer
+    if olo is not None:
+        if lo is None or lo < olo or (lo == olo and lo_in and not olo_in):
+            return False
+    if ohi is not None:
+        if hi is None or hi > ohi or (hi == ohi and hi_in and not ohi_in):
+            return False
+    return True
+
+
 def compatible(a: tuple, b: tuple) -> bool:
     """Do two sets from ``feasible`` share a value?"""
     lo = max((x for x in (a, b) if x[0] is not None), key=lambda x: (x[0], not x[1]), default=None)

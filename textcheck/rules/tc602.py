@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from textcheck.performance import (EQ, FORM_QUANTITY, GE, LE, cell_evidence, compatible, compatible_units,
-                                   content_words, feasible, plan_mentions, polarity, shared_words)
+                                   content_words, feasible, plan_mentions, polarity, shared_words, within)
 from textcheck.report.diagnostic import Related
 from textcheck.rules.base import Rule
 
@@ -19,8 +19,9 @@ class PlanTargetMismatch(Rule):
         至少一半的实义词出现在该分句中的指标（“外出参展次数 ≥3 次”）。只要有一个这样的
         指标的目标值与计划数相同，即视为一致；否则只在最佳匹配唯一时报告。计划是界限时
         （“采购500余台”“超过 500 台”即 >500，“不低于 / 至少 500 台”“500 台以上”即 ≥500，
-        “不超过 500 台”“500 台以内”即 ≤500），与同一事项的指标（可为 ≤）比较可取值范围：
-        没有一个指标与计划可同时成立（“500余台”对“≤500台”）才报告。约数（约、左右）、比率
+        “不超过 500 台”“500 台以内”即 ≤500），同一事项的指标（可为 ≤）须保证计划：指标允许的
+        每个值都满足计划（“不少于 2 次”对“≥2 次”“=3 次”一致，对“≥1 次”不一致；“500余台”按
+        至少 500 台，对“≥500台”一致，对“≤500台”两者不可能同时成立）。约数（约、左右）、比率
         （每月 2 期）、年份、文号、算式中的数不比较。
     为什么
         绩效指标应把总体目标量化；文字写 4 个、指标写 ≥2 个，说明其中之一没有随另一处更新，
@@ -100,8 +101,7 @@ class PlanTargetMismatch(Rule):
             shared = shared_words(iw, m.subject, words)
             if shared and len(shared) / len(iw) >= MIN_SHARED:
                 scored.append((len(shared) / len(iw), len(shared), ind, shared))
-        if not scored or any(compatible(plan, feasible(ind.target.operator, ind.target.value.value))
-                             for _, _, ind, _ in scored):
+        if not scored or any(_agrees_bound(m, ind.target, lex) for _, _, ind, _ in scored):
             return
         scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
         if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
@@ -109,11 +109,13 @@ class PlanTargetMismatch(Rule):
         _, _, ind, shared = scored[0]
         t = ind.target
         where = "项目总体目标" if goal is pt.overall_goal else "年度绩效目标"
+        disjoint = not compatible(plan, feasible(t.operator, t.value.value))
+        verdict = "两者不可能同时成立" if disjoint else f"{m.value.value} ≠ {t.value.value}"
         yield self.diagnostic(
             ctx,
             f"{where}写明“{m.sentence.text.strip()}”（{m.text}，即 {m.bound}{m.value.value}{m.unit}），"
             f"而同一事项的绩效指标“{ind.name.text}”目标值为“{t.text.text}”（共同用词：{'、'.join(shared)}）："
-            f"两者不可能同时成立",
+            f"{verdict}",
             m.location, m.text,
             related=[Related.sentence(m.sentence, m.sentence.location),
                      cell_evidence(pt, t.text, "指标值", ind.name.text)],
@@ -129,3 +131,13 @@ def _agrees(plan, target, lexicon) -> bool:
         return plan.interval_in("万元").overlaps(target.interval_in("万元"))
     # counts and percentages in plans and targets are exact figures, not rounded ones
     return plan.value == target.value
+
+
+def _agrees_bound(plan, target, lexicon) -> bool:
+    """A bounded plan ("不少于 2 次", "500余台") agrees with a target that guarantees it: every
+    value the target allows meets the plan (≥2 次, =3 次 for 不少于 2 次; ≥500 台 for 500余台,
+    an estimate read as at least).  ≥1 次 does not guarantee 不少于 2 次; ≤500 台 never meets 500余台."""
+    bound = GE if plan.bound == ">" else plan.bound  # "500余台": about, at least 500
+    if not compatible_units(plan.unit, plan.category, target.unit, lexicon) and plan.unit != target.unit:
+        return False
+    return within(feasible(target.operator, target.value.value), feasible(bound, plan.value.value))
