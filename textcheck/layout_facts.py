@@ -30,6 +30,8 @@ from textcheck.numbers import chinese_numeral_value
 
 # A fallback 目录 line longer than this (without a page number) is prose: the 目录 ended.
 _MAX_TOC_LINE = 50
+# The rest of a wrapped 目录 entry on its next line is at most this long.
+_MAX_WRAP = 20
 # Fewer characters than this are too few to recognise an entry's words in a body line.
 _MIN_WORDS = 4
 # A body line longer than this is prose, not a heading.
@@ -423,6 +425,16 @@ def _clean_toc(raw: list[LocatedText]) -> list[TocEntry]:
                 return entries  # a sentence: the body starts
             marker = marker_of(key)
             body = key[len(marker):].lstrip(":、.")
+            if not marker and entries and entries[-1].marker and _wrapped(entries[-1], key):
+                # "十一、一般公共预算“三公”经费、会议费、培训费支出预算" + "表……12": one entry
+                last = entries.pop()
+                joined = _join(last.text, piece)
+                jkey = entry_key(joined.text)
+                seen.discard(last.key)
+                seen.add(jkey)
+                entries.append(TocEntry(joined, jkey, last.marker, jkey[len(last.marker):].lstrip(":、."),
+                                        last.number))
+                continue
             if not marker and len(entries) >= 3 and all(e.marker for e in entries) \
                     and not patterns.TOC_PAGE_TAIL.search(lt.text):
                 return entries  # an unnumbered line after numbered entries: a body heading
@@ -439,6 +451,14 @@ def _clean_toc(raw: list[LocatedText]) -> list[TocEntry]:
                 markers_seen.add(marker)
             entries.append(TocEntry(_strip_entry(piece), key, marker, body, _marker_number(marker)))
     return entries
+
+
+def _wrapped(last: TocEntry, key: str) -> bool:
+    """Is ``key`` (an unnumbered line) the rest of the entry ``last`` wrapped onto the next
+    line: ``last`` does not end like a title, the two together do, on adjacent lines?"""
+    if patterns.TOC_TITLE_END.search(last.body) or not patterns.TOC_TITLE_END.search(last.body + key):
+        return False
+    return len(key) <= _MAX_WRAP
 
 
 def _line_text(line: str, no: int) -> LocatedText:

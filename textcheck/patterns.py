@@ -571,6 +571,9 @@ TOC_NOTE = regex.compile(r"^(?:注[:：]|说明[:：]|\([^()]*\)$)")
 # A Chinese-numbered entry ("四、…") and the next one printed on the same line.
 TOC_CN_MARKER = regex.compile(r"^(?P<n>[一二三四五六七八九十]+)、")
 TOC_CN_MARKER_INSIDE = regex.compile(r"(?<=\p{Han})(?P<n>[一二三四五六七八九十]+)、")
+# How a 目录 entry's title ends ("…支出预算表", "…情况说明", "名词解释", "部门概况" …): an entry
+# that does not, followed by an unnumbered line that completes it, was wrapped.
+TOC_TITLE_END = regex.compile(r"(?:表|说明|情况|解释|概况|职能|职责|目标|任务|设置|构成|附件|报表)(?:\([^()]*\))?$")
 # A 第X部分 starting inside a 目录 line (two entries printed on one line).
 TOC_PART_INSIDE = regex.compile(r"(?<=\p{Han})第[一二三四五六七八九十]+部分")
 # Column heads of a 目录 printed as a table: "序号 报表名称", "是否空表".
