@@ -74,3 +74,20 @@ def test_html_report_is_still_self_contained(court_html):
     _, html = court_html
     assert not re.search(r'(?:src|href)="(?:https?:)?//', html)
     assert html.count("<script") == 1
+
+
+def test_combined_volumes_keep_the_boxes_of_their_pdf_part():
+    """A text volume and a PDF as one disclosure: the PDF part's pages are named "<part>.<page>"."""
+    pytest.importorskip("pdfplumber")
+    from conftest import SAMPLE
+    from textcheck.api import check_files
+
+    report = check_files([SAMPLE, COURT], combine=True)
+    doc = report.documents[0]
+    (d,) = [d for d in doc.diagnostics if d.code == "TC301" and d.location.page == 22]
+    k = doc.diagnostics.index(d)
+    html = render(report, "html")
+    item = re.search(rf'<li class="diag[^"]*" id="f0-d{k}"[^>]*>', html).group(0)
+    assert 'data-pages="1.22"' in item
+    figure = re.search(r'<figure class="page" id="f0-p1.22" data-page="1.22">.*?</figure>', html, re.S).group(0)
+    assert "jiangsu-court-2017-budget.pdf 第 22 页" in figure and f'data-diag="f0-d{k}"' in figure

@@ -31,6 +31,7 @@ def combine(documents: list[Document]) -> Document:
     line_refs: list[str | None] = []
     headings, paragraphs, tables, toc = [], [], [], []
     part_meta = []
+    char_boxes: dict = {}  # PDF parts' char boxes, moved to the combined lines (report/pdf_pages.py)
     for doc in parts:
         offset = len(lines)
         name = PurePath(doc.path).name
@@ -47,7 +48,12 @@ def combine(documents: list[Document]) -> Document:
         toc.extend(shift(e) for e in doc.toc)
         part_meta.append({"path": doc.path, "format": doc.format, "first_line": offset + 1,
                           "last_line": len(lines), "pages": doc.meta.get("pages")})
+        if doc.meta.get("char_boxes"):
+            char_boxes.update({line + offset: boxes for line, boxes in doc.meta["char_boxes"].items()})
+            part_meta[-1]["page_sizes"] = doc.meta.get("page_sizes")
     meta = {"parts": part_meta, "line_pages": tuple(line_pages), "line_refs": tuple(line_refs)}
+    if char_boxes:
+        meta["char_boxes"] = char_boxes
     for key in ("department", "year", "kind"):
         value = next((d.meta[key] for d in parts if d.meta.get(key)), None)
         if value is not None:

@@ -234,34 +234,59 @@ def _diag_view(d, did: str, cells: list[str], boxes, captions) -> dict:
         "where": _where(loc.line, loc.column, loc.page, loc.ref), "line": loc.line,
         "message": _markup(humanize(d.message)), "text": d.text, "suggestion": d.suggestion,
         "evidence": [_evidence_view(r, captions) for r in d.related], "cells": " ".join(cells),
-        "pages": " ".join(str(p) for p in dict.fromkeys(b.page for b in boxes)),
+        "pages": " ".join(dict.fromkeys(page_token(b) for b in boxes)),
     }
+
+
+def page_token(box) -> str:
+    """How the page of a box is named in ids and data-pages: "22", or "1.3" for page 3 of a combined part 1."""
+    return str(box.page) if box.source == 0 else f"{box.source}.{box.page}"
+
+
+def _source_files(result) -> list[tuple[str, bytes | None, tuple]]:
+    """(label, PDF bytes, page sizes) per source file: the document itself, or each combined part."""
+    meta = result.document.meta
+    parts = meta.get("parts")
+    if not parts:
+        data = result.source_data
+        if data is None:
+            try:
+                with open(result.path, "rb") as fh:
+                    data = fh.read()
+            except OSError:
+                data = None
+        return [("", data, tuple(meta.get("page_sizes") or ()))]
+    files = []
+    for part in parts:
+        try:
+            with open(part["path"], "rb") as fh:
+                data = fh.read() if part.get("page_sizes") else None
+        except OSError:
+            data = None
+        files.append((part["path"].rsplit("/", 1)[-1] + " ", data, tuple(part.get("page_sizes") or ())))
+    return files
 
 
 def _pages_view(result, diags_boxes: dict[str, list]) -> list[dict]:
     """The PDF pages findings point at, as images with their boxes (empty without the PDF's bytes)."""
     if not any(diags_boxes.values()):
         return []
-    sizes = result.document.meta.get("page_sizes") or ()
-    data = getattr(result, "source_data", None)
-    if data is None:
-        try:
-            with open(result.path, "rb") as fh:
-                data = fh.read()
-        except OSError:
-            return []
     from textcheck.report.pdf_pages import render_pages
 
-    wanted = {b.page for boxes in diags_boxes.values() for b in boxes}
-    images = render_pages(data, wanted)
     pages = []
-    for number in sorted(images):
-        boxes = [dict(diag=did, kind=b.kind, left=f"{b.left:.3f}", top=f"{b.top:.3f}", width=f"{b.width:.3f}",
-                      height=f"{b.height:.3f}", points=" ".join(f"{v:g}" for v in b.points))
-                 for did, bs in diags_boxes.items() for b in bs if b.page == number]
-        width, height = sizes[number - 1] if number <= len(sizes) else (595, 842)
-        pages.append({"number": number, "src": images[number], "boxes": boxes,
-                      "ratio": f"{width:.1f} / {height:.1f}"})
+    for source, (label, data, sizes) in enumerate(_source_files(result)):
+        wanted = {b.page for boxes in diags_boxes.values() for b in boxes if b.source == source}
+        if not wanted or data is None:
+            continue
+        images = render_pages(data, wanted)
+        for number in sorted(images):
+            boxes = [dict(diag=did, kind=b.kind, left=f"{b.left:.3f}", top=f"{b.top:.3f}", width=f"{b.width:.3f}",
+                          height=f"{b.height:.3f}", points=" ".join(f"{v:g}" for v in b.points))
+                     for did, bs in diags_boxes.items() for b in bs if b.page == number and b.source == source]
+            width, height = sizes[number - 1] if number <= len(sizes) else (595, 842)
+            token = str(number) if source == 0 else f"{source}.{number}"
+            pages.append({"number": number, "token": token, "label": label, "src": images[number], "boxes": boxes,
+                          "ratio": f"{width:.1f} / {height:.1f}"})
     return pages
 
 

@@ -23,6 +23,7 @@ MAX_PAGES = 60
 @dataclass(frozen=True)
 class Box:
     page: int
+    source: int  # which file: 0 for a single document, else the index of its part (combined volumes)
     left: float  # percent of the page width / height
     top: float
     width: float
@@ -31,12 +32,20 @@ class Box:
     points: tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points (for tests and tooltips)
 
 
+def source_of(meta: dict, line: int) -> tuple[int, tuple]:
+    """(part index, page sizes) of the file a rendered line comes from (combined volumes have parts)."""
+    for k, part in enumerate(meta.get("parts") or ()):
+        if part["first_line"] <= line <= part["last_line"]:
+            return k, tuple(part.get("page_sizes") or ())
+    return 0, tuple(meta.get("page_sizes") or ())
+
+
 def span_box(meta: dict, line: int, first_col: int, last_col: int, kind: str) -> Box | None:
     """The box of columns [first_col, last_col] of a rendered line, or None without char boxes."""
     entry = (meta.get("char_boxes") or {}).get(line)
-    sizes = meta.get("page_sizes") or ()
     if not entry:
         return None
+    source, sizes = source_of(meta, line)
     page, chars = entry
     picked = [c for c in chars if first_col <= c[0] <= last_col]
     if not picked or not (1 <= page <= len(sizes)):
@@ -46,7 +55,7 @@ def span_box(meta: dict, line: int, first_col: int, last_col: int, kind: str) ->
     x1, bottom = max(c[3] for c in picked), max(c[4] for c in picked)
     pad = 1.5  # points around the characters, so the frame does not cover them
     x0, top, x1, bottom = x0 - pad, top - pad, x1 + pad, bottom + pad
-    return Box(page, 100 * x0 / width, 100 * top / height, 100 * (x1 - x0) / width, 100 * (bottom - top) / height,
+    return Box(page, source, 100 * x0 / width, 100 * top / height, 100 * (x1 - x0) / width, 100 * (bottom - top) / height,
                kind, (round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1)))
 
 
