@@ -392,8 +392,12 @@ CODE_COMBINED = regex.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")
 # Code and name in one cell: "201 一般公共服务支出", "2060101行政运行" (not "2024年…", "100万元").
 # A measure word right after the digits means a count, not a code ("193人", "200人次");
 # a name that merely starts with 人 ("2010104 人大会议") is still a code and name.
+# The code may be bracketed ("[201]一般公共服务支出") or joined by a dash ("2010301-行政运行").
 CODE_AND_NAME = regex.compile(
-    r"^(?P<code>[1-9]\d{2}(?:\d{2}){0,2})(?!\d)\s*(?P<name>(?![年月日万亿元个次项家%])(?!人次|人(?!\p{Han}))\p{Han}.*)$")
+    r"^[\[【]?(?P<code>[1-9]\d{2}(?:\d{2}){0,2})(?!\d)[\]】]?\s*[-－—]?\s*"
+    r"(?P<name>(?![年月日万亿元个次项家%])(?!人次|人(?!\p{Han}))\p{Han}.*)$")
+# A code cell printed in brackets: "[201]", "【20140】".
+BRACKETED_CODE = regex.compile(r"[\[【]([1-9]\d{2}(?:\d{2}){0,2})[\]】]")
 
 # Header text that marks a code column.
 CODE_HEADER = regex.compile(r"类|款|项$|编码|代码|科目编码")

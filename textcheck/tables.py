@@ -821,8 +821,11 @@ def _row_structure(ta: TableAnalysis, lex: ColumnLexicon, block: BlockAnalysis) 
     def top_rows(members: list[Row]) -> list[Row]:
         cm = [r for r in members if r.index in block.codes]
         if cm:
-            shortest = min(len(block.codes[r.index]) for r in cm)
-            return [r for r in cm if len(block.codes[r.index]) == shortest]
+            # rows whose code has no ancestor in the table (a 7-digit 项 printed without its 款
+            # is a top row of its own)
+            present = {block.codes[r.index] for r in cm}
+            return [r for r in cm if not any(block.codes[r.index][:n] in present
+                                             for n in range(3, len(block.codes[r.index]), 2))]
         nm = [r for r in members if r.index in numbering]
         if nm:
             top = min(numbering[r.index] for r in nm)

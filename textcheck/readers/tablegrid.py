@@ -296,8 +296,14 @@ CODE_CLASS_ROLE, CODE_SUB_ROLE, CODE_COMBINED_ROLE, CODE_NAME_ROLE, TEXT_ROLE, V
     "class", "sub", "combined", "code+name", "text", "value")
 
 
+def code_text(text: str) -> str:
+    """A code cell without the brackets some templates print around it ("[201]" → "201")."""
+    m = patterns.BRACKETED_CODE.fullmatch(text)
+    return m.group(1) if m else text
+
+
 def _column_roles(columns: list[Column], body: list[CellRow], ncols: int) -> list[str]:
-    values = [[r[c].text.strip() for r in body if c < len(r) and r[c].text.strip()] for c in range(ncols)]
+    values = [[code_text(r[c].text.strip()) for r in body if c < len(r) and r[c].text.strip()] for c in range(ncols)]
     has_header = any(col.path for col in columns)
 
     def header_hint(c: int, words: str) -> bool:
@@ -402,7 +408,7 @@ def _block_label_code(row: CellRow, roles: list[str], start: int, end: int,
     code = None
     texts: list[tuple[int, str]] = []
     for k in range(start, min(end, len(row))):
-        t = compact(row[k].text)
+        t = code_text(compact(row[k].text))
         role = roles[k]
         if role in (CODE_CLASS_ROLE, CODE_COMBINED_ROLE) and t and not t.isdigit():
             texts.append((k, row[k].text.strip()))  # "合计" written in the code column
