@@ -375,6 +375,11 @@ def sentence_claims(text: str, pats: ClaimPatterns, doc=None, quantities=None) -
                                                    and not P.CLAIM_ASCII_DIGIT.search(t[o.value.start:o.value.end]))]
         stop = later[0].start if later else min(reason_at, len(t))
         m = P.CLAIM_ENUM_MARKER.search(t, c.value.end, stop)
+        # "共计 17 家，包括：行政单位 1 家，…": the list gives figures, not names (TC501 adds
+        # those as parts); only a list the next figure does not cut into is a list of names
+        if m and later and not P.CLAIM_SENTENCE_END.search(t, m.end(), stop) \
+                and not P.CLAIM_ENUM_SPLIT.search(t, m.end(), stop):
+            m = None
         if m:
             c.enumerated = _enumeration(t, m.end(), stop)
             if c.enumerated:
@@ -650,14 +655,25 @@ class _Assembler:
                 head_part = next((k for k, (_, _, c, _) in enumerate(claims) if c.clause is None), None)
                 if head_part is not None:
                     if _uclass(claims[head_part][2]) in open_list["heads"]:
-                        open_list["parts"].append((claims, head_part))
-                        open_list.setdefault("part_level", level)
+                        # "其中：" then a paragraph enumerating the parts ("A 11 辆、B 1 辆、C 89
+                        # 辆；…"): the figures of that first clause are the parts, and the list ends
+                        si0, kind0 = claims[head_part][0], _uclass(claims[head_part][2])
+                        same = [k for k, (si, _, c, _) in enumerate(claims)
+                                if si == si0 and c.clause is None and _uclass(c) == kind0]
+                        if not open_list["parts"] and len(same) >= 2:
+                            open_list["parts"].extend((claims, k) for k in same)
+                            open_list["done"] = True
+                        else:
+                            open_list["parts"].append((claims, head_part))
+                            open_list.setdefault("part_level", level)
                     else:  # a figure of another kind: the list is over
                         open_list = self._close(open_list, out)
 
             trailing = self._lists(p, entries, claims, project_total, out)
             final = [c for _, _, c, _ in claims]
             out.extend(final)
+            if open_list is not None and open_list.get("done"):
+                open_list = self._close(open_list, out)
             if trailing is not None:
                 open_list = self._close(open_list, out)
                 trailing["section"] = p.section
