@@ -6,6 +6,7 @@ See tests/narrative_mutations.py (``python tests/narrative_mutations.py`` prints
 from __future__ import annotations
 
 import importlib.util
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 
 _spec = importlib.util.spec_from_file_location("narrative_mutations", Path(__file__).with_name("narrative_mutations.py"))
 M = importlib.util.module_from_spec(_spec)
+sys.modules["narrative_mutations"] = M  # dataclasses look their module up while being built
 _spec.loader.exec_module(M)
 
 pytest.importorskip("pdfplumber")

@@ -660,6 +660,8 @@ class Linker:
         found: list[CellRef] = []
 
         code_segs, codes = self._code_segments(claim, subject_raw)
+        if codes and not code_segs and "/" not in subject_raw and len(codes) == 1 and len(next(iter(codes))) == 3:
+            codes = set()  # a 类 name in tables printed without codes: found by its row label below
         if codes:
             route, key = "code", "code:" + "|".join(sorted(codes))
             ambiguous = len(codes) > 1
