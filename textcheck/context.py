@@ -47,13 +47,6 @@ class Context:
         return linking.link_claims(self.document, self.claims, self.lexicon, self.tables)
 
     @cached_property
-    def extraction(self):
-        """Textual facts rules read instead of parsing text — textcheck.extraction."""
-        from textcheck.extraction import Extraction
-
-        return Extraction(self.document, self.lexicon)
-
-    @cached_property
     def performance(self):
         """Parsed 绩效目标表 — textcheck.performance."""
         from textcheck import performance
