@@ -296,6 +296,7 @@ class TableIndex:
     def _index_row(self, t: Table, row: Row, amount_cols: set[int], width: int, zero: Number) -> None:
         cells = sorted(row.cells, key=lambda c: c.col)
         by_col = {c.col: c for c in cells}
+        t_index = t.index
         # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns).
         text_cols = [c for c in cells if c.value is None and c.text.text.strip()
                      and c.col not in self.code_cols[t.index]
@@ -318,6 +319,9 @@ class TableIndex:
                 code, label = m.group("code"), m.group("name")
             elif i == 0 and row.code:
                 code = row.code
+            elif i == 0:  # a whole code printed in the code column ("2080101"), not set on the row
+                code = next((t for c in cells if c.col in self.code_cols[t_index]
+                             for t in (c.text.text.strip(),) if len(t) in (3, 5, 7) and t.isdigit()), None)
             key = name_key(label)
             total = (row.kind == ROW_TOTAL and i == 0) or bool(self.voc.total_row.search(key))
             before = name_key(text_cols[i - 1].text.text) if i else ""
@@ -464,6 +468,8 @@ class Linker:
 
     def _code_segments(self, claim: Claim, subject_raw: str) -> tuple[list[_Segment], set[str]]:
         codes = set(claim.codes)
+        if not codes:  # "行政运行（2080101）": the code printed after the name
+            codes = {m.group("code") for m in patterns.LINK_SUBJECT_CODE.finditer(_norm(subject_raw))}
         if not codes and "/" in subject_raw:
             codes = self._codes_from_path([p for p in subject_raw.split("/") if p])
         elif not codes and patterns.LINK_LEVEL_MARK.search(subject_raw):

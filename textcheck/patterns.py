@@ -645,6 +645,10 @@ STRUCTURE_OPEN_BRACKET = regex.compile(r"表[(（][^()（）]*$")
 # bracketed qualifier ("…支出情况表（按功能分类科目）") (textcheck.families.title_candidates).
 STRUCTURE_TITLE_LINE = regex.compile(r"表(?:[(（][^()（）]{1,30}[)）])?$")
 
+# A classification code printed in brackets after a subject: "行政运行（2080101）" (normalised:
+# half-width brackets) (textcheck.linking).
+LINK_SUBJECT_CODE = regex.compile(r"\((?P<code>\d{3}(?:\d{2}){0,2})\)")
+
 # A cell that is only a classification code ("206", "01", "2060101"), not a label.
 LINK_CODE_CELL = regex.compile(r"\d{2,7}")
 
