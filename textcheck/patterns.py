@@ -58,7 +58,7 @@ LEXICON_LEVEL_MARK = regex.compile(r"\((?:类|款|项)\)$")
 # ---------------------------------------------------------------------------
 
 # Caption label: "表 3", "表3", "公开05表", "公开表五", "表五".
-TABLE_LABEL = regex.compile(r"^(?:表\s*(?P<n>\d+|[一二三四五六七八九十]+)|公开\s*(?P<n2>\d+)\s*表|公开表\s*(?P<n3>[一二三四五六七八九十]+))$")
+TABLE_LABEL = regex.compile(r"^(?:表\s*(?P<n>\d+|[一二三四五六七八九十]+)|公开\s*(?P<n2>\d+)\s*表|公开表\s*(?P<n3>\d+|[一二三四五六七八九十]+))$")
 
 # Unit line: "单位：万元", "单位:元".
 UNIT_LINE = regex.compile(r"单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)")
@@ -340,8 +340,8 @@ TOC_PAGE = regex.compile(r"(?:\s*[.·…．]{2,}\s*|\s{2,})\d{1,4}\s*$")
 
 # Caption label with the title on the same line: "表 3 部门支出总体情况表", "公开05表 一般公共预算支出表".
 TABLE_LABEL_TITLE = regex.compile(
-    r"^(?P<label>表\s*(?P<n>\d+|[一二三四五六七八九十]+)|公开\s*(?P<n2>\d+)\s*表|公开表\s*(?P<n3>[一二三四五六七八九十]+))"
-    r"[\s:：]+(?P<title>\S.{0,60})$")
+    r"^(?P<label>表\s*(?P<n>\d+|[一二三四五六七八九十]+)|公开\s*(?P<n2>\d+)\s*表|公开表\s*(?P<n3>\d+|[一二三四五六七八九十]+))"
+    r"(?:[\s:：]+(?P<title>\S.{0,60})|(?<=\d)(?P<title>\p{Han}.{0,60}表.{0,20}))$")
 
 # A numbered heading that is really a table caption: "五、部门支出总体情况表" (Jiangsu style).
 NUMBERED_TABLE_TITLE = regex.compile(r"^(?P<n>[一二三四五六七八九十]+)\s*、\s*(?P<title>\S.{0,60}表)(?:[（(]续[）)])?$")
@@ -356,7 +356,7 @@ TABLE_CONTINUED = regex.compile(r"^[（(]?续(?:表)?[）)]?$|[（(]续(?:表)?[
 
 # 编制部门 / 部门名称 lines (optionally with the unit on the same line).
 DEPARTMENT_LINE = regex.compile(
-    r"^(?:编制部门|编制单位|部门名称|单位名称|填报单位|部门)\s*(?:[（(]盖章[）)])?\s*[:：]\s*(?P<dept>.*?)"
+    r"^(?:编制部门|编制单位|部门名称|单位名称|填报单位|部门)\s*(?:[（(](?:盖章|单位)[）)])?\s*[:：]\s*(?P<dept>.*?)"
     r"\s*(?:(?:金额)?单位\s*[:：]\s*(?:亿元|万元|千元|元)\s*)?$")
 
 # A line that is only the unit: "单位：万元", "金额单位：元".
@@ -645,9 +645,10 @@ STRUCTURE_OPEN_BRACKET = regex.compile(r"表[(（][^()（）]*$")
 # bracketed qualifier ("…支出情况表（按功能分类科目）") (textcheck.families.title_candidates).
 STRUCTURE_TITLE_LINE = regex.compile(r"表(?:[(（][^()（）]{1,30}[)）])?$")
 
-# A classification code printed in brackets after a subject: "行政运行（2080101）" (normalised:
-# half-width brackets) (textcheck.linking).
-LINK_SUBJECT_CODE = regex.compile(r"\((?P<code>\d{3}(?:\d{2}){0,2})\)")
+# A classification code printed with a subject: in brackets after it, "行政运行（2080101）"
+# (normalised: half-width brackets), or before it with a dash, "2080501-行政单位离退休"
+# (textcheck.linking).
+LINK_SUBJECT_CODE = regex.compile(r"\((?P<code>\d{3}(?:\d{2}){0,2})\)|^(?P<code>\d{3}(?:\d{2}){0,2})[-—－–]")
 
 # A cell that is only a classification code ("206", "01", "2060101"), not a label.
 LINK_CODE_CELL = regex.compile(r"\d{2,7}")

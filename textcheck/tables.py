@@ -1019,11 +1019,13 @@ def support_text(relation: ColumnSum | RowSum) -> str:
         if relation.source == "formula" and not (relation.support and relation.support.confirmed):
             return "栏次行写明了此栏间关系"
         return relation.support.describe("同一行中合计栏 = Σ组成栏")
-    sup = relation.support if relation.support and relation.support.confirmed else relation.own
     what = _KIND_RELATION.get(relation.kind, "合计 = Σ各项")
-    if sup is relation.own:
-        return f"同一组行在本行其他 {sup.holds} 栏中相符（{what}）"
-    return sup.describe(what)
+    if relation.support and relation.support.confirmed:
+        return relation.support.describe(what)
+    if relation.kind == "code" and relation.support:
+        return (f"科目编码表明{what}；本表此关系适用的 {relation.support.applies} 处中 "
+                f"{relation.support.holds} 处相符")
+    return f"同一组行在本行其他 {relation.own.holds} 栏中相符（{what}）"
 
 
 def empty_note(check: SumCheck) -> str:

@@ -417,6 +417,10 @@ def _block_label_code(row: CellRow, roles: list[str], start: int, end: int,
         elif role == CODE_SUB_ROLE:
             if t and code_parts:
                 code_parts.append(t)
+            elif t:
+                # "02 公安" under "204", "03 …" under "20508": the missing levels are the rows above's
+                skipped = sum(1 for j in range(start, k) if roles[j] in (CODE_CLASS_ROLE, CODE_SUB_ROLE))
+                code_parts = [STAGGERED * skipped, t]
         elif role == CODE_COMBINED_ROLE:
             code = t or None
         elif role == CODE_NAME_ROLE:
@@ -444,6 +448,20 @@ def _block_label_code(row: CellRow, roles: list[str], start: int, end: int,
     return label, code
 
 
+def _unstagger(code: str | None, last_codes: dict[int, str]) -> str | None:
+    """The full code of a staggered one: its missing levels from the nearest rows above."""
+    if not code or not code.startswith(STAGGERED):
+        return code
+    skipped = len(code) - len(code.lstrip(STAGGERED))
+    prefix = last_codes.get(1 + 2 * skipped)
+    return prefix + code[skipped:] if prefix else None
+
+
+# Code prefix placeholder: a 款/项 code printed without its 类 (staggered code columns); _rows
+# puts the 类 of the nearest class row above in its place.
+STAGGERED = "^"
+
+
 def _code_level(code: str) -> int:
     return {3: 1, 5: 2, 7: 3}.get(len(code), (len(code) - 1) // 2)
 
@@ -465,9 +483,15 @@ def _rows(body: list[CellRow], roles: list[str], blocks: list[tuple[int, int]], 
     group_row: int | None = None
     numbered: list[tuple[int, int, int | None]] = []  # (rank, row index, level) stack
     part_parent: int | None = None  # parent of a running "其中：" list
+    last_codes: dict[int, str] = {}  # the nearest 类 (3) and 款 (5) codes above (staggered codes)
     for i, raw in enumerate(body):
         labels_codes = [_block_label_code(raw, roles, a, b, name_cols) for a, b in blocks]
+        labels_codes = [(lab, _unstagger(cd, last_codes)) for lab, cd in labels_codes]
         label, code = labels_codes[0]
+        if code and code.isdigit() and len(code) in (3, 5):
+            last_codes[len(code)] = code
+            if len(code) == 3:
+                last_codes.pop(5, None)
         kind_label = next((lab for lab, _ in labels_codes if lab), "")
         kind = _row_kind(kind_label)
         cells = []
