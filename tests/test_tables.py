@@ -213,3 +213,25 @@ def test_grand_totals_of_all_funds_pair_income_and_expenditure_tables():
 def test_tables_with_an_unknown_subject_take_no_part_in_comparisons():
     t = grid(["“三公”经费支出内容\t合计", "合计\t10.80"], 1, title="财政拨款“三公”经费支出情况表")
     assert all(q.key[0] == "sangong" for q in analyse(t).quantities)
+
+
+def test_a_table_that_cannot_be_analysed_is_skipped_with_an_info(monkeypatch):
+    """Fault isolation: one table whose analysis fails leaves the others checked and says so."""
+    from textcheck.api import check_text
+    from textcheck.config import Config
+
+    text = ("表 1\n\n部门收入总表\n\n单位：万元\n\n项目\t合计\t基本支出\t项目支出\n合计\t30.00\t20.00\t10.00\n"
+            "甲\t10.00\t5.00\t5.00\n乙\t10.00\t10.00\t\n丙\t10.00\t6.00\t5.00\n\n"
+            "表 2\n\n部门支出总表\n\n单位：万元\n\n项目\t合计\n合计\t3.00\n甲\t1.00\n乙\t2.00\n")
+    real = T.analyse_table
+
+    def flaky(table, lex):
+        if table.id == "表 2":
+            raise ValueError("broken header")
+        return real(table, lex)
+
+    monkeypatch.setattr(T, "analyse_table", flaky)
+    found = check_text(text, path="x.txt", config=Config(select=["sum"])).diagnostics
+    assert any(d.code == "TC101" and d.severity == "info" and "表 2" in d.message and "broken header" in d.message
+               for d in found)
+    assert any(d.code == "TC101" and d.severity == "error" and "丙" in d.message for d in found)

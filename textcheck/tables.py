@@ -243,6 +243,7 @@ class Quantity:
 class TablesAnalysis:
     tables: list[TableAnalysis]
     quantities: list[Quantity]
+    failures: list[tuple[Table, str]] = field(default_factory=list)  # tables skipped: (table, reason)
 
     def by_key(self) -> dict[tuple, list[Quantity]]:
         out: dict[tuple, list[Quantity]] = {}
@@ -361,10 +362,16 @@ def analyse(document: Document, lexicon=None) -> TablesAnalysis:
     """Analyse every standard table of the document (called lazily via ctx.tables)."""
     extra = tuple(getattr(lexicon, "extra_dirs", ()) or ())
     lex = column_lexicon(extra)
-    analyses = [analyse_table(t, lex) for t in document.tables
-                if getattr(t, "kind", "standard") != "performance" and t.rows]
+    analyses, failures = [], []
+    for t in document.tables:
+        if getattr(t, "kind", "standard") == "performance" or not t.rows:
+            continue
+        try:
+            analyses.append(analyse_table(t, lex))
+        except Exception as exc:  # one table that cannot be read leaves the others checked
+            failures.append((t, f"{type(exc).__name__}: {exc}"))
     quantities = [q for ta in analyses for q in _quantities(ta, lex)]
-    return TablesAnalysis(analyses, quantities)
+    return TablesAnalysis(analyses, quantities, failures)
 
 
 def analyse_table(table: Table, lex: ColumnLexicon) -> TableAnalysis:

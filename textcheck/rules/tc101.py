@@ -31,6 +31,9 @@ class RowSumMismatch(SumRule):
     severity = "error"
 
     def check_analysis(self, ctx, analysis, tol):
+        for table, reason in analysis.failures:  # fault isolation: say which table went unchecked
+            yield self.diagnostic(ctx, f"{table.name}无法分析（{reason}），已跳过该表的加总检查", table.location,
+                                  table.name, [], severity="info", key=f"{table.id}|failed")
         rounding = bool(ctx.config.options(self.code).get("report-rounding", False))
         for ta in analysis.tables:
             table = ta.table
