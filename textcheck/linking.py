@@ -647,7 +647,11 @@ class Linker:
                 # unless the whole itself is a confidently linked figure of the tables.
                 outer = self.link(whole)
                 named = self.voc.generic_whole.fullmatch(self.clean_subject(whole.subject or "")) is None
-                if outer.route == "project" or (outer.confidence != CONFIDENT and named):
+                # "对个人和家庭的补助（303）X，其中：人员经费 Y": a measure of the whole's own row,
+                # not the document's 人员经费 total
+                of_item = link.route == "concept" and outer.route in ("code", "label") and \
+                    bool(outer.primary) and not any(c.row.kind == ROW_TOTAL for c in outer.primary)
+                if outer.route == "project" or of_item or (outer.confidence != CONFIDENT and named):
                     link = replace(link, confidence=AMBIGUOUS,
                                    notes=link.notes + ("所属总额未能确定关联",))
             self._links[key] = link
