@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import warnings
 from decimal import Decimal, InvalidOperation
 
 from textcheck.document import Document
@@ -35,13 +36,17 @@ def xlsx_rendering(data: bytes, path: str, limits: Limits | None = None) -> Rend
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise ReadError(path, f"reading XLSX needs openpyxl ({exc.name} missing): pip install 'textcheck[office]'") from None
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        with warnings.catch_warnings():  # openpyxl warns about damaged parts on stderr: not our one line
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
         raise ReadError(path, f"not a readable XLSX (corrupt or not an Excel 2007+ file: {type(exc).__name__})") from None
     out = Rendering()
     try:
         for sheet in book.worksheets:
-            _render_sheet(sheet, out, get_column_letter, limits, path)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                _render_sheet(sheet, out, get_column_letter, limits, path)
     except ReadError:
         raise
     except Exception as exc:
