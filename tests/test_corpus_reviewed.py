@@ -94,3 +94,21 @@ def test_document_kind_and_template_family(corpus_results, name):
     stats = corpus_results[name]["stats"]
     assert (stats.get("document_kind"), stats.get("template_family")) == (expected["kind"], expected["family"])
 
+
+
+LINK_FLOORS = ROOT / "corpus" / "link-floors.yml"
+
+
+@pytest.mark.parametrize("name", [_name(g) for g in GROUPS])
+def test_restating_claims_are_linked(corpus_results, name):
+    """Of the narrative amounts that restate a table figure (stats.restating_claims), at least the
+    measured share is linked (corpus/link-floors.yml; the goal is 0.85 everywhere): a drop is lost
+    linking; a rise is welcome and the floor should be raised."""
+    floors = yaml.safe_load(LINK_FLOORS.read_text("utf-8"))["floors"]
+    stats = corpus_results[name]["stats"] or {}
+    restating = stats.get("restating_claims") or 0
+    if not restating:
+        assert floors.get(name) is None, f"{name}: no claim restates a table figure any more"
+        return
+    linked = stats.get("restating_linked", 0) / restating
+    assert linked >= floors[name], f"{name}: {stats.get('restating_linked')}/{restating} linked < {floors[name]}"
