@@ -55,12 +55,15 @@ def check_output_path(output: str | None) -> None:
 
 def write_output(content: str | bytes, output: str | None) -> None:
     """Write ``content`` to stdout (no ``output``) or to the file ``output`` names."""
-    data = content if isinstance(content, bytes) else content.encode("utf-8", "surrogateescape")
     if not output:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        if isinstance(content, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(content)
         return
+    data = content if isinstance(content, bytes) else content.encode("utf-8", "surrogateescape")
     check_output_path(output)
     target = target_path(output)
     try:

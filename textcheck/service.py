@@ -197,7 +197,7 @@ def _call_worker(pool, kind: str, value, fmt: str, deadline: float, timeout: flo
 WARM_UP_TEXT = "第一部分 概况\n\n基本支出 1.00 万元，比上年增加 0.10 万元。\n\n表 1 支出表\n单位：万元\n项目\t金额\n合计\t1.00\n"
 
 
-def _warm(checker) -> None:
+def _warm(checker, check: bool = True) -> None:
     """Build the lazy parts of the Checker now, so the first request does not pay for them.
 
     One small check also fills what is built on first use (jieba's dictionary, caches):
@@ -208,6 +208,8 @@ def _warm(checker) -> None:
             getattr(checker, part)
         except Exception as exc:  # noqa: BLE001 — report, keep serving; the check itself will tell
             print(f"textcheck serve: could not prepare {part}: {exc}", file=sys.stderr)
+    if not check:
+        return
     try:
         from textcheck.readers import read_text
 
@@ -233,7 +235,7 @@ def create_app(config=None, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * 1
         from textcheck.api import get_checker
 
         app.state.checker = checker or get_checker(config)
-        _warm(app.state.checker)
+        _warm(app.state.checker, check=checker is None)  # an injected checker is the caller's to prepare
         _WORKER_CHECKER["checker"] = app.state.checker  # inherited by the forked workers
         app.state.pool = KillablePool(workers, initializer=_worker_init, initargs=(config,))
         # Threads only wait for a worker's answer; more of them than workers lets queued
