@@ -18,6 +18,8 @@ STATS = {"lines", "tables", "claims", "linked_claims", "elapsed_ms"}
 DIAGNOSTIC = {"code", "name", "category", "severity", "message", "suggestion", "location", "related", "fingerprint"}
 LOCATION = {"line", "column", "end_line", "end_column", "page", "text"}
 LOCATION_ADDED = {"ref"}  # DOCX/XLSX cell or paragraph reference
+# Added (never replacing a contract key): why the severity is not the rule's default, only when it is not.
+DIAGNOSTIC_ADDED_WHEN_SET = {"severity_reason"}
 SUMMARY = {"documents", "error", "warning", "info"}
 SUMMARY_ADDED = {"failed_documents"}
 TABLE_CELL = {"kind", "table", "row", "column", "line", "text"}
@@ -66,7 +68,8 @@ def test_every_diagnostic_has_the_contract_shape(sample_report):
     assert diagnostics, "the sample is expected to produce some findings (at least info)"
     counts = {"error": 0, "warning": 0, "info": 0}
     for d in diagnostics:
-        assert set(d) == DIAGNOSTIC
+        assert set(d) - DIAGNOSTIC_ADDED_WHEN_SET == DIAGNOSTIC
+        assert d.get("severity_reason", "x")  # present only with a reason
         assert set(d["location"]) == LOCATION | LOCATION_ADDED
         assert d["category"] in CATEGORIES
         assert d["severity"] in SEVERITIES
