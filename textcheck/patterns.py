@@ -367,7 +367,9 @@ YEAR_LINE = regex.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[）)]?$")
 
 # Empty-table statement: "…政府性基金预算支出情况表为空表。", a note under the table
 # "注：本部门无该项目", or in the text "本部门无此项支出".
-EMPTY_TABLE_STATEMENT = regex.compile(r"为空表|本表为空|此表为空|本表无数据|无此项|无该项|本表无")
+EMPTY_TABLE_STATEMENT = regex.compile(
+    r"为空表|本表为空|此表为空|本表无数据|无此项|无该项|本表无"
+    r"|没有使用[\p{Han}“”\"]{0,30}?(?:收入|支出)|未安排[\p{Han}“”\"]{0,20}?支出")
 
 # Year of the disclosure: "2024年部门预算公开", "2017年度…部门预算".
 DOCUMENT_YEAR = regex.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?[\p{Han}]{0,30}?(?:部门|单位)?(?:预算|决算)")

@@ -1,6 +1,8 @@
 """TC603 performance-budget-mismatch: a 绩效目标表's budget disagrees with itself or with the project tables."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from textcheck.numbers import Number, format_decimal
 from textcheck.performance import (cell_evidence, find_project_row, goal_budget_mentions, money_unit,
                                    project_name_keys, project_tables, project_row_keys)
@@ -109,6 +111,8 @@ class PerformanceBudgetMismatch(Rule):
                 continue
             if pt.total is not None and theirs.overlaps(pt.total.value.interval):
                 continue  # that table carries the whole project (current + carried-over funds)
+            if role == "project" and _fiscal_column_agrees(table, row, figure, unit):
+                continue  # the project table's own 财政拨款 column says the same (合计 adds 单位资金)
             what = "财政拨款" if role == "project" else "其他资金"
             col = table.column(value_col)
             yield self.diagnostic(
@@ -122,6 +126,18 @@ class PerformanceBudgetMismatch(Rule):
                 severity="error" if role == "project" else "warning",
                 key=f"{pt.table.id}|{role}|{table.id}",
             )
+
+
+def _fiscal_column_agrees(table, row, figure, unit) -> bool:
+    """The row's amount under a 财政拨款 header (its 小计/合计 or the column itself) equals the figure."""
+    for col in table.columns:
+        if not any("财政拨款" in p for p in col.path):
+            continue
+        cell = row.cell(col.index)
+        value = cell.value if cell is not None and cell.value is not None else Number(Decimal(0), 2)
+        if Number(value.value, value.decimals, table.unit).interval_in(unit).overlaps(figure.value.interval):
+            return True  # an empty 财政拨款 cell is 0 (a project paid from 单位资金 only)
+    return False
 
 
 def _lt(figure):
