@@ -300,7 +300,8 @@ class TableIndex:
         # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns).
         text_cols = [c for c in cells if c.value is None and c.text.text.strip()
                      and c.col not in self.code_cols[t.index]
-                     and not patterns.LINK_CODE_CELL.fullmatch(c.text.text.strip())]
+                     and not patterns.LINK_CODE_CELL.fullmatch(c.text.text.strip())
+                     and not _line_number_column(t, c.col)]
         for i, label_cell in enumerate(text_cols):
             end = text_cols[i + 1].col if i + 1 < len(text_cols) else width
             refs = []
@@ -864,13 +865,20 @@ def links_by_claim(links) -> dict[int, Link]:
     return {id(link.claim): link for link in links}
 
 
+def _line_number_column(table: Table, col: int) -> bool:
+    """A 行次/栏次 column: its cells number the rows, they are neither labels nor amounts."""
+    column = table.column(col)
+    return column is not None and bool(column.label) and bool(patterns.LINE_NUMBER_HEADER.fullmatch(column.label))
+
+
 def cell_label(cell: CellRef) -> str:
     """The label a cell's amount belongs to: the nearest label cell left of it in its row
     (side-by-side tables hold two labels per row), without a leading code."""
     best = None
     for c in cell.row.cells:
         t = c.text.text.strip()
-        if c.col < cell.col and c.value is None and t and not patterns.LINK_CODE_CELL.fullmatch(t):
+        if c.col < cell.col and c.value is None and t and not patterns.LINK_CODE_CELL.fullmatch(t) \
+                and not _line_number_column(cell.table, c.col):
             if best is None or c.col > best.col:
                 best = c
     if best is None:

@@ -292,8 +292,8 @@ def _columns(label_rows: list[CellRow], number_row: CellRow | None, ncols: int) 
     return columns
 
 
-CODE_CLASS_ROLE, CODE_SUB_ROLE, CODE_COMBINED_ROLE, CODE_NAME_ROLE, TEXT_ROLE, VALUE_ROLE = (
-    "class", "sub", "combined", "code+name", "text", "value")
+CODE_CLASS_ROLE, CODE_SUB_ROLE, CODE_COMBINED_ROLE, CODE_NAME_ROLE, TEXT_ROLE, VALUE_ROLE, LINE_NUMBER_ROLE = (
+    "class", "sub", "combined", "code+name", "text", "value", "line-number")
 
 
 def code_text(text: str) -> str:
@@ -352,6 +352,9 @@ def _column_roles(columns: list[Column], body: list[CellRow], ncols: int) -> lis
             roles[k] = VALUE_ROLE
         else:
             roles[k] = TEXT_ROLE
+    for k in range(ncols):  # 行次 / 栏次: the rows' line numbers, never amounts (final accounts)
+        if k < len(columns) and columns[k].path and patterns.LINE_NUMBER_HEADER.fullmatch(columns[k].path[-1]):
+            roles[k] = LINE_NUMBER_ROLE
     return roles
 
 
