@@ -39,10 +39,10 @@ def magnitude_slip_cell(link, linker_agrees):
 
 def significant_digits(number) -> int:
     """Digits as printed, without leading zeros: 1,682.76 → 6, 0.05 → 1, 0.00 → 0."""
-    from decimal import Decimal
-
-    printed = abs(number.value).quantize(Decimal(1).scaleb(-max(number.decimals, 0)))
-    return len(format(printed, "f").replace(".", "").lstrip("0"))
+    # string arithmetic, not Decimal.quantize: a 29-digit amount would exceed the context precision
+    whole, _, frac = format(abs(number.value), "f").partition(".")
+    d = max(number.decimals, 0)
+    return len((whole + (frac + "0" * d)[:d]).lstrip("0"))
 
 
 def agrees_with(tolerance):
