@@ -153,6 +153,9 @@ def test_grouping_by_document_meta_and_by_file_name():
     assert ["d/b.pdf"] in groups
     assert ["d/c-tables.pdf", "d/c-text.pdf"] in groups  # no shared meta: paired by file name
     assert group_files(list(metas), metas, "none") == [[f] for f in metas]
+    budget_and_final = {"d/x-budget.pdf": {"department": "甲局", "year": "2024"},
+                        "d/x-final-account.pdf": {"department": "甲局", "year": "2024"}}
+    assert len(group_files(list(budget_and_final), budget_and_final, "meta")) == 2  # two documents, not volumes
     two_years = {"d/x-2018.pdf": {"department": "甲局", "year": "2018"},
                  "d/x-2019.pdf": {"department": "甲局", "year": "2019"}}
     assert len(group_files(list(two_years), two_years, "meta")) == 2

@@ -172,6 +172,13 @@ def group_files(files: list[str], metas: dict[str, dict], mode: str = "meta") ->
             groups[homes[0]].append(f)
         else:
             alone.append(f)
+    # Two or more files of one department and year that carry no volume word in their names
+    # ("…-text", "…表格") are separate documents (a budget and a final account, two editions),
+    # not volumes of one: such a bucket is grouped by file name instead.
+    for key in list(groups):
+        unmarked = [f for f in groups[key] if _stem_key(f)[1] == Path(f).stem]
+        if len(unmarked) >= 2:
+            alone.extend(groups.pop(key))
     by_stem = {}
     for f in alone:
         by_stem.setdefault(_stem_key(f), []).append(f)
