@@ -27,6 +27,16 @@ def target_path(output: str) -> str:
     return os.path.realpath(os.path.abspath(output))  # a symlink loop is left as named (then ELOOP below)
 
 
+def _stat(target: str, output: str) -> os.stat_result | None:
+    """The target's status (through symlinks), None when it does not exist yet; other errors are one line."""
+    try:
+        return os.stat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(f"--output {output}: {exc.strerror or exc}") from None
+
+
 def check_output_path(output: str | None) -> None:
     """Refuse an output path that cannot be written, before any work is done."""
     if not output:
@@ -34,12 +44,7 @@ def check_output_path(output: str | None) -> None:
     if "\0" in output:
         raise OutputError(f"--output {output!r}: a file name cannot contain a NUL character")
     target = target_path(output)
-    try:
-        st = os.stat(target)
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise OutputError(f"--output {output}: {exc.strerror or exc}") from None
+    st = _stat(target, output)
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise OutputError(f"--output {output}: is a folder, name a file in it")
     if st is not None and not stat.S_ISREG(st.st_mode):
@@ -66,12 +71,7 @@ def write_output(content: str | bytes, output: str | None) -> None:
     data = content if isinstance(content, bytes) else content.encode("utf-8", "surrogateescape")
     check_output_path(output)
     target = target_path(output)
-    try:
-        st = os.stat(target)
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise OutputError(f"--output {output}: {exc.strerror or exc}") from None
+    st = _stat(target, output)
     if st is not None and not stat.S_ISREG(st.st_mode):
         _write_into_special(target, data, output, stat.S_ISFIFO(st.st_mode))
     else:
