@@ -64,6 +64,13 @@ class Related:
         )
 
     @staticmethod
+    def stated(quantity) -> "Related":
+        """Evidence pointing at a figure stated in the narrative (a claim's quantity: span + number)."""
+        loc = quantity.span.location
+        return Related(kind="figure", text=quantity.span.text, line=loc.line, source_column=loc.column,
+                       value=str(quantity.number.value))
+
+    @staticmethod
     def sentence(text, location: Location) -> "Related":
         return Related(kind="sentence", text=str(text), line=location.line, source_column=location.column,
                        page=location.page, ref=location.ref)

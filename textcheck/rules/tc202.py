@@ -99,10 +99,7 @@ class InconsistentRestatement(Rule):
                 msg = (f"同一对象前后金额不一致：“{a.value.span.text}”（第 {a.value.span.location.line} 行，"
                        f"{a.subject}）与“{b.value.span.text}”（{b.subject}），相差 {format_decimal(abs(diff), 2)} 万元")
                 related = [Related.sentence(a.sentence.text, a.sentence.location),
-                           Related(kind="figure", text=a.value.span.text, line=a.value.span.location.line,
-                                   source_column=a.value.span.location.column, value=str(a.value.number.value)),
-                           Related(kind="figure", text=b.value.span.text, line=b.value.span.location.line,
-                                   source_column=b.value.span.location.column, value=str(b.value.number.value))]
+                           Related.stated(a.value), Related.stated(b.value)]
                 yield self.diagnostic(ctx, msg, b.value.span.location, b.value.span.text, related,
                                       suggestion=f"核对后统一为同一金额（如 {shown(a.value.number)}）",
                                       key=f"{g[0]}|{shown(a.value.number)}|{shown(b.value.number)}")

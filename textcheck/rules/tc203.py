@@ -108,11 +108,8 @@ class BreakdownSumMismatch(Rule):
             msg = (f"分项之和{how}总额：{expr} = {format_decimal(exact, 2)} {unit}，"
                    f"与“{total.span.text}”相差 {format_decimal(diff, 2)} {unit}")
             related = [Related.sentence(claim.sentence.text, claim.sentence.location),
-                       Related(kind="figure", text=total.span.text, line=total.span.location.line,
-                               source_column=total.span.location.column, value=str(total.number.value))]
-            related += [Related(kind="figure", text=i.value.span.text, line=i.value.span.location.line,
-                                source_column=i.value.span.location.column, value=str(i.value.number.value))
-                        for i in items]
+                       Related.stated(total)]
+            related += [Related.stated(i.value) for i in items]
             related.append(Related(kind="figure", text=f"{expr} = {format_decimal(exact, 2)}", value=str(exact)))
             first = items[0].value.span
             # Located at the list (where the items are written), the total is in `related`.

@@ -76,11 +76,8 @@ class MagnitudeSlip(Rule):
                    f"“{unit}”计，按“{n.unit}”换算后分项之和与“{total.span.text}”不符，按“{unit}”读则相符"
                    f"（{expr} ≈ {format_decimal(total.number.value, total.number.decimals)} {unit}）")
             related = [Related.sentence(claim.sentence.text, claim.sentence.location),
-                       Related(kind="figure", text=total.span.text, line=total.span.location.line,
-                               source_column=total.span.location.column, value=str(total.number.value))]
-            related += [Related(kind="figure", text=i.value.span.text, line=i.value.span.location.line,
-                                source_column=i.value.span.location.column, value=str(i.value.number.value))
-                        for i in claim.items if i.value is not None]
+                       Related.stated(total)]
+            related += [Related.stated(i.value) for i in claim.items if i.value is not None]
             yield self.diagnostic(ctx, msg, item.value.span.location, item.value.span.text, related,
                                   suggestion=f"核对单位，改为 {shown(n)} {unit}",
                                   key=f"list|{item.subject}|{shown(n)}|{total.span.text}")

@@ -76,9 +76,7 @@ def figures(claim) -> list[Related]:
     out = [Related.sentence(claim.sentence.text, claim.sentence.location)]
     for q in (claim.value, claim.change, claim.rate):
         if q is not None:
-            loc = q.span.location
-            out.append(Related(kind="figure", text=q.span.text, line=loc.line, source_column=loc.column,
-                               value=str(q.number.value)))
+            out.append(Related.stated(q))
     return out
 
 

@@ -76,8 +76,7 @@ class ShareMismatch(Rule):
                     and claim.whole.value.number.unit in MONEY_UNITS:
                 w = claim.whole.value
                 wholes.append((f"“{w.span.text}”", w.number.interval_in(unit), w.number.value,
-                               Related(kind="figure", text=w.span.text, line=w.span.location.line,
-                                       source_column=w.span.location.column, value=str(w.number.value))))
+                               Related.stated(w)))
             for cell in grand_totals(by_claim.get(id(claim))):
                 from textcheck.numbers import Number
 
@@ -110,8 +109,7 @@ class ShareMismatch(Rule):
             severity, note = severity_and_note(share.number, reach)
             msg += note
             related = [Related.sentence(claim.sentence.text, claim.sentence.location),
-                       Related(kind="figure", text=part.span.text, line=part.span.location.line,
-                               source_column=part.span.location.column, value=str(part.number.value)), ev,
+                       Related.stated(part), ev,
                        Related(kind="figure", text=f"{shown(part.number)} ÷ {format_decimal(w_val, 2)} = "
                                                    f"{format_decimal(exact, d)}%", value=str(exact))]
             yield self.diagnostic(ctx, msg, share.span.location, share.span.text, related,

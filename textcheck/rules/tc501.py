@@ -7,9 +7,7 @@ from textcheck.rules.base import Rule
 
 
 def _figure(q) -> Related:
-    loc = q.span.location
-    return Related(kind="figure", text=q.span.text, line=loc.line, source_column=loc.column,
-                   value=str(q.number.value))
+    return Related.stated(q)
 
 
 class CountEnumerationMismatch(Rule):
