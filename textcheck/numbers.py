@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
-import regex
-
 from textcheck import patterns
 
 # Exact scale of each money unit in 元.  千元 is rare but published.
@@ -213,6 +211,6 @@ def chinese_numeral_value(s: str) -> int | None:
 def parse_count(text: str) -> int | None:
     """An Arabic or Chinese integer count ("193", "四", "十二")."""
     t = text.strip().replace(",", "")
-    if regex.fullmatch(r"\d+", t):
+    if patterns.DIGITS.fullmatch(t):
         return int(t)
     return chinese_numeral_value(t)

@@ -25,8 +25,6 @@ from __future__ import annotations
 from itertools import repeat
 from typing import Callable, Sequence
 
-import regex
-
 from textcheck import patterns
 from textcheck.document import LocatedText, Position
 
@@ -46,10 +44,6 @@ _LATEX_COMMANDS = {
     "%": "%", "$": "$", "{": "", "}": "", ",": "", ";": "", "!": "", " ": "",
 }
 
-# Characters that make a line need more than translation and stripping
-# (full-width/ideographic spaces become spaces, hence \u3000 and \xa0 too).
-_NEEDS_WORK = regex.compile(r"[<$*\\\s\u3000\xa0\u2002\u2003]")
-
 # The keys of _FULLWIDTH_TABLE are the full-width forms (U+FF01…U+FF5E) and these
 # spaces: a text whose largest character is below U+FF01 and that holds none of the
 # spaces translates to itself, and str.translate with a dict (a lookup per character
@@ -57,9 +51,6 @@ _NEEDS_WORK = regex.compile(r"[<$*\\\s\u3000\xa0\u2002\u2003]")
 _FIRST_FULLWIDTH = "\uFF01"
 
 _WIDE_SPACES = ("\u3000", "\xa0", "\u2002", "\u2003")
-
-# Comparison operators (the split-operator step runs only when one is present).
-_OPERATORS = regex.compile(r"[<>=≥≤]")
 
 # Position tuples (line, column) shared by every document: line N column C is the same
 # pair in every file, so the per-character tuples are built once per process and each
@@ -104,7 +95,7 @@ def locate_line(raw: str, line: int, column: int = 1, page: int | None = None, c
     """
     if not raw or raw.isspace():
         return _empty(page)
-    if not _NEEDS_WORK.search(raw):
+    if not patterns.NORMALIZE_NEEDS_WORK.search(raw):
         # fast path (most cells): only the 1:1 translation and stripping apply
         text = raw.translate(_FULLWIDTH_TABLE) if max(raw) >= _FIRST_FULLWIDTH else raw
         stripped = text.strip()
@@ -130,7 +121,7 @@ def normalize(text: str, positions: Sequence[Position], page: int | None = None,
     if "**" in text:
         text, pos = _sub(text, pos, patterns.MARKDOWN_BOLD, _drop)
     if " " in text or "\t" in text:
-        if _OPERATORS.search(text):
+        if patterns.NORMALIZE_OPERATOR.search(text):
             text, pos = _sub(text, pos, patterns.SPLIT_OPERATOR_SPACE, _drop)
         text, pos = _sub(text, pos, patterns.CJK_DIGIT_SPACE, _drop)
         if cell:

@@ -1,0 +1,37 @@
+"""Linking (textcheck.linking): comparing subjects with row labels and project names."""
+from __future__ import annotations
+
+import regex
+
+# Leading numbering of a row label or subject (after normalize_term): "1.", "一、", "(一)", "(1)".
+LINK_LEADING_NUMBERING = regex.compile(r"^(?:\d+[、.．)](?!\d)|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．])")
+
+# "其中：" before a part row's label.
+LINK_PART_PREFIX = regex.compile(r"^其中[:：]?")
+
+# Punctuation, symbols and spaces dropped from name keys: "---" vs "——", quotes, brackets.
+LINK_NAME_PUNCT = regex.compile(r"[\p{P}\p{S}\s]+")
+
+# A leading year of a project name: "2024年人才专项经费…" also matches "人才专项经费…".
+LINK_YEAR_PREFIX = regex.compile(r"^\d{4}年度?")
+
+# A project block heading: "（一）项目名称：…".
+LINK_PROJECT_HEADING = regex.compile(r"项目名称\s*[:：]\s*(?P<name>.+?)\s*$")
+
+# A classification code printed before the name in one cell: "206 科学技术支出" (normalised: no space).
+LINK_CODE_PREFIX = regex.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2})(?P<name>\D.*)$")
+
+# Words in a subject that name the year or the department, not the item:
+# "2024 年", "本年度", "本部门", "部门".
+LINK_SUBJECT_NOISE = regex.compile(r"\d{4}年度?(?:的)?|本年度?|当年|全年|本部门|本单位|我单位|部门")
+
+# Level marks of the 类/款/项 form: "（类）", "(款)".
+LINK_LEVEL_MARK = regex.compile(r"[(（]\s*[类款项]\s*[)）]")
+
+# A classification code printed with a subject: in brackets after it, "行政运行（2080101）"
+# (normalised: half-width brackets), or before it with a dash, "2080501-行政单位离退休"
+# (textcheck.linking).
+LINK_SUBJECT_CODE = regex.compile(r"\((?P<code>\d{3}(?:\d{2}){0,2})\)|^(?P<code>\d{3}(?:\d{2}){0,2})[-—－–]")
+
+# A cell that is only a classification code ("206", "01", "2060101"), not a label.
+LINK_CODE_CELL = regex.compile(r"\d{2,7}")

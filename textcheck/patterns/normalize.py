@@ -1,0 +1,47 @@
+"""Conversion artefacts and spacing (textcheck.readers.normalize, textcheck.lexicon, table cells)."""
+from __future__ import annotations
+
+import regex
+
+# A "(类)" / "(款)" / "(项)" level mark closing a classification name, matched on
+# normalize_term output (parentheses already half-width, no spaces):
+# "科学技术支出(类)" → "科学技术支出".
+LEXICON_LEVEL_MARK = regex.compile(r"\((?:类|款|项)\)$")
+
+# An HTML tag left in converted text: <p>, </p>, <br/>, <span class="x">.
+# Requires a letter after "<" so "<=90%" and "< 5" are never taken for tags.
+HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
+
+# Inline LaTeX from formula-aware converters: $\geq 6\%$, $>=90\%$, $\leq 5\%$.
+# The body must not contain Han characters (a "$" pair around prose is not math)
+# and must contain a command, an operator or a digit.
+LATEX_INLINE = regex.compile(r"\$(?P<body>(?=[^$\n]*[\\<>=\d])[^$\n\p{Han}]{1,60})\$")
+
+# Markdown bold/strong markers: **财政拨款** → 财政拨款.
+MARKDOWN_BOLD = regex.compile(r"\*\*")
+
+# A space inside a comparison operator or between an operator and its number:
+# "> =95%" → ">=95%", "≥ 11 个" → "≥11 个" (the digit–CJK space goes next).
+SPLIT_OPERATOR_SPACE = regex.compile(r"(?<=[<>])[ \t]+(?==)|(?<=[<>=≥≤])[ \t]+(?=[\d.])")
+
+# Spaces between a CJK character (Han, CJK punctuation, full-width forms,
+# curly quotes) and a digit or percent sign, either order: "2024 年" → "2024年",
+# "1,422.65 万元" → "1,422.65万元", "局 2024" → "局2024", "5% ，" → "5%，".
+CJK_DIGIT_SPACE = regex.compile(
+    r"(?<=[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘’])[ \t]+(?=[\d])"
+    r"|(?<=[\d%])[ \t]+(?=[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘’])"
+)
+
+# Whitespace inside header and label cells (PDF conversion breaks "项目支出 合计").
+WHITESPACE = regex.compile(r"\s+")
+
+# Inside a table cell only: a space between two CJK characters is a line wrap
+# of a narrow column ("产出 指标", "20 分 钟"), not a word boundary.
+CELL_CJK_SPACE = regex.compile(r"(?<=[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘’])[ \t]+(?=[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘’])")
+
+# Characters that make a line need more than translation and stripping
+# (full-width/ideographic spaces become spaces, hence \u3000 and \xa0 too).
+NORMALIZE_NEEDS_WORK = regex.compile(r"[<$*\\\s\u3000\xa0\u2002\u2003]")
+
+# Comparison operators (the split-operator step runs only when one is present).
+NORMALIZE_OPERATOR = regex.compile(r"[<>=≥≤]")

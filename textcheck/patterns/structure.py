@@ -1,0 +1,75 @@
+"""Document structure (textcheck.readers.structure, textcheck.readers.text): headings, list items,
+目录 lines, captions and their 编制部门 / 单位 / year lines, empty-table statements.
+All are matched on normalised text (CJK–digit spaces already removed)."""
+from __future__ import annotations
+
+import regex
+
+# Caption label: "表 3", "表3", "公开05表", "公开表五", "表五".
+TABLE_LABEL = regex.compile(r"^(?:表\s*(?P<n>\d+|[一二三四五六七八九十]+)|公开\s*(?P<n2>\d+)\s*表|公开表\s*(?P<n3>\d+|[一二三四五六七八九十]+))$")
+
+# Markdown table separator row: | --- | :---: | ---: |
+MD_TABLE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+# Headings by level: "第三部分 …" (1), "一、…" (2), "（一）…"/"(一)" (3), "1、…"/"1. …" (4).
+HEADING_LEVELS = (
+    (1, regex.compile(r"^第[一二三四五六七八九十]+部分")),
+    (2, regex.compile(r"^[一二三四五六七八九十]+\s*、")),
+    (3, regex.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]")),
+    (4, regex.compile(r"^\d{1,2}\s*(?:、|\.(?!\d))")),
+)
+
+# A line that starts a list item or numbered point: never glued to the line before.
+LIST_ITEM = regex.compile(
+    r"^(?:[-•·▪]\s|[（(]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[）)]|[一二三四五六七八九十]+\s*、"
+    r"|\d{1,2}\s*(?:、|\.(?!\d)|．)|第[一二三四五六七八九十\d]+[部章节条])"
+)
+
+# "项目名称：…", "预算安排规模：55.00万元", "其中：…": a label line (one field per line).
+LABEL_LINE = regex.compile(r"^[\p{Han}（）()、“”\"]{2,16}\s*[:：]")
+
+# Sentence ends: a line ending with one of these is complete.
+SENTENCE_END = "。；！？;!?：:"
+
+# Table of contents title ("目 录", "目录", "目次"; spaces removed first).
+TOC_TITLE = regex.compile(r"^(?:目录|目次)$")
+
+# A TOC entry's list marker and trailing dot leaders with a page number.
+TOC_MARKER = regex.compile(r"^[-•·*]\s*")
+TOC_PAGE = regex.compile(r"(?:\s*[.·…．]{2,}\s*|\s{2,})\d{1,4}\s*$")
+
+# Caption label with the title on the same line: "表 3 部门支出总体情况表", "公开05表 一般公共预算支出表".
+TABLE_LABEL_TITLE = regex.compile(
+    r"^(?P<label>表\s*(?P<n>\d+|[一二三四五六七八九十]+)|公开\s*(?P<n2>\d+)\s*表|公开表\s*(?P<n3>\d+|[一二三四五六七八九十]+))"
+    r"(?:[\s:：]+(?P<title>\S.{0,60})|(?<=\d)(?P<title>\p{Han}.{0,60}表.{0,20}))$")
+
+# A numbered heading that is really a table caption: "五、部门支出总体情况表" (Jiangsu style).
+NUMBERED_TABLE_TITLE = regex.compile(r"^(?P<n>[一二三四五六七八九十]+)\s*、\s*(?P<title>\S.{0,60}表)(?:[（(]续[）)])?$")
+
+# A title line that names a table: ends with 表 (or 表（续）, or a bracketed qualifier such as
+# "表（按支出功能分类科目-不含上年结转）"); short, no sentence punctuation.
+# "具体情况见下表" / "详见下表" point at a table but are not its title.
+TABLE_TITLE = regex.compile(r"^(?!.*[见如下]下表)[^。；！？:：]{2,60}表(?:[（(]续(?:表)?[）)]|[（(][^（()）。；]{1,30}[）)])?$")
+
+# Continuation markers printed above a table's next page.
+TABLE_CONTINUED = regex.compile(r"^[（(]?续(?:表)?[）)]?$|[（(]续(?:表)?[）)]$")
+
+# 编制部门 / 部门名称 lines (optionally with the unit on the same line).
+DEPARTMENT_LINE = regex.compile(
+    r"^(?:编制部门|编制单位|部门名称|单位名称|填报单位|部门)\s*(?:[（(](?:盖章|单位)[）)])?\s*[:：]\s*(?P<dept>.*?)"
+    r"\s*(?:(?:金额)?单位\s*[:：]\s*(?:亿元|万元|千元|元)\s*)?$")
+
+# A year line under a title: "(2024年)", "（2024年度）", "2024年".
+YEAR_LINE = regex.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[）)]?$")
+
+# Empty-table statement: "…政府性基金预算支出情况表为空表。", a note under the table
+# "注：本部门无该项目", or in the text "本部门无此项支出".
+EMPTY_TABLE_STATEMENT = regex.compile(
+    r"为空表|本表为空|此表为空|本表无数据|无此项|无该项|本表无"
+    r"|没有使用[\p{Han}“”\"]{0,30}?(?:收入|支出)|未安排[\p{Han}“”\"]{0,20}?支出")
+
+# Year of the disclosure: "2024年部门预算公开", "2017年度…部门预算".
+DOCUMENT_YEAR = regex.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?[\p{Han}]{0,30}?(?:部门|单位)?(?:预算|决算)")
+
+# A Markdown bullet item ("- 1、…", "* …"): complete on its line.
+BULLET_ITEM = regex.compile(r"^[-•·*▪]\s")
