@@ -154,6 +154,18 @@ from textcheck.patterns.pdf_layout import (  # noqa: F401
     PDF_TOTAL_LABEL,
 )
 from textcheck.patterns.performance import (  # noqa: F401
+    PERF_SPACE_IN_WORDS,
+    PERF_LATEX_LEFTOVER,
+    PERF_PROJECT_KEY,
+    PERF_UNIT_KEY,
+    PERF_OVERALL_GOAL_KEY,
+    PERF_ANNUAL_GOAL_KEY,
+    PERF_DASH_ROW,
+    PERF_LEVEL2_LABEL,
+    PERF_PLAN_CLAUSE_BREAK,
+    PERF_PLAN_CN_COUNT,
+    PERF_PLAN_AR_NUMBER,
+    perf_unit_after_pattern,
     PERF_OPERATOR,
     PERF_QUANTITY,
     PERF_RATIO,

@@ -100,3 +100,37 @@ PERF_SPACED_OPERATOR = regex.compile(r"[<>≥≤]\s+=")
 
 # Punctuation and spaces that separate words before segmenting a goal clause.
 PERF_WORD_SEPARATORS = regex.compile(r"[\s“”\"《》〈〉（）()、，。；：:]")
+
+# Spaces a wrapped cell left inside Chinese words ("时 间（小时）", "=20 分 钟"): next to a Han
+# character or CJK punctuation (textcheck.performance_targets.compact).
+PERF_SPACE_IN_WORDS = regex.compile(
+    r"(?<=[\p{Han}（）()，、：“”%])\s+|\s+(?=[\p{Han}（）()，、：“”])")
+
+# What a LaTeX operator leaves once its command is replaced ("$\geq 6\%$" → "≥6%"): the
+# dollar signs and the backslash before "%".
+PERF_LATEX_LEFTOVER = regex.compile(r"\$|\\(?=%)")
+
+# Labels of the key–value rows above the indicators: 项目名称, 预算单位, 项目总体目标, 年度绩效目标.
+PERF_PROJECT_KEY = regex.compile(r"^项目名称")
+PERF_UNIT_KEY = regex.compile(r"^(?:预算单位|部门名称|单位名称|主管部门)")
+PERF_OVERALL_GOAL_KEY = regex.compile(r"^(?:项目总体目标|总体目标|项目绩效目标)")
+PERF_ANNUAL_GOAL_KEY = regex.compile(r"^(?:年度绩效目标|年度目标|部门整体绩效目标)")
+# A Markdown separator row converted to cells ("---", ":--|").
+PERF_DASH_ROW = regex.compile(r"^[-—:|\s]+$")
+# A 二级指标 label standing in the 三级指标 column ("产出指标"): the row is shifted right.
+PERF_LEVEL2_LABEL = regex.compile(r"^\p{Han}{1,6}指标$")
+
+# Plan figures in goal text (textcheck.performance_plans): clause breaks (punctuation and
+# "（1）" / "1." numbering), Chinese counts ("四个", "十二项"; a lone "一" is an article, "第"
+# an ordinal) and Arabic numbers.
+PERF_PLAN_CLAUSE_BREAK = regex.compile(r"[，。；;！？!?：:\n]|[（(]\s*\d{1,2}\s*[）)]|\d{1,2}[.．、](?!\d)")
+PERF_PLAN_CN_COUNT = regex.compile(
+    r"(?<![第零〇一二两三四五六七八九十百千])(?:[二两三四五六七八九十百][零〇一二两三四五六七八九十百]*|一[十百][零〇一二两三四五六七八九十百]*)")
+PERF_PLAN_AR_NUMBER = regex.compile(r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?(?![\d])")
+
+
+def perf_unit_after_pattern(units) -> "regex.Pattern":
+    """The unit right after a plan figure: the lexicon's measure words and money units, longest
+    first (built once per lexicon by textcheck.performance_plans)."""
+    alternation = "|".join(regex.escape(u) for u in sorted(units, key=lambda u: (-len(u), u)))
+    return regex.compile(rf"^\s*(?P<unit>{alternation})")

@@ -1,0 +1,96 @@
+"""The parsed 绩效目标表 as the rules read it: ``PerformanceTable`` (project, budget unit, labelled
+amounts, goal texts) with its ``Indicator`` rows and ``Figure`` amounts, and evidence pointing
+at one of its cells."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textcheck import patterns
+from textcheck.document import LocatedText, Location, Table
+from textcheck.lexicon import normalize_term
+from textcheck.numbers import Number
+from textcheck.performance_targets import Target
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator row (after merging rows a conversion split)."""
+
+    level1: str
+    level2: str
+    name: LocatedText
+    target: Target
+    basis: LocatedText | None = None
+    previous: Target | None = None
+    weight: Number | None = None
+    unit_column: str | None = None  # the row's own unit column (度量单位 / 计量单位), when the table has one
+    line: int = 0  # source line of the row's first line
+    lines: tuple[int, ...] = ()  # every source line the row spans
+    shifted: bool = False  # the row stood one column right of the header
+
+    @property
+    def clean_name(self) -> str:
+        """Name without a trailing unit in parentheses: "群众满意度（%）" → "群众满意度"."""
+        return patterns.PERF_NAME_UNIT.sub("", self.name.text)
+
+    @property
+    def declared_unit(self) -> str | None:
+        """The unit the indicator declares: in its name ("满意度（%）") or its unit column."""
+        m = patterns.PERF_NAME_UNIT.search(self.name.text)
+        if m:
+            return m.group("unit").strip()
+        return self.unit_column
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A labelled amount of the table (年度预算总额 950.00), with where it stands."""
+
+    label: str
+    value: Number
+    location: Location
+    text: str
+
+
+@dataclass(frozen=True)
+class PerformanceTable:
+    table: Table
+    kind: str  # "project" (项目支出绩效目标表) or "department" (部门整体绩效目标表)
+    project: LocatedText | None = None  # 项目名称
+    unit: LocatedText | None = None  # 预算单位 / 部门名称
+    total: Figure | None = None  # 年度预算总额
+    fiscal: Figure | None = None  # 财政拨款
+    other: Figure | None = None  # 其他资金
+    funds: tuple[Figure, ...] = ()  # every labelled amount, in order
+    overall_goal: LocatedText | None = None  # 项目总体目标
+    annual_goal: LocatedText | None = None  # 年度绩效目标
+    indicators: tuple[Indicator, ...] = ()
+
+    @property
+    def goals(self) -> tuple[LocatedText, ...]:
+        return tuple(g for g in (self.overall_goal, self.annual_goal) if g is not None)
+
+    @property
+    def name(self) -> str:
+        if self.project is not None:
+            return f"“{self.project.text}”{self.table.title or '绩效目标表'}"
+        return self.table.title or "绩效目标表"
+
+
+def indicator_key(ind: Indicator) -> str:
+    """An indicator's name for matching the same indicator across tables: normalised, without
+    its bracketed unit, quotes and spaces."""
+    return normalize_term(ind.clean_name)
+
+
+def is_performance_table(table: Table) -> bool:
+    return table.kind == "performance" or "绩效目标表" in (table.title or "")
+
+
+def cell_evidence(pt: PerformanceTable, text: LocatedText, column: str, row: str = "") -> "Related":
+    """A ``related`` entry pointing at one cell of a 绩效目标表."""
+    from textcheck.report.diagnostic import Related
+
+    loc = text.location
+    return Related(kind="table-cell", text=text.text, line=loc.line, source_column=loc.column,
+                   table=pt.table.id, row=row or (pt.project.text if pt.project is not None else ""),
+                   column_label=column, page=loc.page, ref=loc.ref)

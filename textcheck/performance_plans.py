@@ -1,0 +1,196 @@
+"""Plan figures stated in 项目总体目标 / 年度绩效目标 text ("计划签订 4 个合作意向协议") with the
+words of their clause and their bounds (500余台, 不低于, 以内), and what TC602 compares them
+with: the values an operator allows, shared words, compatible units."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from textcheck import patterns
+from textcheck.document import LocatedText, Location
+from textcheck.numbers import Number, parse_number
+from textcheck.performance_targets import GE, GT, LE, LT
+
+@dataclass(frozen=True)
+class PlanMention:
+    """A count or amount stated in 项目总体目标 / 年度绩效目标 text ("计划签订 4 个合作意向协议")."""
+
+    value: Number
+    unit: str
+    category: str  # measure-word category, "money" or "percent"
+    subject: str  # the clause around the figure, figure removed
+    location: Location
+    text: str  # the figure as written ("4 个")
+    sentence: LocatedText  # the clause, for evidence
+    bound: str | None = None  # the plan is a bound, not a figure: ">" (500余台, 超过), "≥" (不低于, 以上), "≤" (不超过, 以内)
+
+
+# id(lexicon) → (lexicon, pattern, categories); the entry keeps the lexicon alive so an id is
+# never reused for another one.
+_UNITS: dict[int, tuple] = {}
+
+
+def _units_pattern(lexicon) -> tuple["regex.Pattern", dict[str, str]]:
+    """The unit alternation of ``lexicon``, built once per lexicon (not per goal text)."""
+    entry = _UNITS.get(id(lexicon))
+    if entry is None or entry[0] is not lexicon:
+        entry = _UNITS[id(lexicon)] = (lexicon, *_build_units_pattern(lexicon))
+    return entry[1], entry[2]
+
+
+def _build_units_pattern(lexicon) -> tuple["regex.Pattern", dict[str, str]]:
+    measures = dict(getattr(lexicon, "measure_words", {}) or {})
+    money = dict.fromkeys(getattr(lexicon, "money_units", {}) or ("元", "万元", "亿元"), "money")
+    cats = {**measures, **money, "%": "percent"}
+    return patterns.perf_unit_after_pattern(cats), cats
+
+
+def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
+    """Counts and amounts of a goal text, each with the words of its own clause."""
+    from textcheck.numbers import chinese_numeral_value
+
+    unit_re, cats = _units_pattern(lexicon)
+    text = goal.text
+    found = []
+    for m in list(patterns.PERF_PLAN_AR_NUMBER.finditer(text)) + list(patterns.PERF_PLAN_CN_COUNT.finditer(text)):
+        after = text[m.end():]
+        bound = None
+        more = patterns.PERF_PLAN_MORE_THAN.match(after)  # "500余台", "20多个"
+        if more:
+            bound, after = ">", after[more.end():]
+        u = unit_re.match(after)
+        if not u:
+            continue
+        unit = u.group("unit")
+        end = m.end() + (more.end() if more else 0) + u.end()
+        before = text[:m.start()]
+        rest = text[end:]
+        if (patterns.PERF_PLAN_RATE_BEFORE.search(before) or patterns.PERF_PLAN_APPROX_BEFORE.search(before)
+                or patterns.PERF_PLAN_APPROX_AFTER.match(rest) or patterns.PERF_PLAN_ARITHMETIC.search(before)
+                or patterns.PERF_DOC_NUMBER_BEFORE.search(before) or rest.lstrip().startswith(("/", "*", "="))
+                or before.rstrip().endswith(("第", "=", "*", "/"))):
+            continue
+        if bound is None:
+            for name, op in (("PERF_PLAN_AT_LEAST_BEFORE", "≥"), ("PERF_PLAN_AT_MOST_BEFORE", "≤"),
+                             ("PERF_PLAN_OVER_BEFORE", ">")):
+                if getattr(patterns, name).search(before):
+                    bound = op
+                    break
+        if bound is None:
+            after_unit = patterns.PERF_PLAN_BOUND_AFTER.match(rest)  # "500台以上" / "500台以内"
+            if after_unit:
+                bound = "≥" if after_unit.group("up") else "≤"
+        cat = cats[unit]
+        if cat == "duration" and unit == "年":
+            continue  # "2024 年": a date, not a plan figure
+        num = m.group(0)
+        if num[0].isdigit():
+            value = parse_number(num)
+        else:
+            v = chinese_numeral_value(num)
+            value = Number(Decimal(v), 0, None, num) if v is not None else None
+        if value is None:
+            continue
+        value = Number(value.value, value.decimals, unit, num)
+        found.append((m.start(), end, value, unit, cat, bound))
+    found.sort(key=lambda f: f[:2])
+    breaks = [b.start() for b in patterns.PERF_PLAN_CLAUSE_BREAK.finditer(text)] + [len(text)]
+    out = []
+    for i, (start, end, value, unit, cat, bound) in enumerate(found):
+        left = max([b + 1 for b in breaks if b < start] + [0])
+        right = min(b for b in breaks if b >= end)
+        if i > 0 and found[i - 1][1] > left and found[i - 1][1] <= start:
+            left = found[i - 1][1]
+        if i + 1 < len(found) and found[i + 1][0] < right:
+            right = found[i + 1][0]
+        subject = (text[left:start] + text[end:right]).strip()
+        out.append(PlanMention(value, unit, cat, subject, goal.locate(start, end), text[start:end],
+                               goal.slice(left, right), bound))
+    return out
+
+
+def feasible(operator: str | None, value: Decimal) -> tuple[Decimal | None, bool, Decimal | None, bool]:
+    """The values an operator and a number allow, as (low, low included, high, high included);
+    None = unbounded.  No operator means exactly the value."""
+    if operator in (GE, ">="):
+        return value, True, None, False
+    if operator == GT:
+        return value, False, None, False
+    if operator == LE:
+        return None, False, value, True
+    if operator == LT:
+        return None, False, value, False
+    return value, True, value, True
+
+
+def within(inner: tuple, outer: tuple) -> bool:
+    """Is every value of the set ``inner`` (from ``feasible``) in ``outer``?"""
+    lo, lo_in, hi, hi_in = inner
+    olo, olo_in, ohi, ohi_in = outer
+    if olo is not None:
+        if lo is None or lo < olo or (lo == olo and lo_in and not olo_in):
+            return False
+    if ohi is not None:
+        if hi is None or hi > ohi or (hi == ohi and hi_in and not ohi_in):
+            return False
+    return True
+
+
+def compatible(a: tuple, b: tuple) -> bool:
+    """Do two sets from ``feasible`` share a value?"""
+    lo = max((x for x in (a, b) if x[0] is not None), key=lambda x: (x[0], not x[1]), default=None)
+    hi = min((x for x in (a, b) if x[2] is not None), key=lambda x: (x[2], x[3]), default=None)
+    if lo is None or hi is None:
+        return True
+    if lo[0] < hi[2]:
+        return True
+    return lo[0] == hi[2] and lo[1] and hi[3]
+
+
+_ABBREV_CACHE: dict[str, list[str]] = {}
+
+
+def content_words(s: str, generic=frozenset()) -> list[str]:
+    """jieba words of ``s`` worth linking on: two characters or more, not generic, not numbers."""
+    if s not in _ABBREV_CACHE:
+        import jieba
+
+        words = jieba.lcut(patterns.PERF_WORD_SEPARATORS.sub(" ", s))
+        _ABBREV_CACHE[s] = [w for w in words if len(w.strip()) >= 2 and not patterns.ANY_DIGIT.search(w)]
+    return [w for w in _ABBREV_CACHE[s] if w not in generic]
+
+
+def shared_words(indicator_words: list[str], subject: str, subject_words: list[str]) -> list[str]:
+    """Indicator words found in a plan clause: as a word, inside a word, or as the
+    two-character abbreviation of two words of the clause ("参展" ← "参与 … 展会")."""
+    out = []
+    for w in indicator_words:
+        if w in subject_words or any(w in s for s in subject_words if len(s) > len(w)):
+            out.append(w)
+        elif len(w) == 2 and any(a[0] == w[0] and b[0] == w[1]
+                                 for i, a in enumerate(subject_words) for b in subject_words[i + 1:]):
+            out.append(w)
+    return out
+
+
+def compatible_units(plan_unit: str, plan_cat: str, target_unit: str | None, lexicon) -> bool:
+    """Can a plan figure in ``plan_unit`` and a target in ``target_unit`` count the same thing?"""
+    if not target_unit:
+        return False
+    if plan_unit == target_unit:
+        return True
+    measures = getattr(lexicon, "measure_words", {}) or {}
+    money = getattr(lexicon, "money_units", {}) or {}
+    if plan_cat == "money":
+        return target_unit in money
+    t_cat = measures.get(target_unit)
+    if t_cat is None or plan_cat in ("percent", "money"):
+        return False
+    if t_cat == plan_cat and plan_cat != "duration":
+        return True
+    # 个 is the general classifier: "4 个合作意向协议" counts what "≥2 份" counts.
+    generic = {"个"}
+    return (plan_unit in generic and t_cat in ("things", "organisations", "times")) or \
+           (target_unit in generic and plan_cat in ("things", "organisations", "times"))

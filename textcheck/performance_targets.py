@@ -1,0 +1,163 @@
+"""One 指标值 (or 上年完成值) cell of a 绩效目标表 as a ``Target``: the operator as written and
+canonical (≥ ≤ > < =), value, unit and form (quantity, ratio, date, range, list, several
+indicators in one cell, text, operator only, malformed) — after undoing what conversion broke
+(spaces inside words, LaTeX and spaced operators)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from textcheck import patterns
+from textcheck.document import LocatedText, Location
+from textcheck.numbers import Number, parse_number
+
+# Canonical operators.  Words and ASCII spellings map onto these five.
+GE, LE, GT, LT, EQ = "≥", "≤", ">", "<", "="
+
+_CANONICAL = {
+    ">=": GE, "≥": GE, "不低于": GE, "不少于": GE, "不小于": GE, "大于等于": GE, "大于或等于": GE,
+    "<=": LE, "≤": LE, "不高于": LE, "不超过": LE, "不大于": LE, "不多于": LE, "小于等于": LE,
+    "小于或等于": LE, ">": GT, "大于": GT, "<": LT, "小于": LT, "=": EQ, "等于": EQ,
+}
+
+# Spellings that are wrong however they are read; the value is what they most likely meant.
+MALFORMED_OPERATORS = {"=>": GE, "≥=": GE, "≥≥": GE, ">>": GT, "=<": LE, "≤=": LE, "≤≤": LE,
+                       "<<": LT, "==": EQ}
+
+# Operator style: symbol (≥ ≤) or ASCII (>= <=); > < = are neutral.
+OPERATOR_STYLE = {"≥": "symbol", "≤": "symbol", ">=": "ascii", "<=": "ascii"}
+
+# Forms of a target value.
+FORM_QUANTITY = "quantity"  # ≥90%, =24 期, 7000 万元
+FORM_RATIO = "ratio"  # ≥2:1
+FORM_TEXT = "text"  # 有效提高, 当年指标，无上年完成值
+FORM_OPERATOR_ONLY = "operator-only"  # ">" whose value was lost
+FORM_MALFORMED = "malformed"  # =1 周 1 次: an operator and digits that do not form a value
+FORM_EMPTY = "empty"
+FORM_DATE = "date"  # 2026年12月31日前: a deadline as the target
+FORM_RANGE = "range"  # 90%-95%, 10～20个
+FORM_LIST = "list"  # 12、18、25: several values of one indicator
+FORM_MULTI = "multi"  # ≥10000人次；≥6000件次: the targets of several indicators named in one cell
+
+_LATEX_COMMANDS = (("\\geq", "≥"), ("\\ge", "≥"), ("\\leq", "≤"), ("\\le", "≤"))
+
+
+@dataclass(frozen=True)
+class Target:
+    """One 指标值 (or 上年完成值) cell, parsed."""
+
+    text: LocatedText  # the cell as read, spaces inside words removed
+    form: str
+    operator: str | None = None  # canonical: ≥ ≤ > < =
+    operator_text: str | None = None  # as written: ">=", "不低于", "=>"
+    value: Number | None = None
+    unit: str | None = None  # "%", "万元", "家", "人次", "小时", "次/周" …
+    ratio: tuple[Decimal, Decimal] | None = None
+    spaced_operator: bool = False  # "> =" survived normalisation
+
+    @property
+    def location(self) -> Location:
+        return self.text.location
+
+    @property
+    def style(self) -> str | None:
+        return OPERATOR_STYLE.get(self.operator_text or "")
+
+
+def compact(t: LocatedText, all_space: bool = False) -> LocatedText:
+    """Drop spaces a wrapped cell left inside Chinese words ("时 间" → "时间"), keeping positions."""
+    pattern = patterns.WHITESPACE if all_space else patterns.PERF_SPACE_IN_WORDS
+    keep = [True] * len(t.text)
+    for m in pattern.finditer(t.text):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    if all(keep):
+        return t
+    text = "".join(ch for ch, k in zip(t.text, keep) if k)
+    pos = tuple(p for p, k in zip(t.positions, keep) if k)
+    return LocatedText(text, pos, t.page, t.ref)
+
+
+def join(a: LocatedText | None, b: LocatedText | None) -> LocatedText | None:
+    """Two pieces of one split cell as one LocatedText."""
+    if a is None or not a.text:
+        return b
+    if b is None or not b.text:
+        return a
+    return LocatedText(a.text + b.text, a.positions + b.positions, a.page, a.ref)
+
+
+def _strip_latex(s: str) -> str:
+    """LaTeX remnants the reader may have left (``$\\geq 6\\%$`` → "≥6%")."""
+    if "$" not in s and "\\" not in s:
+        return s
+    for cmd, op in _LATEX_COMMANDS:
+        s = s.replace(cmd, op)
+    return patterns.PERF_LATEX_LEFTOVER.sub("", s)
+
+
+def target_pieces(t: LocatedText) -> list[LocatedText]:
+    """The parts of a cell naming several indicators or targets, split at "；"."""
+    out, start = [], 0
+    for m in patterns.PERF_MULTI_SEPARATOR.finditer(t.text):
+        if t.text[start:m.start()].strip():
+            out.append(t.slice(start, m.start()))
+        start = m.end()
+    if t.text[start:].strip():
+        out.append(t.slice(start, len(t.text)))
+    return out
+
+
+def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
+    """Parse one 指标值 cell: operator, number, unit, ratio, or a text target."""
+    if cell is None or not cell.text.strip():
+        return Target(cell or LocatedText("", ()), FORM_EMPTY)
+    t = compact(cell)
+    s = _strip_latex(patterns.WHITESPACE.sub("", t.text)).replace("％", "%").replace("：", ":")
+    spaced = bool(patterns.PERF_SPACED_OPERATOR.search(t.text))
+    op_text = op = None
+    m = patterns.PERF_OPERATOR.match(s)
+    if m:
+        op_text = m.group("op")
+        op = MALFORMED_OPERATORS.get(op_text) or _CANONICAL.get(op_text)
+        s = s[m.end():]
+    if not s:
+        form = FORM_OPERATOR_ONLY if op_text else FORM_EMPTY
+        return Target(t, form, op, op_text, spaced_operator=spaced)
+    if patterns.PERF_DATE.match(s):
+        return Target(t, FORM_DATE, op, op_text, spaced_operator=spaced)  # "2026年12月31日前"
+    rng = patterns.PERF_RANGE.match(s)
+    if rng:
+        unit = (rng.group("unit") or "").strip() or None
+        return Target(t, FORM_RANGE, op, op_text, unit=unit, spaced_operator=spaced)  # "90%-95%"
+    if patterns.PERF_VALUE_LIST.match(s):
+        return Target(t, FORM_LIST, op, op_text, spaced_operator=spaced)  # "12、18、25"
+    if patterns.PERF_MULTI_SEPARATOR.search(s) and len(target_pieces(t)) > 1:
+        # "≥10000人次；≥6000件次": the targets of several indicators named in one cell; not one
+        # value, and not judged as one (a wrapped or overlapping cell garbles such lists)
+        return Target(t, FORM_MULTI, op, op_text, spaced_operator=spaced)
+    r = patterns.PERF_RATIO.match(s)
+    if r:
+        return Target(t, FORM_RATIO, op, op_text, ratio=(Decimal(r.group("a")), Decimal(r.group("b"))),
+                      spaced_operator=spaced)
+    q = patterns.PERF_QUANTITY.match(s)
+    if q:
+        unit = (q.group("unit") or "").strip() or None
+        value = parse_number(q.group("num"))
+        if value is None:
+            return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
+        if unit and patterns.ANY_DIGIT.search(unit):
+            # "=1 周 1 次": digits inside the unit, so no single value.
+            return Target(t, FORM_MALFORMED, op, op_text, value=value, unit=unit, spaced_operator=spaced)
+        if unit == "%":
+            value = Number(value.value, value.decimals, "%", q.group("num") + "%")
+        else:
+            value = Number(value.value, value.decimals, unit, q.group("num"))
+        return Target(t, FORM_QUANTITY, op, op_text, value=value, unit=unit, spaced_operator=spaced)
+    if op_text and patterns.ANY_DIGIT.search(s):
+        return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
+    return Target(t, FORM_TEXT, op, op_text, spaced_operator=spaced)
+
+
+def target_text(t: Target) -> str:
+    return t.text.text
