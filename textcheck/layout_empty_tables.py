@@ -1,0 +1,52 @@
+"""Statements that a table is empty or that there is nothing to report (TC903): in the text,
+with their heading, or as a note printed right under a table."""
+from __future__ import annotations
+
+from functools import cached_property
+
+from textcheck import patterns
+from textcheck.document import Document, LocatedText
+from textcheck.families import title_key
+
+
+class EmptyTableLayout:
+    """The empty-table facts of ``Layout`` (mixed into it; reads ``self.document``)."""
+
+    document: Document
+
+    @cached_property
+    def empty_statements(self) -> list[str]:
+        """Title keys of paragraphs (with their heading) that state a table is empty."""
+        return [title_key(_with_heading(p)) for p in self.document.paragraphs
+                if patterns.EMPTY_TABLE_STATEMENT.search(p.text.text)]
+
+    @cached_property
+    def notes_after_table(self) -> dict[str, LocatedText]:
+        """Table id → the empty-table statement printed right under it: the first paragraph
+        after the table's last row and before anything else, saying 本表无数据 / 为空表."""
+        doc = self.document
+        starts = sorted(p.text.location.line for p in doc.paragraphs)
+        out = {}
+        import bisect
+
+        for i, t in enumerate(doc.tables):
+            last = max((c.text.positions[-1][0] for r in t.rows for c in r.cells if c.text.positions),
+                       default=t.location.line)
+            nxt = doc.tables[i + 1].location.line if i + 1 < len(doc.tables) else len(doc.source_lines) + 1
+            k = bisect.bisect_right(starts, last)
+            if k < len(starts) and starts[k] < nxt:
+                p = next(p for p in doc.paragraphs if p.text.location.line == starts[k])
+                if patterns.EMPTY_TABLE_STATEMENT.search(p.text.text):
+                    out[t.id] = p.text
+        return out
+
+    @cached_property
+    def nothing_statements(self) -> list[str]:
+        """Title keys of paragraphs (with their heading) that say there is nothing
+        (无 / 没有 / 未安排 / 不涉及 / 0 万元)."""
+        return [title_key(_with_heading(p)) for p in self.document.paragraphs
+                if patterns.STRUCTURE_NOTHING.search(p.text.text)]
+
+
+def _with_heading(p) -> str:
+    return (p.section[-1] if p.section else "") + p.text.text

@@ -1,0 +1,95 @@
+"""Numbered lines of running text (TC807): outside the 目录 and tables, with the 部分 and volume
+they stand in (numbering restarts in each) and lists continued or started mid-line."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import cached_property
+
+from textcheck import patterns
+from textcheck.document import Document
+from textcheck.numbers import chinese_numeral_value
+
+
+# The level of a list started in the middle of a line ("…主要原因是：1.…；2.…").
+INLINE = "ar-inline"
+
+
+@dataclass(frozen=True)
+class NumberedLine:
+    line: int
+    level: str  # part / cn / pcn / ar, or INLINE
+    value: int
+    raw: str
+    start: int  # 1-based columns of the number
+    end: int
+    part: int  # index of the 第X部分 (or volume) it stands in
+    last: int = 0  # the last number of the same form on the line ("1.…；2.…；" → 2), else value
+
+
+class NumberingLayout:
+    """The numbering facts of ``Layout`` (mixed into it; reads ``self.document`` and the
+    目录 facts ``toc_lines`` and ``volumes``)."""
+
+    document: Document
+
+    @cached_property
+    def numbered_lines(self) -> tuple[NumberedLine, ...]:
+        """Numbered lines of running text outside the 目录 and tables; ``part`` counts the
+        第X部分 headings and volumes passed (numbering restarts in each)."""
+        doc = self.document
+        toc = self.toc_lines
+        volume_starts = {first for first, _ in self.volumes[1:]}
+        in_tables = self.table_lines
+        out = []
+        part = 0
+        for no, line in enumerate(doc.source_lines, 1):
+            if no in volume_starts:
+                part += 1
+            if no in toc or no in in_tables or "\t" in line or "|" in line:
+                continue
+            m = patterns.LIST_NUMBERING.match(line)
+            if not m:
+                start = patterns.LIST_INLINE_FIRST.search(line)
+                if start:  # "…原因是：1.…；2.…" / "…工作1.聘请…": a list starting mid-line
+                    last = 1
+                    for inline in patterns.LIST_INLINE_NUMBER.finditer(line, start.end()):
+                        if int(inline.group("n")) == last + 1:
+                            last += 1
+                    out.append(NumberedLine(no, INLINE, 1, "1", start.start("n") + 1, start.end("n"), part, last))
+                elif out and out[-1].level in ("ar", INLINE):  # "…水平。2.推动…": the list goes on mid-line
+                    last = out[-1].last
+                    for inline in patterns.LIST_CONTINUED_NUMBER.finditer(line):
+                        if int(inline.group("n")) == last + 1:
+                            last += 1
+                    if last != out[-1].last:
+                        out[-1] = dataclasses.replace(out[-1], last=last)
+                continue
+            level = next(k for k in ("part", "cn", "pcn", "ar") if m.group(k))
+            raw = m.group(level)
+            value = int(raw) if level == "ar" else chinese_numeral_value(raw)
+            if value is None:
+                continue
+            if level == "part":
+                part += 1
+            last = value
+            if level == "ar":  # "1.…；2.…；3.…" on one line: the list goes on to 3
+                for inline in patterns.LIST_INLINE_NUMBER.finditer(line, m.end()):
+                    if int(inline.group("n")) == last + 1:
+                        last += 1
+            out.append(NumberedLine(no, level, value, raw, m.start(level) + 1, m.end(level), part, last))
+        return tuple(out)
+
+    @cached_property
+    def table_lines(self) -> frozenset[int]:
+        """Source lines from each table's first to its last row (text the reader left between
+        a table's rows, such as a wrapped cell, belongs to the table)."""
+        lines: set[int] = set()
+        for t in self.document.tables:
+            rows = [c.text.positions for r in t.rows for c in r.cells if c.text.positions]
+            if not rows:
+                continue
+            first = min(p[0][0] for p in rows)
+            last = max(p[-1][0] for p in rows)
+            lines.update(range(first, last + 1))
+        return frozenset(lines)
