@@ -1,0 +1,53 @@
+"""绩效目标表 grids: info rows (项目名称, 项目资金 …), the indicator header, then one row per indicator
+with its 一级指标/二级指标 carried down as the row's group."""
+from __future__ import annotations
+
+from textcheck.document import ROW_DATA, Cell, Row, Table
+from textcheck.readers.grid_cells import CellRow, compact, first_location, parse_number
+from textcheck.readers.grid_columns import grid_columns
+
+_INDICATOR_HEADER_WORDS = ("一级指标", "二级指标", "三级指标", "指标值")
+
+
+def performance_table(draft: TableDraft, rows: list[CellRow], table_id: str, index: int) -> Table:
+    """绩效目标表: info rows (项目名称, 项目资金 …), then the indicator header, then indicators.
+
+    The indicator header row becomes ``Table.header``; every other row stays a
+    body row in order.  Row.label is the 三级指标 text (indicator name) after the
+    header and the first cell's text before it; Row.group carries the
+    一级指标/二级指标 down the rows ("产出指标/数量指标").
+    """
+    hdr_i = None
+    for i, r in enumerate(rows):
+        texts = {compact(c.text) for c in r}
+        if sum(1 for w in _INDICATOR_HEADER_WORDS if w in texts) >= 2:
+            hdr_i = i
+            break
+    ncols = max([len(r) for r in rows] or [0])
+    header = [rows[hdr_i]] if hdr_i is not None else []
+    columns = grid_columns(header, None, ncols)
+    col_of = {col.label: col.index for col in columns}
+    name_col = col_of.get("三级指标")
+    body = [(i > hdr_i if hdr_i is not None else False, r) for i, r in enumerate(rows) if i != hdr_i]
+    out = []
+    level1 = level2 = ""
+    for i, (after, r) in enumerate(body):
+        cells = tuple(Cell(c, i, k, parse_number(c.text, draft.unit) if c.text else None) for k, c in enumerate(r))
+        group = None
+        if after:
+            t0 = compact(r[0].text) if r else ""
+            t1 = compact(r[1].text) if len(r) > 1 else ""
+            if t0:
+                level1, level2 = t0, ""
+            if t1:
+                level2 = t1
+            group = "/".join(x for x in (level1, level2) if x) or None
+            label = r[name_col].text.strip() if name_col is not None and name_col < len(r) else ""
+        else:
+            label = next((c.text.strip() for c in r if c.text.strip()), "")
+        out.append(Row(index=i, cells=cells, label=label, kind=ROW_DATA, group=group, level=2 if after else None))
+    header_cells = tuple(tuple(Cell(c, -1, k) for k, c in enumerate(r)) for r in header)
+    return Table(id=table_id, title=draft.title, unit=draft.unit, columns=tuple(columns), rows=tuple(out),
+                 location=draft.location or first_location(rows), index=index, section=draft.section,
+                 number=draft.number, header=header_cells, empty_statement=draft.empty_statement,
+                 department=draft.department, kind="performance")
