@@ -174,13 +174,13 @@ def test_pipeline_is_built_once_at_start_up(monkeypatch):
 def test_serve_arguments_default_to_loopback():
     import argparse
 
-    from textcheck.service import _is_loopback, add_serve_arguments
+    from textcheck.service import add_serve_arguments, is_loopback
 
     p = argparse.ArgumentParser()
     add_serve_arguments(p)
     args = p.parse_args([])
     assert (args.host, args.port, args.max_upload_mb) == ("127.0.0.1", 8000, 20)
-    assert _is_loopback(args.host) and _is_loopback("::1") and not _is_loopback("0.0.0.0")
+    assert is_loopback(args.host) and is_loopback("::1") and not is_loopback("0.0.0.0")
 
 
 @pytest.mark.parametrize("argv,needle", [

@@ -31,16 +31,16 @@ the app's lifespan; the worker processes are forked from it and inherit it.
 # handlers defined inside create_app (fastapi is imported lazily, it is an extra).
 
 import asyncio
-import ipaddress
 import json
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import urlsplit
 from contextlib import asynccontextmanager
 from pathlib import PureWindowsPath
 
 from textcheck import __version__
+from textcheck.service_errors import RequestError, add_error_envelopes, error_response
+from textcheck.service_security import SECURITY_HEADERS, add_browser_protection, host_allowed, is_loopback  # noqa: F401
 
 DEFAULT_MAX_UPLOAD_MB = 20
 DEFAULT_TIMEOUT_S = 120.0
@@ -49,18 +49,6 @@ MEDIA_TYPES = {
     "json": "application/json", "sarif": "application/sarif+json", "html": "text/html; charset=utf-8",
     "jsonl": "application/x-ndjson", "text": "text/plain; charset=utf-8", "github": "text/plain; charset=utf-8",
 }
-
-
-class _RequestError(Exception):
-    def __init__(self, status: int, kind: str, message: str):
-        super().__init__(message)
-        self.status, self.kind, self.message = status, kind, message
-
-
-def _error_response(status: int, kind: str, message: str):
-    from fastapi.responses import JSONResponse
-
-    return JSONResponse({"error": {"status": status, "type": kind, "message": message}}, status_code=status)
 
 
 def _safe_name(name: str | None, default: str = "upload") -> str:
@@ -73,12 +61,12 @@ def _safe_name(name: str | None, default: str = "upload") -> str:
 async def _read_body(request, limit: int) -> bytes:
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
-        raise _RequestError(413, "too-large", f"request body of {int(declared)} bytes exceeds the limit of {limit} bytes")
+        raise RequestError(413, "too-large", f"request body of {int(declared)} bytes exceeds the limit of {limit} bytes")
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise _RequestError(413, "too-large", f"request body exceeds the limit of {limit} bytes")
+            raise RequestError(413, "too-large", f"request body exceeds the limit of {limit} bytes")
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -97,10 +85,10 @@ async def _parse_input(request, body: bytes) -> tuple[str, object]:
             form = await MultiPartParser(request.headers, stream(), max_files=1, max_fields=10,
                                          max_part_size=len(body) + 1).parse()
         except MultiPartException as exc:
-            raise _RequestError(400, "bad-request", f"invalid multipart body: {exc.message}") from None
+            raise RequestError(400, "bad-request", f"invalid multipart body: {exc.message}") from None
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
-            raise _RequestError(400, "bad-request", "multipart body needs a file field named 'file'")
+            raise RequestError(400, "bad-request", "multipart body needs a file field named 'file'")
         data = await upload.read()
         await form.close()
         return "bytes", (data, _safe_name(upload.filename))
@@ -108,25 +96,25 @@ async def _parse_input(request, body: bytes) -> tuple[str, object]:
         try:
             payload = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
-            raise _RequestError(400, "bad-request", f"body is not valid JSON: {exc}") from None
+            raise RequestError(400, "bad-request", f"body is not valid JSON: {exc}") from None
         except RecursionError:
-            raise _RequestError(400, "bad-request", "body is not valid JSON: nested too deeply") from None
+            raise RequestError(400, "bad-request", "body is not valid JSON: nested too deeply") from None
         if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
-            raise _RequestError(400, "bad-request", 'JSON body must be an object with a "text" string')
+            raise RequestError(400, "bad-request", 'JSON body must be an object with a "text" string')
         fmt = payload.get("format", "text")
         if fmt not in ("text", "markdown"):
-            raise _RequestError(400, "bad-request", '"format" must be "text" or "markdown"')
+            raise RequestError(400, "bad-request", '"format" must be "text" or "markdown"')
         filename = payload.get("filename")
         if filename is not None and not isinstance(filename, str):
-            raise _RequestError(400, "bad-request", '"filename" must be a string')
+            raise RequestError(400, "bad-request", '"filename" must be a string')
         text = payload["text"]
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:  # "\ud800" is valid JSON but no character
-            raise _RequestError(400, "bad-request", '"text" contains a lone surrogate (\\ud800–\\udfff), '
+            raise RequestError(400, "bad-request", '"text" contains a lone surrogate (\\ud800–\\udfff), '
                                                     "which is not a character") from None
         return "text", (text, _safe_name(filename, "<text>"), fmt)
-    raise _RequestError(415, "unsupported-media-type",
+    raise RequestError(415, "unsupported-media-type",
                         "send multipart/form-data with a 'file' field or application/json with a 'text' field")
 
 
@@ -144,10 +132,10 @@ def _check(checker, kind: str, value):
         else:
             text, name, fmt = value
             if not text.strip():
-                raise _RequestError(422, "unreadable-input", f"{name}: empty text")
+                raise RequestError(422, "unreadable-input", f"{name}: empty text")
             document = read_text(text, path=name, fmt=fmt, limits=limits)
     except TextcheckError as exc:
-        raise _RequestError(422, "unreadable-input", str(exc)) from None
+        raise RequestError(422, "unreadable-input", str(exc)) from None
     result = checker.check(document)
     if kind == "bytes":
         result.source_data = value[0]  # the HTML report renders PDF pages from the upload itself
@@ -173,7 +161,7 @@ def _check_and_render(kind: str, value, fmt: str) -> tuple:
     try:
         report = _check(_WORKER_CHECKER["checker"], kind, value)
         return ("ok", render(report, fmt))
-    except _RequestError as exc:
+    except RequestError as exc:
         return ("error", exc.status, exc.kind, exc.message)
     except Exception as exc:  # noqa: BLE001 — a bug answers 500 in JSON, the worker lives on
         return ("error", 500, "internal-error", f"{type(exc).__name__}: {exc}")
@@ -225,9 +213,23 @@ def create_app(config=None, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * 1
 
     ``allowed_hosts``: host names (besides loopback) that clients may use to reach the service.
     """
-    from fastapi import FastAPI, Query, Request
-    from fastapi.responses import HTMLResponse, Response
+    # /docs and /redoc from assets vendored by fastapi-offline: the service works without internet.
+    from fastapi_offline import FastAPIOffline
 
+    app = FastAPIOffline(title="textcheck", version=__version__, lifespan=_lifespan(config, checker, workers),
+                         description="Consistency checks for Chinese budget disclosures (部门预算/决算公开).")
+    add_error_envelopes(app)
+    _add_request_logging(app)
+    add_browser_protection(app, allowed_hosts)
+    app.state.max_upload_bytes = max_upload_bytes
+    app.state.timeout = timeout
+    _add_routes(app)
+    return app
+
+
+def _lifespan(config, checker, workers: int):
+    """Start-up and shut-down of the app: the Checker built (or the injected one) and warmed, the
+    worker processes forked from it, the threads that wait for them."""
     from textcheck.workers import KillablePool
 
     @asynccontextmanager
@@ -247,16 +249,13 @@ def create_app(config=None, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * 1
             app.state.pool.close()
             app.state.executor.shutdown(wait=False, cancel_futures=True)
 
-    # /docs and /redoc from assets vendored by fastapi-offline: the service works without internet.
-    from fastapi_offline import FastAPIOffline
+    return lifespan
 
-    app = FastAPIOffline(title="textcheck", version=__version__, lifespan=lifespan,
-                         description="Consistency checks for Chinese budget disclosures (部门预算/决算公开).")
-    _add_error_envelopes(app)
-    _add_request_logging(app)
-    _add_browser_protection(app, allowed_hosts)
-    app.state.max_upload_bytes = max_upload_bytes
-    app.state.timeout = timeout
+
+def _add_routes(app) -> None:
+    """``GET /healthz``, the reviewer page at ``/`` and ``POST /v1/check``."""
+    from fastapi import Query, Request
+    from fastapi.responses import HTMLResponse, Response
 
     @app.get("/healthz", summary="Liveness")
     def healthz(request: Request):
@@ -295,52 +294,20 @@ def create_app(config=None, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * 1
             body = await _read_body(request, state.max_upload_bytes)
             kind, value = await _parse_input(request, body)
             if kind == "bytes" and len(value[0]) > state.max_upload_bytes:
-                raise _RequestError(413, "too-large", f"upload exceeds the limit of {state.max_upload_bytes} bytes")
+                raise RequestError(413, "too-large", f"upload exceeds the limit of {state.max_upload_bytes} bytes")
             deadline = time.monotonic() + state.timeout
             loop = asyncio.get_running_loop()
             outcome = await loop.run_in_executor(state.executor, _call_worker, state.pool, kind, value, format,
                                                  deadline, state.timeout)
             if outcome[0] == "error":
-                raise _RequestError(*outcome[1:])
-        except _RequestError as exc:
-            return _error_response(exc.status, exc.kind, exc.message)
+                raise RequestError(*outcome[1:])
+        except RequestError as exc:
+            return error_response(exc.status, exc.kind, exc.message)
         except Exception as exc:  # noqa: BLE001 — a bug must still answer in JSON, not a bare 500 page
             print(f"textcheck serve: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-            return _error_response(500, "internal-error", f"{type(exc).__name__}: {exc}")
+            return error_response(500, "internal-error", f"{type(exc).__name__}: {exc}")
         return Response(outcome[1], media_type=MEDIA_TYPES[format])
 
-    return app
-
-
-_ERROR_TYPES = {400: "bad-request", 404: "not-found", 405: "method-not-allowed", 413: "too-large",
-                415: "unsupported-media-type", 422: "invalid-request", 429: "too-many-requests"}
-
-
-def _add_error_envelopes(app) -> None:
-    """FastAPI's own 404/405/422 (and any HTTPException) in the documented {"error": …} envelope."""
-    from fastapi.exceptions import RequestValidationError
-    from starlette.exceptions import HTTPException as StarletteHTTPException
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request, exc):
-        status = exc.status_code
-        message = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail, ensure_ascii=False)
-        if status == 404:
-            message = f"no such endpoint: {request.method} {request.url.path}"
-        elif status == 405:
-            message = f"method {request.method} not allowed on {request.url.path}"
-        response = _error_response(status, _ERROR_TYPES.get(status, "http-error"), message)
-        for header, value in (getattr(exc, "headers", None) or {}).items():
-            response.headers[header] = value
-        return response
-
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(request, exc):
-        parts = []
-        for err in exc.errors():
-            where = ".".join(str(x) for x in err.get("loc", ()))
-            parts.append(f"{where}: {err.get('msg', 'invalid')}")
-        return _error_response(422, "invalid-request", "; ".join(parts) or "invalid request")
 
 
 def _add_request_logging(app) -> None:
@@ -357,75 +324,6 @@ def _add_request_logging(app) -> None:
         log.info("%s %s %d %.0f ms", request.method, request.url.path, response.status_code,
                  (time.perf_counter() - start) * 1000)
         return response
-
-
-# Sent with every response.  The reviewer page and the HTML report use inline script and
-# style and show the report in a srcdoc iframe (which inherits this policy); nothing loads
-# from elsewhere, and no other site may frame the service.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": ("default-src 'self'; script-src 'self' 'unsafe-inline'; "
-                                "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; "
-                                "frame-src 'self' blob: data:; object-src 'none'; base-uri 'none'; "
-                                "form-action 'self'; frame-ancestors 'none'"),
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-    "Cross-Origin-Resource-Policy": "same-origin",
-}
-_SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
-
-
-def host_allowed(hostname: str | None, allowed: set[str], any_ip: bool) -> bool:
-    """Loopback names and addresses always; configured names; IP literals when listening beyond loopback."""
-    if not hostname:
-        return False
-    if hostname in allowed or _is_loopback(hostname):
-        return True
-    try:
-        ipaddress.ip_address(hostname)
-    except ValueError:
-        return False  # a name: only if configured (a DNS-rebinding page names its own domain)
-    return any_ip
-
-
-def _add_browser_protection(app, allowed_hosts) -> None:
-    """Host and Origin checks, and the security headers on every response."""
-    allowed = {h.lower().strip("[]") for h in allowed_hosts if h}
-    any_ip = any(not _is_loopback(h) for h in allowed)
-
-    @app.middleware("http")
-    async def protect(request, call_next):
-        host_header = request.headers.get("host", "")
-        try:
-            hostname = urlsplit("//" + host_header).hostname
-        except ValueError:
-            hostname = None
-        if not host_allowed(hostname, allowed, any_ip):
-            response = _error_response(400, "invalid-host", f"host {host_header!r} is not served here "
-                                                            "(loopback or --allow-host names only)")
-        elif request.method not in _SAFE_METHODS and _cross_origin(request, host_header):
-            response = _error_response(403, "cross-origin", "cross-origin requests are refused: "
-                                                            "use the reviewer page of this service or a non-browser client")
-        else:
-            response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
-
-
-def _cross_origin(request, host_header: str) -> bool:
-    """True when a browser says the request comes from a page of another origin."""
-    site = request.headers.get("sec-fetch-site")
-    if site and site not in ("same-origin", "none"):
-        return True
-    origin = request.headers.get("origin")
-    if origin is None:
-        return False  # not a browser's cross-origin request (curl, scripts, same-origin GET)
-    try:
-        netloc = urlsplit(origin).netloc
-    except ValueError:
-        return True
-    return origin == "null" or netloc.lower() != host_header.lower()
 
 
 def _port_free(host: str, port: int) -> None:
@@ -459,15 +357,6 @@ def add_serve_arguments(p) -> None:
     p.add_argument("--config", metavar="FILE", help="config file for the service's checks (default: none, all rules)")
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def cmd_serve(args) -> int:
     from textcheck.errors import TextcheckError
 
@@ -484,7 +373,7 @@ def cmd_serve(args) -> int:
         from textcheck.config import load_config
 
         config = load_config(args.config)
-    if not _is_loopback(args.host):
+    if not is_loopback(args.host):
         print(f"textcheck serve: listening on {args.host}, reachable from other machines; "
               "the service has no authentication", file=sys.stderr)
     _port_free(args.host, args.port)
@@ -492,7 +381,7 @@ def cmd_serve(args) -> int:
 
     logging.basicConfig(level=logging.INFO, format="textcheck serve: %(message)s")
     hosts = list(args.allow_host)
-    if not _is_loopback(args.host):
+    if not is_loopback(args.host):
         hosts.append(args.host)  # reachable beyond loopback: IP-literal Host headers are accepted too
     app = create_app(config, max_upload_bytes=int(args.max_upload_mb * 1024 * 1024),
                      timeout=args.timeout, workers=args.workers, allowed_hosts=hosts)
