@@ -35,7 +35,8 @@ import regex
 
 from textcheck import patterns, verification
 from textcheck.document import ROW_TOTAL, Cell, Document, Row, Table
-from textcheck.lexicon import load_yaml
+from textcheck.lexicon.columns import ColumnLexicon, column_lexicon  # noqa: F401 (re-exported)
+from textcheck.lexicon.terms import squash  # noqa: F401 (re-exported)
 from textcheck.numbers import Interval, Number, format_decimal, parse_number
 from textcheck.report.diagnostic import Related
 from textcheck.verification import Support
@@ -43,90 +44,6 @@ from textcheck.verification import Support
 # ---------------------------------------------------------------------------
 # Lexicon
 # ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ColumnLexicon:
-    """lexicons/columns.yml compiled once."""
-
-    measures: tuple[tuple[str, regex.Pattern], ...]
-    funds: tuple[tuple[str, regex.Pattern], ...]
-    narrowed: tuple[tuple[str, str, str], ...]
-    sums: tuple[tuple[str, str, tuple[str, ...]], ...]
-    non_additive: regex.Pattern
-    narrowing: regex.Pattern
-    code_headers: regex.Pattern
-    tables: tuple[tuple[regex.Pattern, dict], ...]
-    balanced_funds: frozenset[str]
-    directions: tuple[tuple[str, regex.Pattern], ...]
-    total_row: regex.Pattern
-    subtotal_row: regex.Pattern
-    part_row: regex.Pattern
-    group_row: regex.Pattern
-    category_row: regex.Pattern
-    numbering: tuple[regex.Pattern, ...]
-
-    def measure(self, text: str) -> str | None:
-        return _first(self.measures, text)
-
-    def fund(self, text: str) -> str | None:
-        return _first(self.funds, text)
-
-    def direction(self, text: str) -> str | None:
-        return _first(self.directions, text)
-
-    def table_profile(self, title: str) -> dict:
-        t = squash(title)
-        for pat, profile in self.tables:
-            if pat.search(t):
-                return profile
-        return {}
-
-    def numbering_level(self, label: str) -> int | None:
-        for i, pat in enumerate(self.numbering):
-            if pat.match(label):
-                return i + 1
-        return None
-
-
-def _first(entries, text: str) -> str | None:
-    t = squash(text)
-    if not t:
-        return None
-    for concept, pat in entries:
-        if pat.search(t):
-            return concept
-    return None
-
-
-@lru_cache(maxsize=8)
-def column_lexicon(extra_dirs: tuple[str, ...] = ()) -> ColumnLexicon:
-    data = load_yaml("columns.yml", extra_dirs)
-    rows = data["rows"]
-    return ColumnLexicon(
-        measures=tuple((e["concept"], regex.compile(e["pattern"])) for e in data["measures"]),
-        funds=tuple((e["concept"], regex.compile(e["pattern"])) for e in data["funds"]),
-        narrowed=tuple((e["concept"], e["sibling"], e["becomes"]) for e in data.get("narrowed", [])),
-        sums=tuple((e["dimension"], e["whole"], tuple(e["parts"])) for e in data.get("sums", [])),
-        non_additive=regex.compile(data["non_additive"]),
-        narrowing=regex.compile(data.get("narrowing", "(?!)")),
-        code_headers=regex.compile(data["code_headers"]),
-        tables=tuple((regex.compile(e["pattern"]), {k: v for k, v in e.items() if k != "pattern"})
-                     for e in data.get("tables", [])),
-        balanced_funds=frozenset(data.get("balanced_funds", [])),
-        directions=tuple((e["concept"], regex.compile(e["pattern"])) for e in data.get("directions", [])),
-        total_row=regex.compile(rows["total"]),
-        subtotal_row=regex.compile(rows["subtotal"]),
-        part_row=regex.compile(rows["part"]),
-        group_row=regex.compile(rows["group"]),
-        category_row=regex.compile(rows.get("category", "(?!)")),
-        numbering=tuple(regex.compile(p) for p in rows["numbering"]),
-    )
-
-
-def squash(text: str) -> str:
-    """Header/label text without whitespace (PDF conversion breaks words inside cells)."""
-    return patterns.WHITESPACE.sub("", text or "")
 
 
 # ---------------------------------------------------------------------------
