@@ -20,7 +20,7 @@ Nothing here judges; rules read :class:`PerformanceTable` and decide.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 import regex

@@ -28,7 +28,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from typing import Iterable, Sequence
 
 import regex

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from textcheck.linking import CONFIDENT, cell_phrase, links_by_claim, related_cell, table_unit
+from textcheck.linking import CONFIDENT, links_by_claim
 from textcheck.numbers import MONEY_UNITS, PERCENT, format_decimal
 from textcheck.report.diagnostic import Related
-from textcheck.linking import shown
-from textcheck.rules._lastdigit import severity_and_note
+from textcheck.rulekit.arithmetic import table_unit
+from textcheck.rulekit.evidence import related_cell
+from textcheck.rulekit.lastdigit import severity_and_note
+from textcheck.rulekit.wording import cell_phrase, shown
 from textcheck.rules.base import Rule
 
 HUNDRED = Decimal(100)

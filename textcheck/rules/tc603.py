@@ -4,10 +4,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from textcheck.numbers import Number, format_decimal
-from textcheck.performance import (cell_evidence, find_project_row, goal_budget_mentions, money_unit,
-                                   project_name_keys, project_tables, project_row_keys)
+from textcheck.performance import (find_project_row, goal_budget_mentions, money_unit, project_name_keys,
+                                   project_tables, project_row_keys)
 from textcheck.report.diagnostic import Related
+from textcheck.rulekit.evidence import cell_evidence
 from textcheck.rules.base import Rule
+
 
 def _fmt(n: Number) -> str:
     return format_decimal(n.value, n.decimals)
