@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from textcheck import patterns
 from textcheck.document import Document
+from textcheck.numbers import chinese_numeral_value
 from textcheck.lexicon.templates import kind_cues, template_families
 
 DEPARTMENT_BUDGET = "department-budget"
@@ -229,8 +230,6 @@ class ListedTable:
 def listed_tables(document: Document) -> list[ListedTable]:
     """Every row of the document's table lists: a table with a 报表名称-like column whose
     rows start with a table label ("表9")."""
-    from textcheck.numbers import chinese_numeral_value
-
     out = []
     for t in document.tables:
         # the list's head row: a header row, or one of the first rows when the reader took a

@@ -1,17 +1,20 @@
 """The Checker: built once per process (lexicons, spaCy pipeline, rules), then run per document."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
 from functools import cached_property
 
-from textcheck.config import Config
+from textcheck.config import Config, plugin_lexicon_dirs
 from textcheck.context import Context
-from textcheck.document import Document
+from textcheck.document import Document, Location
+from textcheck.lexicon import load_lexicon
 from textcheck.readers import relocate
-from textcheck.report.diagnostic import SEVERITY_RANK, DocumentResult, RuleInfo
+from textcheck.report.diagnostic import SEVERITY_RANK, Diagnostic, DocumentResult, RuleInfo
 from textcheck.rules import all_rules
+from textcheck.rules.docs import rule_info
 
 
 class Checker:
@@ -26,9 +29,6 @@ class Checker:
 
     @cached_property
     def lexicon(self):
-        from textcheck.config import plugin_lexicon_dirs
-        from textcheck.lexicon import load_lexicon
-
         start = time.perf_counter()
         try:
             # The config's folders first (the user's choice wins), then installed plugins' folders.
@@ -53,15 +53,11 @@ class Checker:
             # spaCy's and jieba's objects (and the lexicon's) live as long as the process: out
             # of the collector's generations, every collection while a document is checked
             # stops re-scanning them (a long document triggers many: 16x → 12x time for 10x text)
-            import gc
-
             gc.freeze()
 
     @cached_property
     def rule_infos(self) -> tuple[RuleInfo, ...]:
         """Every registered rule's metadata, for the report's writers (SARIF lists them all)."""
-        from textcheck.rules.docs import rule_info
-
         return tuple(rule_info(cls) for cls in all_rules())
 
     def context(self, document: Document) -> Context:
@@ -134,9 +130,6 @@ class Checker:
 def _rule_failed(rule, exc: Exception):
     """An info finding in the result itself (every format shows it): this rule did not
     finish on this document, so an absence of its findings proves nothing."""
-    from textcheck.document import Location
-    from textcheck.report.diagnostic import Diagnostic
-
     reason = (str(exc).splitlines() or [""])[0][:200]
     return Diagnostic(
         code=rule.code, name=rule.name, category=rule.category, severity="info",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from textcheck import tables as T
+from textcheck.report.diagnostic import Related
 from textcheck.rulekit.evidence import cell_location
 from textcheck.rulekit.sums import SumRule
 
@@ -79,8 +80,6 @@ class CrossTableMismatch(SumRule):
 
     @staticmethod
     def _cell(q):
-        from textcheck.report.diagnostic import Related
-
         r = Related.cell(q.table, q.row, q.col)
         return Related(kind=r.kind, text=r.text, line=r.line, source_column=r.source_column, table=r.table,
                        row=q.row_label, column_label=q.column_label, page=r.page, ref=r.ref)

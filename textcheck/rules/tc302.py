@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from textcheck.claim import DECREASE, INCREASE
 from textcheck.numbers import format_decimal
-from textcheck.report.diagnostic import Related
 from textcheck.rulekit.changes import WORD, change_facts, figures, pct
 from textcheck.rulekit.wording import shown
 from textcheck.rules.base import Rule
