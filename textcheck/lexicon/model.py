@@ -65,6 +65,7 @@ class Lexicon:
       percent_units    ("%", "％", "个百分点", "百分点")
       measure_words    measure word → category (people / things / times / duration …), longest first
       unit_names       every unit word → kind ("money", "percent", or the measure category)
+      unit_symbols     lower-case Latin unit symbols written between Chinese words ("kg", "m2")
     """
 
     extra_dirs: tuple[str, ...] = ()
@@ -87,6 +88,7 @@ class Lexicon:
     percent_units: list[str] = field(default_factory=list)
     measure_words: dict[str, str] = field(default_factory=dict)
     unit_names: dict[str, str] = field(default_factory=dict)
+    unit_symbols: frozenset[str] = frozenset()
     # normalised name → list of (kind, code_or_concept); built by _index()
     _index_map: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _direction_of: dict[str, str] = field(default_factory=dict, repr=False)
@@ -148,6 +150,7 @@ class Lexicon:
         u = merged_yaml(UNITS_FILE, extra)
         self.money_units = {k: int(v) for k, v in (u.get("money") or {}).items()}
         self.percent_units = longest_first(u.get("percent") or [])
+        self.unit_symbols = frozenset(u.get("latin_symbols") or ())
 
         m = merged_yaml(MEASURES_FILE, extra)
         words = {}
