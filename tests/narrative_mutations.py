@@ -126,13 +126,12 @@ def _findings(result):
 def run(document, per_kind: int = 6):
     """[(mutation, caught)] for one document (a fresh context per mutated copy)."""
     from textcheck.config import Config
-    from textcheck.context import Context
     from textcheck.pipeline import Checker
 
     checker = Checker(Config(select=list(CATEGORIES)))
     base = checker.check(document)
     before = _findings(base)
-    ctx = Context(document, checker)
+    ctx = checker.context(document)
     out = []
     for m in mutations(document, ctx, per_kind):
         after = _findings(checker.check(m.apply(document)))

@@ -9,7 +9,6 @@ import pytest
 from tests.conftest import line_of, replace_once
 from textcheck.api import get_checker
 from textcheck.config import Config
-from textcheck.context import Context
 from textcheck.report.diagnostic import Report
 from textcheck.readers import read_text
 
@@ -54,7 +53,7 @@ def test_restating_claims_are_linked(sample_text):
     资金分配情况 (no table holds them) and sections that restate no table.
     """
     doc = read_text(sample_text, path="sample.txt")
-    ctx = Context(doc, get_checker())
+    ctx = get_checker().context(doc)
     links = [link for link in ctx.links
              if link.claim.kind in ("amount", "change", "breakdown") and getattr(link, "scope", ())
              and "performance" not in link.scope[:1] and link.claim.clause != "reason"

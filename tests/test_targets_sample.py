@@ -16,7 +16,6 @@ import yaml
 
 from conftest import CORPUS, SAMPLE, line_of, replace_once
 from textcheck.config import Config
-from textcheck.context import Context
 from textcheck.pipeline import Checker
 from textcheck.readers import read_text
 
@@ -30,7 +29,7 @@ def _checker(select: tuple[str, ...]) -> Checker:
 
 def run(text: str, *select: str):
     checker = _checker(tuple(select))
-    ctx = Context(read_text(text, path=str(SAMPLE)), checker)
+    ctx = checker.context(read_text(text, path=str(SAMPLE)))
     return [d for rule in checker.rules for d in rule.check(ctx)]
 
 

@@ -6,24 +6,36 @@ table-arithmetic rules never pays for segmentation.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 from textcheck.config import Config
 from textcheck.document import Document
 
 if TYPE_CHECKING:
-    from textcheck.pipeline import Checker
+    from textcheck.lexicon import Lexicon
 
 
 class Context:
-    def __init__(self, document: Document, checker: "Checker", config: Config | None = None):
-        self.document = document
-        self.checker = checker
-        self.config = config or checker.config
+    """What the rules of one check read: the document, the lexicon, the NLP pipeline and the
+    config.  It holds no Checker: rules see inputs and analyses, never the machinery.
 
-    @property
-    def lexicon(self):
-        return self.checker.lexicon
+    ``nlp`` is a function returning the NLP pipeline, called on first use of ``claims``:
+    building spaCy and jieba is expensive, and a table-only run never needs them.
+    """
+
+    def __init__(self, document: Document, lexicon: Lexicon, config: Config | None = None,
+                 nlp: Callable[[], Any] | None = None):
+        self.document = document
+        self.lexicon = lexicon
+        self.config = config or Config()
+        self._nlp = nlp
+
+    @cached_property
+    def nlp(self):
+        """The NLP pipeline (textcheck.nlp), built by the function given, once."""
+        if self._nlp is None:
+            raise RuntimeError("this Context was made without an NLP pipeline: it cannot extract claims")
+        return self._nlp()
 
     @cached_property
     def tables(self):
@@ -37,7 +49,7 @@ class Context:
         """Every numeric claim of the narrative — textcheck.claims."""
         from textcheck import claims
 
-        return claims.extract_claims(self.document, self.checker.nlp, self.lexicon)
+        return claims.extract_claims(self.document, self.nlp, self.lexicon)
 
     @cached_property
     def links(self):

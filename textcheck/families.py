@@ -25,10 +25,8 @@ from functools import lru_cache
 
 from textcheck import patterns
 from textcheck.document import Document
-from textcheck.lexicon import load_yaml
-
-FAMILIES_FILE = "required_tables.yml"
-KINDS_FILE = "document_kinds.yml"
+from textcheck.numbers import chinese_numeral_value
+from textcheck.lexicon.templates import kind_cues, template_families
 
 DEPARTMENT_BUDGET = "department-budget"
 FINAL_ACCOUNT = "final-account"
@@ -139,27 +137,24 @@ class FamilyMatch:
 
 
 def _extra(lexicon) -> tuple:
-    return tuple(getattr(lexicon, "extra_dirs", ()) or ())
+    return lexicon.extra_dirs if lexicon is not None else ()
 
 
 _FAMILIES: dict[tuple, tuple] = {}
 
 
 def families(lexicon=None) -> tuple[tuple[Family, ...], float]:
-    """Every family of lexicons/template_families.yml and the minimum share to recognise one."""
+    """Every family of lexicons/required_tables.yml and the minimum share to recognise one."""
     extra = _extra(lexicon)
     if extra not in _FAMILIES:
-        data = load_yaml(FAMILIES_FILE, extra) or {}
+        specs, min_fit = template_families(extra)
         out = []
-        for f in data.get("families") or []:
-            tables = tuple(
-                FamilyTable(t["key"], t["title"],
-                            tuple(dict.fromkeys(title_key(x) for x in [t["title"], *(t.get("alternatives") or [])])),
-                            bool(t.get("required", True)))
-                for t in f.get("tables") or [])
-            out.append(Family(f["id"], f["name"], f.get("kind", DEPARTMENT_BUDGET),
-                              tuple(f.get("regions") or ()), tables, tuple(f.get("years") or ())))
-        _FAMILIES[extra] = (tuple(out), float(data.get("min_fit", 0.75)))
+        for f in specs:
+            tables = tuple(FamilyTable(t.key, t.title, tuple(dict.fromkeys(title_key(x) for x in [t.title, *t.alternatives])),
+                                       t.required)
+                           for t in f.tables)
+            out.append(Family(f.id, f.name, f.kind or DEPARTMENT_BUDGET, f.regions, tables, f.years))
+        _FAMILIES[extra] = (tuple(out), min_fit)
     return _FAMILIES[extra]
 
 
@@ -235,8 +230,6 @@ class ListedTable:
 def listed_tables(document: Document) -> list[ListedTable]:
     """Every row of the document's table lists: a table with a 报表名称-like column whose
     rows start with a table label ("表9")."""
-    from textcheck.numbers import chinese_numeral_value
-
     out = []
     for t in document.tables:
         # the list's head row: a header row, or one of the first rows when the reader took a
@@ -351,16 +344,6 @@ def recognise(document: Document, lexicon=None, kind: str | None = None, layout=
 # --------------------------------------------------------------------------- document kind
 
 
-_KINDS: dict[tuple, dict] = {}
-
-
-def _kind_cues(lexicon=None) -> dict:
-    extra = _extra(lexicon)
-    if extra not in _KINDS:
-        _KINDS[extra] = load_yaml(KINDS_FILE, extra) or {}
-    return _KINDS[extra]
-
-
 def document_kind(document: Document, lexicon=None) -> str:
     """department-budget, final-account, government-report or other, from the title lines.
 
@@ -368,10 +351,9 @@ def document_kind(document: Document, lexicon=None) -> str:
     first lines decides; a document without any cue but with standard tables of a
     department budget family is a department budget; anything else is ``other``."""
     head = head_text(document)
-    cues = _kind_cues(lexicon)
-    for entry in cues.get("kinds") or []:
-        if any(c in head for c in entry.get("cues") or ()):
-            return entry["kind"]
+    for kind, cues in kind_cues(_extra(lexicon)):
+        if any(c in head for c in cues):
+            return kind
     # no title cue: a volume holding only tables or only narrative of a disclosure
     m = recognise(document, lexicon)
     if m is not None:

@@ -30,7 +30,8 @@ import regex
 from textcheck import patterns
 from textcheck.claim import CellRef, Claim, Link
 from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Document, Row, Table
-from textcheck.lexicon import load_yaml, normalize_term
+from textcheck.lexicon import normalize_term
+from textcheck.lexicon.linking_words import column_words, linking_words
 from textcheck.numbers import MONEY_UNITS, Interval, Number
 
 CONFIDENT, AMBIGUOUS, UNLINKED = "confident", "ambiguous", "none"
@@ -114,8 +115,8 @@ def _cached_first(cache: dict, pairs, text: str):
 @lru_cache(maxsize=8)
 def vocabulary(extra_dirs: tuple[str, ...] = ()) -> _Vocabulary:
     """The linking and column vocabularies (lexicons/linking.yml, lexicons/columns.yml), once."""
-    link = load_yaml("linking.yml", extra_dirs)
-    cols = load_yaml("columns.yml", extra_dirs)
+    link = linking_words(extra_dirs)
+    cols = column_words(extra_dirs)
     return _Vocabulary(
         table_roles=tuple((regex.compile(e["pattern"]), e["role"]) for e in link["table_roles"]),
         section_roles=tuple((regex.compile(e["pattern"]), tuple(e["roles"]), bool(e.get("generic")))
@@ -152,7 +153,7 @@ class SpecificConcept:
 @lru_cache(maxsize=8)
 def specific_vocabulary(extra_dirs: tuple[str, ...] = ()) -> tuple[tuple[SpecificConcept, ...], regex.Pattern]:
     """``specific_concepts`` and ``specific_whole_words`` of lexicons/linking.yml, once."""
-    link = load_yaml("linking.yml", extra_dirs)
+    link = linking_words(extra_dirs)
     concepts = tuple(SpecificConcept(e["name"], regex.compile(e["pattern"]), e.get("role"))
                      for e in link.get("specific_concepts") or ())
     return concepts, regex.compile(link.get("specific_whole_words") or "^$")

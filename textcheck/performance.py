@@ -19,8 +19,7 @@ that before any rule looks at them:
 Nothing here judges; rules read :class:`PerformanceTable` and decide.
 
 The work is split by job: ``performance_targets`` (one target cell → ``Target``),
-``performance_model`` (the records and their evidence), ``indicator_polarity`` (the
-polarity lexicon), ``performance_plans`` (plan figures in goal texts, TC602) and
+``performance_model`` (the records and their evidence), ``performance_plans`` (plan figures in goal texts, TC602) and
 ``performance_projects`` (project budget facts, TC603).  This module reads the tables into
 records; every public name of those modules is importable from here.
 """
@@ -28,7 +27,7 @@ from __future__ import annotations
 
 from textcheck import patterns
 from textcheck.document import Cell, Document, LocatedText, Table
-from textcheck.indicator_polarity import POLARITY_FILE, Polarity, polarity  # noqa: F401
+from textcheck.lexicon.polarity import POLARITY_FILE, Polarity, polarity  # noqa: F401 (re-exported)
 from textcheck.numbers import parse_number
 from textcheck.performance_model import (  # noqa: F401
     Figure, Indicator, PerformanceTable, cell_evidence, indicator_key, is_performance_table)

@@ -1,16 +1,20 @@
 """The Checker: built once per process (lexicons, spaCy pipeline, rules), then run per document."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
 from functools import cached_property
 
-from textcheck.config import Config
+from textcheck.config import Config, plugin_lexicon_dirs
 from textcheck.context import Context
-from textcheck.document import Document
-from textcheck.report.diagnostic import SEVERITY_RANK, DocumentResult
+from textcheck.document import Document, Location
+from textcheck.lexicon import load_lexicon
+from textcheck.readers import relocate
+from textcheck.report.diagnostic import SEVERITY_RANK, Diagnostic, DocumentResult, RuleInfo
 from textcheck.rules import all_rules
+from textcheck.rules.docs import rule_info
 
 
 class Checker:
@@ -25,9 +29,6 @@ class Checker:
 
     @cached_property
     def lexicon(self):
-        from textcheck.config import plugin_lexicon_dirs
-        from textcheck.lexicon import load_lexicon
-
         start = time.perf_counter()
         try:
             # The config's folders first (the user's choice wins), then installed plugins' folders.
@@ -52,16 +53,23 @@ class Checker:
             # spaCy's and jieba's objects (and the lexicon's) live as long as the process: out
             # of the collector's generations, every collection while a document is checked
             # stops re-scanning them (a long document triggers many: 16x → 12x time for 10x text)
-            import gc
-
             gc.freeze()
+
+    @cached_property
+    def rule_infos(self) -> tuple[RuleInfo, ...]:
+        """Every registered rule's metadata, for the report's writers (SARIF lists them all)."""
+        return tuple(rule_info(cls) for cls in all_rules())
+
+    def context(self, document: Document) -> Context:
+        """The Context rules read for ``document`` (the NLP pipeline is built on its first use)."""
+        return Context(document, self.lexicon, self.config, nlp=lambda: self.nlp)
 
     def check(self, document: Document) -> DocumentResult:
         # The pipeline is built when a rule first reads the claims, not before: a table-only
         # --select never imports spaCy or jieba nor segments a sentence.
         built_before = self.build_seconds
         start = time.perf_counter()
-        ctx = Context(document, self)
+        ctx = self.context(document)
         diagnostics = []
         rule_errors = []
         for rule in self.rules:
@@ -79,10 +87,7 @@ class Checker:
                       file=sys.stderr)
                 diagnostics.append(_rule_failed(rule, exc))
         diagnostics = _dedupe(diagnostics)
-        if document.meta.get("line_pages") or document.meta.get("line_refs"):  # page / cell of each finding
-            from textcheck.readers.combine import relocate
-
-            diagnostics = relocate(diagnostics, document)
+        diagnostics = relocate(diagnostics, document)  # page / cell of each finding in its volume
         diagnostics.sort(key=lambda d: (d.location.page or 0, d.location.line, d.location.column,
                                         -SEVERITY_RANK[d.severity], d.code))
         claims, links = self._claim_stats(ctx, rule_errors)
@@ -99,11 +104,11 @@ class Checker:
             stats["pages"] = document.meta["pages"]
         if rule_errors:
             stats["rule_errors"] = rule_errors
-        stats.update(_kind_stats(ctx))
+        stats.update(_kind_stats(ctx, self.strict))
         if claims is not None and links is not None:
             stats.update(_restatement_stats(document, claims, links))
         return DocumentResult(path=document.path, format=document.format, sha256=document.sha256,
-                              diagnostics=diagnostics, stats=stats, document=document)
+                              diagnostics=diagnostics, stats=stats, document=document, rules=self.rule_infos)
 
 
     def _claim_stats(self, ctx: Context, rule_errors: list[str]):
@@ -125,9 +130,6 @@ class Checker:
 def _rule_failed(rule, exc: Exception):
     """An info finding in the result itself (every format shows it): this rule did not
     finish on this document, so an absence of its findings proves nothing."""
-    from textcheck.document import Location
-    from textcheck.report.diagnostic import Diagnostic
-
     reason = (str(exc).splitlines() or [""])[0][:200]
     return Diagnostic(
         code=rule.code, name=rule.name, category=rule.category, severity="info",
@@ -137,7 +139,7 @@ def _rule_failed(rule, exc: Exception):
         severity_reason="rule failed on this document")
 
 
-def _kind_stats(ctx: Context) -> dict:
+def _kind_stats(ctx: Context, strict: bool) -> dict:
     """The document kind and the template family the checks assumed (stats keys
     ``document_kind``, ``template_family``, ``template_family_name``)."""
     try:
@@ -147,7 +149,7 @@ def _kind_stats(ctx: Context) -> dict:
             out["template_family_name"] = ctx.family.family.name
         return out
     except Exception as exc:  # a fact the stats cannot get never fails the document
-        if ctx.checker.strict:
+        if strict:
             raise
         print(f"textcheck: {ctx.document.path}: document kind failed: {exc}", file=sys.stderr)
         return {}

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from textcheck import patterns
 from textcheck.arithmetic import cell_number, cell_text
-from textcheck.column_lexicon import ColumnLexicon, squash
+from textcheck.lexicon.columns import ColumnLexicon
+from textcheck.lexicon.terms import squash
 from textcheck.document import Table
 from textcheck.numbers import Number
 from textcheck.table_headers import HeaderNode, column_number_map, header_grid

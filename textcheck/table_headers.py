@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from textcheck import patterns
-from textcheck.column_lexicon import squash
+from textcheck.lexicon.terms import squash
 from textcheck.document import Table
 
 

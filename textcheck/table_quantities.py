@@ -3,7 +3,7 @@ the same quantity printed in two tables can be compared (TC105)."""
 from __future__ import annotations
 
 from textcheck.arithmetic import cell_number
-from textcheck.column_lexicon import ColumnLexicon
+from textcheck.lexicon.columns import ColumnLexicon
 from textcheck.table_model import BlockAnalysis, Quantity, TableAnalysis
 
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from textcheck import patterns
 from textcheck.arithmetic import cell_number, cell_text
-from textcheck.column_lexicon import ColumnLexicon, squash
+from textcheck.lexicon.columns import ColumnLexicon
+from textcheck.lexicon.terms import squash
 from textcheck.document import ROW_TOTAL, Row
 from textcheck.table_model import BlockAnalysis, PartSet, RowSum, TableAnalysis
 

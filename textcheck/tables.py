@@ -23,7 +23,7 @@ Everything here is generic: header words and their concepts come from the
 lexicon, row structure from codes, numbering and "其中" markers; nothing
 names a document, a table number or a figure.
 
-The work is split by job: ``column_lexicon`` (the header vocabulary), ``table_model`` (the
+The work is split by job (the header vocabulary is ``textcheck.lexicon.columns``): ``table_model`` (the
 dataclasses above), ``table_headers`` (header grid and tree), ``table_columns`` (code and
 amount columns, concepts, column sums), ``table_rows`` (labels, codes, row sums, part sets),
 ``table_quantities`` (cross-table quantities) and ``sum_evidence`` (wording of the findings).
@@ -38,7 +38,8 @@ import dataclasses
 from textcheck import verification
 from textcheck.arithmetic import (  # noqa: F401  (re-exported for the rules)
     EXACT, MISMATCH, ROUNDING, SumCheck, cell_number, cell_text, check_sum, exceeds)
-from textcheck.column_lexicon import ColumnLexicon, column_lexicon, squash  # noqa: F401
+from textcheck.lexicon.columns import ColumnLexicon, column_lexicon  # noqa: F401 (re-exported)
+from textcheck.lexicon.terms import squash  # noqa: F401 (re-exported)
 from textcheck.document import Cell, Document, Table
 from textcheck.numbers import format_decimal  # noqa: F401  (re-exported for the rules)
 from textcheck.sum_evidence import (  # noqa: F401

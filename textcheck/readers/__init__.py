@@ -249,6 +249,14 @@ def combine_documents(documents: list[Document]) -> Document:
     return combine(documents)
 
 
+def relocate(diagnostics: list, document: Document) -> list:
+    """Each diagnostic with the page and reference (volume, page, paragraph, cell) of the
+    line it points at: only the reader knows where a document's lines came from."""
+    from textcheck.readers.combine import relocate as _relocate
+
+    return _relocate(diagnostics, document)
+
+
 def _with_sha(doc: Document, sha: str) -> Document:
     from dataclasses import replace
 

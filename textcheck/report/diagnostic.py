@@ -122,6 +122,20 @@ class Diagnostic:
         }
 
 
+@dataclass(frozen=True)
+class RuleInfo:
+    """What a report says about a rule it ran: the writers (SARIF's rule descriptors) read it
+    from the report, never from the rule registry."""
+
+    code: str
+    name: str
+    category: str
+    severity: str
+    summary: str  # the docstring's one-sentence summary
+    doc: str  # the whole docstring, cleaned
+    sections: tuple[tuple[str, str], ...] = ()  # (heading, body) in docstring order
+
+
 @dataclass
 class DocumentResult:
     """The outcome for one input (one file, or one multi-volume disclosure)."""
@@ -135,6 +149,8 @@ class DocumentResult:
     document: object | None = None  # the Document, for writers that render it (html)
     # The input's bytes when they are not on disk (service uploads): the HTML report renders PDF pages from them.
     source_data: bytes | None = field(default=None, repr=False)
+    # Every rule the checker knew (registered, selected or not): not part of the JSON contract.
+    rules: tuple[RuleInfo, ...] = field(default=(), repr=False)
 
     def to_dict(self) -> dict:
         return {
@@ -154,6 +170,15 @@ class Report:
     @property
     def diagnostics(self) -> list[Diagnostic]:
         return [d for doc in self.documents for d in doc.diagnostics]
+
+    @property
+    def rules(self) -> list[RuleInfo]:
+        """The rules the report's documents were checked with, by code, in first-seen order."""
+        seen: dict[str, RuleInfo] = {}
+        for doc in self.documents:
+            for info in doc.rules:
+                seen.setdefault(info.code, info)
+        return list(seen.values())
 
     def summary(self) -> dict:
         s = {"documents": len(self.documents), "error": 0, "warning": 0, "info": 0,

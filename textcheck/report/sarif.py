@@ -1,8 +1,8 @@
 """SARIF 2.1.0: the format code-scanning tools (GitHub, Azure DevOps, IDE viewers) read.
 
-One run per report.  ``tool.driver.rules`` lists every registered rule (plus
-any rule a diagnostic names that is not registered), documented from its
-docstring; each result points at the flagged span and carries the
+One run per report.  ``tool.driver.rules`` lists every rule the report says
+its documents were checked with (``Report.rules``: every registered rule, with
+its docstring), plus any rule a diagnostic names that the report does not; each result points at the flagged span and carries the
 diagnostic's line-independent fingerprint in ``partialFingerprints`` so a
 code-scanning service tracks a finding across edits that shift lines.
 
@@ -22,32 +22,32 @@ FINGERPRINT_KEY = "textcheck/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _rule_descriptor(cls) -> dict:
-    from textcheck.rules.docs import parse_doc
-
-    doc = parse_doc(cls)
-    full = doc.sections.get("检查什么") or doc.summary or cls.name
-    help_text = cls.doc() or doc.summary or cls.name
+def _rule_descriptor(info) -> dict:
+    """A rule's descriptor from the report's ``RuleInfo``."""
+    sections = dict(info.sections)
+    full = sections.get("检查什么") or info.summary or info.name
+    help_text = info.doc or info.summary or info.name
     return {
-        "id": cls.code,
-        "name": cls.name,
-        "shortDescription": {"text": doc.summary or cls.name},
+        "id": info.code,
+        "name": info.name,
+        "shortDescription": {"text": info.summary or info.name},
         "fullDescription": {"text": full},
-        "help": {"text": help_text, "markdown": _help_markdown(cls, doc)},
-        "defaultConfiguration": {"level": LEVELS.get(cls.severity, "warning")},
-        "properties": {"category": cls.category, "tags": [cls.category]},
+        "help": {"text": help_text, "markdown": _help_markdown(info)},
+        "defaultConfiguration": {"level": LEVELS.get(info.severity, "warning")},
+        "properties": {"category": info.category, "tags": [info.category]},
     }
 
 
-def _help_markdown(cls, doc) -> str:
-    parts = [f"**{cls.code} {cls.name}** — {doc.summary}"]
-    for heading, body in doc.sections.items():
+def _help_markdown(info) -> str:
+    parts = [f"**{info.code} {info.name}** — {info.summary}"]
+    for heading, body in info.sections:
         parts.append(f"### {heading}\n\n{body}")
     return "\n\n".join(parts)
 
 
 def _fallback_descriptor(d) -> dict:
-    """A rule named by a diagnostic but not registered (e.g. a plugin missing at render time)."""
+    """A rule named by a diagnostic but not described by the report (e.g. a baseline's or a
+    hand-built report)."""
     return {
         "id": d.code, "name": d.name,
         "shortDescription": {"text": d.name}, "fullDescription": {"text": d.name},
@@ -122,13 +122,11 @@ def _result(d, uri: str, rule_index: int) -> dict:
 
 def build(report) -> dict:
     """The SARIF log as a dict."""
-    from textcheck.rules import all_rules
-
     rules: list[dict] = []
     index: dict[str, int] = {}
-    for cls in all_rules():
-        index[cls.code] = len(rules)
-        rules.append(_rule_descriptor(cls))
+    for info in report.rules:
+        index[info.code] = len(rules)
+        rules.append(_rule_descriptor(info))
     for d in report.diagnostics:
         if d.code not in index:
             index[d.code] = len(rules)

@@ -16,6 +16,7 @@ import sys
 import textwrap
 from dataclasses import dataclass
 
+from textcheck.report.diagnostic import RuleInfo
 from textcheck.rules.base import DOC_SECTIONS, Rule
 
 # A heading line may carry a trailing colon ("检查什么：").
@@ -57,6 +58,13 @@ def parse_doc(cls: type[Rule]) -> RuleDoc:
     summary = " ".join(s.strip() for s in summary_lines if s.strip())
     bodies = {h: textwrap.dedent("\n".join(body)).strip("\n") for h, body in sections.items()}
     return RuleDoc(summary=summary, sections=bodies, order=tuple(order))
+
+
+def rule_info(cls: type[Rule]) -> RuleInfo:
+    """The rule's metadata as a report carries it (``Report.rules``)."""
+    doc = parse_doc(cls)
+    return RuleInfo(code=cls.code, name=cls.name, category=cls.category, severity=cls.severity,
+                    summary=doc.summary, doc=cls.doc(), sections=tuple(doc.sections.items()))
 
 
 def doc_problems(cls: type[Rule]) -> list[str]:

@@ -1,8 +1,10 @@
 """TC101 row-sum-mismatch: a total column is not the sum of its part columns within a row."""
 from __future__ import annotations
 
-from textcheck import tables as T
-from textcheck.rules._sumrows import SumRule
+from textcheck.rulekit.arithmetic import EXACT, ROUNDING, cell_number, cell_text, check_sum
+from textcheck.rulekit.evidence import cell_location, cell_related, figure
+from textcheck.rulekit.sums import SumRule
+from textcheck.rulekit.wording import mismatch_text, names, row_label, support_text
 
 
 class RowSumMismatch(SumRule):
@@ -42,29 +44,29 @@ class RowSumMismatch(SumRule):
                     if not cs.confirmed:
                         continue  # a relation the table does not confirm judges nothing
                     for row in table.rows:
-                        check = T.check_sum(T.cell_number(row, cs.total),
-                                            [T.cell_number(row, p) for p in cs.parts], tol)
-                        if check is None or check.status == T.EXACT:
+                        check = check_sum(cell_number(row, cs.total),
+                                            [cell_number(row, p) for p in cs.parts], tol)
+                        if check is None or check.status == EXACT:
                             continue
-                        if check.status == T.ROUNDING and not rounding:
+                        if check.status == ROUNDING and not rounding:
                             continue
-                        label = T.row_label(ta, block, row)
+                        label = row_label(ta, block, row)
                         total_name = ta.column_name(cs.total)
-                        part_names = T.names([ta.column_name(p) for p in cs.parts])
-                        related = [T.cell_related(ta, row, cs.total, label)]
-                        related += [T.cell_related(ta, row, p, label) for p in cs.parts
-                                    if T.cell_number(row, p) is not None]
-                        related.append(T.figure(check.expression(), str(check.sum_value), table.id))
-                        loc = T.cell_location(table, row, cs.total)
-                        if check.status == T.ROUNDING:
+                        part_names = names([ta.column_name(p) for p in cs.parts])
+                        related = [cell_related(ta, row, cs.total, label)]
+                        related += [cell_related(ta, row, p, label) for p in cs.parts
+                                    if cell_number(row, p) is not None]
+                        related.append(figure(check.expression(), str(check.sum_value), table.id))
+                        loc = cell_location(table, row, cs.total)
+                        if check.status == ROUNDING:
                             msg = (f"{table.name}“{label}”行：{total_name} {check.total_text()} 与 {part_names} "
                                    f"之和 {check.expression()} 相差 {abs(check.difference)}，在四舍五入误差范围内")
-                            yield self.diagnostic(ctx, msg, loc, T.cell_text(row, cs.total), related,
+                            yield self.diagnostic(ctx, msg, loc, cell_text(row, cs.total), related,
                                                   severity="info", key=f"{table.id}|{label}|{cs.total}")
                             continue
                         msg = (f"{table.name}“{label}”行：{total_name}与{part_names}之和不符："
-                               f"{T.mismatch_text(check)}；{T.support_text(cs)}")
+                               f"{mismatch_text(check)}；{support_text(cs)}")
                         yield self.diagnostic(
-                            ctx, msg, loc, T.cell_text(row, cs.total) or label, related,
+                            ctx, msg, loc, cell_text(row, cs.total) or label, related,
                             suggestion=f"核对“{label}”行的{total_name}及其组成栏，使 {total_name} = {part_names}",
                             key=f"{table.id}|{label}|{cs.total}")

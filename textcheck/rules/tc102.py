@@ -1,7 +1,7 @@
 """TC102 column-sum-mismatch: the 总计/合计 row is not the sum of the top-level rows."""
 from __future__ import annotations
 
-from textcheck.rules._sumrows import SumRule, check_row_sums
+from textcheck.rulekit.sums import SumRule, check_row_sums
 
 
 class ColumnSumMismatch(SumRule):

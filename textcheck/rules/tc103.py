@@ -1,7 +1,7 @@
 """TC103 hierarchy-sum-mismatch: a 类/款 row or group row is not the sum of its children."""
 from __future__ import annotations
 
-from textcheck.rules._sumrows import SumRule, check_row_sums
+from textcheck.rulekit.sums import SumRule, check_row_sums
 
 
 class HierarchySumMismatch(SumRule):

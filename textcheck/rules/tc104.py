@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from textcheck import tables as T
 from textcheck.numbers import Interval, format_decimal
-from textcheck.rules._sumrows import SumRule
+from textcheck.rulekit.arithmetic import cell_number, cell_text, exceeds
+from textcheck.rulekit.evidence import cell_location, cell_related, figure, row_by_index
+from textcheck.rulekit.sums import SumRule
+from textcheck.rulekit.wording import names, row_label
 
 
 class PartExceedsWhole(SumRule):
@@ -37,12 +39,12 @@ class PartExceedsWhole(SumRule):
             table = ta.table
             for block in ta.blocks:
                 for ps in block.part_sets:
-                    whole_row = T.row_by_index(ta, ps.whole)
-                    part_rows = [T.row_by_index(ta, i) for i in ps.parts]
-                    label = T.row_label(ta, block, whole_row)
+                    whole_row = row_by_index(ta, ps.whole)
+                    part_rows = [row_by_index(ta, i) for i in ps.parts]
+                    label = row_label(ta, block, whole_row)
                     for col in block.columns:
-                        whole = T.cell_number(whole_row, col)
-                        parts = [(r, T.cell_number(r, col)) for r in part_rows]
+                        whole = cell_number(whole_row, col)
+                        parts = [(r, cell_number(r, col)) for r in part_rows]
                         present = [(r, n) for r, n in parts if n is not None]
                         if not present:
                             continue
@@ -50,23 +52,23 @@ class PartExceedsWhole(SumRule):
                         for _, n in present:
                             s = s + n.interval
                         w = whole.interval if whole is not None else Interval.exact(Decimal(0))
-                        if not T.exceeds(s, w, tol):
+                        if not exceeds(s, w, tol):
                             continue
                         total = sum((n.value for _, n in present), Decimal(0))
                         decimals = max(n.decimals for _, n in present)
                         whole_text = str(whole) if whole is not None else "空（按 0 计）"
                         expr = " + ".join(str(n) for _, n in present)
                         column = ta.column_name(col)
-                        part_labels = [T.row_label(ta, block, r) for r, _ in present]
-                        msg = (f"{table.name}“{column}”栏：“其中”各项（{T.names(part_labels)}）"
+                        part_labels = [row_label(ta, block, r) for r, _ in present]
+                        msg = (f"{table.name}“{column}”栏：“其中”各项（{names(part_labels)}）"
                                f"之和 {expr} = {format_decimal(total, decimals)}，大于所属的“{label}”"
                                f"{whole_text}，部分不能超过整体")
-                        related = [T.cell_related(ta, whole_row, col, label)]
-                        related += [T.cell_related(ta, r, col, lab) for (r, _), lab in zip(present, part_labels)]
-                        related.append(T.figure(f"{expr} = {format_decimal(total, decimals)}", str(total), table.id))
+                        related = [cell_related(ta, whole_row, col, label)]
+                        related += [cell_related(ta, r, col, lab) for (r, _), lab in zip(present, part_labels)]
+                        related.append(figure(f"{expr} = {format_decimal(total, decimals)}", str(total), table.id))
                         first = present[0][0] if len(present) == 1 else whole_row
-                        loc = T.cell_location(table, first, col)
+                        loc = cell_location(table, first, col)
                         yield self.diagnostic(
-                            ctx, msg, loc, T.cell_text(first, col) or label, related,
+                            ctx, msg, loc, cell_text(first, col) or label, related,
                             suggestion=f"核对“{label}”及其“其中”各项在“{column}”栏的数值",
                             key=f"{table.id}|{label}|{column}")

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from textcheck import tables as T
-from textcheck.rules._sumrows import SumRule
+from textcheck.report.diagnostic import Related
+from textcheck.rulekit.evidence import cell_location
+from textcheck.rulekit.sums import SumRule
 
 ROW_WORDS = {"total": "总计"}
 FUND_WORDS = {
@@ -71,15 +73,13 @@ class CrossTableMismatch(SumRule):
                f"“{ref.row_label}/{ref.column_label}”{ref.number} 不一致（同为{row}的{what}，"
                f"相差 {T.format_decimal(diff, decimals)}，超出四舍五入误差范围）")
         related = [self._cell(q), self._cell(ref)]
-        loc = T.cell_location(q.table, q.row, q.col)
+        loc = cell_location(q.table, q.row, q.col)
         return self.diagnostic(ctx, msg, loc, str(q.number), related,
                                suggestion=f"核对两表，统一为正确数值（多数表格为 {ref.number}）",
                                key=f"{q.table.id}|{ref.table.id}|{key}")
 
     @staticmethod
     def _cell(q):
-        from textcheck.report.diagnostic import Related
-
         r = Related.cell(q.table, q.row, q.col)
         return Related(kind=r.kind, text=r.text, line=r.line, source_column=r.source_column, table=r.table,
                        row=q.row_label, column_label=q.column_label, page=r.page, ref=r.ref)

@@ -1,8 +1,10 @@
 """TC106 side-by-side-balance: 收入总计 ≠ 支出总计 in a 收支总表."""
 from __future__ import annotations
 
-from textcheck import tables as T
-from textcheck.rules._sumrows import SumRule
+from textcheck.rulekit.arithmetic import MISMATCH, cell_number, cell_text, check_sum
+from textcheck.rulekit.evidence import cell_location, cell_related, row_by_index
+from textcheck.rulekit.sums import SumRule
+from textcheck.rulekit.wording import row_label
 
 
 class SideBySideBalance(SumRule):
@@ -33,18 +35,18 @@ class SideBySideBalance(SumRule):
             spend = next((b for b in sides if b.direction == "expenditure"), None)
             if income is None or spend is None:
                 continue
-            rin, rout = T.row_by_index(ta, income.total_row), T.row_by_index(ta, spend.total_row)
+            rin, rout = row_by_index(ta, income.total_row), row_by_index(ta, spend.total_row)
             cin, cout = _main_column(ta, income), _main_column(ta, spend)
-            a, b = T.cell_number(rin, cin), T.cell_number(rout, cout)
-            check = T.check_sum(a, [b], tol)
-            if check is None or check.status != T.MISMATCH:
+            a, b = cell_number(rin, cin), cell_number(rout, cout)
+            check = check_sum(a, [b], tol)
+            if check is None or check.status != MISMATCH:
                 continue
-            lin, lout = T.row_label(ta, income, rin), T.row_label(ta, spend, rout)
+            lin, lout = row_label(ta, income, rin), row_label(ta, spend, rout)
             msg = (f"{ta.table.name}：{lin} {check.total_text()} 与 {lout} "
                    f"{b if b is not None else '空（按 0 计）'} 不相等（相差 {abs(check.difference)}，"
                    f"超出四舍五入误差范围），收支应平衡")
-            related = [T.cell_related(ta, rin, cin, lin), T.cell_related(ta, rout, cout, lout)]
-            yield self.diagnostic(ctx, msg, T.cell_location(ta.table, rout, cout), T.cell_text(rout, cout) or lout,
+            related = [cell_related(ta, rin, cin, lin), cell_related(ta, rout, cout, lout)]
+            yield self.diagnostic(ctx, msg, cell_location(ta.table, rout, cout), cell_text(rout, cout) or lout,
                                   related, suggestion="核对收入总计与支出总计", key=f"{ta.table.id}|balance")
 
 

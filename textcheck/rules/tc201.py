@@ -1,10 +1,12 @@
 """TC201 narrative-amount-mismatch: a narrative amount disagrees with the table cell it restates."""
 from __future__ import annotations
 
-from textcheck.linking import CONFIDENT, cell_phrase, related_cell, stated_interval, table_unit
-from textcheck.numbers import MONEY_UNITS, format_decimal
+from textcheck.linking import CONFIDENT
+from textcheck.numbers import format_decimal
 from textcheck.report.diagnostic import Related
-from textcheck.linking import shown
+from textcheck.rulekit.arithmetic import agrees_with, is_money, magnitude_slip_cell, stated_interval, table_unit
+from textcheck.rulekit.evidence import related_cell
+from textcheck.rulekit.wording import cell_phrase, shown
 from textcheck.rules.base import Rule
 
 
@@ -15,42 +17,6 @@ def evidence_cells(link, limit: int = 3):
     taken = {id(c) for c in primary}
     rest = [c for c in link.candidates if id(c) not in taken]
     return (primary + rest)[:limit]
-
-
-def is_money(quantity) -> bool:
-    return quantity is not None and quantity.number.unit in MONEY_UNITS
-
-
-def magnitude_slip_cell(link, linker_agrees):
-    """The candidate a value matches only after ×10⁴ or ÷10⁴ (万元 written as 元 or back)."""
-    from decimal import Decimal
-
-    stated = link.claim.value.number
-    # A zero ("0万元") scales to zero, and a figure of one or two digits ("5 元") matches a
-    # cell ten thousand times larger only by rounding: neither proves a unit slip.
-    if not stated.value or significant_digits(stated) < 3:
-        return None
-    for scale in (Decimal(10000), Decimal("0.0001")):
-        for cell in link.candidates:
-            if cell.value.value and linker_agrees(stated, cell, scale):
-                return cell, scale
-    return None
-
-
-def significant_digits(number) -> int:
-    """Digits as printed, without leading zeros: 1,682.76 → 6, 0.05 → 1, 0.00 → 0."""
-    # string arithmetic, not Decimal.quantize: a 29-digit amount would exceed the context precision
-    whole, _, frac = format(abs(number.value), "f").partition(".")
-    d = max(number.decimals, 0)
-    return len((whole + (frac + "0" * d)[:d]).lstrip("0"))
-
-
-def agrees_with(tolerance):
-    def agrees(number, cell, scale):
-        iv = stated_interval(number, cell, scale)
-        c = cell.value.interval
-        return iv.lo <= c.hi + tolerance and c.lo - tolerance <= iv.hi
-    return agrees
 
 
 class NarrativeAmountMismatch(Rule):

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from textcheck.linking import CONFIDENT, links_by_claim, name_key, shown
+from textcheck.linking import CONFIDENT, links_by_claim, name_key, vocabulary
 from textcheck.numbers import MONEY_UNITS, format_decimal
 from textcheck.report.diagnostic import Related
+from textcheck.rulekit.wording import shown
 from textcheck.rules.base import Rule
 
 # Sections that restate a project's budget (项目支出说明, 绩效目标) form one group.
@@ -66,9 +67,8 @@ class InconsistentRestatement(Rule):
         def agrees(claim) -> bool:
             link = by_claim.get(id(claim))
             return link is not None and bool(link.agreeing)
-        from textcheck.linking import vocabulary
 
-        generic_words = vocabulary(tuple(getattr(ctx.lexicon, "extra_dirs", ()) or ())).generic_subjects
+        generic_words = vocabulary(ctx.lexicon.extra_dirs).generic_subjects
 
         def generic(subject):
             return bool(generic_words.search(name_key(subject or "")))

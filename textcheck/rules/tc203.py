@@ -5,52 +5,9 @@ from decimal import Decimal
 
 from textcheck.numbers import MONEY_UNITS, Interval, format_decimal
 from textcheck.report.diagnostic import Related
-from textcheck.linking import shown
+from textcheck.rulekit.arithmetic import money_interval, totals_of, unit_slip_item
+from textcheck.rulekit.wording import shown
 from textcheck.rules.base import Rule
-from textcheck.rules.tc201 import significant_digits
-
-
-def money_interval(quantity, unit: str) -> Interval:
-    return quantity.number.interval_in(unit)
-
-
-def parts_interval(items, unit: str, tol, slip=None) -> Interval:
-    """Σ items in ``unit`` widened by ``tol``; ``slip``: an item read in ``unit`` as printed
-    ("1,682.76 元" taken for 1,682.76 万元)."""
-    parts = Interval.exact(Decimal(0))
-    for i in items:
-        parts = parts + (i.value.number.interval if i is slip else money_interval(i.value, unit))
-    return Interval(parts.lo - tol, parts.hi + tol)
-
-
-def unit_slip_item(claim, tol):
-    """(item, total) when the list adds up only if one item's 元 is read as the total's 万元
-    (or back): a unit slip (TC204), not a wrong breakdown.  None otherwise."""
-    items = [i for i in claim.items if i.value is not None and i.value.number.unit in MONEY_UNITS]
-    totals = [t for t in totals_of(claim) if t.number.unit in MONEY_UNITS]
-    if len(items) < 2 or not totals:
-        return None
-    unit = totals[0].number.unit
-    if any(parts_interval(items, unit, tol).overlaps(money_interval(t, unit)) for t in totals):
-        return None
-    for item in items:
-        n = item.value.number
-        ratio = MONEY_UNITS[n.unit] / MONEY_UNITS[unit]
-        if ratio not in (Decimal(10000), Decimal("0.0001")) or not n.value or significant_digits(n) < 3:
-            continue
-        if any(parts_interval(items, unit, tol, slip=item).overlaps(money_interval(t, unit)) for t in totals):
-            return item, totals[0]
-    return None
-
-
-def totals_of(claim):
-    """The stated totals a list belongs to: the claim's own value, then its whole's."""
-    out = []
-    if claim.value is not None:
-        out.append(claim.value)
-    if claim.whole is not None and claim.whole.value is not None:
-        out.append(claim.whole.value)
-    return out
 
 
 class BreakdownSumMismatch(Rule):

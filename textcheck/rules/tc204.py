@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from textcheck.linking import CONFIDENT, cell_phrase, related_cell, table_unit
+from textcheck.linking import CONFIDENT
 from textcheck.report.diagnostic import Related
-from textcheck.linking import shown
+from textcheck.rulekit.arithmetic import agrees_with, is_money, magnitude_slip_cell, table_unit, unit_slip_item
+from textcheck.rulekit.evidence import related_cell
+from textcheck.rulekit.wording import cell_phrase, shown
 from textcheck.rules.base import Rule
 from textcheck.numbers import format_decimal
-from textcheck.rules.tc201 import agrees_with, is_money, magnitude_slip_cell
-from textcheck.rules.tc203 import unit_slip_item
 
 
 class MagnitudeSlip(Rule):

@@ -1,83 +1,13 @@
 """TC301 change-rate-mismatch: the stated growth rate does not follow from the amount and its change."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
-
 from textcheck.claim import DECREASE, INCREASE
-from textcheck.numbers import MONEY_UNITS, PERCENT, Interval, format_decimal
+from textcheck.numbers import format_decimal
 from textcheck.report.diagnostic import Related
-from textcheck.linking import shown
-from textcheck.rules._lastdigit import severity_and_note
+from textcheck.rulekit.changes import WORD, change_facts, figures, pct
+from textcheck.rulekit.lastdigit import severity_and_note
+from textcheck.rulekit.wording import shown
 from textcheck.rules.base import Rule
-
-HUNDRED = Decimal(100)
-WORD = {INCREASE: "增加", DECREASE: "减少"}
-
-
-@dataclass(frozen=True)
-class ChangeFacts:
-    """The figures of one change statement, in the current amount's unit."""
-
-    claim: object
-    unit: str
-    current: Interval
-    change: Interval
-    rate: Interval | None  # stated rate in %
-    direction: str
-
-    def previous(self, direction: str | None = None) -> Interval:
-        """Previous amount implied by the stated direction (or another one)."""
-        d = direction or self.direction
-        return self.current - self.change if d == INCREASE else self.current + self.change
-
-    def rate_for(self, direction: str | None = None) -> Interval | None:
-        """Reachable rate interval in % (None when the previous amount may be zero or negative)."""
-        prev = self.previous(direction)
-        if prev.lo <= 0:
-            return None
-        q = self.change / prev
-        return q.scale(HUNDRED) if q else None
-
-    def exact_previous(self, direction: str | None = None) -> Decimal:
-        d = direction or self.direction
-        cur = self.claim.value.number.value
-        chg = self.claim.change.number.interval_in(self.unit).mid
-        return cur - chg if d == INCREASE else cur + chg
-
-    def exact_rate(self, direction: str | None = None) -> Decimal | None:
-        prev = self.exact_previous(direction)
-        if prev <= 0:
-            return None
-        return self.claim.change.number.interval_in(self.unit).mid / prev * HUNDRED
-
-
-def change_facts(claim) -> ChangeFacts | None:
-    """Facts of a claim stating a current amount and a change, or None."""
-    value, change = claim.value, claim.change
-    if value is None or change is None or claim.direction not in (INCREASE, DECREASE):
-        return None
-    unit = value.number.unit
-    if unit not in MONEY_UNITS or change.number.unit not in MONEY_UNITS:
-        return None
-    if value.number.value < 0 or change.number.value < 0:
-        return None  # a signed change is TC302's business
-    rate = claim.rate.number.interval if claim.rate is not None and claim.rate.number.unit == PERCENT else None
-    if rate is not None and claim.rate.number.value < 0:
-        rate = None
-    return ChangeFacts(claim, unit, value.number.interval, change.number.interval_in(unit), rate, claim.direction)
-
-
-def pct(v: Decimal, decimals: int = 2) -> str:
-    return format_decimal(v, decimals) + "%"
-
-
-def figures(claim) -> list[Related]:
-    out = [Related.sentence(claim.sentence.text, claim.sentence.location)]
-    for q in (claim.value, claim.change, claim.rate):
-        if q is not None:
-            out.append(Related.stated(q))
-    return out
 
 
 class ChangeRateMismatch(Rule):

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from textcheck.claim import DECREASE, INCREASE
 from textcheck.numbers import format_decimal
-from textcheck.report.diagnostic import Related
-from textcheck.linking import shown
+from textcheck.rulekit.changes import WORD, change_facts, figures, pct
+from textcheck.rulekit.wording import shown
 from textcheck.rules.base import Rule
-from textcheck.rules.tc301 import WORD, change_facts, figures, pct
-
 RATE_WORD = {INCREASE: "增长", DECREASE: "下降"}
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from textcheck.claim import INCREASE
-from textcheck.linking import shown
+from textcheck.rulekit.changes import change_facts, figures
+from textcheck.rulekit.wording import shown
 from textcheck.rules.base import Rule
-from textcheck.rules.tc301 import change_facts, figures
 
 
 class ZeroBaseGrowth(Rule):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from textcheck.claim import INCREASE
 from textcheck.numbers import format_decimal
-from textcheck.linking import shown
+from textcheck.rulekit.changes import change_facts, figures
+from textcheck.rulekit.wording import shown
 from textcheck.rules.base import Rule
-from textcheck.rules.tc301 import change_facts, figures
 
 
 class IncreaseExceedsCurrent(Rule):

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from textcheck.linking import CONFIDENT, cell_phrase, links_by_claim, related_cell, table_unit
-from textcheck.numbers import MONEY_UNITS, PERCENT, format_decimal
+from textcheck.claim import CellRef
+from textcheck.linking import CONFIDENT, links_by_claim
+from textcheck.numbers import MONEY_UNITS, PERCENT, Number, format_decimal
 from textcheck.report.diagnostic import Related
-from textcheck.linking import shown
-from textcheck.rules._lastdigit import severity_and_note
+from textcheck.rulekit.arithmetic import table_unit
+from textcheck.rulekit.evidence import related_cell
+from textcheck.rulekit.lastdigit import severity_and_note
+from textcheck.rulekit.wording import cell_phrase, shown
 from textcheck.rules.base import Rule
 
 HUNDRED = Decimal(100)
@@ -19,8 +22,6 @@ def grand_totals(link):
     agrees in (never a 行次 number), when the part agrees with a cell of the same table on a
     row other than a total row.  A part that is itself a total ("财政拨款支出 13,297.11 万元，
     占本年支出合计的 99.4%" linked to the 合计 row) names its whole elsewhere: none then."""
-    from textcheck.claim import CellRef
-
     if link is None or link.confidence != CONFIDENT or not link.candidates:
         return []
     table = link.candidates[0].table
@@ -78,8 +79,6 @@ class ShareMismatch(Rule):
                 wholes.append((f"“{w.span.text}”", w.number.interval_in(unit), w.number.value,
                                Related.stated(w)))
             for cell in grand_totals(by_claim.get(id(claim))):
-                from textcheck.numbers import Number
-
                 tu = table_unit(cell)
                 n = Number(cell.value.value, cell.value.decimals, tu, cell.value.text)
                 wholes.append((cell_phrase(cell), n.interval_in(unit), n.in_unit(unit).value, related_cell(cell)))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from textcheck.report.diagnostic import Related
-from textcheck.linking import shown
+from textcheck.rulekit.wording import shown
 from textcheck.rules.base import Rule
 
 

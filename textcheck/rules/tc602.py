@@ -1,9 +1,10 @@
 """TC602 plan-target-mismatch: a count or amount in the goal text disagrees with the indicator for the same thing."""
 from __future__ import annotations
 
-from textcheck.performance import (EQ, FORM_QUANTITY, GE, LE, cell_evidence, compatible, compatible_units,
-                                   content_words, feasible, plan_mentions, polarity, shared_words, within)
+from textcheck.performance import (EQ, FORM_QUANTITY, GE, LE, compatible, compatible_units, content_words, feasible,
+                                   plan_mentions, polarity, shared_words, within)
 from textcheck.report.diagnostic import Related
+from textcheck.rulekit.evidence import cell_evidence
 from textcheck.rules.base import Rule
 
 # A candidate indicator must share at least this share of its own content words with the clause.
@@ -126,7 +127,7 @@ class PlanTargetMismatch(Rule):
 def _agrees(plan, target, lexicon) -> bool:
     if target is None:
         return False
-    money = getattr(lexicon, "money_units", {}) or {}
+    money = lexicon.money_units
     if plan.unit in money and target.unit in money:
         return plan.interval_in("万元").overlaps(target.interval_in("万元"))
     # counts and percentages in plans and targets are exact figures, not rounded ones

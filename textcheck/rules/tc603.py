@@ -3,11 +3,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from textcheck.document import LocatedText
 from textcheck.numbers import Number, format_decimal
-from textcheck.performance import (cell_evidence, find_project_row, goal_budget_mentions, money_unit,
-                                   project_name_keys, project_tables, project_row_keys)
+from textcheck.performance import (find_project_row, goal_budget_mentions, money_unit, project_name_keys,
+                                   project_tables, project_row_keys)
 from textcheck.report.diagnostic import Related
+from textcheck.rulekit.evidence import cell_evidence
 from textcheck.rules.base import Rule
+
 
 def _fmt(n: Number) -> str:
     return format_decimal(n.value, n.decimals)
@@ -141,7 +144,5 @@ def _fiscal_column_agrees(table, row, figure, unit) -> bool:
 
 
 def _lt(figure):
-    from textcheck.document import LocatedText
-
     loc = figure.location
     return LocatedText(figure.text, tuple((loc.line, loc.column + i) for i in range(len(figure.text))))

@@ -1,7 +1,8 @@
 """TC604 malformed-target: a 指标值 with a comparison operator but no value."""
 from __future__ import annotations
 
-from textcheck.performance import FORM_OPERATOR_ONLY, cell_evidence
+from textcheck.performance import FORM_OPERATOR_ONLY
+from textcheck.rulekit.evidence import cell_evidence
 from textcheck.rules.base import Rule
 
 

@@ -1,7 +1,8 @@
 """TC605 cross-table-target-mismatch: the same indicator has opposite operators or different values in a project and the department-level 绩效目标表."""
 from __future__ import annotations
 
-from textcheck.performance import EQ, FORM_QUANTITY, GE, GT, LE, LT, cell_evidence, indicator_key
+from textcheck.performance import EQ, FORM_QUANTITY, GE, GT, LE, LT, indicator_key
+from textcheck.rulekit.evidence import cell_evidence
 from textcheck.rules.base import Rule
 
 _UP = (GE, GT)

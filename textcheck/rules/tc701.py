@@ -1,7 +1,8 @@
 """TC701 indicator-unit-mismatch: the unit an indicator names differs from the unit of its value."""
 from __future__ import annotations
 
-from textcheck.performance import FORM_QUANTITY, cell_evidence, polarity
+from textcheck.performance import FORM_QUANTITY, polarity
+from textcheck.rulekit.evidence import cell_evidence
 from textcheck.rules.base import Rule
 
 
@@ -10,13 +11,13 @@ def _dimension(unit: str | None, pol, lexicon) -> str | None:
         return None
     if unit in pol.percent:
         return "percent"
-    if unit in pol.money or unit in (getattr(lexicon, "money_units", {}) or {}):
+    if unit in pol.money or unit in lexicon.money_units:
         return "money"
     if unit in pol.durations:
         return "duration"
     if "/" in unit:
         return "frequency"
-    if unit in (getattr(lexicon, "measure_words", {}) or {}):
+    if unit in lexicon.measure_words:
         return "count"
     return None
 

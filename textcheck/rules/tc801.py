@@ -1,7 +1,8 @@
 """TC801 malformed-operator: a comparison operator written wrongly (=>, =<, ≥≥, "=1 周 1 次")."""
 from __future__ import annotations
 
-from textcheck.performance import FORM_MALFORMED, MALFORMED_OPERATORS, cell_evidence
+from textcheck.performance import FORM_MALFORMED, MALFORMED_OPERATORS
+from textcheck.rulekit.evidence import cell_evidence
 from textcheck.rules.base import Rule
 
 

@@ -1,7 +1,7 @@
 """TC802 mixed-operator-style: one 绩效目标表 mixes ≥/≤ with >=/<=."""
 from __future__ import annotations
 
-from textcheck.performance import cell_evidence
+from textcheck.rulekit.evidence import cell_evidence
 from textcheck.rules.base import Rule
 
 _NAMES = {"symbol": "≥/≤", "ascii": ">=/<="}

@@ -4,10 +4,6 @@ from __future__ import annotations
 from textcheck.report.diagnostic import Related
 from textcheck.rules.base import Rule
 
-# Lower-case unit symbols that legitimately stand between Chinese words.
-UNIT_SYMBOLS = frozenset({"kg", "km", "cm", "mm", "ml", "mg", "kw", "kwh", "kv", "mw", "gb", "mb", "tb", "kb",
-                          "ha", "min", "ms", "mu", "pm", "am", "km2", "m2", "m3"})
-
 
 class StrayLatinWord(Rule):
     """中文句子中夹杂小写英文单词（“科技资源合理布局 and 协同创新”）。
@@ -32,9 +28,10 @@ class StrayLatinWord(Rule):
     severity = "warning"
 
     def check(self, ctx):
+        unit_symbols = ctx.lexicon.unit_symbols  # lexicons/units.yml latin_symbols
         for m in ctx.layout.stray_latin:
             word, t = m.value, m.text
-            if word in UNIT_SYMBOLS:
+            if word in unit_symbols:
                 continue
             a, b = max(0, m.start - 8), min(len(t.text), m.end + 8)
             yield self.diagnostic(

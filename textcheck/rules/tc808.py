@@ -1,8 +1,9 @@
 """TC808 percent-without-sign: a rate written as a bare number ("满意度 ≥90", "占 35.77，")."""
 from __future__ import annotations
 
-from textcheck.performance import FORM_QUANTITY, cell_evidence
+from textcheck.performance import FORM_QUANTITY
 from textcheck.report.diagnostic import Related
+from textcheck.rulekit.evidence import cell_evidence
 from textcheck.rules.base import Rule
 
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from textcheck.numbers import format_decimal
 from textcheck.report.diagnostic import Related
-from textcheck.rules._lastdigit import severity_and_note
+from textcheck.rulekit.lastdigit import severity_and_note
 from textcheck.rules.base import Rule
 
 

@@ -1,6 +1,9 @@
-"""The column vocabulary of the sum rules: ``lexicons/columns.yml`` compiled once — header words
-and their fund, measure and direction concepts, row kinds (总计 / 小计 / 其中 / group /
-numbering), table profiles from titles, concept sums (合计 = 基本支出 + 项目支出)."""
+"""lexicons/columns.yml compiled once: the column, fund, measure and row vocabulary of tables.
+
+Read by the table analysis (``textcheck.tables``): which header names which measure
+(预算数, 决算数 …) or fund (一般公共预算 …), which row is a total, a subtotal or a
+group, which concept sums exist between columns.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,8 +11,10 @@ from functools import lru_cache
 
 import regex
 
-from textcheck import patterns
-from textcheck.lexicon import load_yaml
+from textcheck.lexicon.files import load_yaml
+from textcheck.lexicon.terms import squash
+
+COLUMNS_FILE = "columns.yml"
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,7 @@ def _first(entries, text: str) -> str | None:
 
 @lru_cache(maxsize=8)
 def column_lexicon(extra_dirs: tuple[str, ...] = ()) -> ColumnLexicon:
-    data = load_yaml("columns.yml", extra_dirs)
+    data = load_yaml(COLUMNS_FILE, extra_dirs)
     rows = data["rows"]
     return ColumnLexicon(
         measures=tuple((e["concept"], regex.compile(e["pattern"])) for e in data["measures"]),
@@ -89,8 +94,3 @@ def column_lexicon(extra_dirs: tuple[str, ...] = ()) -> ColumnLexicon:
         category_row=regex.compile(rows.get("category", "(?!)")),
         numbering=tuple(regex.compile(p) for p in rows["numbering"]),
     )
-
-
-def squash(text: str) -> str:
-    """Header/label text without whitespace (PDF conversion breaks words inside cells)."""
-    return patterns.WHITESPACE.sub("", text or "")

@@ -1,4 +1,4 @@
-"""Lexicon loading (the lexicons/ data shipped as package textcheck.lexicons_data).
+"""The Lexicon: the classification, concepts, aliases and unit words of budget disclosures.
 
 The lexicons hold general vocabulary of Chinese budget disclosures: the
 government revenue/expenditure classification (支出功能分类 类/款/项 and 部门预算
@@ -7,29 +7,17 @@ aliases and the table-column concept they correspond to, direction words,
 comparison bases, units and measure words.  Nothing here is specific to one
 document: project and unit names are read from each document's own tables.
 
-``data_file`` and ``load_yaml`` are the one way any stage reads a lexicon file,
-so extra lexicon folders from the config override the shipped ones by file
-name.  ``Lexicon`` itself *merges* extra folders: a file with the same name in
-an extra folder extends the shipped one (TSV rows by code, YAML mappings key by
-key, YAML lists appended); a YAML file whose top level has ``replace: true``
-replaces the shipped file instead.
-
-Every lookup goes through ``normalize_term`` so full-width/half-width
-parentheses, spaces and quote marks never decide whether a term is found.
+``Lexicon`` *merges* extra folders into the shipped data (see
+``textcheck.lexicon.files``).  Every lookup goes through ``normalize_term``.
 """
 from __future__ import annotations
 
-import csv
 import functools
-import unicodedata
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
-
-import yaml
 
 from textcheck import patterns
-from textcheck.errors import ConfigError
+from textcheck.lexicon.files import merged_tsv, merged_variants, merged_yaml
+from textcheck.lexicon.terms import longest_first, normalize_term
 
 # Lexicon files the Lexicon class reads (all in lexicons/, see lexicons/README.md).
 FUNCTION_FILE = "function_classification.tsv"
@@ -48,141 +36,6 @@ KIND_CONCEPT = "concept"
 KIND_INCOME = "income"
 KIND_FUNCTION = "function"
 KIND_ECONOMIC = "economic"
-
-
-def data_dir() -> Path:
-    return Path(str(resources.files("textcheck.lexicons_data")))
-
-
-def data_file(name: str, extra_dirs=()) -> Path:
-    """Path of lexicon file ``name``: the first extra folder that has it, else the shipped one."""
-    for d in extra_dirs:
-        p = Path(d) / name
-        if p.is_file():
-            return p
-    return data_dir() / name
-
-
-def load_yaml(name: str, extra_dirs=()):
-    """Parsed YAML lexicon file, parsed once per process (callers must treat it as read-only)."""
-    return _load_yaml_cached(name, tuple(str(d) for d in (extra_dirs or ())))
-
-
-@functools.lru_cache(maxsize=None)
-def _load_yaml_cached(name: str, extra_dirs: tuple[str, ...]):
-    with open(data_file(name, extra_dirs), encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
-# --------------------------------------------------------------------------- normalisation
-
-# Quote marks are dropped: "三公"经费, “三公”经费 and 三公经费 are one term.
-_DROP = dict.fromkeys(map(ord, "\"'“”‘’「」『』"), None)
-
-
-def normalize_term(s: str) -> str:
-    """Comparison key of a term: NFKC (full-width → half-width parentheses, digits,
-    letters, ideographic space), no whitespace, no quote marks, 〔〕/【】 as ().
-
-    ``normalize_term("因公出国（境）费") == normalize_term("因公出国(境)费")``.
-    """
-    if not s:
-        return ""
-    s = unicodedata.normalize("NFKC", s).translate(_DROP)
-    s = s.replace("〔", "(").replace("〕", ")").replace("【", "(").replace("】", ")")
-    return "".join(s.split())
-
-
-def code_level(code: str) -> int | None:
-    """Level of a classification code from its length: 3 → 1 (类), 5 → 2 (款), 7 → 3 (项)."""
-    return {3: 1, 5: 2, 7: 3}.get(len(code))
-
-
-# --------------------------------------------------------------------------- file loading
-
-
-def _merge(base, extra):
-    """Extra lexicon data over shipped data: mappings merge key by key, lists append."""
-    if isinstance(extra, dict) and extra.get("replace") is True:
-        return {k: v for k, v in extra.items() if k != "replace"}
-    if isinstance(base, dict) and isinstance(extra, dict):
-        out = dict(base)
-        for k, v in extra.items():
-            out[k] = _merge(base[k], v) if k in base else v
-        return out
-    if isinstance(base, list) and isinstance(extra, list):
-        return base + [v for v in extra if v not in base]
-    return extra
-
-
-# libyaml's loader when PyYAML was built with it: ~20x faster than the pure-Python one.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _yaml_file(path: Path):
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_YAML_LOADER) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigError(f"lexicon {path}: cannot read ({exc.__class__.__name__}: "
-                          f"{str(exc).splitlines()[0] if str(exc) else ''})") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"lexicon {path}: expected a mapping at the top level")
-    return data
-
-
-def _merged_yaml(name: str, extra_dirs) -> dict:
-    data = _yaml_file(data_dir() / name) if (data_dir() / name).is_file() else {}
-    for d in extra_dirs:
-        p = Path(d) / name
-        if p.is_file():
-            data = _merge(data, _yaml_file(p))
-    data.pop("replace", None)
-    return data
-
-
-def _tsv_rows(path: Path):
-    """Rows of a code<TAB>name<TAB>level file; '#' lines are comments (the source note)."""
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"lexicon {path}: cannot read ({exc.__class__.__name__})") from exc
-    for lineno, row in enumerate(rows, 1):
-        if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
-            continue
-        code = row[0].strip()
-        if len(row) < 2 or not code.isdigit() or not row[1].strip():
-            raise ConfigError(f"lexicon {path}:{lineno}: expected code<TAB>name<TAB>level")
-        level = row[2].strip() if len(row) > 2 else ""
-        yield code, row[1].strip(), int(level) if level.isdigit() else code_level(code)
-
-
-def _merged_variants(extra_dirs) -> dict[str, dict[str, list[str]]]:
-    """scheme → code → former/variant names, from classification_variants.tsv files."""
-    out: dict[str, dict[str, list[str]]] = {"function": {}, "economic": {}}
-    for path in [data_dir() / VARIANTS_FILE] + [Path(d) / VARIANTS_FILE for d in extra_dirs]:
-        if not path.is_file():
-            continue
-        with open(path, encoding="utf-8", newline="") as fh:
-            for lineno, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
-                if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
-                    continue
-                if len(row) < 3 or row[0] not in out or not row[1].isdigit():
-                    raise ConfigError(f"lexicon {path}:{lineno}: expected scheme<TAB>code<TAB>name<TAB>note")
-                names = out[row[0]].setdefault(row[1], [])
-                if row[2].strip() not in names:
-                    names.append(row[2].strip())
-    return out
-
-
-def _merged_tsv(name: str, extra_dirs) -> dict[str, tuple[str, int | None]]:
-    items: dict[str, tuple[str, int | None]] = {}
-    for path in [data_dir() / name] + [Path(d) / name for d in extra_dirs]:
-        if path.is_file():
-            for code, nm, level in _tsv_rows(path):
-                items[code] = (nm, level)  # extra folders override by code
-    return items
 
 
 # --------------------------------------------------------------------------- the lexicon
@@ -212,6 +65,7 @@ class Lexicon:
       percent_units    ("%", "％", "个百分点", "百分点")
       measure_words    measure word → category (people / things / times / duration …), longest first
       unit_names       every unit word → kind ("money", "percent", or the measure category)
+      unit_symbols     lower-case Latin unit symbols written between Chinese words ("kg", "m2")
     """
 
     extra_dirs: tuple[str, ...] = ()
@@ -234,6 +88,7 @@ class Lexicon:
     percent_units: list[str] = field(default_factory=list)
     measure_words: dict[str, str] = field(default_factory=dict)
     unit_names: dict[str, str] = field(default_factory=dict)
+    unit_symbols: frozenset[str] = frozenset()
     # normalised name → list of (kind, code_or_concept); built by _index()
     _index_map: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _direction_of: dict[str, str] = field(default_factory=dict, repr=False)
@@ -251,10 +106,10 @@ class Lexicon:
         return lex
 
     def _load_classification(self, extra):
-        variants = _merged_variants(extra)
+        variants = merged_variants(VARIANTS_FILE, extra)
         for attr, fname in (("function", FUNCTION_FILE), ("economic", ECONOMIC_FILE)):
             items, levels, names = {}, {}, {}
-            for code, (name, level) in sorted(_merged_tsv(fname, extra).items()):
+            for code, (name, level) in sorted(merged_tsv(fname, extra).items()):
                 items[code] = name
                 levels[code] = level
                 names.setdefault(name, []).append(code)
@@ -268,8 +123,8 @@ class Lexicon:
             setattr(self, f"{attr}_variants", variants[attr])
 
     def _load_concepts(self, extra):
-        self.income_items = {k: _entry(v) for k, v in _merged_yaml(INCOME_FILE, extra).items()}
-        self.concepts = {k: _entry(v) for k, v in _merged_yaml(CONCEPTS_FILE, extra).items()}
+        self.income_items = {k: _entry(v) for k, v in merged_yaml(INCOME_FILE, extra).items()}
+        self.concepts = {k: _entry(v) for k, v in merged_yaml(CONCEPTS_FILE, extra).items()}
         aliases: dict[str, str] = {}
         # concepts first, then income items, then the general synonym list: a later
         # source never steals an alias an earlier one already claimed.
@@ -277,31 +132,32 @@ class Lexicon:
             for canon, entry in table.items():
                 for term in [canon, *entry["aliases"]]:
                     aliases.setdefault(normalize_term(term), canon)
-        for canon, alts in (_merged_yaml(ALIASES_FILE, extra).get("aliases") or {}).items():
+        for canon, alts in (merged_yaml(ALIASES_FILE, extra).get("aliases") or {}).items():
             for term in [canon, *(alts or [])]:
                 aliases.setdefault(normalize_term(term), canon)
         self.aliases = aliases
 
     def _load_words(self, extra):
-        d = _merged_yaml(DIRECTIONS_FILE, extra)
-        self.direction_words = {k: _longest_first(v) for k, v in d.items()}
+        d = merged_yaml(DIRECTIONS_FILE, extra)
+        self.direction_words = {k: longest_first(v) for k, v in d.items()}
         self._direction_of = {w: k for k, ws in self.direction_words.items() for w in ws}
 
-        b = _merged_yaml(BASES_FILE, extra)
+        b = merged_yaml(BASES_FILE, extra)
         self.base_kinds = dict(b.get("bases") or {})
-        self.bases = _longest_first(self.base_kinds)
-        self.base_year_suffixes = _longest_first(b.get("year_suffixes") or [])
+        self.bases = longest_first(self.base_kinds)
+        self.base_year_suffixes = longest_first(b.get("year_suffixes") or [])
 
-        u = _merged_yaml(UNITS_FILE, extra)
+        u = merged_yaml(UNITS_FILE, extra)
         self.money_units = {k: int(v) for k, v in (u.get("money") or {}).items()}
-        self.percent_units = _longest_first(u.get("percent") or [])
+        self.percent_units = longest_first(u.get("percent") or [])
+        self.unit_symbols = frozenset(u.get("latin_symbols") or ())
 
-        m = _merged_yaml(MEASURES_FILE, extra)
+        m = merged_yaml(MEASURES_FILE, extra)
         words = {}
         for category, ws in m.items():
             for w in ws or []:
                 words.setdefault(w, category)
-        self.measure_words = {w: words[w] for w in _longest_first(words)}
+        self.measure_words = {w: words[w] for w in longest_first(words)}
 
         names = {w: "money" for w in self.money_units}
         names.update({w: "percent" for w in self.percent_units})
@@ -310,7 +166,7 @@ class Lexicon:
         for kind, ws in (u.get("other") or {}).items():
             for w in ws or []:
                 names.setdefault(w, kind)
-        self.unit_names = {w: names[w] for w in _longest_first(names)}
+        self.unit_names = {w: names[w] for w in longest_first(names)}
 
     def _index(self):
         idx: dict[str, list[tuple[str, str]]] = {}
@@ -451,9 +307,6 @@ def _entry(v) -> dict:
     e.setdefault("column", None)
     return e
 
-
-def _longest_first(words) -> list[str]:
-    return sorted(dict.fromkeys(words), key=lambda w: (-len(w), w))
 
 
 @functools.lru_cache(maxsize=None)

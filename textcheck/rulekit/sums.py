@@ -1,7 +1,9 @@
 """What the table-arithmetic rules (TC101–TC106) share: the analysis entry point and row sums."""
 from __future__ import annotations
 
-from textcheck import tables as T
+from textcheck.rulekit.arithmetic import EXACT, ROUNDING, cell_number, cell_text, check_sum
+from textcheck.rulekit.evidence import cell_location, cell_related, figure, row_by_index
+from textcheck.rulekit.wording import mismatch_text, names, row_label, support_text
 from textcheck.rules.base import Rule
 
 KIND_WORDS = {"grand-total": "下一级各行", "code": "下级科目", "numbered": "下级各项", "group": "该组各行"}
@@ -28,33 +30,33 @@ def check_row_sums(rule, ctx, analysis, tol, kinds):
             for rs in block.row_sums:
                 if rs.kind not in kinds or not rs.confirmed:
                     continue  # a relation the table does not confirm judges nothing
-                total_row = T.row_by_index(ta, rs.total)
-                part_rows = [T.row_by_index(ta, i) for i in rs.parts]
-                label = T.row_label(ta, block, total_row)
-                part_labels = [T.row_label(ta, block, r) for r in part_rows]
+                total_row = row_by_index(ta, rs.total)
+                part_rows = [row_by_index(ta, i) for i in rs.parts]
+                label = row_label(ta, block, total_row)
+                part_labels = [row_label(ta, block, r) for r in part_rows]
                 for col in block.columns:
-                    check = T.check_sum(T.cell_number(total_row, col),
-                                        [T.cell_number(r, col) for r in part_rows], tol)
-                    if check is None or check.status == T.EXACT:
+                    check = check_sum(cell_number(total_row, col),
+                                        [cell_number(r, col) for r in part_rows], tol)
+                    if check is None or check.status == EXACT:
                         continue
-                    if check.status == T.ROUNDING and not rounding:
+                    if check.status == ROUNDING and not rounding:
                         continue
                     column = ta.column_name(col)
-                    related = [T.cell_related(ta, total_row, col, label)]
-                    related += [T.cell_related(ta, r, col, lab) for r, lab in zip(part_rows, part_labels)
-                                if T.cell_number(r, col) is not None]
-                    related.append(T.figure(check.expression(), str(check.sum_value), table.id))
-                    loc = T.cell_location(table, total_row, col)
+                    related = [cell_related(ta, total_row, col, label)]
+                    related += [cell_related(ta, r, col, lab) for r, lab in zip(part_rows, part_labels)
+                                if cell_number(r, col) is not None]
+                    related.append(figure(check.expression(), str(check.sum_value), table.id))
+                    loc = cell_location(table, total_row, col)
                     key = f"{table.id}|{label}|{column}|{rs.kind}"
-                    if check.status == T.ROUNDING:
+                    if check.status == ROUNDING:
                         msg = (f"{table.name}“{column}”栏：“{label}”{check.total_text()} 与"
                                f"{KIND_WORDS[rs.kind]}之和 {check.expression()} 相差 {abs(check.difference)}，"
                                f"在四舍五入误差范围内")
-                        yield rule.diagnostic(ctx, msg, loc, T.cell_text(total_row, col), related,
+                        yield rule.diagnostic(ctx, msg, loc, cell_text(total_row, col), related,
                                               severity="info", key=key)
                         continue
                     msg = (f"{table.name}“{column}”栏：“{label}”与{KIND_WORDS[rs.kind]}"
-                           f"（{T.names(part_labels)}）之和不符：{T.mismatch_text(check)}；{T.support_text(rs)}")
+                           f"（{names(part_labels)}）之和不符：{mismatch_text(check)}；{support_text(rs)}")
                     yield rule.diagnostic(
-                        ctx, msg, loc, T.cell_text(total_row, col) or label, related,
+                        ctx, msg, loc, cell_text(total_row, col) or label, related,
                         suggestion=f"核对“{label}”及其{KIND_WORDS[rs.kind]}在“{column}”栏的数值", key=key)

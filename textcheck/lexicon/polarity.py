@@ -1,10 +1,11 @@
-"""Which way an indicator should move (越高越好 / 越低越好) and the unit dimensions of targets:
-``lexicons/indicator_polarity.yml`` as a ``Polarity``, loaded once per lexicon directories."""
+"""lexicons/indicator_polarity.yml compiled once: which performance indicators are better
+higher or lower, which units are durations, money or percentages (read by the
+绩效目标表 rules through ``textcheck.performance``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from textcheck.lexicon import load_yaml
+from textcheck.lexicon.files import load_yaml
 
 POLARITY_FILE = "indicator_polarity.yml"
 
@@ -36,7 +37,7 @@ _POLARITY: dict[tuple, Polarity] = {}
 
 def polarity(lexicon=None) -> Polarity:
     """The indicator-polarity lexicon (lexicons/indicator_polarity.yml), loaded once."""
-    extra = tuple(getattr(lexicon, "extra_dirs", ()) or ())
+    extra = lexicon.extra_dirs if lexicon is not None else ()
     if extra not in _POLARITY:
         d = load_yaml(POLARITY_FILE, extra) or {}
         dims = d.get("unit_dimensions") or {}
