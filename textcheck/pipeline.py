@@ -56,12 +56,12 @@ class Checker:
 
             gc.freeze()
 
-    def check(self, document: Document) -> DocumentResult:
+    def check(self, document: Document, previous: Document | None = None) -> DocumentResult:
         # The pipeline is built when a rule first reads the claims, not before: a table-only
         # --select never imports spaCy or jieba nor segments a sentence.
         built_before = self.build_seconds
         start = time.perf_counter()
-        ctx = Context(document, self)
+        ctx = Context(document, self, previous=previous)
         diagnostics = []
         rule_errors = []
         for rule in self.rules:
