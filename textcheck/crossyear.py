@@ -39,6 +39,8 @@ _WHOLE_COLUMN_WORDS = ("合计", "总计", "小计")
 # A previous-year column compares budgets; carry-over columns (上年结转结余) are another
 # concept that merely contains the word 上年.
 _CARRY_OVER_WORDS = ("结转", "结余")
+# Header segments that only say "this year's budget" (after the year is taken out).
+_YEAR_ONLY_SEGMENTS = ("", "预算数", "预算", "预算金额", "年度预算")
 # A change stated against an outturn (上年决算/执行数/实际) is not comparable with a budget table.
 _OUTTURN_BASE_WORDS = ("决算", "执行", "实际", "完成")
 
@@ -138,16 +140,41 @@ def table_role(ta, year: int | None) -> tuple | None:
     return ("title", title) if title else None
 
 
+def _era_and_rest(column, year: int | None) -> tuple[str | None, str]:
+    """("上年" | "本年" | None, the header path without its year segments).
+
+    "2025年预算数/合计" in the 2026 disclosure → ("上年", "合计"); "本年预算/合计" → ("本年", "合计")."""
+    segments = column.path or (column.label,)
+    era, rest = None, []
+    for seg in segments:
+        rel = _relative(seg, year)
+        bare = rel
+        if "上年" in rel and not any(w in rel for w in _CARRY_OVER_WORDS):
+            era, bare = "上年", rel.replace("上年", "")
+        elif "本年" in rel:
+            era, bare = era or "本年", rel.replace("本年", "")
+        if bare not in _YEAR_ONLY_SEGMENTS:
+            rest.append(bare)
+    return era, "/".join(rest)
+
+
 def column_key(ta, col: int, year: int | None) -> tuple | None:
-    fund, measure = ta.column_fund.get(col), ta.column_measure.get(col)
-    if fund and measure:
-        return ("concept", fund, measure)
+    """("concept", fund, measure) for a column of this year's money; ("header", era, path) else."""
     column = ta.table.column(col)
     if column is None:
         return None
-    path = "/".join(column.path) if column.path else column.label
-    text = _relative(path, year)
-    return ("header", text) if text else None
+    era, rest = _era_and_rest(column, year)
+    fund, measure = ta.column_fund.get(col), ta.column_measure.get(col)
+    if fund and measure and era != "上年":
+        return ("concept", fund, measure)
+    return ("header", era, rest) if rest or era else None
+
+
+def _header_variants(ck: tuple) -> list[tuple]:
+    """A header key of this year's money as last year's table may print it (with or without 本年)."""
+    if ck[0] != "header":
+        return [ck]
+    return [ck] + [("header", era, ck[2]) for era in ("本年", None) if era != ck[1]]
 
 
 def _bare(label: str) -> str:
@@ -254,14 +281,14 @@ def _agreeing(cells: list[CellAt]) -> CellAt | None:
     return None
 
 
-def find(index: _Index, role: tuple, rk: tuple, ck: tuple, label: str) -> Match | None:
-    """Last year's cell of this concept, and how sure the match is."""
-    cells = index.cells.get((role, rk, ck))
-    if not cells and ck[0] == "header":  # "上年预算数" is last year's "本年预算数/合计"
-        for word in _WHOLE_COLUMN_WORDS:
-            cells = index.cells.get((role, rk, ("header", f"{ck[1]}/{word}")))
-            if cells:
-                break
+def find(index: _Index, role: tuple, rk: tuple, cks: list[tuple], label: str) -> Match | None:
+    """Last year's cell of this concept (the first column key that finds one), and how sure
+    the match is."""
+    cells = None
+    for ck in cks:
+        cells = index.cells.get((role, rk, ck))
+        if cells:
+            break
     if cells:
         last = _agreeing(cells)
         if last is None:
@@ -271,7 +298,8 @@ def find(index: _Index, role: tuple, rk: tuple, ck: tuple, label: str) -> Match 
                                       "可能是科目调整")
         return Match(last, True)
     if rk[0] == "code" and _bare(label):  # the name under another code: moved
-        moved = index.by_label.get((role, _bare(label), ck))
+        moved = next((index.by_label[(role, _bare(label), ck)] for ck in cks
+                      if (role, _bare(label), ck) in index.by_label), None)
         if moved and len(moved) == 1:
             old, last = moved[0]
             return Match(last, False, f"“{label}”上年科目编码为 {old[1]}，本年为 {rk[1]}，可能是科目调整")
@@ -322,9 +350,27 @@ def previous_columns(ta, year: int | None) -> list[int]:
     return out
 
 
-def _as_this_year(ck: tuple) -> tuple:
-    """The key the 上年 column's concept has in last year's own table."""
-    return ("header", ck[1].replace("上年", "本年")) if ck[0] == "header" else ck
+def last_year_keys(ta, col: int, year: int | None) -> list[tuple]:
+    """The keys the concept of this year's 上年 column ``col`` has in last year's own table: the
+    key of its twin column of this year ("2025年预算数/公用经费" → "2026年预算数/公用经费";
+    a bare "上年预算数" → this year's total column), then the header path as last year prints it."""
+    column = ta.table.column(col)
+    _, rest = _era_and_rest(column, year)
+    keys = []
+    for other in ta.table.columns:
+        if other.index == col:
+            continue
+        era, other_rest = _era_and_rest(other, year)
+        if era == "上年":
+            continue
+        if other_rest == rest or (not rest and other_rest in _WHOLE_COLUMN_WORDS):
+            key = column_key(ta, other.index, year)
+            if key is not None:
+                keys.extend(_header_variants(key))
+    keys += [("header", era, rest) for era in ("本年", None)]
+    if not rest:
+        keys += [("header", era, word) for word in _WHOLE_COLUMN_WORDS for era in ("本年", None)]
+    return list(dict.fromkeys(keys))
 
 
 def build(this: Document, analysis, links, previous: Document, previous_analysis) -> CrossYear:
@@ -345,15 +391,13 @@ def build(this: Document, analysis, links, previous: Document, previous_analysis
         if role is None or ta.table.kind != "standard":
             continue
         for col in previous_columns(ta, year):
-            ck = column_key(ta, col, year)
-            if ck is None:
-                continue
+            cks = last_year_keys(ta, col, year)
             for row in ta.table.rows:
                 found, n = row_key(ta, keys[id(ta.table)], row, col), cell_number(row, col)
                 if found is None or n is None:
                     continue
                 rk, label = found
-                m = find(index, role, rk, _as_this_year(ck), label)
+                m = find(index, role, rk, cks, label)
                 if m is not None:
                     cell = CellAt(this, ta.table, row, col, n, label or rk[-1], ta.column_name(col))
                     model.columns.append(ColumnPair(cell, m))
@@ -432,7 +476,7 @@ def _match_claim(model: CrossYear, this: Document, link, index: _Index, roles, b
         if role is None or found is None or ck is None:
             continue
         rk, label = found
-        m = find(index, role, rk, ck, label)
+        m = find(index, role, rk, _header_variants(ck), label)
         if m is not None:
             cell = CellAt(this, table, row, col, number, label or rk[-1], ta.column_name(col))
             matches.append((cell, m, _alternatives(index, rk, label)))
