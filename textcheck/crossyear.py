@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from textcheck import patterns
-from textcheck.arithmetic import cell_number
 from textcheck.document import ROW_TOTAL, Document, Row, Table
 from textcheck.lexicon import normalize_term
 from textcheck.numbers import MONEY_UNITS, Interval, Number
@@ -177,6 +176,15 @@ def _header_variants(ck: tuple) -> list[tuple]:
     return [ck] + [("header", era, ck[2]) for era in ("本年", None) if era != ck[1]]
 
 
+def value_of(row: Row, col: int) -> Number | None:
+    """The amount in a value cell (readers set ``Cell.value`` for value columns only, so a
+    code column's "30217" is no amount); percentages are no amounts either."""
+    c = row.cell(col)
+    if c is None or c.value is None or c.value.unit == "%":
+        return None
+    return c.value
+
+
 def _bare(label: str) -> str:
     """A row label without its numbering ("一、", "（二）", "1.") for comparison."""
     text = normalize_term(label)
@@ -198,7 +206,7 @@ def row_keys(ta) -> dict[tuple[int, int], tuple[tuple, str]]:
     out: dict[tuple[int, int], tuple[tuple, str]] = {}
     for block in ta.blocks:
         body = [r for r in ta.table.rows
-                if any(cell_number(r, c) is not None for c in range(block.start, block.end))]
+                if any(value_of(r, c) is not None for c in range(block.start, block.end))]
         keys: dict[int, tuple[tuple, str]] = {}
         for r in body:
             label = block.labels.get(r.index, "")
@@ -250,7 +258,7 @@ def build_index(document: Document, analysis) -> _Index:
             for c in row.cells:
                 found = row_key(ta, keys, row, c.col)
                 ck = column_key(ta, c.col, year)
-                n = cell_number(row, c.col)
+                n = value_of(row, c.col)
                 if found is None or ck is None or n is None:
                     continue
                 rk, label = found
@@ -393,7 +401,7 @@ def build(this: Document, analysis, links, previous: Document, previous_analysis
         for col in previous_columns(ta, year):
             cks = last_year_keys(ta, col, year)
             for row in ta.table.rows:
-                found, n = row_key(ta, keys[id(ta.table)], row, col), cell_number(row, col)
+                found, n = row_key(ta, keys[id(ta.table)], row, col), value_of(row, col)
                 if found is None or n is None:
                     continue
                 rk, label = found
@@ -436,7 +444,7 @@ def _this_year_cells(claim, link, analysis_tables) -> tuple[list[tuple], bool]:
             continue
         for row in t.rows:
             for c in row.cells:
-                n = cell_number(row, c.col)
+                n = value_of(row, c.col)
                 if n is None or not _agrees(value, n, n.unit or t.unit):
                     continue
                 if row.code and row.code in claim.codes:
