@@ -9,6 +9,8 @@ Fixture file format::
         format: text            # optional: text (default) or markdown
         text: |
           …document…
+        previous: |             # optional: last year's disclosure (cross-year rules TC361, TC362)
+          …document…
       - name: total-off
         text: |
           …
@@ -38,8 +40,11 @@ def _cases():
 
 @pytest.mark.parametrize("code,case", list(_cases()))
 def test_rule_fixture(code, case):
-    report = check_text(case["text"], path=f"{code}-{case['name']}.txt",
-                        config=Config(select=[code]), fmt=case.get("format", "text"))
+    if "previous" in case:
+        report = _check_with_previous(code, case)
+    else:
+        report = check_text(case["text"], path=f"{code}-{case['name']}.txt",
+                            config=Config(select=[code]), fmt=case.get("format", "text"))
     found = [d for d in report.diagnostics if d.code == code]
     if case.get("pass"):
         serious = [d for d in found if d.severity != "info"]
@@ -54,6 +59,17 @@ def test_rule_fixture(code, case):
         assert matches, f"expected {e}, got: {[(d.severity, d.location.line, d.message) for d in found]}"
         assert all(d.related or d.category in ("format", "structure", "target", "unit") for d in matches), \
             "a finding must carry its evidence in `related`"
+
+
+def _check_with_previous(code, case):
+    from textcheck.api import get_checker
+    from textcheck.readers import read_text
+    from textcheck.report.diagnostic import Report
+
+    fmt = case.get("format", "text")
+    document = read_text(case["text"], path=f"{code}-{case['name']}.txt", fmt=fmt)
+    previous = read_text(case["previous"], path=f"{code}-{case['name']}-previous.txt", fmt=fmt)
+    return Report([get_checker(Config(select=[code])).check(document, previous=previous)])
 
 
 def test_every_rule_has_pass_and_fail_fixtures():

@@ -47,8 +47,13 @@ def check_file(path: str | Path, config: Config | None = None) -> Report:
     return check_files([path], config=config)
 
 
-def check_files(paths: Iterable[str | Path], config: Config | None = None, combine: bool = False) -> Report:
-    """Check several files; ``combine=True`` checks them as one disclosure (text + table volumes)."""
+def check_files(paths: Iterable[str | Path], config: Config | None = None, combine: bool = False,
+                previous: Iterable[str | Path] = ()) -> Report:
+    """Check several files; ``combine=True`` checks them as one disclosure (text + table volumes).
+
+    ``previous``: last year's disclosure of the same department (its volumes, combined), which
+    the cross-year rules (TC361, TC362) compare this year's figures with.  An unreadable
+    previous document is an error of the check, like an unreadable input."""
     from textcheck.prefetch import read_documents
     from textcheck.readers import combine_documents
 
@@ -60,6 +65,11 @@ def check_files(paths: Iterable[str | Path], config: Config | None = None, combi
     limits = checker.config.limits
     # read while the NLP pipeline is built, when that can run side by side (textcheck.prefetch)
     documents = read_documents(paths, limits, checker)
+    previous = [str(p) for p in previous]
+    try:
+        last_year = read_previous(previous, checker) if previous else None
+    except TextcheckError as exc:
+        return Report([DocumentResult(path=" + ".join(previous), error=f"--previous: {exc}")])
     if combine and len(paths) > 1:
         failed = next((d for d in documents if isinstance(d, TextcheckError)), None)
         try:
@@ -68,13 +78,25 @@ def check_files(paths: Iterable[str | Path], config: Config | None = None, combi
             document = combine_documents(documents)
         except TextcheckError as exc:
             return Report([DocumentResult(path=" + ".join(paths), error=str(exc))])
-        return Report([checker.check(document)])
+        return Report([checker.check(document, previous=last_year)])
     results = []
     for p, document in zip(paths, documents):
         try:
             if isinstance(document, TextcheckError):
                 raise document
-            results.append(checker.check(document))
+            results.append(checker.check(document, previous=last_year))
         except TextcheckError as exc:
             results.append(DocumentResult(path=p, error=str(exc)))
     return Report(results)
+
+
+def read_previous(paths: list[str], checker):
+    """Last year's disclosure as one Document (several volumes combined)."""
+    from textcheck.prefetch import read_documents
+    from textcheck.readers import combine_documents
+
+    documents = read_documents(paths, checker.config.limits, checker)
+    failed = next((d for d in documents if isinstance(d, TextcheckError)), None)
+    if failed is not None:
+        raise failed
+    return combine_documents(documents) if len(documents) > 1 else documents[0]

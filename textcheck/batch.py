@@ -140,12 +140,29 @@ def identify(path: str) -> dict:
 
 # -- grouping the volumes of one disclosure ---------------------------------
 
+# How the name of one organisation is written short or long ("中国共产党江苏省委员会办公厅",
+# "中共江苏省委办公厅", "江苏省委办公厅" on three title pages of one disclosure): general usage
+# of Chinese organisation names, not any one department's.
+_NAME_FORMS = (("中国共产党", ""), ("中共", ""), ("委员会", "委"))
+
+
+def department_key(name: str | None) -> str | None:
+    """The name two volumes (or two years) of one department share however it is printed."""
+    if not name:
+        return None
+    key = name.replace(" ", "")
+    for long, short in _NAME_FORMS:
+        key = key.replace(long, short)
+    return key or name
+
+
 def group_files(files: list[str], metas: dict[str, dict], mode: str = "meta") -> list[list[str]]:
     """Groups of files to check as one disclosure.
 
-    meta: same folder, department and year read from the files; a file with no
-    year joins the one group of its department that has a year (a table volume
-    often prints none); files still alone then pair up by file name.
+    meta: same folder, department (however its name is printed: ``department_key``) and year
+    read from the files; a file with no year joins the one group of its department that has a
+    year (a table volume often prints none) — of several years, the one holding a volume of
+    the same file name; files still alone then pair up by file name.
     filename: same folder and file stem once volume words (text/tables/文字/表格…) are removed.
     none: every file alone.
     """
@@ -161,13 +178,15 @@ def group_files(files: list[str], metas: dict[str, dict], mode: str = "meta") ->
     for f in files:
         meta = metas.get(f, {})
         if meta.get("department") and meta.get("year"):
-            groups.setdefault((str(Path(f).parent), meta["department"], meta["year"]), []).append(f)
+            groups.setdefault((str(Path(f).parent), department_key(meta["department"]), meta["year"]), []).append(f)
         else:
             loose.append(f)
     alone: list[str] = []
     for f in loose:
         meta = metas.get(f, {})
-        homes = [k for k in groups if k[0] == str(Path(f).parent) and meta.get("department") == k[1]]
+        homes = [k for k in groups if k[0] == str(Path(f).parent) and department_key(meta.get("department")) == k[1]]
+        if len(homes) > 1:  # several years of the department: the one whose volume has this file's name
+            homes = [k for k in homes if any(_stem_key(g) == _stem_key(f) for g in groups[k])]
         if meta.get("department") and len(homes) == 1:
             groups[homes[0]].append(f)
         else:
@@ -191,6 +210,46 @@ def _stem_key(path: str) -> tuple[str, str]:
 
     stem = patterns.VOLUME_WORDS.sub("", Path(path).stem).strip("-_ ")
     return (str(Path(path).parent), stem or Path(path).stem)
+
+
+def department_names(metas: dict[str, dict]) -> dict[str, str]:
+    """department_key → the name the scan reports: the one most files print (then the shortest),
+    so the volumes and years of one department are one row of the summary."""
+    from collections import Counter
+
+    counts = Counter(m["department"] for m in metas.values() if m.get("department"))
+    names: dict[str, str] = {}
+    for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
+        names.setdefault(department_key(name), name)
+    return names
+
+
+# -- pairing consecutive years of one department ------------------------------
+
+def pair_years(groups: list[list[str]], metas: dict[str, dict]) -> dict[str, list[str]]:
+    """{this year's group key: last year's group} for every disclosure whose department has
+    exactly one disclosure of the year before (department and year read from the files, as
+    for grouping); the cross-year rules (TC361, TC362) then compare the two."""
+    def ident(group):
+        department = next((department_key(metas[f]["department"]) for f in group
+                           if metas.get(f, {}).get("department")), None)
+        year = next((metas[f]["year"] for f in group if metas.get(f, {}).get("year")), None)
+        try:
+            return department, int(year) if year is not None else None
+        except (TypeError, ValueError):
+            return department, None
+
+    by_year: dict[tuple, list[list[str]]] = {}
+    for g in groups:
+        department, year = ident(g)
+        if department and year:
+            by_year.setdefault((department, year), []).append(g)
+    pairs = {}
+    for (department, year), these in by_year.items():
+        last = by_year.get((department, year - 1), [])
+        if len(these) == 1 and len(last) == 1:  # two editions of a year: which one is meant is unknown
+            pairs[" + ".join(these[0])] = last[0]
+    return pairs
 
 
 # -- the per-disclosure task (runs in workers) --------------------------------
@@ -236,20 +295,34 @@ def version_key(config: Config | None) -> str:
     return f"{__version__}+config.{config_digest(config)}"
 
 
-def check_group(files: list[str], config: Config | None = None, payloads: list[bytes] | None = None) -> dict:
-    """Check one disclosure; returns a plain dict the coordinator stores.  Never raises."""
-    from textcheck.errors import TextcheckError
+def _read_group(files: list[str], payloads: list[bytes] | None, limits):
     from textcheck.readers import combine_documents, read_bytes, read_path
+
+    docs = ([read_bytes(data, f, limits) for f, data in zip(files, payloads)] if payloads
+            else [read_path(f, limits) for f in files])
+    return combine_documents(docs) if len(docs) > 1 else docs[0]
+
+
+def check_group(files: list[str], config: Config | None = None, payloads: list[bytes] | None = None,
+                previous: list[str] | None = None, previous_payloads: list[bytes] | None = None) -> dict:
+    """Check one disclosure (with last year's, ``previous``, when paired); returns a plain dict
+    the coordinator stores.  Never raises."""
+    from textcheck.errors import TextcheckError
 
     start = time.perf_counter()
     result = {"path": " + ".join(files), "files": files, "tool_version": version_key(config), "diagnostics": []}
     try:
         limits = config.limits if config else None
-        docs = ([read_bytes(data, f, limits) for f, data in zip(files, payloads)] if payloads
-                else [read_path(f, limits) for f in files])
-        document = combine_documents(docs) if len(docs) > 1 else docs[0]
-        outcome = _checker(config).check(document)
-        result.update(format=outcome.format, stats=outcome.stats,
+        document = _read_group(files, payloads, limits)
+        last_year = None
+        if previous:
+            try:
+                last_year = _read_group(previous, previous_payloads, limits)
+            except TextcheckError as exc:  # last year's unreadable file is its own record's error
+                print(f"textcheck: {exc} (last year's disclosure of {result['path']}: not compared)", file=sys.stderr)
+        outcome = _checker(config).check(document, previous=last_year)
+        stats = dict(outcome.stats, previous=" + ".join(previous)) if last_year is not None else outcome.stats
+        result.update(format=outcome.format, stats=stats,
                       diagnostics=[d.to_dict() for d in outcome.diagnostics],
                       department=document.meta.get("department"), year=document.meta.get("year"))
     except TextcheckError as exc:
@@ -262,7 +335,7 @@ def check_group(files: list[str], config: Config | None = None, payloads: list[b
 
 # -- executors ---------------------------------------------------------------
 
-def _run_local(groups, config, jobs):
+def _run_local(groups, config, jobs, previous=None):
     """Yield results as they complete, each group checked in a worker process that can be stopped.
 
     The coordinator builds the Checker once; on Linux the workers are forked
@@ -273,6 +346,7 @@ def _run_local(groups, config, jobs):
     """
     if not groups:
         return
+    previous = previous or {}
     from textcheck.limits import DEFAULT_LIMITS
     from textcheck.workers import run_tasks
 
@@ -281,8 +355,14 @@ def _run_local(groups, config, jobs):
     timeout = (config.limits if config else DEFAULT_LIMITS).timeout
     for group, status, value in run_tasks(groups, check_group, jobs=jobs, timeout=timeout,
                                           initializer=_checker, initargs=(config,),
-                                          args_of=lambda g: (g, config)):
+                                          args_of=lambda g: _task_args(g, config, previous)):
         yield value if status == "ok" else _failed_result(group, status, value)
+
+
+def _task_args(group: list[str], config, previous: dict) -> tuple:
+    """check_group's arguments: last year's files only for a paired disclosure."""
+    last = previous.get(" + ".join(group))
+    return (group, config) if last is None else (group, config, None, last)
 
 
 def _failed_result(files: list[str], status: str, detail) -> dict:
@@ -298,7 +378,14 @@ def _failed_result(files: list[str], status: str, detail) -> dict:
             "status": "timeout" if status == "timeout" else "error"}
 
 
-def _run_dask(groups, config, jobs, scheduler):
+def _read_payloads(files: list[str]) -> list[bytes] | None:
+    try:
+        return [Path(f).read_bytes() for f in files]
+    except OSError:
+        return None  # let the worker-side reader report the error
+
+
+def _run_dask(groups, config, jobs, scheduler, previous=None):
     """Submit the same per-disclosure task to a Dask distributed cluster.
 
     The coordinator reads the files and ships their bytes, so workers on other
@@ -325,15 +412,11 @@ def _run_dask(groups, config, jobs, scheduler):
         client = Client(cluster)
     try:
         futures = []
+        previous = previous or {}
         for g in groups:
-            payloads = []
-            for f in g:
-                try:
-                    payloads.append(Path(f).read_bytes())
-                except OSError:
-                    payloads = None  # let the worker-side reader report the error
-                    break
-            futures.append(client.submit(check_group, g, config, payloads, pure=False))
+            last = previous.get(" + ".join(g))
+            futures.append(client.submit(check_group, g, config, _read_payloads(g), last,
+                                         _read_payloads(last) if last else None, pure=False))
         for fut in dask_completed(futures):
             yield fut.result()
     finally:
@@ -349,6 +432,7 @@ class ScanOutcome:
     checked: list[dict] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     duplicates: dict[str, str] = field(default_factory=dict)  # a file → the earlier file with the same content
+    pairs: dict[str, list[str]] = field(default_factory=dict)  # this year's disclosure → last year's files
     elapsed_s: float = 0.0
 
     @property
@@ -399,13 +483,19 @@ def plan_scan_with_duplicates(paths, group_by="meta", jobs=1):
 
 def run_scan(paths: list[str], db: str | None = None, jobs: int = 1, engine: str = "local",
              scheduler: str | None = None, config: Config | None = None, resume: bool = True,
-             group_by: str = "meta", progress: bool = False) -> ScanOutcome:
+             group_by: str = "meta", progress: bool = False, pair: bool = True) -> ScanOutcome:
     from textcheck.store import Store
 
     start = time.perf_counter()
     groups, group_sha, metas, duplicates = plan_scan_with_duplicates(paths, group_by, jobs)
+    # consecutive years of a department: this year's disclosure is checked against last year's,
+    # and re-checked (resume) when either changes
+    previous = pair_years(groups, metas) if pair and group_by == "meta" else {}
+    names = department_names(metas)
+    for key, last in previous.items():
+        group_sha[key] = hashlib.sha256((group_sha[key] + group_sha[" + ".join(last)]).encode()).hexdigest()
     store = Store(db) if db else None
-    outcome = ScanOutcome(duplicates=duplicates)
+    outcome = ScanOutcome(duplicates=duplicates, pairs=previous)
     version = version_key(config)
     try:
         todo = []
@@ -415,8 +505,8 @@ def run_scan(paths: list[str], db: str | None = None, jobs: int = 1, engine: str
                 outcome.skipped.append(key)
             else:
                 todo.append(g)
-        runner = (_run_dask(todo, config, jobs, scheduler) if engine == "dask"
-                  else _run_local(todo, config, jobs))
+        runner = (_run_dask(todo, config, jobs, scheduler, previous) if engine == "dask"
+                  else _run_local(todo, config, jobs, previous))
         bar = _Progress(len(todo)) if progress else None
         try:
             for result in runner:
@@ -424,6 +514,7 @@ def run_scan(paths: list[str], db: str | None = None, jobs: int = 1, engine: str
                 for key in ("department", "year"):  # what the reader did not find, identification may have
                     if not result.get(key):
                         result[key] = next((metas[f][key] for f in result["files"] if metas.get(f, {}).get(key)), None)
+                result["department"] = names.get(department_key(result["department"]), result["department"])
                 if store:
                     store.write(result)
                     # a copy of a checked file is recorded under its own path with the same findings
@@ -481,6 +572,9 @@ def add_scan_arguments(p) -> None:
                    help="Dask scheduler address, tcp://host:8786 (default: a local cluster; needs --engine dask)")
     p.add_argument("--group-by", choices=GROUP_MODES, default="meta",
                    help="how volumes of one disclosure are grouped (default: department/year read from the files)")
+    p.add_argument("--no-pair-years", dest="pair_years", action="store_false", default=True,
+                   help="do not check a department's disclosure against its disclosure of the year before "
+                        "(default: paired when department and year are read from the files)")
     p.add_argument("--format", "-f", choices=("text", "json"), default="text", help="summary format")
     from textcheck.cli import add_selection_arguments
 
@@ -530,7 +624,7 @@ def cmd_scan(args) -> int:
     with layout_cache.using(_layout_cache_dir(args)):  # workers inherit it, forked or spawned
         outcome = run_scan(args.paths, db=args.db, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
                            config=config, resume=args.resume, group_by=args.group_by,
-                           progress=not args.no_progress and sys.stderr.isatty())
+                           progress=not args.no_progress and sys.stderr.isatty(), pair=args.pair_years)
     with Store(args.db) as store:
         summary = store.summary()
         stored = {d["path"]: d for d in store.documents()}
@@ -538,6 +632,7 @@ def cmd_scan(args) -> int:
     failed_skipped = [p for p in outcome.skipped if stored.get(p, {}).get("status") == "error"]
     failed = len(outcome.failed) + len(failed_skipped)
     summary["scan"] = {"checked": len(outcome.checked), "skipped": len(outcome.skipped),
+                       "year_pairs": len(outcome.pairs),
                        "duplicates": len(outcome.duplicates), "failed": failed,
                        "elapsed_s": round(outcome.elapsed_s, 2),
                        "documents_per_second": round(len(outcome.checked) / outcome.elapsed_s, 2) if outcome.elapsed_s else None}
@@ -578,6 +673,12 @@ def print_summary(summary: dict) -> None:
     tot = summary["totals"]
     t.add_row("合计", str(tot["documents"]), str(tot["failed"]), str(tot["error"]), str(tot["warning"]), str(tot["info"]), "")
     console.print(t)
+    for name, d in sorted(summary["departments"].items()):
+        cross = d.get("cross_year") or {}
+        for pair in cross.get("pairs", []):
+            console.print(f"跨年度：{name} {pair['path']} 对照上年 {pair['previous']}")
+        if cross.get("pairs"):
+            console.print(f"跨年度：{name} 共 {len(cross['pairs'])} 组，error {cross['error']}，warning {cross['warning']}")
     if summary["slowest"]:
         console.print("最慢的文件: " + "; ".join(f"{s['path']} ({s['elapsed_ms']:.0f} ms)" for s in summary["slowest"]))
     scan = summary.get("scan")

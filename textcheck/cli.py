@@ -52,6 +52,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     add_output_arguments(c)
     c.add_argument("--combine", action="store_true",
                    help="check all FILES as one disclosure, e.g. text volume + table volume (default: each file alone)")
+    c.add_argument("--previous", action="append", default=[], metavar="FILE",
+                   help="last year's disclosure of the same department (repeat for its volumes): "
+                        "its tables prove this year's 上年 figures (TC361, TC362)")
     c.add_argument("--baseline", metavar="FILE", help="hide findings accepted in this baseline file")
     c.add_argument("--write-baseline", metavar="FILE", help="write all current findings to FILE as accepted")
 
@@ -143,7 +146,7 @@ def cmd_check(args) -> int:
     check_output_path(args.output)
     if args.format == "docx" and not args.output and sys.stdout.isatty():
         raise TextcheckError("--format docx writes a Word file: name it with -o FILE.docx")
-    report = check_files(args.files, config=cfg, combine=args.combine)
+    report = check_files(args.files, config=cfg, combine=args.combine, previous=args.previous)
     if args.write_baseline or args.baseline:
         from textcheck import baseline
 

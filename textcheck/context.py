@@ -24,11 +24,14 @@ class Context:
     """
 
     def __init__(self, document: Document, lexicon: Lexicon, config: Config | None = None,
-                 nlp: Callable[[], Any] | None = None):
+                 nlp: Callable[[], Any] | None = None, previous: Document | None = None):
         self.document = document
         self.lexicon = lexicon
         self.config = config or Config()
         self._nlp = nlp
+        # last year's disclosure of the same department (check --previous, scan's pairing):
+        # read by the cross-year rules only, through ``crossyear``
+        self.previous = previous
 
     @cached_property
     def nlp(self):
@@ -93,3 +96,14 @@ class Context:
         from textcheck.final_accounts import final_account_facts
 
         return final_account_facts(self.document)
+
+    @cached_property
+    def crossyear(self):
+        """This year's figures matched to last year's tables (None: no previous document) — textcheck.crossyear."""
+        if self.previous is None:
+            return None
+        from textcheck import crossyear, tables
+
+        links = self.links if self.document.paragraphs else []
+        return crossyear.build(self.document, self.tables, links, self.previous,
+                               tables.analyse(self.previous, self.lexicon))

@@ -60,16 +60,16 @@ class Checker:
         """Every registered rule's metadata, for the report's writers (SARIF lists them all)."""
         return tuple(rule_info(cls) for cls in all_rules())
 
-    def context(self, document: Document) -> Context:
+    def context(self, document: Document, previous: Document | None = None) -> Context:
         """The Context rules read for ``document`` (the NLP pipeline is built on its first use)."""
-        return Context(document, self.lexicon, self.config, nlp=lambda: self.nlp)
+        return Context(document, self.lexicon, self.config, nlp=lambda: self.nlp, previous=previous)
 
-    def check(self, document: Document) -> DocumentResult:
+    def check(self, document: Document, previous: Document | None = None) -> DocumentResult:
         # The pipeline is built when a rule first reads the claims, not before: a table-only
         # --select never imports spaCy or jieba nor segments a sentence.
         built_before = self.build_seconds
         start = time.perf_counter()
-        ctx = self.context(document)
+        ctx = self.context(document, previous)
         diagnostics = []
         rule_errors = []
         for rule in self.rules:

@@ -70,6 +70,11 @@ CREATE INDEX IF NOT EXISTS diagnostics_code ON diagnostics(code);
 """
 
 
+# Rules whose findings compare a disclosure with last year's (textcheck/rules/tc361.py, tc362.py):
+# the summary counts them per department apart from the rest.
+CROSS_YEAR_RULES = ("TC361", "TC362")
+
+
 class Store:
     BUSY_TIMEOUT_S = 30  # how long a write waits for another process's lock
     def __init__(self, path: str | Path):
@@ -168,7 +173,11 @@ class Store:
         departments: dict[str, dict] = {}
         for doc in self.documents():
             dep = departments.setdefault(doc["department"] or "（未识别部门）", {
-                "documents": 0, "failed": 0, "error": 0, "warning": 0, "info": 0, "rules": {}})
+                "documents": 0, "failed": 0, "error": 0, "warning": 0, "info": 0, "rules": {},
+                "cross_year": {"pairs": [], "error": 0, "warning": 0}})
+            previous = json.loads(doc["stats"] or "{}").get("previous")
+            if previous:  # checked against last year's disclosure (scan pairs consecutive years)
+                dep["cross_year"]["pairs"].append({"path": doc["path"], "year": doc["year"], "previous": previous})
             dep["documents"] += 1
             dep["failed"] += doc["status"] != "ok"
             dep["error"] += doc["errors"]
@@ -179,6 +188,12 @@ class Store:
                 " JOIN documents d ON d.id = g.document_id WHERE g.severity != 'info'"
                 " GROUP BY 1, 2"):
             departments[row[0]]["rules"][row[1]] = row[2]
+        marks = ",".join("?" * len(CROSS_YEAR_RULES))
+        for row in self.conn.execute(
+                "SELECT COALESCE(d.department, '（未识别部门）'), g.severity, COUNT(*) FROM diagnostics g"
+                f" JOIN documents d ON d.id = g.document_id WHERE g.code IN ({marks}) AND g.severity != 'info'"
+                " GROUP BY 1, 2", CROSS_YEAR_RULES):
+            departments[row[0]]["cross_year"][row[1]] = row[2]
         for dep in departments.values():
             dep["worst_rules"] = [code for code, _ in sorted(dep.pop("rules").items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
         totals = {k: sum(d[k] for d in departments.values()) for k in ("documents", "failed", "error", "warning", "info")}

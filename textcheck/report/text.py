@@ -71,7 +71,8 @@ def render(report, colour: bool = False, **_options) -> str:
             if d.severity_reason:
                 out.append(paint(_DIM, f"    级别说明: {d.severity_reason}"))
             for r in d.related:
-                at = f"第 {r.line} 行" if r.line else ""
+                # evidence in another document (last year's disclosure) has no line here: its ref names it
+                at = f"第 {r.line} 行" if r.line else (f"[{r.ref}]" if r.ref else "")
                 kind = "表格" if r.kind == "table-cell" else {"sentence": "句子", "figure": "数值"}.get(r.kind, r.kind)
                 label = f"{r.table} {r.row} / {r.column_label}" if r.kind == "table-cell" else kind
                 # the figure's text is already rounded for people; the exact value is in the JSON

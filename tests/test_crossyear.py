@@ -1,0 +1,229 @@
+"""Cross-year checks (textcheck/crossyear.py, TC361, TC362) on two consecutive-year pairs:
+
+* the real pair 中共江苏省委办公厅 2017 and 2018 (each a text and a table volume, old template);
+* a modern template (重庆市人民政府办公厅 2026) against a "2025" disclosure derived from its own
+  上年 columns by tests/derive_previous_year.py (committed under corpus/derived/).
+
+Unedited, neither pair gives a cross-year finding; an edited last-year cell, or an edited
+claim of this year, is found on its line with both documents in the evidence.
+"""
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from textcheck.api import get_checker
+from textcheck.document import LocatedText
+from textcheck.numbers import parse_number
+from textcheck.readers import combine_documents, read_path
+
+pytest.importorskip("pdfplumber")
+
+ROOT = Path(__file__).resolve().parent.parent
+PDF = ROOT / "corpus" / "pdf"
+JS = "jiangsu-party-office-{year}-budget-{part}.pdf"
+CQ_2026 = PDF / "chongqing-bangongting-2026-budget.pdf"
+CQ_2025 = ROOT / "corpus" / "derived" / "chongqing-bangongting-2025-budget-derived.md"
+CROSS = ("TC361", "TC362")
+
+
+def _jiangsu(year: int):
+    return combine_documents([read_path(PDF / JS.format(year=year, part=p)) for p in ("text", "tables")])
+
+
+@pytest.fixture(scope="module")
+def js2017():
+    return _jiangsu(2017)
+
+
+@pytest.fixture(scope="module")
+def js2018():
+    return _jiangsu(2018)
+
+
+@pytest.fixture(scope="module")
+def cq2026():
+    return read_path(CQ_2026)
+
+
+def _check(document, previous):
+    return get_checker().check(document, previous=previous)
+
+
+def _cross(result):
+    return [d for d in result.diagnostics if d.code in CROSS]
+
+
+def _table(document, title_part: str, exclude: str = "\0"):
+    found = [t for t in document.tables if title_part in (t.title or "") and exclude not in (t.title or "")]
+    assert len(found) == 1, [t.title for t in document.tables]
+    return found[0]
+
+
+def _edit_cell(document, table, row_match, col: int, new_text: str):
+    """The document with one cell's text and value replaced (same length keeps positions)."""
+    rows = []
+    for row in table.rows:
+        if row_match(row):
+            cells = []
+            for c in row.cells:
+                if c.col == col:
+                    old = c.text
+                    assert len(new_text) == len(old.text), (old.text, new_text)
+                    c = dataclasses.replace(c, text=LocatedText(new_text, old.positions, old.page, old.ref),
+                                            value=parse_number(new_text))
+                cells.append(c)
+            row = dataclasses.replace(row, cells=tuple(cells))
+        rows.append(row)
+    new_table = dataclasses.replace(table, rows=tuple(rows))
+    tables = tuple(new_table if t is table else t for t in document.tables)
+    return dataclasses.replace(document, tables=tables)
+
+
+def _edit_text(document, old: str, new: str):
+    """The document with ``old`` replaced in the one paragraph holding it (same length)."""
+    assert len(old) == len(new)
+    paras = list(document.paragraphs)
+    hits = [i for i, p in enumerate(paras) if old in p.text.text]
+    assert len(hits) == 1, hits
+    p = paras[hits[0]]
+    t = p.text
+    paras[hits[0]] = dataclasses.replace(p, text=LocatedText(t.text.replace(old, new), t.positions, t.page, t.ref))
+    return dataclasses.replace(document, paragraphs=tuple(paras)), t.locate(t.text.index(old), t.text.index(old) + len(old))
+
+
+# ---------------------------------------------------------------- the real pair: 江苏省委办公厅 2017 → 2018
+
+
+def test_unedited_pair_every_matched_claim_agrees(js2017, js2018):
+
+    ctx = get_checker().context(js2018, previous=js2017)
+    model = ctx.crossyear
+    assert model.skipped is None
+    # the 2018 narrative's 比上年 / 与上年相比 / 与上年预算数一致 claims with an amount of 2018
+    # that a 2018 table holds, matched to the 2017 tables (total, 类/项 codes, 基本/项目支出, 三公, 机关运行经费)
+    assert len(model.claims) >= 18, [p.claim.subject for p in model.claims]
+    assert sum(p.confident and p.match.sure for p in model.claims) >= 8
+    assert all(p.agrees() for p in model.claims)
+    assert _cross(_check(js2018, js2017)) == []
+
+
+def test_edited_2017_cell_is_an_error_on_the_2018_claim(js2017, js2018):
+    table = _table(js2017, "一般公共预算支出预算表", exclude="基本")
+    edited = _edit_cell(js2017, table, lambda r: r.code == "2013101", 2, "6,206.99")
+    found = _cross(_check(js2018, edited))
+    assert [d.code for d in found] == ["TC361"], [d.message for d in found]
+    d = found[0]
+    assert d.severity == "error" and "1965.30" in d.text
+    assert js2018.line_text(d.location.line).find("1965.30") >= 0
+    last = [r for r in d.related if r.ref and "2017-budget-tables.pdf" in r.ref]
+    assert last and last[0].row == "行政运行" and last[0].text == "6,206.99" and last[0].page
+    assert "6106.99" in d.message.replace(",", "") and "6,206.99" in d.message
+
+
+def test_edited_2018_change_is_an_error(js2017, js2018):
+    edited, loc = _edit_text(js2018, "增加1965.30万元", "增加1865.30万元")
+    found = _cross(_check(edited, js2017))
+    assert [(d.code, d.severity, d.location.line) for d in found] == [("TC361", "error", loc.line)]
+    assert "6,106.99" in found[0].message and "6206.99" in found[0].message.replace(",", "")
+
+
+def test_edited_2018_amount_is_found(js2017, js2018):
+    # an amount that no longer restates its 2018 cell is TC201's finding; the cross-year rules
+    # do not report it a second time (the claim restates no 2018 cell to match)
+    edited, loc = _edit_text(js2018, "支出2299.88万元", "支出2399.88万元")
+    result = _check(edited, js2017)
+    assert _cross(result) == []
+    assert ("TC201", loc.line) in {(d.code, d.location.line) for d in result.diagnostics if d.severity == "error"}
+    # a change amount that no longer leads to 2017's 提租补贴 is found
+    edited, loc = _edit_text(js2018, "增加1064.47万元", "增加1046.47万元")
+    found = _cross(_check(edited, js2017))
+    assert [(d.code, d.location.line) for d in found] == [("TC361", loc.line)]
+
+
+def test_value_only_tie_is_a_warning(js2017, js2018):
+    # 公务接待费 has no confident link (the 三公 table has no row labels): 27 + 9 ≠ 28 is a warning
+    # (27 + 2 is not: "27万元" and "2万元" are whole numbers, 26.5 + 1.5 = 28 is within rounding)
+    edited, loc = _edit_text(js2018, "比上年预算减少1万元", "比上年预算减少9万元")
+    found = _cross(_check(edited, js2017))
+    assert [(d.code, d.severity, d.location.line) for d in found] == [("TC361", "warning", loc.line)]
+    assert "关联不唯一" in found[0].message
+
+
+def test_renamed_item_is_a_warning_that_says_so(js2017, js2018):
+    table = _table(js2017, "一般公共预算支出预算表", exclude="基本")
+    edited = _edit_cell(js2017, table, lambda r: r.code == "2013101", 2, "6,206.99")
+    table = _table(edited, "一般公共预算支出预算表", exclude="基本")
+    rows = tuple(dataclasses.replace(r, label="机关运行") if r.code == "2013101" else r for r in table.rows)
+    edited = dataclasses.replace(edited, tables=tuple(dataclasses.replace(t, rows=rows) if t is table else t
+                                                        for t in edited.tables))
+    found = _cross(_check(js2018, edited))
+    assert [(d.code, d.severity) for d in found] == [("TC361", "warning")]
+    assert "科目调整" in found[0].message
+
+
+def test_previous_of_another_year_is_not_compared(js2018):
+
+    model = get_checker().context(js2018, previous=js2018).crossyear
+    assert model.skipped and not model.claims and not model.columns
+
+
+# ---------------------------------------------------------------- modern template: derived previous year
+
+
+def _derive_module():
+    spec = importlib.util.spec_from_file_location("derive_previous_year", ROOT / "tests" / "derive_previous_year.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_derived_previous_year_is_reproducible():
+    assert _derive_module().derive(CQ_2026) == CQ_2025.read_text("utf-8")
+
+
+def test_derived_pair_unedited_gives_nothing(cq2026):
+
+    previous = read_path(CQ_2025)
+    model = get_checker().context(cq2026, previous=previous).crossyear
+    # every 上年 cell of 表五 (一般公共预算支出 by 科目) and 表八 (三公经费) is matched
+    assert len(model.columns) >= 30 and all(p.match.sure for p in model.columns)
+    assert {p.cell.table.id for p in model.columns} == {"表 五", "表 八"}
+    assert _cross(_check(cq2026, previous)) == []
+
+
+def test_derived_pair_edited_cell_is_found(cq2026, tmp_path):
+    text = CQ_2025.read_text("utf-8").replace("| 2010301 | 行政运行 | 6,077.49 |", "| 2010301 | 行政运行 | 6,177.49 |")
+    edited = tmp_path / "chongqing-bangongting-2025-edited.md"
+    edited.write_text(text, "utf-8")
+    found = _cross(_check(cq2026, read_path(edited)))
+    assert [(d.code, d.severity) for d in found] == [("TC362", "error")], [d.message for d in found]
+    d = found[0]
+    assert d.text == "6,077.49" and "行政运行" in cq2026.line_text(d.location.line)
+    assert any(r.ref and "chongqing-bangongting-2025-edited.md" in r.ref and r.text == "6,177.49" for r in d.related)
+
+
+def test_check_previous_on_the_command_line(tmp_path, capsys):
+    from textcheck.cli import main
+
+    text = CQ_2025.read_text("utf-8").replace("| 184.49 |", "| 185.49 |")
+    edited = tmp_path / "cq-2025.md"
+    edited.write_text(text, "utf-8")
+    status = main(["check", str(CQ_2026), "--previous", str(edited), "--select", "TC361,TC362", "-f", "json"])
+    out = json.loads(capsys.readouterr().out)
+    diags = out["documents"][0]["diagnostics"]
+    assert status == 1 and [d["code"] for d in diags] == ["TC362"]
+    assert diags[0]["location"]["page"] and {r["ref"].split()[0] for r in diags[0]["related"] if r["ref"]} >= {"cq-2025.md"}
+
+
+def test_unreadable_previous_is_one_error(tmp_path):
+    from textcheck.api import check_files
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    report = check_files([CQ_2026], previous=[empty])
+    assert report.documents[0].error and "--previous" in report.documents[0].error

@@ -1,0 +1,67 @@
+"""`textcheck scan` pairs a department's consecutive years (department and year read from the
+files, volumes grouped first) and reports the cross-year findings per department."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from textcheck.batch import department_key, group_files, pair_years, plan_scan, run_scan
+from textcheck.store import Store
+
+pytest.importorskip("pdfplumber")
+
+ROOT = Path(__file__).resolve().parent.parent
+PDF = ROOT / "corpus" / "pdf"
+CQ_2025 = ROOT / "corpus" / "derived" / "chongqing-bangongting-2025-budget-derived.md"
+
+
+def test_department_names_of_one_organisation_share_a_key():
+    assert department_key("中国共产党江苏省委员会办公厅") == department_key("中共江苏省委办公厅") \
+        == department_key("江苏省委办公厅")
+    assert department_key("江苏省人大常委会办公厅") != department_key("江苏省委办公厅")
+
+
+def test_pairing_is_by_department_and_consecutive_year():
+    metas = {"a/x-2017-text.pdf": {"department": "甲局", "year": "2017"},
+             "a/x-2018-text.pdf": {"department": "甲局", "year": "2018"},
+             "a/y-2018.pdf": {"department": "乙局", "year": "2018"},
+             "a/y-2016.pdf": {"department": "乙局", "year": "2016"}}
+    groups = group_files(sorted(metas), metas)
+    assert pair_years(groups, metas) == {"a/x-2018-text.pdf": ["a/x-2017-text.pdf"]}
+
+
+def test_scan_groups_volumes_then_pairs_years(tmp_path):
+    for f in PDF.glob("jiangsu-party-office-201*-budget-*.pdf"):
+        shutil.copy(f, tmp_path / f.name)
+    groups, _, metas = plan_scan([str(tmp_path)])
+    assert [[Path(f).name for f in g] for g in groups] == [
+        ["jiangsu-party-office-2017-budget-tables.pdf", "jiangsu-party-office-2017-budget-text.pdf"],
+        ["jiangsu-party-office-2018-budget-tables.pdf", "jiangsu-party-office-2018-budget-text.pdf"]]
+    pairs = pair_years(groups, metas)
+    assert list(pairs.values()) == [groups[0]] and list(pairs) == [" + ".join(groups[1])]
+    db = tmp_path / "scan.sqlite"
+    outcome = run_scan([str(tmp_path)], db=str(db), jobs=1)
+    assert not outcome.failed and outcome.pairs == pairs
+    with Store(db) as store:
+        summary = store.summary()
+    (dep,) = [d for d in summary["departments"].values() if d["cross_year"]["pairs"]]
+    assert dep["documents"] == 2 and dep["cross_year"]["error"] == 0 and dep["cross_year"]["warning"] == 0
+    assert dep["cross_year"]["pairs"][0]["previous"] == " + ".join(groups[0])
+
+
+def test_scan_reports_a_cross_year_error_per_department(tmp_path):
+    shutil.copy(PDF / "chongqing-bangongting-2026-budget.pdf", tmp_path)
+    text = CQ_2025.read_text("utf-8").replace("| 2010301 | 行政运行 | 6,077.49 |", "| 2010301 | 行政运行 | 6,177.49 |")
+    (tmp_path / "chongqing-bangongting-2025-budget.md").write_text(text, "utf-8")
+    db = tmp_path / "scan.sqlite"
+    run_scan([str(tmp_path)], db=str(db), jobs=1)
+    with Store(db) as store:
+        summary, findings = store.summary(), store.findings()
+    dep = summary["departments"]["重庆市人民政府办公厅"]
+    assert dep["cross_year"]["error"] == 1 and len(dep["cross_year"]["pairs"]) == 1
+    (f,) = [f for f in findings if f["code"] == "TC362"]
+    assert f["path"].endswith("chongqing-bangongting-2026-budget.pdf") and f["page"]
+    assert any("chongqing-bangongting-2025-budget.md" in (r["ref"] or "") for r in json.loads(f["related"]))
