@@ -186,7 +186,10 @@ def install(tokenizer, shards: Shards, module=None) -> None:
                     done.add(pair)
 
     def get_DAG(self, sentence):
-        merge(set(map(str.__add__, sentence, sentence[1:])))
+        # once the text's pairs are merged (the usual case), checking costs a set lookup per
+        # character and builds nothing
+        if not done.issuperset(map(str.__add__, sentence, sentence[1:])):
+            merge(set(map(str.__add__, sentence, sentence[1:])))
         return cls.get_DAG(self, sentence)
 
     def add_word(self, word, freq=None, tag=None):
