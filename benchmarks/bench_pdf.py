@@ -26,6 +26,8 @@ import sys
 import time
 from pathlib import Path
 
+from warmup import ensure_bytecode
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "pdf"
 
@@ -70,6 +72,7 @@ def main(argv=None) -> dict:
     ap.add_argument("--source", choices=("pdfium", "pdfplumber"), default="pdfium")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
+    ensure_bytecode()
     env = dict(os.environ, TEXTCHECK_PDF_SOURCE=args.source)
     env.pop("TEXTCHECK_LAYOUT_CACHE", None)  # every run parses: the cache is measured elsewhere
     files = pick_files(args.files)

@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from warmup import ensure_bytecode
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "urumqi-kejiju-2024-budget.txt"
 CORPUS = ROOT / "corpus" / "pdf"
@@ -75,6 +77,7 @@ def main(argv=None) -> dict:
     ap.add_argument("--copies", type=int, default=40)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
+    ensure_bytecode()
     tmp = Path(tempfile.mkdtemp(prefix="tc-bench-scan-"))
     try:
         folder = tmp / "docs"

@@ -25,6 +25,8 @@ import sys
 import time
 from pathlib import Path
 
+from warmup import ensure_bytecode
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "urumqi-kejiju-2024-budget.txt"
 
@@ -57,6 +59,7 @@ def main(argv=None) -> dict:
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
+    ensure_bytecode()
     cmds = commands()
     for cmd in cmds.values():  # warm the file cache (and .pyc files) once
         run(cmd)

@@ -63,11 +63,13 @@ def build_pipeline(lexicon):
 
 
 def _build(lexicon, key, pats):
-    import jieba
+    from textcheck import jieba_dict
 
+    jieba = _import_jieba()
     spacy = _import_spacy()
     _register_components()
     jieba.setLogLevel(60)  # no "Building prefix dict…" chatter on stderr
+    jieba_dict.prepare(jieba)  # the dictionary's shards instead of the whole of it, when on disk
     for word in pats.jieba_words:
         jieba.add_word(word)
     # spaCy's Chinese language with character segmentation (nothing to set up), then jieba's
@@ -104,6 +106,30 @@ class JiebaTokenizer:
         else:
             spaces = [False] * len(words)
         return self.doc(self.vocab, words=words, spaces=spaces)
+
+
+def _import_jieba():
+    """``import jieba`` without ``pkg_resources``.
+
+    jieba's ``_compat`` imports setuptools' ``pkg_resources`` (a fifth of a second:
+    it scans every installed distribution) only to open its dictionary file, and
+    falls back to a plain ``open`` of the same file when the import fails.  While
+    jieba imports, ``pkg_resources`` is made unimportable, unless something
+    imported it already; afterwards it is importable again.
+    """
+    import sys
+
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # "import pkg_resources" raises ImportError
+    try:
+        import jieba
+    finally:
+        if sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
 
 
 def _import_spacy():

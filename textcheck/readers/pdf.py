@@ -31,6 +31,7 @@ and ``Document.meta["line_pages"]`` maps every rendered line to its page.
 from __future__ import annotations
 
 import logging
+import math
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -684,8 +685,8 @@ def _body_margins(pages: list[_Page]) -> tuple[float, float]:
     for page in pages:
         for it in page.items:
             if isinstance(it, _Line) and len(it.text) >= 8:
-                x0s[round(it.x0)] += 1
-                x1s[round(it.x1)] += 1
+                x0s[_point(it.x0)] += 1
+                x1s[_point(it.x1)] += 1
     left = min(x0s, key=lambda x: (-x0s[x], x)) if x0s else 0.0
     # the right margin: the largest frequently reached line end
     right = 0.0
@@ -693,6 +694,17 @@ def _body_margins(pages: list[_Page]) -> tuple[float, float]:
         common = [x for x, n in x1s.items() if n >= max(2, max(x1s.values()) // 4)]
         right = max(common) if common else max(x1s)
     return float(left), float(right)
+
+
+def _point(x: float) -> int:
+    """The whole point a coordinate falls on, halves rounded down.
+
+    Body lines often end exactly on k + 0.5, where round() decides by the last bit:
+    pdfminer's double-precision sums give 514.5000000000002, PDFium's single precision
+    514.4999.  Snapped to a thousandth of a point first (more than the two sources ever
+    disagree, ~1e-4 pt; less than any spacing a PDF is written with), both are 514.5,
+    and both land on 514."""
+    return math.ceil(round(x, 3) - 0.5)
 
 
 def _running_furniture(pages: list[_Page]) -> set[str]:

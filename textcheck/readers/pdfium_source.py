@@ -32,9 +32,9 @@ What differs, and why it does not matter to the reader:
   hyphen is given back as the "-" it was;
 - PDFium computes in single precision.  Its inputs are taken back to the
   decimals they were written with (``_f``) and the boxes computed in double
-  precision as pdfminer does, so coordinates agree to about 1e-4 pt.  A
-  coordinate exactly on k + 0.5 can still round to the other side of
-  ``round()`` (see PARAGRAPH_BREAKS_DIFFER in tests/test_pdf_sources.py).
+  precision as pdfminer does, so coordinates agree to about 1e-4 pt.  Where the
+  reader bins coordinates to whole points it snaps them to a thousandth
+  first, so k + 0.5 falls the same way for both (``_point`` in readers/pdf.py).
 
 PDFium is not thread-safe: every call into it happens under ``_LOCK``.
 """

@@ -1,0 +1,63 @@
+"""The sharded jieba dictionary segments exactly as jieba's whole dictionary does."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+jieba = pytest.importorskip("jieba")
+
+from textcheck import jieba_dict  # noqa: E402
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "urumqi-kejiju-2024-budget.txt"
+WORDS = ["科学技术管理事务", "一般公共预算拨款", "机关运行经费", "三公经费", "预算", "科学"]
+
+
+@pytest.fixture(scope="module")
+def tokenizers(tmp_path_factory):
+    """A tokenizer with the whole dictionary and one reading the shards written from it."""
+    jieba.setLogLevel(60)
+    whole = jieba.Tokenizer()
+    whole.initialize()
+    path = str(tmp_path_factory.mktemp("shards") / "dict.shards")
+    jieba_dict.write(dict(whole.FREQ), whole.total, path, "key")
+    sharded = jieba.Tokenizer()
+    key, shards = jieba_dict.read(path)
+    assert key == "key"
+    jieba_dict.install(sharded, shards)
+    assert sharded.initialized and len(sharded.FREQ) < len(whole.FREQ) // 10
+    return whole, sharded
+
+
+def _texts() -> list[str]:
+    text = SEED.read_text(encoding="utf-8")
+    return [text[i:i + 400] for i in range(0, len(text), 400)]
+
+
+def test_same_tokens_as_the_whole_dictionary(tokenizers):
+    whole, sharded = tokenizers
+    for text in _texts():
+        assert sharded.lcut(text) == whole.lcut(text)
+        assert sharded.lcut(text, HMM=False) == whole.lcut(text, HMM=False)
+        assert sharded.lcut_for_search(text) == whole.lcut_for_search(text)
+
+
+def test_added_words_keep_their_frequency_and_prefixes(tokenizers):
+    whole, sharded = tokenizers
+    for word in WORDS:
+        whole.add_word(word)
+        sharded.add_word(word)
+    for word in WORDS:
+        for end in range(1, len(word) + 1):
+            assert sharded.FREQ.get(word[:end]) == whole.FREQ.get(word[:end])
+    assert sharded.total == whole.total
+    for text in _texts():
+        assert sharded.lcut(text) == whole.lcut(text)
+
+
+def test_stale_or_foreign_shards_are_refused(tmp_path):
+    path = tmp_path / "x.shards"
+    path.write_bytes(b"not marshal data")
+    assert jieba_dict._load(str(path), jieba) is None
+    jieba_dict.write({"ab": 1, "a": 2}, 3, str(path), "another dictionary")
+    assert jieba_dict._load(str(path), jieba) is None
