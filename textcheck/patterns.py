@@ -356,7 +356,8 @@ TABLE_CONTINUED = regex.compile(r"^[（(]?续(?:表)?[）)]?$|[（(]续(?:表)?[
 
 # 编制部门 / 部门名称 lines (optionally with the unit on the same line).
 DEPARTMENT_LINE = regex.compile(
-    r"^(?:编制部门|编制单位|部门名称|单位名称|填报单位|部门)\s*(?:[（(](?:盖章|单位)[）)])?\s*[:：]\s*(?P<dept>.*?)"
+    r"^(?:编制部门|编制单位|部门名称|单位名称|填报单位|部门|单位(?!\s*[:：]\s*(?:亿元|万元|千元|元)\s*$))"
+    r"\s*(?:[（(](?:盖章|单位)[）)])?\s*[:：]\s*(?P<dept>.*?)"
     r"\s*(?:(?:金额)?单位\s*[:：]\s*(?:亿元|万元|千元|元)\s*)?$")
 
 # A line that is only the unit: "单位：万元", "金额单位：元".
