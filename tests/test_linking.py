@@ -285,3 +285,80 @@ def test_part_of_a_narrow_concept_is_not_its_grand_total(running_linker):
     link = running_linker.link(amount("一般公共预算拨款安排的会议费预算支出", "143.40", GENERAL))
     assert "28849.38" not in {v for _, _, v in cells(link)}
     assert all(lbl == "会议费" for _, lbl, _ in cells(link)) and link.confidence != CONFIDENT
+
+
+# -- items under looser names: horizontal tables, item columns, 类 names without 支出
+
+HORIZONTAL = """第二部分 2024 年部门预算公开表
+
+公开09表
+
+一般公共预算“三公”经费支出表
+
+单位：某局
+
+单位：万元
+
+“三公”经费合计	因公出国（境）费	公务用车购置及运行维护费			公务接待费
+		小计	公务用车购置费	公务用车运行维护费
+345.63	0.00	299.12	154.97	144.15	46.51
+
+公开03表
+
+支出总表
+
+单位：万元
+
+合计	基本支出	项目支出	单位预留机动经费
+24,458.43	10,403.11	12,081.46	1,973.86
+"""
+THREE_PUBLIC = ("第三部分2024年部门预算情况说明", "九、一般公共预算“三公”经费支出预算情况说明")
+SPENDING = ("第三部分2024年部门预算情况说明", "三、支出预算情况说明")
+
+
+@pytest.fixture(scope="module")
+def horizontal():
+    d = read_text(HORIZONTAL, path="horizontal.txt")
+    return d, Linker(d, load_lexicon())
+
+
+def test_a_department_line_after_the_caption_keeps_the_title(horizontal):
+    # "单位：某局" names the department (not the unit of amounts): the caption's title survives it
+    d, _ = horizontal
+    assert [t.title for t in d.tables][:1] == ["一般公共预算“三公”经费支出表"]
+    assert d.tables[0].department == "某局" and d.tables[0].unit == "万元"
+
+
+def test_an_item_column_of_a_one_row_table_is_linked(horizontal):
+    _, linker = horizontal
+    link = linker.link(amount("公务用车购置及运行维护费预算支出", "299.12", THREE_PUBLIC))
+    assert link.route == "column" and [c.value.text for c in link.candidates] == ["299.12"]
+    assert link.agreeing and link.linked
+
+
+def test_an_item_named_with_arrangement_words_is_linked(horizontal):
+    _, linker = horizontal
+    link = linker.link(amount("安排公务接待费预算", "46.51", THREE_PUBLIC))
+    assert [c.value.text for c in link.candidates] == ["46.51"]
+
+
+def test_an_item_column_is_found_by_its_classification_name(horizontal):
+    # "公务用车购置" is the economic item the "公务用车购置费" column holds: that column, never the
+    # 合计 or the 小计 of its parent header
+    _, linker = horizontal
+    link = linker.link(amount("公务用车购置预算支出", "0", THREE_PUBLIC))
+    assert [c.value.text for c in link.candidates] == ["154.97"] and not link.agreeing
+
+
+def test_a_measure_of_a_one_row_table_is_its_column(horizontal):
+    _, linker = horizontal
+    link = linker.link(amount("项目支出", "12,081.46", SPENDING))
+    assert link.linked and [c.value.text for c in link.agreeing] == ["12,081.46"]
+    wrong = linker.link(amount("项目支出", "12,081.00", SPENDING))
+    assert wrong.linked and not wrong.agreeing
+
+
+def test_a_class_name_without_its_expenditure_word_is_its_row(linker):
+    # "科学技术（类）支出 3,956.08 万元" → subject "科学技术"; the row prints "科学技术支出"
+    link = linker.link(amount("科学技术", "3,956.08", FIVE))
+    assert link.linked and any(c.value.text == "3,956.08" for c in link.agreeing)

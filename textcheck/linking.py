@@ -83,6 +83,8 @@ class _Vocabulary:
     generic_whole: regex.Pattern
     flows: tuple = ()
     fund_tables: dict = field(default_factory=dict)
+    item_prefix: regex.Pattern = regex.compile("^$")
+    column_total: regex.Pattern = regex.compile("^$")
     # text → measure / fund concept: the same labels and subjects recur in every claim and
     # document, so each pattern list is scanned once per distinct text.
     _measure_of: dict = field(default_factory=dict, compare=False, repr=False)
@@ -138,6 +140,8 @@ def vocabulary(extra_dirs: tuple[str, ...] = ()) -> _Vocabulary:
         generic_whole=regex.compile(link.get("generic_whole_words") or "^$"),
         flows=tuple((k, regex.compile(v)) for k, v in (link.get("flow_words") or {}).items()),
         fund_tables=dict(link.get("fund_tables") or {}),
+        item_prefix=regex.compile(link.get("item_prefixes") or "^$"),
+        column_total=regex.compile(link.get("column_total_words") or "^$"),
     )
 
 
@@ -262,13 +266,42 @@ class TableIndex:
         zero = Number(Decimal(0), _EMPTY_DECIMALS, t.unit, "")
         for row in t.rows:
             self._index_row(t, row, amount_cols, width, zero)
+        self._index_unlabelled_row(t, amount_cols, zero)
+
+    def _index_unlabelled_row(self, t: Table, amount_cols: set[int], zero: Number) -> None:
+        """A table of one row of figures and no label ("支出预算总表": 合计 | 基本支出 | 项目支出,
+        "三公"经费表: one column per item) is a horizontal table: that row is the table's
+        figure, so it is indexed as the table's total row, under no label."""
+        valued = [r for r in t.rows if any(c.value is not None for c in r.cells)]
+        if len(valued) != 1:
+            return
+        row = valued[0]
+        if any(c.value is None and c.text.text.strip() for c in row.cells):
+            return  # a labelled row: indexed by _index_row
+        by_col = {c.col: c for c in row.cells}
+        # no label cell marks where the amounts start: every column holding a number is one
+        cols = amount_cols | {c.col for c in row.cells if c.value is not None and c.col not in self.code_cols[t.index]
+                              and not _line_number_column(t, c.col) and not self._non_amount(t.column(c.col))}
+        # "2025年预算数 | 2026年预算数" over the same columns: each group is a figure of its own
+        # (which one the narrative means is for the values to tell), never "the first column"
+        paths = {col: (t.column(col).path if t.column(col) is not None else ()) or () for col in cols}
+        groups: dict[str, list[int]] = {}
+        for col in sorted(cols):
+            path = paths[col]
+            groups.setdefault(path[0] if len(path) > 1 else "", []).append(col)
+        if len(groups) < 2 or "" in groups:
+            groups = {"": sorted(cols)}
+        for group in groups.values():
+            refs = tuple(CellRef(t, row, col, (by_col[col].value if col in by_col and by_col[col].value is not None
+                                               else zero)) for col in group)
+            if refs:
+                self.segments.append(_Segment(t, row, "", "", None, refs, True))
 
     def _amount_columns(self, t: Table, code_cols: set[int]) -> set[int]:
         # A column is an amount column when it holds a number somewhere, or when its header
         # names a measure or fund (a column that is empty in every row still means 0) —
         # never a line-number, quantity or head-count column (行次, 数量, 人数: no money).
-        skip = {c.index for c in t.columns
-                if any(self.voc.non_amount.search(_norm(p or "")) for p in (c.path or (c.label,)))}
+        skip = {c.index for c in t.columns if self._non_amount(c)}
         code_cols = code_cols | skip
         cols = set()
         for c in t.columns:
@@ -285,6 +318,10 @@ class TableIndex:
                 elif seen_text and c.col not in code_cols:
                     cols.add(c.col)
         return cols
+
+    def _non_amount(self, col) -> bool:
+        """A 行次 / 数量 / 人数 … column: its numbers are no money amount."""
+        return col is not None and any(self.voc.non_amount.search(_norm(p or "")) for p in (col.path or (col.label,)))
 
     def _column_concept(self, col, defaults: dict) -> _ColumnConcept:
         levels = [_norm(p) for p in (col.path or (col.label,)) if p]
@@ -380,6 +417,7 @@ class Linker:
         self._scopes: dict[tuple[str, ...], tuple[str, ...] | None] = {}
         self._memos: dict[str, dict] = {}
         self._budget_rows: dict[int, list[_Segment]] = {}
+        self._specific_roles = {c.role for c in specific_vocabulary(extra)[0] if c.role}
         self._links: dict[int, SubjectLink] = {}  # by id(claim): a whole is linked once
         self._claims_alive: list[Claim] = []  # keeps ids valid while the Linker lives
 
@@ -582,8 +620,12 @@ class Linker:
         grand = {seg.table.index for seg in self._in_tables(self._totals_of, wanted) if seg.row.kind == ROW_TOTAL}
         for seg in self._in_tables(self._totals_of, wanted):
             role = self.index.role(seg.table)
+            if not seg.key and role in self._specific_roles:
+                continue  # a "三公"经费表's one row: its columns are items, reached by name only
             for i, ref in enumerate(seg.cells):
                 cc = self.index.concept(seg.table, ref.col)
+                if not seg.key and cc.measure is None and cc.fund is None:
+                    continue  # a horizontal table's item column ("单位预留机动经费") is no measure
                 if concept_role and role == concept_role and i == 0:
                     # "基本支出" is the grand total of the basic-expenditure table — not a total row
                     # naming a narrower measure ("人员经费合计" in that table).
@@ -751,6 +793,19 @@ class Linker:
             # "上年结转结余的一般公共预算收入": only cells that are carry-over themselves
             found = [c for c in found if self._names_carryover(c)]
             primary = [c for c in primary if self._names_carryover(c)]
+        if route in ("", "code") and not found or \
+                scoped and found and not self._in_cells(found, scoped) and route != "project":
+            # nothing the subject names is in the section's tables as written: an item under a
+            # shorter name ("安排公务接待费预算" → row or column "公务接待费"), a 类/项 name of
+            # tables printed without codes, or an item that is a column ("三公"经费表)
+            # a 类/款/项 path whose codes the tables do not hold: its leaf name is that row only
+            # when no table prints codes (else the path names another branch, "人大事务" not
+            # "发展与改革事务", and the same leaf name elsewhere is a different row)
+            pathed = "/" in subject_raw or bool(patterns.LINK_LEVEL_MARK.search(subject_raw))
+            fallback = None if pathed and self.index.by_code else self._item_route(subject, scoped, specific)
+            if fallback is not None:
+                route, key, found, primary, ambiguous = fallback
+                notes = [n for n in notes if not n.startswith("主语为")]
         if not found:
             return SubjectLink(claim, confidence=UNLINKED, scope=roles or (), notes=tuple(notes))
         if scoped:
@@ -776,6 +831,89 @@ class Linker:
         return SubjectLink(claim, candidates=tuple(found), agreeing=agreeing, confidence=confidence,
                            notes=tuple(notes), key=key, scope=roles or (), route=route,
                            primary=tuple(primary))
+
+    @staticmethod
+    def _in_cells(cells, tables) -> bool:
+        ids = {t.index for t in tables}
+        return any(c.table.index in ids for c in cells)
+
+    def item_forms(self, subject: str) -> list[str]:
+        """Name keys a subject may print an item under, most literal first: without a leading
+        "安排"/"拟采购" and a trailing "预算"/"支出" ("安排公务接待费预算" → "公务接待费"), and a
+        类 name with and without its "支出" ("社会保障和就业" / "社会保障和就业支出")."""
+        def forms():
+            for s in (subject, self.short_subject(subject)):
+                s = self.voc.item_prefix.sub("", s)
+                yield s
+                bare = self.short_subject(s.removesuffix("支出"))
+                yield bare
+                yield bare + "支出"
+        return [k for k in dict.fromkeys(name_key(f) for f in forms()) if len(k) >= 2]
+
+    def _item_route(self, subject: str, scoped: list[Table], specific):
+        """(route, key, cells, primary cells, ambiguous) of an item found by a looser form of its name: a row
+        label in the section's tables (ambiguous when it labels several rows of one table), else a
+        column header of a table's total row; None when neither names it."""
+        if not subject or self.voc.generic_subjects.fullmatch(self.short_subject(subject)):
+            return None
+        # 绩效目标表 rows ("其中：财政拨款") belong to one project: reached by the project route only
+        tables = [t for t in (scoped or self.index.tables) if self.index.role(t) != "performance"]
+        ids = {t.index for t in tables}
+        forms = self.item_forms(subject)
+        if specific is not None and self.names_whole(specific, subject):
+            forms.append(name_key(specific.name))  # "一般公共预算拨款安排的会议费预算支出" → 会议费
+        for form in forms:
+            canon = self._canonical(form)
+            segs = _uniq(list(self.index.by_key.get(form, ())) + (self._by_canonical().get(canon, []) if canon else []))
+            segs = [s for s in segs if s.cells and s.table.index in ids]
+            if specific is not None:
+                segs = [s for s in segs if self.of_concept(specific, s.cells[0])]
+            if segs:
+                rows = {(s.table.index, s.row.index) for s in segs}
+                return ("label", "label:" + form, [c for s in segs for c in s.cells], [s.cells[0] for s in segs],
+                        len(rows) > len({t for t, _ in rows}))
+        for form in forms:
+            cells = self._column_cells(form, tuple(t.index for t in tables))
+            if specific is not None:
+                cells = [c for c in cells if self.of_concept(specific, c)]
+            if cells:
+                per_table = {c.table.index for c in cells}
+                # Ambiguous for now: the share rule finds no whole for a part that is a column of
+                # a table's total row ("占“三公”经费的 25.96%"), so a confident column link would
+                # let an amount be judged whose share cannot be — value-aware only until it can.
+                return "column", "column:" + form, cells, cells, True
+        return None
+
+    def _column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
+        return list(self._memo("column_cells", (form, table_ids), lambda: self._find_column_cells(form, table_ids)))
+
+    def _find_column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
+        """The total-row cells of the columns headed by the item ("公务接待费"; the 小计 column
+        under "公务用车购置及运行维护费")."""
+        bare = form.removesuffix("支出")
+        canon = self._canonical(form)
+        out = []
+        for t in self.index.tables:
+            if t.index not in table_ids:
+                continue
+            totals = [seg for seg in self._totals_of.get(t.index, ()) if seg.row.kind == ROW_TOTAL or not seg.key]
+            grand = [seg for seg in totals if seg.row.kind == ROW_TOTAL] or totals
+            if len(grand) != 1:
+                continue  # which total row would be meant is not known
+            if any(seg.code for seg in self._segments_of.get(t.index, ())):
+                # rows of classification items: a column is a measure of each item ("专项业务经费
+                # 支出" of 对个人和家庭的补助), the narrative may mean any row's
+                continue
+            for col in t.columns:
+                keys = [name_key(p) for p in (col.path or (col.label,)) if p]
+                hit = [i for i, k in enumerate(keys)
+                       if k.removesuffix("支出") == bare or canon and self._canonical(k) == canon]
+                if not hit:
+                    continue
+                if hit[-1] != len(keys) - 1 and not self.voc.column_total.fullmatch(keys[-1]):
+                    continue  # a part column under the item's header, not the item's own figure
+                out += [c for c in grand[0].cells if c.col == col.index]
+        return out
 
     def _flow(self, text: str) -> str | None:
         """income / expenditure when the text names exactly one of them."""
@@ -923,26 +1061,36 @@ def restatement_stats(document, claims, links) -> dict:
     Of those: how many are linked (any confidence but none) and how many confidently.
     Breakdown records repeat their total's claim: not counted.
     """
-    from bisect import bisect_left
-
-    cells = sorted({_in_yuan(c.value, t) for t in document.tables for r in t.rows for c in r.cells
-                    if c.value is not None and c.value.value and (c.value.unit or t.unit or "万元") in MONEY_UNITS})
     by_claim = links_by_claim(links)
     restating = linked = confident = 0
-    for claim in claims:
-        v = claim.value
-        if claim.kind == "breakdown" or v is None or v.number.unit not in MONEY_UNITS or _digits(v.number) < 4:
-            continue
-        iv = v.number.interval_in("元")
-        i = bisect_left(cells, iv.lo)
-        if i >= len(cells) or cells[i] > iv.hi:
-            continue
+    for claim, _ in restating_cells(document, claims, want_cells=False):
         restating += 1
         link = by_claim.get(id(claim))
         if link is not None and link.linked:
             linked += 1
             confident += link.confidence == CONFIDENT
     return {"restating_claims": restating, "restating_linked": linked, "restating_confident": confident}
+
+
+def restating_cells(document, claims, want_cells: bool = True):
+    """(claim, the money cells it equals) for each claim that restates a table figure
+    (``restatement_stats``); the cells are listed only when ``want_cells``."""
+    from bisect import bisect_left, bisect_right
+
+    money = sorted(((_in_yuan(c.value, t), id(c)), CellRef(t, r, c.col, c.value))
+                   for t in document.tables for r in t.rows for c in r.cells
+                   if c.value is not None and c.value.value
+                   and (c.value.unit or t.unit or "万元") in MONEY_UNITS)
+    keys = [k for (k, _), _ in money]
+    for claim in claims:
+        v = claim.value
+        if claim.kind == "breakdown" or v is None or v.number.unit not in MONEY_UNITS or _digits(v.number) < 4:
+            continue
+        iv = v.number.interval_in("元")
+        i = bisect_left(keys, iv.lo)
+        if i >= len(keys) or keys[i] > iv.hi:
+            continue
+        yield claim, ([ref for _, ref in money[i:bisect_right(keys, iv.hi)]] if want_cells else [])
 
 
 def _in_yuan(number: Number, table: Table) -> Decimal:
