@@ -1,7 +1,8 @@
 """TC601 target-operator-polarity: a 越高越好 indicator capped with ≤, or a 越低越好 one floored with ≥."""
 from __future__ import annotations
 
-from textcheck.performance import FORM_QUANTITY, FORM_RATIO, polarity
+from textcheck.lexicon.polarity import polarity
+from textcheck.performance import FORM_QUANTITY, FORM_RATIO
 from textcheck.rulekit.evidence import cell_evidence
 from textcheck.rules.base import Rule
 

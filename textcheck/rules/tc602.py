@@ -1,8 +1,9 @@
 """TC602 plan-target-mismatch: a count or amount in the goal text disagrees with the indicator for the same thing."""
 from __future__ import annotations
 
+from textcheck.lexicon.polarity import polarity
 from textcheck.performance import (EQ, FORM_QUANTITY, GE, LE, compatible, compatible_units, content_words, feasible,
-                                   plan_mentions, polarity, shared_words, within)
+                                   plan_mentions, shared_words, within)
 from textcheck.report.diagnostic import Related
 from textcheck.rulekit.evidence import cell_evidence
 from textcheck.rules.base import Rule

@@ -1,7 +1,8 @@
 """TC701 indicator-unit-mismatch: the unit an indicator names differs from the unit of its value."""
 from __future__ import annotations
 
-from textcheck.performance import FORM_QUANTITY, polarity
+from textcheck.lexicon.polarity import polarity
+from textcheck.performance import FORM_QUANTITY
 from textcheck.rulekit.evidence import cell_evidence
 from textcheck.rules.base import Rule
 
