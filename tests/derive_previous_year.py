@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def derive(path: str | Path) -> str:
-    from textcheck import crossyear, tables
+    from textcheck import tables
+    from textcheck.crossyear import keys
     from textcheck.api import get_checker
     from textcheck.readers import read_path
 
@@ -37,7 +38,7 @@ def derive(path: str | Path) -> str:
            f"本文件由 tests/derive_previous_year.py 从 {name}（{year} 年）各表的上年预算栏推出，"
            "用作跨年度检查的上年公开文件，不是原始公开文件。", ""]
     for ta in analysis.tables:
-        previous = crossyear.previous_columns(ta, year)
+        previous = keys.previous_columns(ta, year)
         if not previous or ta.table.kind != "standard":
             continue
         t = ta.table
@@ -47,7 +48,7 @@ def derive(path: str | Path) -> str:
         names = [c.index for c in t.columns if valued and c.index < min(valued)]
         heads = [t.column(i).label for i in names]
         for col in previous:
-            rest = crossyear._era_and_rest(t.column(col), year)[1]
+            rest = keys.era_and_rest(t.column(col), year)[1]
             heads.append(rest or "合计")
         title = (t.title or "").replace(f"{year}年", f"{year - 1}年")
         out += [f"{t.id} {title}".strip(), "", f"单位：{t.unit or '万元'}", "",

@@ -1,7 +1,7 @@
 """TC361 previous-year-figure-mismatch: a "比上年" figure disagrees with last year's disclosure."""
 from __future__ import annotations
 
-from textcheck.crossyear import document_name, last_year_related, this_year_related
+from textcheck.crossyear.evidence import document_name, last_year_related, this_year_related
 from textcheck.numbers import format_decimal
 from textcheck.report.diagnostic import Related
 from textcheck.rules.base import Rule
