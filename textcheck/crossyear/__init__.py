@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 
 from textcheck.crossyear.index import CellAt, Match, _alternatives, _Index, build_index, find
 from textcheck.crossyear.keys import (
-    OUTTURN_BASE_WORDS, _header_variants, _year, column_key, last_year_keys, previous_columns, row_key,
-    row_keys, table_role, value_of)
+    OUTTURN_BASE_WORDS, _header_variants, _year, budget_columns, column_key, last_year_keys, previous_columns,
+    row_key, row_keys, table_role, value_of)
 from textcheck.document import Document
 from textcheck.lexicon import normalize_term
 from textcheck.numbers import MONEY_UNITS, Interval, Number
@@ -71,6 +71,8 @@ class CrossYear:
     previous: Document | None
     claims: list[ClaimPair] = field(default_factory=list)
     columns: list[ColumnPair] = field(default_factory=list)
+    # a final account against the same year's budget: its 预算数 cells and the budget's cells
+    budget_columns: list[ColumnPair] = field(default_factory=list)
     # change claims that could not be matched to last year's tables (no link, no counterpart)
     unmatched_claims: int = 0
     skipped: str | None = None  # why nothing was compared (years do not follow each other)
@@ -105,35 +107,54 @@ def previous_figure(claim, unit: str | None) -> tuple[Interval, str] | None:
     return current - (change if claim.direction == "increase" else -change), "implied"
 
 
-def build(this: Document, analysis, links, previous: Document, previous_analysis) -> CrossYear:
-    """Match this year's change claims and 上年 columns to last year's tables."""
+FINAL_ACCOUNT, BUDGET = "final-account", "department-budget"  # textcheck.families kinds
+
+
+def build(this: Document, analysis, links, previous: Document, previous_analysis,
+          kinds: tuple[str | None, str | None] = (None, None)) -> CrossYear:
+    """Match this year's change claims and 上年 columns to last year's tables — or, for a final
+    account (决算) with the same year's budget disclosure as ``previous``, its 预算数 columns
+    to the budget's tables (``kinds``: the two documents' kinds)."""
     model = CrossYear(previous)
-    year, last_year = _year(this), _year(previous)
-    if year is not None and last_year is not None and last_year != year - 1:
-        model.skipped = f"上年文件的年度为 {last_year}，本文件为 {year}"
+    year, other_year = _year(this), _year(previous)
+    final = kinds == (FINAL_ACCOUNT, BUDGET)
+    expected = year if final else (year - 1 if year is not None else None)
+    if not final and None not in kinds and kinds[0] != kinds[1]:
+        # last year's final account is not last year's budget: its 决算数 are other figures
+        model.skipped = f"对照文件是{kinds[1]}，本文件是{kinds[0]}"
+        return model
+    if expected is not None and other_year is not None and other_year != expected:
+        model.skipped = f"对照文件的年度为 {other_year}，本文件为 {year}"
         return model
     index = build_index(previous, previous_analysis)
     roles = {id(ta.table): table_role(ta, year) for ta in analysis.tables}
     by_table = {id(ta.table): ta for ta in analysis.tables}
     keys = {id(ta.table): row_keys(ta) for ta in analysis.tables}
-    for link in links or ():
-        _match_claim(model, this, link, index, roles, by_table, keys, year, analysis.tables)
+    if not final:
+        for link in links or ():
+            _match_claim(model, this, link, index, roles, by_table, keys, year, analysis.tables)
     for ta in analysis.tables:
         role = roles[id(ta.table)]
         if role is None or ta.table.kind != "standard":
             continue
-        for col in previous_columns(ta, year):
-            cks = last_year_keys(ta, col, year)
-            for row in ta.table.rows:
-                found, n = row_key(ta, keys[id(ta.table)], row, col), value_of(row, col)
-                if found is None or n is None:
-                    continue
-                rk, label = found
-                m = find(index, role, rk, cks, label)
-                if m is not None:
-                    cell = CellAt(this, ta.table, row, col, n, label or rk[-1], ta.column_name(col))
-                    model.columns.append(ColumnPair(cell, m))
+        for col in (budget_columns(ta) if final else previous_columns(ta, year)):
+            pair = _column_pairs(this, ta, col, role, keys[id(ta.table)], index, year)
+            (model.budget_columns if final else model.columns).extend(pair)
     return model
+
+
+def _column_pairs(this: Document, ta, col: int, role, keys, index: _Index, year) -> list[ColumnPair]:
+    cks = last_year_keys(ta, col, year)
+    out = []
+    for row in ta.table.rows:
+        found, n = row_key(ta, keys, row, col), value_of(row, col)
+        if found is None or n is None:
+            continue
+        rk, label = found
+        m = find(index, role, rk, cks, label)
+        if m is not None:
+            out.append(ColumnPair(CellAt(this, ta.table, row, col, n, label or rk[-1], ta.column_name(col)), m))
+    return out
 
 
 # A label shorter than this is a word ("支出"), not the name of an item ("会议费").

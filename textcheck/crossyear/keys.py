@@ -20,7 +20,10 @@ WHOLE_COLUMN_WORDS = ("合计", "总计", "小计")
 # concept that merely contains the word 上年.
 _CARRY_OVER_WORDS = ("结转", "结余", "余额")
 # Header segments that only say "this year's budget" (after the year is taken out).
-_YEAR_ONLY_SEGMENTS = ("", "预算数", "预算", "预算金额", "年度预算")
+_YEAR_ONLY_SEGMENTS = ("", "预算数", "预算", "预算金额", "年度预算", "年初预算数", "年初预算")
+# Header segments by which a final account (决算) restates the year's budget beside its outturn;
+# an adjusted budget (全年预算数, 调整预算数) is another figure and is not among them.
+_INITIAL_BUDGET_SEGMENTS = ("预算数", "年初预算数", "年初预算", "预算")
 # A change stated against an outturn (上年决算/执行数/实际) is not comparable with a budget table.
 OUTTURN_BASE_WORDS = ("决算", "执行", "实际", "完成")
 
@@ -153,6 +156,19 @@ def previous_columns(ta, year: int | None) -> list[int]:
     return out
 
 
+def budget_columns(ta) -> list[int]:
+    """A final account's columns that restate the year's budget ("预算数/因公出国（境）费",
+    "年初预算数"), only in a table that prints the outturn (决算) beside them."""
+    def segments(column):
+        return [normalize_term(s) for s in (column.path or (column.label,))]
+
+    if not any("决算" in s for c in ta.table.columns for s in segments(c)):
+        return []
+    return [c.index for c in ta.table.columns
+            if any(s in _INITIAL_BUDGET_SEGMENTS for s in segments(c))
+            and not any(w in s for s in segments(c) for w in ("决算", "上年", *_CARRY_OVER_WORDS))]
+
+
 def last_year_keys(ta, col: int, year: int | None) -> list[tuple]:
     """The keys the concept of this year's 上年 column ``col`` has in last year's own table: the
     key of its twin column of this year ("2025年预算数/公用经费" → "2026年预算数/公用经费";
@@ -171,6 +187,9 @@ def last_year_keys(ta, col: int, year: int | None) -> list[tuple]:
             if key is not None:
                 keys.extend(_header_variants(key))
     keys += [("header", era, rest) for era in ("本年", None)]
-    if not rest:
+    if not rest:  # the whole column: the table's own concept, or a header naming a total
+        profile = ta.profile or {}
+        if profile.get("fund") and profile.get("measure"):
+            keys.append(("concept", profile["fund"], profile["measure"]))
         keys += [("header", era, word) for word in WHOLE_COLUMN_WORDS for era in ("本年", None)]
     return list(dict.fromkeys(keys))
