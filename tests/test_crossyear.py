@@ -172,6 +172,17 @@ def test_previous_of_another_year_is_not_compared(js2018):
 
     model = Context(js2018, get_checker(), previous=js2018).crossyear
     assert model.skipped and not model.claims and not model.columns
+    # the report says so (an info of TC361), or a reviewer would read "no finding" as "agrees"
+    (d,) = _cross(_check(js2018, js2018))
+    assert d.severity == "info" and "2018" in d.message
+
+
+def test_previous_of_another_department_is_not_compared(js2018):
+    from textcheck.context import Context
+
+    other = read_path(PDF / "jiangsu-court-2017-budget.pdf")
+    model = Context(js2018, get_checker(), previous=other).crossyear
+    assert model.skipped and "部门" in model.skipped and not model.claims
 
 
 # ---------------------------------------------------------------- modern template: derived previous year

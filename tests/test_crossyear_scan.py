@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from textcheck.batch import department_key, group_files, pair_years, plan_scan, run_scan
+from textcheck.batch import group_files, pair_years, plan_scan, run_scan
+from textcheck.departments import department_key
 from textcheck.store import Store
 
 pytest.importorskip("pdfplumber")

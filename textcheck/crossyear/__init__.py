@@ -34,6 +34,7 @@ from textcheck.crossyear.index import CellAt, Match, _alternatives, _Index, buil
 from textcheck.crossyear.keys import (
     OUTTURN_BASE_WORDS, _header_variants, _year, budget_columns, column_key, last_year_keys, previous_columns,
     row_key, row_keys, table_role, value_of)
+from textcheck.departments import department_key
 from textcheck.document import Document
 from textcheck.lexicon import normalize_term
 from textcheck.numbers import MONEY_UNITS, Interval, Number
@@ -119,6 +120,10 @@ def build(this: Document, analysis, links, previous: Document, previous_analysis
     year, other_year = _year(this), _year(previous)
     final = kinds == (FINAL_ACCOUNT, BUDGET)
     expected = year if final else (year - 1 if year is not None else None)
+    here, there = department_key(this.meta.get("department")), department_key(previous.meta.get("department"))
+    if here and there and here != there:  # a pairing by misread names must not compare two departments
+        model.skipped = f"对照文件的部门为{previous.meta.get('department')}，本文件为{this.meta.get('department')}"
+        return model
     if not final and None not in kinds and kinds[0] != kinds[1]:
         # last year's final account is not last year's budget: its 决算数 are other figures
         model.skipped = f"对照文件是{kinds[1]}，本文件是{kinds[0]}"
