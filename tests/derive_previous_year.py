@@ -11,6 +11,11 @@ bare "2025年预算数" becomes "合计").
 
     python tests/derive_previous_year.py corpus/pdf/chongqing-bangongting-2026-budget.pdf \\
         corpus/derived/chongqing-bangongting-2025-budget-derived.md
+    python tests/derive_previous_year.py --final corpus/pdf/guojia-xinfangju-2024-final-account.pdf \\
+        corpus/derived/guojia-xinfangju-2024-budget-derived.md
+
+With ``--final`` it writes the same year's budget from a final account's 预算数 columns (the
+budget the final account says it was given), for TC363.
 
 The output is deterministic; tests/test_crossyear.py checks that the committed file is what
 this script writes, then checks the 2026 disclosure against it (unedited: no cross-year
@@ -24,20 +29,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def derive(path: str | Path) -> str:
-    from textcheck import crossyear, tables
+def derive(path: str | Path, final: bool = False) -> str:
+    """Last year's budget from the 上年 columns; with ``final``, the same year's budget from a
+    final account's 预算数 columns (for TC363)."""
+    from textcheck import tables
     from textcheck.api import get_checker
+    from textcheck.crossyear import keys
     from textcheck.readers import read_path
 
     document = read_path(path)
     year = int(document.meta["year"])
     analysis = tables.analyse(document, get_checker().lexicon)
     name = Path(path).name
-    out = [f"# {document.meta.get('department', '')}{year - 1}年部门预算", "",
-           f"本文件由 tests/derive_previous_year.py 从 {name}（{year} 年）各表的上年预算栏推出，"
-           "用作跨年度检查的上年公开文件，不是原始公开文件。", ""]
+    target = year if final else year - 1
+    source = "决算表中与决算数并列的预算栏" if final else "各表的上年预算栏"
+    out = [f"# {document.meta.get('department', '')}{target}年部门预算", "",
+           f"本文件由 tests/derive_previous_year.py 从 {name}（{year} 年）{source}推出，"
+           "用作跨年度检查的对照文件，不是原始公开文件。", ""]
     for ta in analysis.tables:
-        previous = crossyear.previous_columns(ta, year)
+        previous = keys.budget_columns(ta) if final else keys.previous_columns(ta, year)
         if not previous or ta.table.kind != "standard":
             continue
         t = ta.table
@@ -47,9 +57,11 @@ def derive(path: str | Path) -> str:
         names = [c.index for c in t.columns if valued and c.index < min(valued)]
         heads = [t.column(i).label for i in names]
         for col in previous:
-            rest = crossyear._era_and_rest(t.column(col), year)[1]
+            rest = keys.era_and_rest(t.column(col), year)[1]
             heads.append(rest or "合计")
-        title = (t.title or "").replace(f"{year}年", f"{year - 1}年")
+        title = (t.title or "").replace(f"{year}年", f"{target}年")
+        if final:
+            title = title.replace("决算", "预算")
         out += [f"{t.id} {title}".strip(), "", f"单位：{t.unit or '万元'}", "",
                 "| " + " | ".join(heads) + " |", "|" + " --- |" * len(heads)]
         for row in t.rows:
@@ -63,6 +75,7 @@ def derive(path: str | Path) -> str:
 
 
 if __name__ == "__main__":
-    text = derive(sys.argv[1])
-    Path(sys.argv[2]).parent.mkdir(parents=True, exist_ok=True)
-    Path(sys.argv[2]).write_text(text, "utf-8")
+    args = [a for a in sys.argv[1:] if a != "--final"]
+    text = derive(args[0], final="--final" in sys.argv)
+    Path(args[1]).parent.mkdir(parents=True, exist_ok=True)
+    Path(args[1]).write_text(text, "utf-8")

@@ -170,6 +170,17 @@ def test_previous_of_another_year_is_not_compared(js2018):
 
     model = get_checker().context(js2018, previous=js2018).crossyear
     assert model.skipped and not model.claims and not model.columns
+    # the report says so (an info of TC361), or a reviewer would read "no finding" as "agrees"
+    (d,) = _cross(_check(js2018, js2018))
+    assert d.severity == "info" and "2018" in d.message
+
+
+def test_previous_of_another_department_is_not_compared(js2018):
+    from textcheck.context import Context
+
+    other = read_path(PDF / "jiangsu-court-2017-budget.pdf")
+    model = Context(js2018, get_checker(), previous=other).crossyear
+    assert model.skipped and "部门" in model.skipped and not model.claims
 
 
 # ---------------------------------------------------------------- modern template: derived previous year
@@ -227,3 +238,28 @@ def test_unreadable_previous_is_one_error(tmp_path):
     empty.write_text("", "utf-8")
     report = check_files([CQ_2026], previous=[empty])
     assert report.documents[0].error and "--previous" in report.documents[0].error
+
+
+# ---------------------------------------------------------------- a final account against the same year's budget
+
+GX_FINAL = PDF / "guojia-xinfangju-2024-final-account.pdf"
+GX_BUDGET = ROOT / "corpus" / "derived" / "guojia-xinfangju-2024-budget-derived.md"
+
+
+def test_derived_budget_of_a_final_account_is_reproducible():
+    assert _derive_module().derive(GX_FINAL, final=True) == GX_BUDGET.read_text("utf-8")
+
+
+def test_final_account_against_its_budget(tmp_path):
+    from textcheck.context import Context
+
+    final = read_path(GX_FINAL)
+    model = Context(final, get_checker(), previous=read_path(GX_BUDGET)).crossyear
+    # the 三公 table's 预算数 group (合计, 因公出国（境）费, 公务用车…, 公务接待费) is matched
+    assert len(model.budget_columns) >= 5 and not model.claims and not model.columns
+    assert [d for d in _check(final, read_path(GX_BUDGET)).diagnostics if d.code == "TC363"] == []
+    edited = tmp_path / "guojia-xinfangju-2024-budget.md"
+    edited.write_text(GX_BUDGET.read_text("utf-8").replace("| 76.43 | 30.00 |", "| 76.43 | 35.00 |"), "utf-8")
+    found = [d for d in _check(final, read_path(edited)).diagnostics if d.code == "TC363"]
+    assert [(d.severity, d.text) for d in found] == [("error", "30.00")]
+    assert found[0].location.page and "因公出国" in found[0].message and "35.00" in found[0].message

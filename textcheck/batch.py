@@ -23,6 +23,7 @@ from pathlib import Path
 
 from textcheck import __version__
 from textcheck.config import Config
+from textcheck.departments import department_key
 
 # Files a folder walk picks up (explicitly named files are always taken).
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".xlsx")
@@ -139,22 +140,6 @@ def identify(path: str) -> dict:
 
 
 # -- grouping the volumes of one disclosure ---------------------------------
-
-# How the name of one organisation is written short or long ("中国共产党江苏省委员会办公厅",
-# "中共江苏省委办公厅", "江苏省委办公厅" on three title pages of one disclosure): general usage
-# of Chinese organisation names, not any one department's.
-_NAME_FORMS = (("中国共产党", ""), ("中共", ""), ("委员会", "委"))
-
-
-def department_key(name: str | None) -> str | None:
-    """The name two volumes (or two years) of one department share however it is printed."""
-    if not name:
-        return None
-    key = name.replace(" ", "")
-    for long, short in _NAME_FORMS:
-        key = key.replace(long, short)
-    return key or name
-
 
 def group_files(files: list[str], metas: dict[str, dict], mode: str = "meta") -> list[list[str]]:
     """Groups of files to check as one disclosure.

@@ -99,11 +99,14 @@ class Context:
 
     @cached_property
     def crossyear(self):
-        """This year's figures matched to last year's tables (None: no previous document) — textcheck.crossyear."""
+        """This year's figures matched to last year's tables, or a final account's budget figures to
+        the same year's budget (None: no previous document) — textcheck.crossyear."""
         if self.previous is None:
             return None
         from textcheck import crossyear, tables
+        from textcheck.families import document_kind
 
-        links = self.links if self.document.paragraphs else []
+        links = self.links if self.document.paragraphs and self.kind != "final-account" else []
         return crossyear.build(self.document, self.tables, links, self.previous,
-                               tables.analyse(self.previous, self.lexicon))
+                               tables.analyse(self.previous, self.lexicon),
+                               kinds=(self.kind, document_kind(self.previous, self.lexicon)))

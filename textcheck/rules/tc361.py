@@ -1,7 +1,8 @@
 """TC361 previous-year-figure-mismatch: a "比上年" figure disagrees with last year's disclosure."""
 from __future__ import annotations
 
-from textcheck.crossyear import document_name, last_year_related, this_year_related
+from textcheck.crossyear.evidence import document_name, last_year_related, this_year_related
+from textcheck.document import Location
 from textcheck.numbers import format_decimal
 from textcheck.report.diagnostic import Related
 from textcheck.rules.base import Rule
@@ -41,6 +42,11 @@ class PreviousYearFigureMismatch(Rule):
         if model is None:
             return
         last_name = document_name(model.previous)
+        if model.skipped:  # say why nothing was compared: an absence of findings proves nothing here
+            yield self.diagnostic(ctx, f"未与对照文件 {last_name} 比较：{model.skipped}", Location(1, 1, 1, 1), "",
+                                  severity="info", key=f"skipped|{model.skipped}",
+                                  suggestion="核对 --previous 所给文件是否为同一部门上一年度的公开文件")
+            return
         for pair in model.claims:
             last = pair.match.last
             unit = last.unit

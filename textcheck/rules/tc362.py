@@ -1,7 +1,7 @@
 """TC362 previous-column-mismatch: a table's 上年 column disagrees with last year's disclosure."""
 from __future__ import annotations
 
-from textcheck.crossyear import document_name, last_year_related, this_year_related
+from textcheck.crossyear.evidence import document_name, last_year_related, this_year_related
 from textcheck.rules.base import Rule
 
 
