@@ -249,15 +249,21 @@ def _take_grid(table, chars: list[dict], out: _Page, rules) -> list[dict]:
     row_boxes = [row.bbox for row in table.rows]
     assigned: list[list[list[dict]]] = [[[] for _ in row] for row in boxes]
     taken: set[int] = set()
+    # each character goes to the first row, and the first cell of it, holding its centre
+    # (the test of _centre_in, written out: this loop sees every character of every table)
+    rows = [(rb, [(j, cb) for j, cb in enumerate(boxes[i]) if cb is not None], assigned[i])
+            for i, rb in enumerate(row_boxes)]
     for c in chars:
-        if not _centre_in(c, (x0, top, x1, bottom)):
+        cx = (c["x0"] + c["x1"]) / 2
+        cy = (c["top"] + c["bottom"]) / 2
+        if not (x0 <= cx <= x1 and top <= cy <= bottom):
             continue
-        for i, rb in enumerate(row_boxes):
-            if not _centre_in(c, rb):
+        for rb, cells, row_chars in rows:
+            if not (rb[0] <= cx <= rb[2] and rb[1] <= cy <= rb[3]):
                 continue
-            j = next((j for j, cb in enumerate(boxes[i]) if cb is not None and _centre_in(c, cb)), None)
+            j = next((j for j, cb in cells if cb[0] <= cx <= cb[2] and cb[1] <= cy <= cb[3]), None)
             if j is not None:
-                assigned[i][j].append(c)
+                row_chars[j].append(c)
                 taken.add(id(c))
                 break
     filled = [i for i, cells in enumerate(assigned) if any(cells)]
@@ -457,9 +463,10 @@ def _squeeze(text: str) -> str:
 
 def _text_lines(chars: list[dict]) -> list[_Line]:
     """Characters grouped into lines (by vertical overlap), left to right."""
-    chars = sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"]))
+    # by top, then (equal tops) by x0: what sorting by (round(top, 1), x0) and then,
+    # stably, by top gives, in one sort
     groups: list[list[dict]] = []
-    for c in sorted(chars, key=lambda c: c["top"]):
+    for c in sorted(chars, key=_top_x0):
         if groups:
             g = groups[-1]
             top = min(x["top"] for x in g[:3])
@@ -474,6 +481,10 @@ def _text_lines(chars: list[dict]) -> list[_Line]:
         g.sort(key=lambda c: c["x0"])
         lines.extend(_split_line(g))
     return lines
+
+
+def _top_x0(c: dict) -> tuple[float, float]:
+    return c["top"], c["x0"]
 
 
 def _split_line(g: list[dict]) -> list[_Line]:
