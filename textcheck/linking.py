@@ -417,6 +417,9 @@ class Linker:
         self._memos: dict[str, dict] = {}
         self._budget_rows: dict[int, list[_Segment]] = {}
         self._specific_roles = {c.role for c in specific_vocabulary(extra)[0] if c.role}
+        # per candidate cell, by id (the cell is kept in the value so the id stays its own)
+        self._bounds: dict[int, tuple] = {}
+        self._flows: dict[int, tuple] = {}
         self._links: dict[int, SubjectLink] = {}  # by id(claim): a whole is linked once
         self._claims_alive: list[Claim] = []  # keeps ids valid while the Linker lives
 
@@ -797,8 +800,8 @@ class Linker:
         flow = self._flow(subject)
         if found and flow:
             # "一般公共预算支出" never restates the income side ("一般公共预算拨款收入")
-            found = [c for c in found if self._flow(_norm(cell_label(c))) in (None, flow)]
-            primary = [c for c in primary if self._flow(_norm(cell_label(c))) in (None, flow)]
+            found = [c for c in found if self._cell_flow(c) in (None, flow)]
+            primary = [c for c in primary if self._cell_flow(c) in (None, flow)]
         if found and self.voc.carryover.search(subject):
             # "上年结转结余的一般公共预算收入": only cells that are carry-over themselves
             found = [c for c in found if self._names_carryover(c)]
@@ -842,7 +845,7 @@ class Linker:
         if route in ("concept", "label") and self.voc.generic_subjects.fullmatch(bare or ""):
             ambiguous = True
         confidence = CONFIDENT if scoped and not ambiguous else AMBIGUOUS
-        agreeing = tuple(c for c in found if self.agrees(claim.value.number, c)) if claim.value else ()
+        agreeing = self._agreeing(claim.value.number, found) if claim.value else ()
         return SubjectLink(claim, candidates=tuple(found), agreeing=agreeing, confidence=confidence,
                            notes=tuple(notes), key=key, scope=roles or (), route=route,
                            primary=tuple(primary))
@@ -963,8 +966,7 @@ class Linker:
         if not subject or self.voc.generic_subjects.fullmatch(self.short_subject(subject)):
             return None
         # 绩效目标表 rows ("其中：财政拨款") belong to one project: reached by the project route only
-        tables = [t for t in (scoped or self.index.tables) if self.index.role(t) != "performance"]
-        ids = {t.index for t in tables}
+        tables, ids = self._memo("item_tables", tuple(t.index for t in scoped), lambda: self._non_performance(scoped))
         forms = self.item_forms(subject)
         if specific is not None and self.names_whole(specific, subject):
             forms.append(name_key(specific.name))  # "一般公共预算拨款安排的会议费预算支出" → 会议费
@@ -993,6 +995,10 @@ class Linker:
                 # let an amount be judged whose share cannot be — value-aware only until it can.
                 return "column", "column:" + form, cells, cells, True
         return None
+
+    def _non_performance(self, scoped: list[Table]) -> tuple[list[Table], set[int]]:
+        tables = [t for t in (scoped or self.index.tables) if self.index.role(t) != "performance"]
+        return tables, {t.index for t in tables}
 
     def _column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
         return list(self._memo("column_cells", (form, table_ids), lambda: self._find_column_cells(form, table_ids)))
@@ -1043,7 +1049,35 @@ class Linker:
 
     def agrees(self, number: Number, cell: CellRef, scale: Decimal = Decimal(1)) -> bool:
         """True when the stated number and the cell can be the same amount after rounding."""
-        return stated_interval(number, cell, scale).overlaps(widen(cell.value.interval, self.tolerance))
+        return agrees(number, cell, scale, self.tolerance)
+
+    def _agreeing(self, number: Number, cells) -> tuple[CellRef, ...]:
+        """``tuple(c for c in cells if self.agrees(number, c))``, computed in one pass: a
+        subject may have hundreds of candidates (a long document repeats its tables), so the
+        stated interval is made once per table unit and each cell's interval once per document."""
+        stated: dict[str, Interval] = {}
+        bounds = self._bounds
+        out = []
+        for c in cells:
+            b = bounds.get(id(c))
+            if b is None:
+                iv = widen(c.value.interval, self.tolerance)
+                b = bounds[id(c)] = (iv.lo, iv.hi, table_unit(c), c)  # c: keeps id(c) valid
+            unit = b[2]
+            s = stated.get(unit)
+            if s is None:
+                s = stated[unit] = stated_interval(number, c)
+            if s.lo <= b[1] and b[0] <= s.hi:
+                out.append(c)
+        return tuple(out)
+
+    def _cell_flow(self, cell: CellRef) -> str | None:
+        """``_flow`` of the cell's row label, once per cell."""
+        key = id(cell)
+        hit = self._flows.get(key)
+        if hit is None:
+            hit = self._flows[key] = (self._flow(_norm(cell_label(cell))), cell)
+        return hit[0]
 
 
 def _uniq(items) -> list:
@@ -1075,6 +1109,21 @@ def _same_item(a: str, b: str) -> bool:
     if not a or not b:
         return False
     return a == b or a.removesuffix("支出") == b.removesuffix("支出")
+
+
+def agrees(number: Number, cell: CellRef, scale: Decimal = Decimal(1), tolerance: Decimal = Decimal(0)) -> bool:
+    """The one agreement test of a stated number and a table cell: the stated number's rounding
+    interval (in the cell's unit, times ``scale`` when a magnitude slip is tried) overlaps the
+    cell's rounding interval widened by the configured ``tolerance`` (``Config.tolerance``)."""
+    return stated_interval(number, cell, scale).overlaps(widen(cell.value.interval, tolerance))
+
+
+def agreement(tolerance: Decimal = Decimal(0)):
+    """``agrees`` with the configured tolerance bound: ``f(number, cell, scale)`` — what rules
+    call instead of writing the comparison out again (TC201/TC204 ``agrees_with``)."""
+    def agree(number: Number, cell: CellRef, scale: Decimal = Decimal(1)) -> bool:
+        return agrees(number, cell, scale, tolerance)
+    return agree
 
 
 def widen(iv: Interval, tol: Decimal) -> Interval:
