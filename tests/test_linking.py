@@ -362,3 +362,24 @@ def test_a_class_name_without_its_expenditure_word_is_its_row(linker):
     # "科学技术（类）支出 3,956.08 万元" → subject "科学技术"; the row prints "科学技术支出"
     link = linker.link(amount("科学技术", "3,956.08", FIVE))
     assert link.linked and any(c.value.text == "3,956.08" for c in link.agreeing)
+
+
+# -- one agreement function, with the configured tolerance
+
+def test_agreement_takes_the_configured_tolerance(doc):
+    from textcheck.linking import agreement, agrees
+
+    linker = Linker(doc, load_lexicon())
+    cell = linker.link(amount("基本支出", "1,422.65", THREE)).agreeing[0]
+    off = Number(Decimal("1422.70"), 2, "万元", "1,422.70")
+    assert not agrees(off, cell) and not agreement()(off, cell, Decimal(1))
+    assert agrees(off, cell, tolerance=Decimal("0.05")) and agreement(Decimal("0.05"))(off, cell, Decimal(1))
+    # a magnitude slip: 14,226,500 元 written for 1,422.65 万元 agrees only at ×10⁻⁴
+    slip = Number(Decimal("14226500"), 0, "万元", "14226500")
+    assert not agrees(slip, cell) and agrees(slip, cell, Decimal("0.0001"))
+
+
+def test_the_linker_applies_the_tolerance_it_is_given(doc):
+    near = amount("基本支出", "1,422.70", THREE)
+    assert not Linker(doc, load_lexicon()).link(near).agreeing
+    assert Linker(doc, load_lexicon(), tolerance=Decimal("0.05")).link(near).agreeing

@@ -59,7 +59,8 @@ class Context:
         """Claim → candidate cells — textcheck.linking."""
         from textcheck import linking
 
-        return linking.link_claims(self.document, self.claims, self.lexicon, self.tables)
+        return linking.link_claims(self.document, self.claims, self.lexicon, self.tables,
+                                   tolerance=self.config.tolerance)
 
     @cached_property
     def performance(self):

@@ -418,6 +418,9 @@ class Linker:
         self._memos: dict[str, dict] = {}
         self._budget_rows: dict[int, list[_Segment]] = {}
         self._specific_roles = {c.role for c in specific_vocabulary(extra)[0] if c.role}
+        # per candidate cell, by id (the cell is kept in the value so the id stays its own)
+        self._bounds: dict[int, tuple] = {}
+        self._flows: dict[int, tuple] = {}
         self._links: dict[int, SubjectLink] = {}  # by id(claim): a whole is linked once
         self._claims_alive: list[Claim] = []  # keeps ids valid while the Linker lives
 
@@ -784,11 +787,22 @@ class Linker:
             fund_extra = [seg.cells[0] for seg in self._total_segments
                           if seg.cells and seg.row.kind == ROW_TOTAL and self.index.role(seg.table) == role]
             found = _uniq_cells(found + fund_extra)
+        unit = self.unit_of(claim.section)
+        if unit is not None:
+            # "六、深圳市西部水源管理中心 … 项目支出 7,530.24 万元": a section per unit restates
+            # that unit's rows, never the department's totals or another unit's rows
+            if self._names_only_unit(subject, unit):
+                measure = "total"  # "深圳市西部水源管理中心预算 15,015.14 万元": the unit's total
+            elif not self._names_only_measure(subject, unit):
+                # "…补助支出", "水务发展资金项目支出": an item, not the unit's figure of a measure
+                measure = None
+            found, primary, route, key = self._in_unit(unit, found, primary, route, key, measure, fund,
+                                                       scoped or self.index.tables)
         flow = self._flow(subject)
         if found and flow:
             # "一般公共预算支出" never restates the income side ("一般公共预算拨款收入")
-            found = [c for c in found if self._flow(_norm(cell_label(c))) in (None, flow)]
-            primary = [c for c in primary if self._flow(_norm(cell_label(c))) in (None, flow)]
+            found = [c for c in found if self._cell_flow(c) in (None, flow)]
+            primary = [c for c in primary if self._cell_flow(c) in (None, flow)]
         if found and self.voc.carryover.search(subject):
             # "上年结转结余的一般公共预算收入": only cells that are carry-over themselves
             found = [c for c in found if self._names_carryover(c)]
@@ -802,7 +816,8 @@ class Linker:
             # when no table prints codes (else the path names another branch, "人大事务" not
             # "发展与改革事务", and the same leaf name elsewhere is a different row)
             pathed = "/" in subject_raw or bool(patterns.LINK_LEVEL_MARK.search(subject_raw))
-            fallback = None if pathed and self.index.by_code else self._item_route(subject, scoped, specific)
+            fallback = None if pathed and self.index.by_code else \
+                self._item_route(subject, [] if unit else scoped, specific, unit)
             if fallback is not None:
                 route, key, found, primary, ambiguous = fallback
                 notes = [n for n in notes if not n.startswith("主语为")]
@@ -814,6 +829,10 @@ class Linker:
             if route == "project":  # a project named in any section is that project's row
                 scoped_ids |= {t.index for t in self.tables_in(PROJECT_ROLES)}
             scoped_ids |= {c.table.index for c in fund_extra}
+            if unit is not None:  # a unit's own rows restate its figures, whatever table holds them
+                unit_rows = self._memo("unit_row_ids", unit, lambda: {id(r) for rs in self._unit_rows()[unit].values()
+                                                                      for r in rs})
+                scoped_ids |= {c.table.index for c in found if id(c.row) in unit_rows}
             inside = [c for c in found if c.table.index in scoped_ids]
             if not inside:
                 notes.append("候选单元格不在本节对应的表中")
@@ -827,10 +846,101 @@ class Linker:
         if route in ("concept", "label") and self.voc.generic_subjects.fullmatch(bare or ""):
             ambiguous = True
         confidence = CONFIDENT if scoped and not ambiguous else AMBIGUOUS
-        agreeing = tuple(c for c in found if self.agrees(claim.value.number, c)) if claim.value else ()
+        agreeing = self._agreeing(claim.value.number, found) if claim.value else ()
         return SubjectLink(claim, candidates=tuple(found), agreeing=agreeing, confidence=confidence,
                            notes=tuple(notes), key=key, scope=roles or (), route=route,
                            primary=tuple(primary))
+
+    # -- sections per unit
+
+    def _unit_rows(self) -> dict[str, dict[int, list[Row]]]:
+        """unit key → table index → the unit's rows: its own row and the rows under it up to the
+        next unit's row or a total row (tables listing several units one after another).  A unit
+        is a name on subtotal rows of three tables or more (a project group heading stands in one)."""
+        def build():
+            seen: dict[str, set[int]] = {}
+            for t in self.index.tables:
+                for row in t.rows:
+                    if row.kind == ROW_SUBTOTAL and row.label:
+                        seen.setdefault(name_key(row.label), set()).add(t.index)
+            units = {k for k, tables in seen.items() if len(tables) >= 3}
+            out: dict[str, dict[int, list[Row]]] = {}
+            for t in self.index.tables:
+                rows: list[Row] | None = None
+                for row in t.rows:
+                    k = name_key(row.label) if row.kind == ROW_SUBTOTAL and row.label else None
+                    if row.kind == ROW_TOTAL:
+                        rows = None
+                    elif k in units:
+                        rows = out.setdefault(k, {}).setdefault(t.index, [])
+                        rows.append(row)
+                    elif rows is not None:
+                        rows.append(row)
+            return out
+        return self._memo("unit_rows", None, build)
+
+    def unit_of(self, section: tuple[str, ...]) -> str | None:
+        """The unit the innermost heading names, when it is a unit of the tables ("六、深圳市西部
+        水源管理中心" → its subtotal rows); None otherwise."""
+        return self._memo("unit_of", section, lambda: self._find_unit(section))
+
+    def _find_unit(self, section: tuple[str, ...]) -> str | None:
+        if not section:
+            return None
+        units = self._unit_rows()
+        if len(units) < 2:
+            return None
+        key = name_key(section[-1])
+        if key in units:
+            return key
+        # "市建筑工务署本级" for "深圳市建筑工务署（本级）": one unit whose name ends with the heading
+        ends = [u for u in units if len(key) >= 4 and u.endswith(key)]
+        return ends[0] if len(ends) == 1 else None
+
+    def _of_unit(self, unit: str, row: Row, table: Table) -> bool:
+        """A row of the unit, or of a table that lists no units (a project list)."""
+        rows = self._memo("unit_row_ids", unit, lambda: {id(r) for rs in self._unit_rows()[unit].values()
+                                                         for r in rs})
+        with_units = self._memo("unit_tables", None, lambda: {t for b in self._unit_rows().values() for t in b})
+        return id(row) in rows or table.index not in with_units
+
+    def _names_only_measure(self, subject: str, unit: str) -> bool:
+        """The subject is a measure word and nothing else ("项目支出", "（本级）基本支出")."""
+        text = subject
+        for pat, _ in self.voc.measures:
+            text = pat.sub("", text)
+        return text != subject and self._names_only_unit(text, unit)
+
+    def _names_only_unit(self, subject: str, unit: str) -> bool:
+        rest = name_key(subject)
+        for part in sorted({unit, *map(name_key, self.departments)}, key=len, reverse=True):
+            rest = rest.replace(part, "") if part else rest
+        rest = patterns.LINK_NAME_PUNCT.sub("", regex.sub("本级", "", rest))
+        return bool(self.voc.generic_whole.fullmatch(rest))
+
+    def _in_unit(self, unit, found, primary, route, key, measure, fund, tables):
+        blocks = self._unit_rows()[unit]
+        inside = [c for c in found if self._of_unit(unit, c.row, c.table) and route != "concept"]
+        if inside:
+            kept = {_cell_key(c) for c in inside}
+            return inside, [c for c in primary if _cell_key(c) in kept], route, key
+        if measure is None:
+            return [], [], route, key
+        # the unit's own figure of the measure: its subtotal row, in the measure's columns
+        family = self.voc.fund_families.get(fund, (fund,)) if fund else None
+        cells = []
+        for t in tables:
+            head = blocks.get(t.index, [None])[0]
+            if head is None or self.index.role(t) == "performance":
+                continue
+            for seg in self._segments_of.get(t.index, ()):
+                if seg.row is not head:
+                    continue
+                for ref in seg.cells:
+                    cc = self.index.concept(t, ref.col)
+                    if (cc.measure or "total") == measure and (family is None or cc.fund in family):
+                        cells.append(ref)
+        return cells, list(cells), "unit", f"unit:{unit}/{measure}/{fund or '*'}"
 
     @staticmethod
     def _in_cells(cells, tables) -> bool:
@@ -850,15 +960,14 @@ class Linker:
                 yield bare + "支出"
         return [k for k in dict.fromkeys(name_key(f) for f in forms()) if len(k) >= 2]
 
-    def _item_route(self, subject: str, scoped: list[Table], specific):
+    def _item_route(self, subject: str, scoped: list[Table], specific, unit: str | None = None):
         """(route, key, cells, primary cells, ambiguous) of an item found by a looser form of its name: a row
         label in the section's tables (ambiguous when it labels several rows of one table), else a
         column header of a table's total row; None when neither names it."""
         if not subject or self.voc.generic_subjects.fullmatch(self.short_subject(subject)):
             return None
         # 绩效目标表 rows ("其中：财政拨款") belong to one project: reached by the project route only
-        tables = [t for t in (scoped or self.index.tables) if self.index.role(t) != "performance"]
-        ids = {t.index for t in tables}
+        tables, ids = self._memo("item_tables", tuple(t.index for t in scoped), lambda: self._non_performance(scoped))
         forms = self.item_forms(subject)
         if specific is not None and self.names_whole(specific, subject):
             forms.append(name_key(specific.name))  # "一般公共预算拨款安排的会议费预算支出" → 会议费
@@ -866,6 +975,8 @@ class Linker:
             canon = self._canonical(form)
             segs = _uniq(list(self.index.by_key.get(form, ())) + (self._by_canonical().get(canon, []) if canon else []))
             segs = [s for s in segs if s.cells and s.table.index in ids]
+            if unit is not None:
+                segs = [s for s in segs if self._of_unit(unit, s.row, s.table)]
             if specific is not None:
                 segs = [s for s in segs if self.of_concept(specific, s.cells[0])]
             if segs:
@@ -874,6 +985,8 @@ class Linker:
                         len(rows) > len({t for t, _ in rows}))
         for form in forms:
             cells = self._column_cells(form, tuple(t.index for t in tables))
+            if unit is not None:
+                cells = [c for c in cells if self._of_unit(unit, c.row, c.table)]
             if specific is not None:
                 cells = [c for c in cells if self.of_concept(specific, c)]
             if cells:
@@ -883,6 +996,10 @@ class Linker:
                 # let an amount be judged whose share cannot be — value-aware only until it can.
                 return "column", "column:" + form, cells, cells, True
         return None
+
+    def _non_performance(self, scoped: list[Table]) -> tuple[list[Table], set[int]]:
+        tables = [t for t in (scoped or self.index.tables) if self.index.role(t) != "performance"]
+        return tables, {t.index for t in tables}
 
     def _column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
         return list(self._memo("column_cells", (form, table_ids), lambda: self._find_column_cells(form, table_ids)))
@@ -933,7 +1050,35 @@ class Linker:
 
     def agrees(self, number: Number, cell: CellRef, scale: Decimal = Decimal(1)) -> bool:
         """True when the stated number and the cell can be the same amount after rounding."""
-        return stated_interval(number, cell, scale).overlaps(widen(cell.value.interval, self.tolerance))
+        return agrees(number, cell, scale, self.tolerance)
+
+    def _agreeing(self, number: Number, cells) -> tuple[CellRef, ...]:
+        """``tuple(c for c in cells if self.agrees(number, c))``, computed in one pass: a
+        subject may have hundreds of candidates (a long document repeats its tables), so the
+        stated interval is made once per table unit and each cell's interval once per document."""
+        stated: dict[str, Interval] = {}
+        bounds = self._bounds
+        out = []
+        for c in cells:
+            b = bounds.get(id(c))
+            if b is None:
+                iv = widen(c.value.interval, self.tolerance)
+                b = bounds[id(c)] = (iv.lo, iv.hi, table_unit(c), c)  # c: keeps id(c) valid
+            unit = b[2]
+            s = stated.get(unit)
+            if s is None:
+                s = stated[unit] = stated_interval(number, c)
+            if s.lo <= b[1] and b[0] <= s.hi:
+                out.append(c)
+        return tuple(out)
+
+    def _cell_flow(self, cell: CellRef) -> str | None:
+        """``_flow`` of the cell's row label, once per cell."""
+        key = id(cell)
+        hit = self._flows.get(key)
+        if hit is None:
+            hit = self._flows[key] = (self._flow(_norm(cell_label(cell))), cell)
+        return hit[0]
 
 
 def _uniq(items) -> list:
@@ -965,6 +1110,21 @@ def _same_item(a: str, b: str) -> bool:
     if not a or not b:
         return False
     return a == b or a.removesuffix("支出") == b.removesuffix("支出")
+
+
+def agrees(number: Number, cell: CellRef, scale: Decimal = Decimal(1), tolerance: Decimal = Decimal(0)) -> bool:
+    """The one agreement test of a stated number and a table cell: the stated number's rounding
+    interval (in the cell's unit, times ``scale`` when a magnitude slip is tried) overlaps the
+    cell's rounding interval widened by the configured ``tolerance`` (``Config.tolerance``)."""
+    return stated_interval(number, cell, scale).overlaps(widen(cell.value.interval, tolerance))
+
+
+def agreement(tolerance: Decimal = Decimal(0)):
+    """``agrees`` with the configured tolerance bound: ``f(number, cell, scale)`` — what rules
+    call instead of writing the comparison out again (TC201/TC204 ``agrees_with``)."""
+    def agree(number: Number, cell: CellRef, scale: Decimal = Decimal(1)) -> bool:
+        return agrees(number, cell, scale, tolerance)
+    return agree
 
 
 def widen(iv: Interval, tol: Decimal) -> Interval:
