@@ -24,7 +24,7 @@ lexicon, row structure from codes, numbering and "其中" markers; nothing
 names a document, a table number or a figure.
 
 The work is split by job: ``column_lexicon`` (the header vocabulary), ``table_model`` (the
-dataclasses above), ``table_headers`` (header grid and tree), ``table_columns`` (code and
+relations named above, as data), ``table_headers`` (header grid and tree), ``table_columns`` (code and
 amount columns, concepts, column sums), ``table_rows`` (labels, codes, row sums, part sets),
 ``table_quantities`` (cross-table quantities) and ``sum_evidence`` (wording of the findings).
 This module runs them per table and block and verifies what they propose; every public name
