@@ -23,8 +23,8 @@ Everything here is generic: header words and their concepts come from the
 lexicon, row structure from codes, numbering and "其中" markers; nothing
 names a document, a table number or a figure.
 
-The work is split by job (the header vocabulary is ``textcheck.lexicon.columns``): ``table_model`` (the
-dataclasses above), ``table_headers`` (header grid and tree), ``table_columns`` (code and
+The work is split by job (the header vocabulary is ``textcheck.lexicon.columns``): ``table_model``
+(the relations named above, as data), ``table_headers`` (header grid and tree), ``table_columns`` (code and
 amount columns, concepts, column sums), ``table_rows`` (labels, codes, row sums, part sets),
 ``table_quantities`` (cross-table quantities) and ``sum_evidence`` (wording of the findings).
 This module runs them per table and block and verifies what they propose; every public name
