@@ -73,7 +73,7 @@ class Checker:
         diagnostics = []
         rule_errors = []
         for rule in self.rules:
-            kinds = getattr(rule, "kinds", None)
+            kinds = rule.kinds
             if kinds is not None and ctx.kind not in kinds:
                 continue  # a rule for another kind of document (Rule.kinds)
             try:
@@ -97,7 +97,7 @@ class Checker:
             "tables": len(document.tables),
             # None: no selected rule needed the claims, so they were not extracted
             "claims": len(claims) if claims is not None else None,
-            "linked_claims": sum(1 for link in links if getattr(link, "linked", False)) if links is not None else None,
+            "linked_claims": sum(1 for link in links if link.linked) if links is not None else None,
             "elapsed_ms": round(elapsed * 1000, 1),
         }
         if document.meta.get("pages"):
