@@ -110,7 +110,9 @@ def cmd_check(args) -> int:
     check_output_path(args.output)
     if args.format == "docx" and not args.output and sys.stdout.isatty():
         raise TextcheckError("--format docx writes a Word file: name it with -o FILE.docx")
-    report = check_files(args.files, config=cfg, combine=args.combine, previous=args.previous)
+    # last year's disclosure only when given: check_files keeps its call for everything else
+    extra = {"previous": args.previous} if args.previous else {}
+    report = check_files(args.files, config=cfg, combine=args.combine, **extra)
     if args.write_baseline or args.baseline:
         from textcheck import baseline
 
