@@ -66,3 +66,18 @@ def test_scan_reports_a_cross_year_error_per_department(tmp_path):
     (f,) = [f for f in findings if f["code"] == "TC362"]
     assert f["path"].endswith("chongqing-bangongting-2026-budget.pdf") and f["page"]
     assert any("chongqing-bangongting-2025-budget.md" in (r["ref"] or "") for r in json.loads(f["related"]))
+
+
+def test_scan_workbook_has_the_cross_year_columns(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    from textcheck.report.scan_exports import workbook
+
+    summary = {"departments": {"甲局": {"documents": 2, "failed": 0, "error": 1, "warning": 0, "info": 0,
+                                       "worst_rules": ["TC362"],
+                                       "cross_year": {"pairs": [{"path": "b", "year": "2026", "previous": "a"}],
+                                                      "error": 1, "warning": 0}}},
+               "totals": {}, "slowest": []}
+    out = tmp_path / "scan.xlsx"
+    out.write_bytes(workbook(summary, [], []))
+    rows = list(openpyxl.load_workbook(out)["部门汇总"].iter_rows(values_only=True))
+    assert rows[0][-3:] == ("跨年度对照", "跨年度错误", "跨年度警告") and rows[1][-3:] == (1, 1, 0)

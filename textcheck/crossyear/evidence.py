@@ -25,7 +25,7 @@ def last_year_related(cell: CellAt):
         where = f"p.{page}" if page is not None else f"第 {loc.line} 行"
         ref = f"{name} {where}" if ref is None else f"{name} {ref}"
     return Related(kind="table-cell", text=c.text.text if c is not None else str(cell.number),
-                   table=cell.table.name, row=cell.row_label, column_label=cell.column_label,
+                   table=cell.table.id, row=cell.row_label, column_label=cell.column_label,
                    page=page, ref=ref, value=str(cell.number.value))
 
 
@@ -33,7 +33,7 @@ def this_year_related(cell: CellAt):
     from textcheck.report.diagnostic import Related
 
     r = Related.cell(cell.table, cell.row, cell.col)
-    return Related(kind=r.kind, text=r.text, line=r.line, source_column=r.source_column, table=cell.table.name,
+    return Related(kind=r.kind, text=r.text, line=r.line, source_column=r.source_column, table=cell.table.id,
                    row=cell.row_label, column_label=cell.column_label, page=r.page, ref=r.ref,
                    value=str(cell.number.value))
 

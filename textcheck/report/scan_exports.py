@@ -37,6 +37,12 @@ def findings_csv(findings: list[dict]) -> str:
     return buf.getvalue()
 
 
+def _cross_year(department: dict) -> list:
+    """Pairs checked against last year's disclosure (scan's pairing), and their findings."""
+    cross = department.get("cross_year") or {}
+    return [len(cross.get("pairs", [])), cross.get("error", 0), cross.get("warning", 0)]
+
+
 def workbook(summary: dict, documents: list[dict], findings: list[dict]) -> bytes:
     """Three sheets: 部门汇总, 文件, 问题 — header row frozen, filters on."""
     try:
@@ -48,9 +54,10 @@ def workbook(summary: dict, documents: list[dict], findings: list[dict]) -> byte
         raise TextcheckError("--format xlsx needs openpyxl: pip install 'textcheck[office]'") from None
     wb = Workbook()
     sheets = [
-        ("部门汇总", ["部门", "文件", "无法读取", "错误", "警告", "提示", "主要问题规则"],
-         [[name, d["documents"], d["failed"], d["error"], d["warning"], d["info"], ", ".join(d["worst_rules"])]
-          for name, d in sorted(summary["departments"].items())]),
+        ("部门汇总", ["部门", "文件", "无法读取", "错误", "警告", "提示", "主要问题规则",
+                  "跨年度对照", "跨年度错误", "跨年度警告"],
+         [[name, d["documents"], d["failed"], d["error"], d["warning"], d["info"], ", ".join(d["worst_rules"]),
+           *_cross_year(d)] for name, d in sorted(summary["departments"].items())]),
         ("文件", ["文件", "部门", "年度", "格式", "状态", "无法读取的原因", "错误", "警告", "提示", "用时(ms)"],
          [[d["path"], d["department"], d["year"], d["format"], d["status"], d["error"], d["errors"], d["warnings"],
            d["infos"], d["elapsed_ms"]] for d in documents]),
