@@ -115,7 +115,9 @@ def identify(path: str) -> dict:
             name = patterns.PART_PREFIX.sub("", m.group("name") or "")
             if not name and i > 0 and not m.group("name"):  # "乌鲁木齐市科学技术局" on the line above "2024 年部门预算公开"
                 name = lines[i - 1].replace(" ", "")
-            if name and not patterns.YEAR_ONLY.fullmatch(name):
+            # a part heading ("第二部分 收支情况" above "五、2020 年部门预算收支说明") names no
+            # department: pairing years by it would compare two departments
+            if name and not patterns.YEAR_ONLY.fullmatch(name) and not patterns.PART_PREFIX.match(name):
                 department = department or name
     if not year:
         for line in lines[:10]:
