@@ -10,6 +10,7 @@ import os
 import sys
 
 from textcheck import __version__
+from textcheck.cli_options import add_selection_arguments, resolve_config  # noqa: F401  (shared with scan)
 from textcheck.errors import TextcheckError
 
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "html", "docx")
@@ -67,10 +68,10 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="export summary and findings from a scan database")
     serve = sub.add_parser("serve", help="run the HTTP API and reviewer web page")
     if command in (None, "scan", "report"):
-        from textcheck import batch
+        from textcheck import scan_cli
 
-        batch.add_scan_arguments(scan)
-        batch.add_report_arguments(report)
+        scan_cli.add_scan_arguments(scan)
+        scan_cli.add_report_arguments(report)
     if command in (None, "serve"):
         from textcheck import service
 
@@ -84,43 +85,6 @@ def add_output_arguments(c: argparse.ArgumentParser) -> None:
     c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE, atomically (default: stdout)")
     add_selection_arguments(c)
     c.add_argument("--verbose", "-v", action="store_true", help="also report unlinked claims as info (default: off)")
-
-
-def add_selection_arguments(c: argparse.ArgumentParser) -> None:
-    """Options shared by check and scan: which rules run and what fails the run."""
-    c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
-                   help="lowest severity that makes the exit status 1 (default: error, or fail-on of the config)")
-    c.add_argument("--config", metavar="FILE",
-                   help="config file (default: textcheck.toml or pyproject.toml [tool.textcheck] found upward)")
-    c.add_argument("--select", action="append", default=[], metavar="CODE",
-                   help="only these rules: codes, code prefixes, names or categories, comma-separated (default: all)")
-    c.add_argument("--ignore", action="append", default=[], metavar="CODE",
-                   help="skip these rules: codes, code prefixes, names or categories (default: none)")
-
-
-def _split(values: list[str]) -> list[str]:
-    return [s.strip() for arg in values for s in arg.split(",") if s.strip()]
-
-
-def resolve_config(args, start: str | None):
-    """The config file (explicit or found upward from ``start``) with the command line on top."""
-    from textcheck.config import load_config
-    from textcheck.rule_refs import unknown_references
-
-    cfg = load_config(args.config, start=start)
-    for option in ("select", "ignore"):  # a typo would silently disable every check
-        bad = unknown_references(_split(getattr(args, option)))
-        if bad:
-            raise TextcheckError(f"--{option}: unknown rule, name or category {bad[0]!r} (see 'textcheck rules')")
-    if args.select:
-        cfg.select = _split(args.select)
-    if args.ignore:
-        cfg.ignore = cfg.ignore + _split(args.ignore)
-    if args.fail_on:
-        cfg.fail_on = args.fail_on
-    if getattr(args, "verbose", False):
-        cfg.verbose = True
-    return cfg
 
 
 def check_output_path(output: str | None) -> None:
@@ -219,13 +183,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "explain":
             return cmd_explain(args)
         if args.command == "scan":
-            from textcheck import batch
+            from textcheck import scan_cli
 
-            return batch.cmd_scan(args)
+            return scan_cli.cmd_scan(args)
         if args.command == "report":
-            from textcheck import batch
+            from textcheck import scan_cli
 
-            return batch.cmd_report(args)
+            return scan_cli.cmd_report(args)
         if args.command == "serve":
             from textcheck import service
 
