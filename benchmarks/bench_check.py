@@ -120,20 +120,24 @@ def main(argv=None) -> dict:
     if args.json:
         print(json.dumps(out, ensure_ascii=False))
     else:
-        print(f"file            {out['file']} ({out['chars']} chars)")
-        print(f"checker build   {out['checker_build_ms']:.1f} ms (once per process)")
-        print(f"check           {out['check_median_ms']:.2f} ms (median of {args.runs})")
-        print(f"  of which read {out['read_median_ms']:.2f} ms, rules alone {out['rules_median_ms']:.2f} ms")
-        print(f"jieba.lcut      {out['jieba_lcut_median_ms']:.2f} ms (median of {args.runs})")
-        print(f"ratio           {out['ratio_check_to_lcut']}× jieba.lcut of the same text")
-        print(f"read+check      {out['read_check_median_ms']:.2f} ms from the file, jieba.lcut "
-              f"{out['jieba_lcut_paired_median_ms']:.2f} ms, run by run (medians of {args.runs})")
-        print(f"ratio           {out['ratio_read_check_to_lcut']}× jieba.lcut (read+check / lcut; target ≤ 0.5)")
-        if stages is not None:
-            print("stages (median ms, each on a fresh Context):")
-            for name, ms in stages.items():
-                print(f"  {name:<14}{ms:8.2f}")
+        _print(out, args.runs)
     return out
+
+
+def _print(out: dict, runs: int) -> None:
+    print(f"file            {out['file']} ({out['chars']} chars)")
+    print(f"checker build   {out['checker_build_ms']:.1f} ms (once per process)")
+    print(f"check           {out['check_median_ms']:.2f} ms (median of {runs})")
+    print(f"  of which read {out['read_median_ms']:.2f} ms, rules alone {out['rules_median_ms']:.2f} ms")
+    print(f"jieba.lcut      {out['jieba_lcut_median_ms']:.2f} ms (median of {runs})")
+    print(f"ratio           {out['ratio_check_to_lcut']}× jieba.lcut of the same text")
+    print(f"read+check      {out['read_check_median_ms']:.2f} ms from the file, jieba.lcut "
+          f"{out['jieba_lcut_paired_median_ms']:.2f} ms, run by run (medians of {runs})")
+    print(f"ratio           {out['ratio_read_check_to_lcut']}× jieba.lcut (read+check / lcut; target ≤ 0.5)")
+    if "stages_ms" in out:
+        print("stages (median ms, each on a fresh Context):")
+        for name, ms in out["stages_ms"].items():
+            print(f"  {name:<14}{ms:8.2f}")
 
 
 STAGES = ("tables", "claims", "links", "performance")

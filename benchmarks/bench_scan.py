@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -60,13 +61,21 @@ def scan(folder: Path, jobs: int, tmp: Path) -> dict:
     db = tmp / f"scan-{jobs}-{time.monotonic_ns()}.sqlite"
     cmd = [sys.executable, "-c", SCAN, "scan", str(folder), "--db", str(db), "--jobs", str(jobs),
            "--no-resume", "--no-progress", "--layout-cache", "none", "--fail-on", "never", "--group-by", "none"]
-    out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-    lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{\"code\"")]
-    if out.returncode != 0 or not lines:
-        raise SystemExit(f"scan failed ({out.returncode}): {out.stderr[-2000:]}")
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=ROOT)
+        # CPU of the scan and every worker it reaped: what the work cost whatever the load
+        _, status, usage = os.wait4(proc.pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+    lines = [ln for ln in stdout.splitlines() if ln.startswith("{\"code\"")]
+    if code != 0 or not lines:
+        raise SystemExit(f"scan failed ({code}): {stderr[-2000:]}")
     result = json.loads(lines[-1])
     worker_kb = result["self_rss_kb"] if jobs == 1 else result["children_rss_kb"]
-    return {"seconds": result["elapsed"], "worker_rss_mb": worker_kb / 1024}
+    return {"seconds": result["elapsed"], "worker_rss_mb": worker_kb / 1024,
+            "cpu_seconds": usage.ru_utime + usage.ru_stime}
 
 
 def main(argv=None) -> dict:
@@ -85,22 +94,28 @@ def main(argv=None) -> dict:
         count = prepare(folder, args)
         scan(folder, 1, tmp)  # warm-up: file cache, .pyc, jieba's dictionary cache
         runs: dict[int, list[dict]] = {1: [], 2: []}
+        load_before = os.getloadavg()[0]
         for _ in range(args.runs):
             for jobs in (1, 2):
                 runs[jobs].append(scan(folder, jobs, tmp))
         med = {j: statistics.median(r["seconds"] for r in rs) for j, rs in runs.items()}
+        cpu = {j: statistics.median(r["cpu_seconds"] for r in rs) for j, rs in runs.items()}
         rss = {j: max(r["worker_rss_mb"] for r in rs) for j, rs in runs.items()}
         out = {"documents": count, "kind": "seed copies" if args.seed else "corpus PDFs", "runs": args.runs,
                "seconds_median": {str(j): round(s, 2) for j, s in med.items()},
+               "cpu_seconds_median": {str(j): round(s, 2) for j, s in cpu.items()},
                "speedup": round(med[1] / med[2], 2),
+               "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
                "peak_worker_rss_mb": {str(j): round(v) for j, v in rss.items()}}
         if args.json:
             print(json.dumps(out))
         else:
             print(f"{count} {out['kind']}, medians of {args.runs} interleaved rounds (whole scan processes)")
             for jobs in (1, 2):
-                print(f"  --jobs {jobs}: {med[jobs]:.2f} s, {count / med[jobs]:.2f} docs/s, "
+                print(f"  --jobs {jobs}: {med[jobs]:.2f} s, {count / med[jobs]:.2f} docs/s, CPU {cpu[jobs]:.2f} s, "
                       f"peak worker RSS {rss[jobs]:.0f} MB")
+            print(f"  load average {out['load_average'][0]} before, {out['load_average'][1]} after "
+                  f"(on {os.cpu_count()} cores: a speed-up needs a free core)")
             print(f"  speed-up 2 vs 1 worker: {out['speedup']:.2f}× (aim ≥ 1.8×); peak RSS per worker "
                   f"{max(rss.values()):.0f} MB (aim ≤ 250 MB)")
         return out

@@ -61,3 +61,36 @@ def test_stale_or_foreign_shards_are_refused(tmp_path):
     assert jieba_dict._load(str(path), jieba) is None
     jieba_dict.write({"ab": 1, "a": 2}, 3, str(path), "another dictionary")
     assert jieba_dict._load(str(path), jieba) is None
+
+
+_PROCESS = """
+import json, sys
+import jieba
+from textcheck import jieba_dict
+jieba.setLogLevel(60)
+installed = jieba_dict.prepare(jieba)
+for word in ("科学技术管理事务", "一般公共预算拨款"):
+    jieba.add_word(word)
+text = open(sys.argv[1], encoding="utf-8").read()
+print(json.dumps({"installed": installed, "tokens": jieba.lcut(text)}))
+"""
+
+
+def test_a_later_process_reads_the_shards_the_first_one_wrote(tmp_path):
+    """prepare(): the first process loads the whole dictionary and writes the shards; the
+    next installs them and segments the seed exactly as a process without them."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    def run(**env):
+        out = subprocess.run([sys.executable, "-c", _PROCESS, str(SEED)], capture_output=True, text=True,
+                             env={**os.environ, jieba_dict.ENV_DIR: str(tmp_path), **env}, check=True)
+        return json.loads(out.stdout)
+
+    first, second = run(), run()
+    whole = run(**{jieba_dict.ENV: "0"})
+    assert not first["installed"] and second["installed"] and not whole["installed"]
+    assert list(tmp_path.glob("textcheck-jieba-*.shards"))
+    assert second["tokens"] == first["tokens"] == whole["tokens"]

@@ -88,11 +88,11 @@ def test_pdfium_reads_the_document_pdfplumber_reads(path):
 def test_half_points_fall_the_same_way_for_both_sources():
     """A body line ending on k + 0.5: pdfminer's double-precision sum and PDFium's single
     precision differ in the last digits, never in the margin they give."""
-    from textcheck.readers.pdf import _point
+    from textcheck.readers.pdf_render import point
 
     for written in (514.5, 1044.5, 72.5, 73.5):
-        assert _point(written + 2e-13) == _point(written - 1e-4) == _point(written + 1e-4) == _point(written)
-    assert _point(514.5) == 514 and _point(514.51) == 515 and _point(514.49) == 514
+        assert point(written + 2e-13) == point(written - 1e-4) == point(written + 1e-4) == point(written)
+    assert point(514.5) == 514 and point(514.51) == 515 and point(514.49) == 514
 
 
 def test_the_sample_has_tables_and_text():

@@ -36,25 +36,26 @@ from bisect import bisect_left
 ENV = "TEXTCHECK_JIEBA_SHARDS"
 ENV_DIR = "TEXTCHECK_JIEBA_SHARDS_DIR"
 MAGIC = "textcheck-jieba-shards-1"
+_PREPARING = threading.Lock()
 
 
 def prepare(jieba) -> bool:
     """Give ``jieba.dt`` its dictionary: the shards when they are on disk (True), else
     jieba's own full load, after which the shards are written for the next process."""
     dt = jieba.dt
-    if dt.initialized or not _eligible(jieba, dt) or os.environ.get(ENV, "1") == "0":
+    with _PREPARING:  # two threads building pipelines: the second finds the dictionary there
+        if dt.initialized or not _eligible(jieba, dt) or os.environ.get(ENV, "1") == "0":
+            return False
+        shards = _load(_shard_path(jieba), jieba)
+        if shards is not None:
+            install(dt, shards, module=jieba)
+            return True
+        dt.initialize()  # may write jieba's own cache, which the shards' name depends on
+        try:
+            write(dt.FREQ, dt.total, _shard_path(jieba), _key(jieba))
+        except OSError:  # a read-only temp directory: every process loads the whole dictionary
+            pass
         return False
-    path = _shard_path(jieba)
-    shards = _load(path, jieba)
-    if shards is not None:
-        install(dt, shards, module=jieba)
-        return True
-    dt.initialize()
-    try:
-        write(dt.FREQ, dt.total, path, _key(jieba))
-    except OSError:  # a read-only temp directory: every process loads the whole dictionary
-        pass
-    return False
 
 
 def _eligible(jieba, dt) -> bool:

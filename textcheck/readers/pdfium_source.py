@@ -31,7 +31,7 @@ What differs, and why it does not matter to the reader:
   decimals they were written with (``pdfium_geometry.snap``) and the boxes computed in double
   precision as pdfminer does, so coordinates agree to about 1e-4 pt.  Where the
   reader bins coordinates to whole points it snaps them to a thousandth
-  first, so k + 0.5 falls the same way for both (``_point`` in readers/pdf.py).
+  first, so k + 0.5 falls the same way for both (``point`` in readers/pdf_render.py).
 
 PDFium is not thread-safe: every call into it happens under ``_LOCK``; the
 functions called per character or path segment are declared for plain
