@@ -888,7 +888,7 @@ class Linker:
         if not section:
             return None
         units = self._unit_rows()
-        if len(units) < 2:
+        if not units:
             return None
         key = name_key(section[-1])
         if key in units:
@@ -958,6 +958,8 @@ class Linker:
                 bare = self.short_subject(s.removesuffix("支出"))
                 yield bare
                 yield bare + "支出"
+                if bare.endswith("费用"):  # "因公出国（境）费用" / "因公出国（境）费"
+                    yield bare[:-1]
         return [k for k in dict.fromkeys(name_key(f) for f in forms()) if len(k) >= 2]
 
     def _item_route(self, subject: str, scoped: list[Table], specific, unit: str | None = None):
@@ -1015,8 +1017,8 @@ class Linker:
                 continue
             totals = [seg for seg in self._totals_of.get(t.index, ()) if seg.row.kind == ROW_TOTAL or not seg.key]
             grand = [seg for seg in totals if seg.row.kind == ROW_TOTAL] or totals
-            if len(grand) != 1:
-                continue  # which total row would be meant is not known
+            if len(grand) != 1 and not all(not seg.key for seg in grand):
+                continue  # which total row would be meant is not known (one row's year groups are all kept)
             if any(seg.code for seg in self._segments_of.get(t.index, ())):
                 # rows of classification items: a column is a measure of each item ("专项业务经费
                 # 支出" of 对个人和家庭的补助), the narrative may mean any row's
@@ -1024,12 +1026,12 @@ class Linker:
             for col in t.columns:
                 keys = [name_key(p) for p in (col.path or (col.label,)) if p]
                 hit = [i for i, k in enumerate(keys)
-                       if k.removesuffix("支出") == bare or canon and self._canonical(k) == canon]
+                       if k.removesuffix("支出") in (bare, bare + "用") or canon and self._canonical(k) == canon]
                 if not hit:
                     continue
                 if hit[-1] != len(keys) - 1 and not self.voc.column_total.fullmatch(keys[-1]):
                     continue  # a part column under the item's header, not the item's own figure
-                out += [c for c in grand[0].cells if c.col == col.index]
+                out += [c for seg in grand for c in seg.cells if c.col == col.index]
         return out
 
     def _flow(self, text: str) -> str | None:

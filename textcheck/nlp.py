@@ -26,23 +26,19 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left, bisect_right
 
+from textcheck.tokens import doc_text, token_starts  # noqa: F401  (importable from here too)
+
 _LOCK = threading.Lock()
 # Caches keyed by the lexicon object's id; each entry keeps the lexicon alive so an id is
 # never reused for another lexicon (load_lexicon returns one object per process anyway).
 _PIPELINES: dict = {}  # id(lexicon) → (lexicon, Language | None)
-_PATTERNS: dict = {}  # id(lexicon) → (lexicon, textcheck.claims.ClaimPatterns)
 
 
 def claim_patterns(lexicon):
-    """The compiled claim patterns of this lexicon (built once, shared with the components)."""
-    from textcheck.claims import ClaimPatterns
+    """The compiled claim patterns of this lexicon (textcheck.claims.vocab.claim_patterns)."""
+    from textcheck.claims.vocab import claim_patterns as patterns_of
 
-    key = id(lexicon)
-    with _LOCK:
-        entry = _PATTERNS.get(key)
-        if entry is None:
-            entry = _PATTERNS[key] = (lexicon, ClaimPatterns.from_lexicon(lexicon))
-    return entry[1]
+    return patterns_of(lexicon)
 
 
 def build_pipeline(lexicon):
@@ -206,24 +202,6 @@ def _register_components():
         return ClaimsComponent(_STATE[state])
 
     _REGISTERED = True
-
-
-def doc_text(doc) -> str:
-    """``doc.text`` computed once (spaCy rebuilds it from the tokens on every access)."""
-    text = doc.user_data.get("tc_text")
-    if text is None:
-        text = doc.user_data["tc_text"] = doc.text
-    return text
-
-
-def token_starts(doc) -> list[int]:
-    """Character offset of every token (cached on the Doc; cheaper than char_span)."""
-    starts = doc.user_data.get("tc_token_starts")
-    if starts is None:
-        from spacy.attrs import IDX
-
-        starts = doc.user_data["tc_token_starts"] = doc.to_array(IDX).tolist() if len(doc) else []
-    return starts
 
 
 class NumbersComponent:

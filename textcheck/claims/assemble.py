@@ -1,0 +1,419 @@
+"""Raw sentence claims → located Claims, connected across sentences and paragraphs: subjects
+cleaned and resolved (names, 类/款/项 paths and codes), "…，其中：" lists, project blocks and
+enumerations after counts."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textcheck import patterns as P
+from textcheck.claim import Claim, Quantity
+from textcheck.claims.lists import (_continues_list, _enumeration_head, _exhaustive_list, _in_brackets,
+                                    _last_open_claim, _marker_at_end, _norm, _numbering_level, _project_from_section,
+                                    _project_name, _uclass, _without_sub_lists)
+from textcheck.claims.vocab import ClaimPatterns, RawClaim, RawQuantity, halfwidth, normalize_term
+from textcheck.document import LocatedText
+
+class _Assembler:
+    """Turns raw sentence claims into located Claims and connects sentences and paragraphs."""
+
+    def __init__(self, pats: ClaimPatterns, orgs: list[str]):
+        self.pats = pats
+        self.orgs = orgs
+        self.lexicon = pats.lexicon
+
+    def run(self, paragraphs, by_para) -> list[Claim]:
+        out: list[Claim] = []
+        project: str | None = None
+        project_section: tuple[str, ...] | None = None
+        project_total: Claim | None = None
+        prev_subject, last_section = "", None
+        open_list: dict | None = None  # cross-paragraph list opened by a trailing "其中："
+        for p in paragraphs:
+            # project blocks: "（一）项目名称：…" as a paragraph or as the innermost heading
+            name = _project_name(p)
+            if name is not None:
+                project, project_section, project_total = name, p.section, None
+                open_list = self._close(open_list, out)
+                continue
+            heading_name = _project_from_section(p)
+            if heading_name is not None and (heading_name != project or p.section != project_section):
+                project, project_section, project_total = heading_name, p.section, None
+            if project is not None and p.section != project_section:
+                project, project_total = None, None
+            if open_list is not None and p.section != open_list["section"]:
+                open_list = self._close(open_list, out)
+
+            entries = by_para.get(id(p), [])
+            if p.section != last_section:
+                prev_subject, last_section = "", p.section
+            claims, prev_subject, project_total = self._paragraph_claims(p, entries, project, prev_subject,
+                                                                         project_total)
+            # cross-paragraph part: the first non-reason claim of this paragraph
+            level = _numbering_level(p.text.text)
+            if open_list is not None and not _continues_list(open_list, level):
+                open_list = self._close(open_list, out)
+            if open_list is not None:
+                open_list = self._continue_list(open_list, claims, level, out)
+
+            trailing = self._lists(p, entries, claims, project_total, out)
+            final = [c for _, _, c, _ in claims]
+            out.extend(final)
+            if open_list is not None and open_list.get("done"):
+                open_list = self._close(open_list, out)
+            if trailing is not None:
+                open_list = self._close(open_list, out)
+                trailing["section"] = p.section
+                trailing["level"] = level
+                open_list = trailing
+        self._close(open_list, out)
+        return out
+
+    def _paragraph_claims(self, p, entries, project, prev_subject, project_total):
+        """(claims as (sentence idx, pos, claim, raw), the last subject, the project's total claim)."""
+        claims: list[tuple[int, int, Claim, RawClaim]] = []
+        for si, sent, raws in entries:
+            for r in raws:
+                c = self._claim(r, sent, p, project, prev_subject)
+                if c is None:
+                    continue
+                # "…支出 23513.11 万元，主要用于…。与上年相比增加 410.44 万元，增长 1.78%。":
+                # a change sentence without a subject completes the claim before it.
+                if r.kind == "change" and r.subject_from == "inherit" and claims:
+                    k = _last_open_claim(claims)
+                    if k is not None and claims[k][0] < si:
+                        ps, ppos, prev, praw = claims[k]
+                        claims[k] = (ps, ppos, replace(
+                            prev, change=c.change, rate=c.rate, direction=c.direction,
+                            direction_span=c.direction_span, rate_direction=c.rate_direction,
+                            base=c.base or prev.base), praw)
+                        continue
+                if project is not None and c.kind == "amount" and c.clause is None and \
+                        P.CLAIM_PROJECT_TOTAL_SUBJECT.match(_norm(c.subject)):
+                    c = replace(c, subject=project)
+                    project_total = c
+                if c.clause is None and c.subject:
+                    prev_subject = c.subject
+                claims.append((si, r.start, c, r))
+        return claims, prev_subject, project_total
+
+    def _continue_list(self, open_list: dict, claims, level, out) -> dict | None:
+        """A list opened by a trailing "其中：" takes this paragraph's first claim as a part, or
+        ends (the list stays open, is done, or is closed: the returned value)."""
+        head_part = next((k for k, (_, _, c, _) in enumerate(claims) if c.clause is None), None)
+        if head_part is None:
+            return open_list
+        if _uclass(claims[head_part][2]) not in open_list["heads"]:
+            return self._close(open_list, out)  # a figure of another kind: the list is over
+        # "其中：" then a paragraph enumerating the parts ("A 11 辆、B 1 辆、C 89 辆；…"): the
+        # figures of that first clause are the parts, and the list ends
+        si0, kind0 = claims[head_part][0], _uclass(claims[head_part][2])
+        same = [k for k, (si, _, c, _) in enumerate(claims)
+                if si == si0 and c.clause is None and _uclass(c) == kind0]
+        if not open_list["parts"] and len(same) >= 2:
+            open_list["parts"].extend((claims, k) for k in same)
+            open_list["done"] = True
+        else:
+            open_list["parts"].append((claims, head_part))
+            open_list.setdefault("part_level", level)
+        return open_list
+
+    # ---- lists: "…，其中：" / "包括：" / "资金分配情况："
+
+    def _lists(self, p, entries, claims, project_total, out):
+        """Set whole/items for lists inside the paragraph; return a list that stays open."""
+        sent_text = {si: halfwidth(sent.text) for si, sent, _ in entries}
+        markers = []
+        for si, text in sent_text.items():
+            for m in P.CLAIM_LIST_MARKER.finditer(text):
+                markers.append((si, m.start(), m.end(), m.group(0)))
+        markers.sort()
+        if not markers:
+            return None
+        trailing = None
+        taken: set[int] = set()  # claims already parts of a list
+        breakdowns: list = []
+        for k, (si, ms, me, word) in enumerate(markers):
+            nxt = markers[k + 1] if k + 1 < len(markers) else None
+            if word.startswith("资金分配情况"):
+                heads = {"money": project_total} if project_total is not None else {}
+                head_idx: list[int] = []
+            else:
+                head_idx = self._head_indices(claims, si, ms, taken, sent_text)
+                heads = {}
+                for j in head_idx:  # the nearest figure of each kind before the marker…
+                    heads[_uclass(claims[j][2])] = claims[j][2]
+                # …unless it closes an enumeration ("总额 X：A a、B b、C c；其中…"): then the figure
+                # the enumeration itself belongs to.
+                for uclass in list(heads):
+                    js = [j for j in head_idx if _uclass(claims[j][2]) == uclass]
+                    if not js or any(claims[j][0] != claims[js[0]][0] for j in js):
+                        continue
+                    k = _enumeration_head(sent_text.get(claims[js[0]][0], ""), [claims[j][3] for j in js])
+                    if k is not None:
+                        heads[uclass] = claims[js[k]][2]
+            if not heads:
+                continue
+            parts = [j for j, (s, pos, c, r) in enumerate(claims)
+                     if (s, pos) > (si, ms) and (nxt is None or (s, pos) < (nxt[0], nxt[1]))
+                     and c.clause is None and j not in head_idx]
+            # A list ends with its sentence ("。"; clauses cut at "；" or "：" go on), and the
+            # figure that leads the next list is that list's total, not a part of this one.
+            last = si
+            # items separated by "；" go on over the clauses ("其中：在职 67 人；退休 126 人；…");
+            # a list whose clause already holds two items ("其中行政 89 人，事业 291 人；离退休
+            # 203 人") ends with that clause
+            if sum(1 for j in parts if claims[j][0] == si) < 2:
+                while last in sent_text and not P.CLAIM_FULL_STOP.search(sent_text[last]) and last + 1 in sent_text:
+                    last += 1
+            nxt_heads = set(self._head_indices(claims, nxt[0], nxt[1], taken, sent_text)) \
+                if nxt and nxt[0] > si else set()
+            parts = [j for j in parts if claims[j][0] <= last and j not in nxt_heads]
+            # figures in brackets detail the part before them ("车辆费 567.72 万元（购置费 230.55
+            # 万元；运行费 337.17 万元）"), and "A a：x、y" lists A's own parts: never siblings
+            parts = [j for j in parts if not _in_brackets(sent_text, claims[j][0], claims[j][3])]
+            parts = _without_sub_lists(sent_text, claims, parts)
+            # only "…，其中：" at the end of a paragraph continues into the next paragraphs
+            at_end = not parts and word.startswith("其中") and _marker_at_end(entries, si, me)
+            if at_end:
+                trailing = {"heads": heads, "head_idx": head_idx, "claims": claims, "parts": [],
+                            "marker": word}
+                continue
+            if not parts:
+                continue
+            taken.update(parts)
+            self._apply(claims, parts, heads, out, breakdowns)
+        claims.extend(breakdowns)
+        return trailing
+
+    @staticmethod
+    def _head_indices(claims, si, ms, taken, sent_text) -> list[int]:
+        """Claims a list marker at (sentence si, position ms) may belong to: the figures before
+        it in its sentence, else (marker opening its sentence) those of the sentence before —
+        not when words name the list's own subject ("…。支出包括：…")."""
+        head_idx = [j for j, (s, pos, c, r) in enumerate(claims)
+                    if s == si and pos < ms and c.clause is None and j not in taken]
+        opens = not P.CLAIM_LIST_OWN_SUBJECT.search(sent_text.get(si, "")[:ms])
+        if not head_idx and opens and not any(s == si and pos < ms for s, pos, _, _ in claims):
+            head_idx = [j for j, (s, pos, c, r) in enumerate(claims)
+                        if s == si - 1 and c.clause is None and j not in taken]
+        return head_idx
+
+    def _apply(self, claims, parts, heads, out, breakdowns):
+        """Parts get ``whole``; each head gets its breakdown (money) or items (counts)."""
+        grouped: dict[str, list[Claim]] = {}
+        for j in parts:
+            si, pos, c, r = claims[j]
+            head = heads.get(_uclass(c))
+            if head is None:
+                continue
+            c = replace(c, whole=head, base=c.base or (head.base if c.direction else None))
+            claims[j] = (si, pos, c, r)
+            grouped.setdefault(_uclass(c), []).append(c)
+        for uclass, items in grouped.items():
+            head = heads[uclass]
+            if uclass == "count":
+                for j, (si, pos, c, r) in enumerate(claims):
+                    if c is head:
+                        claims[j] = (si, pos, replace(c, items=tuple(items)), r)
+                        break
+                else:
+                    out_idx = next((i for i, c in enumerate(out) if c is head), None)
+                    if out_idx is not None:
+                        out[out_idx] = replace(head, items=tuple(items))
+            else:
+                bd = replace(head, kind="breakdown", items=tuple(items), whole=None,
+                             exhaustive=_exhaustive_list(head, items))
+                if head.project and items[0].sentence is not None and head.subject == head.project:
+                    bd = replace(bd, sentence=items[0].sentence)
+                breakdowns.append((10 ** 6, 10 ** 6, bd, None))
+
+    def _close(self, open_list, out):
+        """A list opened by a trailing "其中：" ends: connect its parts across paragraphs."""
+        if not open_list or not open_list["parts"]:
+            return None
+        heads = open_list["heads"]
+        grouped: dict[str, list[Claim]] = {}
+        for claims, k in open_list["parts"]:
+            c = claims[k][2]
+            head = heads.get(_uclass(c))
+            if head is None:
+                continue
+            new = replace(c, whole=head)
+            for i, o in enumerate(out):
+                if o is c:
+                    out[i] = new
+                    break
+            grouped.setdefault(_uclass(c), []).append(new)
+        for uclass, items in grouped.items():
+            head = heads[uclass]
+            idx = next((i for i, c in enumerate(out) if c is head), None)
+            if uclass == "count":
+                if idx is not None:
+                    out[idx] = replace(head, items=tuple(items))
+            else:
+                bd = replace(head, kind="breakdown", items=tuple(items), whole=None,
+                             exhaustive=_exhaustive_list(head, items))
+                if idx is not None:
+                    out.insert(idx + 1, bd)
+                else:
+                    out.append(bd)
+        return None
+
+    # ---- one claim
+
+    def _claim(self, r: RawClaim, sent: LocatedText, p, project, prev_subject) -> Claim | None:
+        def q(raw: RawQuantity | None) -> Quantity | None:
+            if raw is None:
+                return None
+            return Quantity(raw.number, sent.slice(raw.start, raw.end))
+
+        subject, subject_span, codes = "", None, ()
+        if r.subject_span:
+            s, e = r.subject_span
+            subject, codes, (s, e) = self._subject(sent.text, s, e, p.section)
+            if e > s:
+                subject_span = sent.slice(s, e)
+        if r.subject_from == "inherit" and prev_subject:
+            subject = prev_subject
+        if P.CLAIM_QUALIFIER_SUBJECT.match(_norm(subject)) and prev_subject:
+            subject = prev_subject + subject
+        if r.kind == "change" and not subject:
+            subject = prev_subject
+        if r.kind == "ratio" and not subject:
+            return None  # a bare percentage (chart label) says nothing checkable
+        year = None
+        ym = P.CLAIM_YEAR_NUMBER.search(halfwidth(sent.text), 0, r.start)
+        # a year inside the subject names the item ("2023 年替代工作经费"), not the figure's year
+        if ym and not (r.subject_span and r.subject_span[0] <= ym.start() < r.subject_span[1]
+                       and subject_span is not None and ym.group(1) in subject):
+            year = ym.group(1)
+        return Claim(
+            kind=r.kind,
+            subject=subject,
+            sentence=sent,
+            section=tuple(p.section),
+            paragraph=p.index,
+            subject_span=subject_span,
+            codes=codes,
+            value=q(r.value),
+            share=q(r.share),
+            change=q(r.change),
+            rate=q(r.rate),
+            previous=q(r.previous),
+            direction=r.direction,
+            direction_span=sent.slice(*r.direction_span) if r.direction_span else None,
+            rate_direction=r.rate_direction,
+            base=r.base,
+            enumerated=tuple(sent.text[s:e] for s, e in r.enumerated),
+            measure=r.measure,
+            year=year,
+            project=project,
+            clause=r.clause,
+        )
+
+    def _subject(self, text: str, s: int, e: int, section=()) -> tuple[str, tuple[str, ...], tuple[int, int]]:
+        """Cleaned subject, its classification codes, and the span it came from."""
+        t = halfwidth(text)
+        seg = t[s:e]
+        # 类/款/项 path ("科学技术支出（类）…（款）…（项）"), or 款/项 under a "…（类）" heading
+        m = P.CLAIM_CLASSIFICATION.search(seg)
+        names = []
+        if m:
+            names = [normalize_term(x) for x in (m.group("lei"), m.group("kuan"), m.group("xiang")) if x]
+        else:
+            m = P.CLAIM_CLASSIFICATION_KX.search(seg)
+            if m:
+                lei = next((h.group("lei") for h in map(P.CLAIM_CLASS_HEADING.search, reversed(section)) if h), None)
+                names = [normalize_term(x) for x in (lei, m.group("kuan"), m.group("xiang")) if x]
+        if m:
+            names = [P.CLAIM_LEADING_NUMBERING.sub("", n) for n in names]
+            return "/".join(names), self._path_codes(names), (s + m.start(), s + m.end())
+        cut = self._left_cut(seg)
+        end = len(seg)
+        tail = P.CLAIM_SUBJECT_TRAILING.search(seg, cut)
+        while tail and tail.start() > cut:
+            end = tail.start()
+            tail = P.CLAIM_SUBJECT_TRAILING.search(seg[:end], cut)
+        sub = seg[cut:end].strip(" :：,，")
+        if not sub:
+            return "", (), (s, s)
+        lead = seg.index(sub, cut) if sub in seg[cut:] else cut
+        span = (s + lead, s + lead + len(sub))
+        original = text[span[0]:span[1]]
+        codes: tuple[str, ...] = ()
+        cm = P.CLAIM_CODE_NAME.match(sub)
+        if cm and self.lexicon is not None and hasattr(self.lexicon, "function_items"):
+            code = cm.group("code")
+            if code in self.lexicon.function_items or code in getattr(self.lexicon, "economic_items", {}):
+                return normalize_term(cm.group("name")), (code,), span
+        name = normalize_term(original)
+        if self.lexicon is not None and hasattr(self.lexicon, "function_codes"):
+            fc = self.lexicon.function_codes(name)
+            if len(fc) == 1:
+                codes = (fc[0],)
+        return name, codes, span
+
+    def _left_cut(self, seg: str) -> int:
+        """Where the subject starts after the left cuts: numbering, "其中", department names, years."""
+        cut = 0
+        lm = P.CLAIM_LEADING_NUMBERING.match(seg)
+        if lm:
+            cut = lm.end()
+        lc = P.CLAIM_SUBJECT_LEFT_CUT.match(seg, cut)
+        if lc:
+            cut = lc.end()
+        changed = True
+        after_org = False
+        while changed:
+            changed = False
+            rest = seg[cut:]
+            stripped = rest.lstrip(" ,，")
+            if stripped is not rest and len(stripped) != len(rest):
+                cut += len(rest) - len(stripped)
+                changed = True
+                continue
+            om = P.CLAIM_ORG_BEFORE_YEAR.match(rest)
+            for org in self.orgs:
+                o = halfwidth(org)
+                if rest.startswith(o):
+                    cut += len(o)
+                    changed = after_org = True
+                    break
+            else:
+                if om:
+                    cut += om.end()
+                    changed = after_org = True
+                    continue
+                for lead in ("本部门", "本单位", "我单位", "我局", "本级", "部门本级"):
+                    if rest.startswith(lead) and len(rest) > len(lead) + 1:
+                        cut += len(lead)
+                        changed = after_org = True
+                        break
+                else:
+                    ym = P.CLAIM_YEAR.match(rest)
+                    if ym and (after_org or self._starts_with_term(rest[ym.end():])):
+                        cut += ym.end()
+                        changed = True
+                        after_org = False
+        return cut
+
+    def _starts_with_term(self, s: str) -> bool:
+        key = normalize_term(s[:24])
+        terms = self.pats.term_keys
+        return any(key[:n] in terms for n in range(min(len(key), self.pats.term_max), 1, -1))
+
+    def _path_codes(self, names: list[str]) -> tuple[str, ...]:
+        lex = self.lexicon
+        if lex is None or not hasattr(lex, "function_codes"):
+            return ()
+        candidates = [c for c in lex.function_codes(names[0]) + lex.function_codes(names[0] + "支出")
+                      if len(c) == 3]
+        for depth, name in enumerate(names[1:], start=1):
+            width = 3 + 2 * depth
+            nxt = [c for c in lex.function_codes(name) if len(c) == width and any(c.startswith(p) for p in candidates)]
+            if not nxt:
+                return ()  # a level the lexicon does not know: no code rather than a shallower one
+            candidates = nxt
+        return tuple(candidates) if len(candidates) == 1 else ()
+
+

@@ -1,0 +1,88 @@
+"""Claims of a document: the narrative sentences that carry a number, run through the pipeline
+(or the regex-only path without one), handed to the assembler."""
+from __future__ import annotations
+
+from textcheck import patterns as P
+from textcheck.claim import Claim
+from textcheck.claims.assemble import _Assembler
+from textcheck.claims.sentence import sentence_claims
+from textcheck.claims.vocab import RawClaim, claim_patterns
+from textcheck.document import LocatedText
+from textcheck.claims.vocab import normalize_term
+
+def extract_claims(document, nlp, lexicon) -> list[Claim]:
+    """Every numeric claim of the document's narrative paragraphs, in reading order."""
+    pats = claim_patterns(lexicon)
+    orgs = _org_names(document)
+    toc = {normalize_term(t.text) for t in getattr(document, "toc", ()) or ()}
+    work: list[tuple[object, int, LocatedText]] = []  # (paragraph, sentence index, sentence)
+    paragraphs = []
+    for p in document.paragraphs:
+        has_figure = bool(P.CLAIM_HAS_DIGIT.search(p.text.text))
+        if has_figure and _skip_paragraph(p, toc):
+            continue
+        paragraphs.append(p)  # figure-less paragraphs still open/close project blocks and lists
+        if not has_figure:
+            continue
+        for i, s in enumerate(p.sentences()):
+            if P.CLAIM_HAS_DIGIT.search(s.text) and pats.has_quantity(s.text):
+                work.append((p, i, s))
+    if nlp is not None:
+        raws = [d._.claims or [] for d in nlp.pipe(_docs(nlp, [s.text for _, _, s in work]))]
+    else:
+        raws = [sentence_claims(s.text, pats) for _, _, s in work]
+    by_para: dict[int, list[tuple[int, LocatedText, list[RawClaim]]]] = {}
+    for (p, i, s), raw in zip(work, raws):
+        by_para.setdefault(id(p), []).append((i, s, raw))
+    return _Assembler(pats, orgs).run(paragraphs, by_para)
+
+
+def _docs(nlp, texts):
+    """Tokenised Docs that already know their text (spaCy rebuilds ``doc.text`` per access)."""
+    for t in texts:
+        doc = nlp.make_doc(t)
+        doc.user_data["tc_text"] = t
+        yield doc
+
+
+def extract_text_claims(text: LocatedText, nlp, lexicon, section: tuple[str, ...] = ()) -> list[Claim]:
+    """Claims of a free-standing text (e.g. a 绩效目标表 "项目总体目标" cell)."""
+    from textcheck.document import Paragraph
+
+    class _Doc:
+        paragraphs = (Paragraph(text, section, 0),)
+        headings = ()
+        toc = ()
+        meta: dict = {}
+        tables = ()
+
+    return extract_claims(_Doc(), nlp, lexicon)
+
+
+def _skip_paragraph(p, toc: set[str]) -> bool:
+    if any(normalize_term(h).replace(" ", "") in ("目录",) for h in p.section):
+        return True
+    return bool(toc) and normalize_term(p.text.text) in toc
+
+
+def _org_names(document) -> list[str]:
+    """Department/unit names to strip from subjects: from meta, tables and headings."""
+    names: set[str] = set()
+    meta = getattr(document, "meta", {}) or {}
+    for key in ("department", "unit", "organisation"):
+        v = meta.get(key)
+        if isinstance(v, str) and len(v) >= 3:
+            names.add(v)
+    for t in getattr(document, "tables", ()) or ():
+        if getattr(t, "department", None):
+            names.add(P.CLAIM_PAREN_OR_SPACE.sub("", t.department))
+    for h in getattr(document, "headings", ()) or ():
+        for m in P.CLAIM_HEADING_ORG.finditer(h.text.text):
+            names.add(m.group("org"))
+    for p in document.paragraphs:
+        for s in p.section:
+            for m in P.CLAIM_HEADING_ORG.finditer(s):
+                names.add(m.group("org"))
+    names = {n for n in names if len(n) >= 3}
+    return sorted(names, key=len, reverse=True)
+
