@@ -176,10 +176,9 @@ def test_previous_of_another_year_is_not_compared(js2018):
 
 
 def test_previous_of_another_department_is_not_compared(js2018):
-    from textcheck.context import Context
 
     other = read_path(PDF / "jiangsu-court-2017-budget.pdf")
-    model = Context(js2018, get_checker(), previous=other).crossyear
+    model = get_checker().context(js2018, previous=other).crossyear
     assert model.skipped and "部门" in model.skipped and not model.claims
 
 
@@ -251,7 +250,6 @@ def test_derived_budget_of_a_final_account_is_reproducible():
 
 
 def test_final_account_against_its_budget(tmp_path):
-    from textcheck.context import Context
 
     final = read_path(GX_FINAL)
     model = Context(final, get_checker(), previous=read_path(GX_BUDGET)).crossyear
