@@ -252,7 +252,7 @@ def test_derived_budget_of_a_final_account_is_reproducible():
 def test_final_account_against_its_budget(tmp_path):
 
     final = read_path(GX_FINAL)
-    model = Context(final, get_checker(), previous=read_path(GX_BUDGET)).crossyear
+    model = get_checker().context(final, previous=read_path(GX_BUDGET)).crossyear
     # the 三公 table's 预算数 group (合计, 因公出国（境）费, 公务用车…, 公务接待费) is matched
     assert len(model.budget_columns) >= 5 and not model.claims and not model.columns
     assert [d for d in _check(final, read_path(GX_BUDGET)).diagnostics if d.code == "TC363"] == []
