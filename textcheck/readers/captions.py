@@ -1,0 +1,48 @@
+"""Table captions: "表 3", "公开05表", "五、…表" labels and titles, their ids and numbers, the
+kind of table a title names, and the meta lines (编制部门, 单位, year, 续) around them."""
+from __future__ import annotations
+
+from textcheck import patterns
+from textcheck.numbers import chinese_numeral_value
+from textcheck.readers.grid_cells import compact
+
+
+class Caption:
+    """A table caption being read: label, number, title and the meta lines around it."""
+
+    __slots__ = ("id", "number", "title", "department", "unit", "location", "kind", "explicit_label")
+
+    def __init__(self, id_: str | None, number: int | None, title: str, location, explicit_label: bool):
+        self.id = id_
+        self.number = number
+        self.title = title
+        self.department = None
+        self.unit = None
+        self.location = location
+        self.kind = "standard"
+        self.explicit_label = explicit_label
+
+
+def label_number(m) -> int | None:
+    n = m.group("n") or m.group("n2") or m.group("n3")
+    if n is None:
+        return None
+    return int(n) if n.isdigit() else chinese_numeral_value(n)
+
+
+def label_id(text: str, m) -> str:
+    """"表3" → "表 3"; other labels as printed (spaces removed)."""
+    if m.group("n") is not None:
+        return f"表 {m.group('n')}"
+    return compact(text)
+
+
+def table_kind(title: str) -> str:
+    return "performance" if "绩效目标" in title else "standard"
+
+
+def is_meta_line(text: str) -> bool:
+    """编制部门 / 单位 / (2024年) / (续): a line describing the table next to it."""
+    t = text.strip()
+    return bool(patterns.DEPARTMENT_LINE.match(t) or patterns.UNIT_ONLY_LINE.match(t)
+                or patterns.YEAR_LINE.match(t) or patterns.TABLE_CONTINUED.match(t))

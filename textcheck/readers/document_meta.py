@@ -1,0 +1,39 @@
+"""Document metadata the structure builder finds in the first lines: department, year, kind."""
+from __future__ import annotations
+
+from textcheck import patterns
+from textcheck.readers.grid_cells import compact
+
+
+def document_meta(given: dict, first_department: str | None, text_lines: list[str]) -> dict:
+    """The document's department, year and kind (budget / final accounts) from its first lines,
+    where the reader did not give them."""
+    meta = dict(given)
+    if "department" not in meta:
+        dept = first_department
+        if not dept:
+            for t in text_lines[:5]:
+                if patterns.ORG_NAME.match(compact(t)):
+                    dept = compact(t)
+                    break
+        if not dept:
+            for t in text_lines[:10]:
+                m = patterns.DISCLOSURE_TITLE.search(compact(t))
+                if m and m.group("name") and not patterns.PART_PREFIX.match(m.group("name")):
+                    dept = m.group("name")
+                    break
+        if dept:
+            meta["department"] = dept
+    if "year" not in meta:
+        for t in text_lines[:40]:
+            m = patterns.DOCUMENT_YEAR.search(t)
+            if m:
+                meta["year"] = int(m.group("year"))
+                break
+    if "kind" not in meta:
+        head = "".join(text_lines[:40])
+        if "决算" in head:
+            meta["kind"] = "final-accounts"
+        elif "预算" in head:
+            meta["kind"] = "budget"
+    return meta
