@@ -106,8 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     groups = discover(args.dirs)
     if args.only:
         groups = [g for g in groups if any(args.only in f for f in g)]
+    # the largest disclosures first, so no worker is left with a long one at the end;
+    # results are reported in the groups' own order
+    order = sorted(range(len(groups)), key=lambda k: -sum(Path(f).stat().st_size for f in groups[k]))
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        results = list(pool.map(check_group, groups, [args.all] * len(groups)))
+        done = dict(zip(order, pool.map(check_group, [groups[k] for k in order], [args.all] * len(groups))))
+    results = [done[k] for k in range(len(groups))]
 
     totals: Counter = Counter()
     crashes = 0
