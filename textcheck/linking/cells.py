@@ -1,0 +1,127 @@
+"""Candidate cells: the one agreement test, how a cell is named in evidence and messages, and
+small list helpers."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from textcheck import patterns
+from textcheck.claim import CellRef, Link
+from textcheck.linking.index import _line_number_column
+from textcheck.linking.vocab import _norm
+from textcheck.numbers import MONEY_UNITS, Interval, Number
+
+
+def _uniq(items) -> list:
+    """Items without repeats, by identity: frozen tables hash deeply, identity is enough here."""
+    seen, out = set(), []
+    for x in items:
+        if id(x) not in seen:
+            seen.add(id(x))
+            out.append(x)
+    return out
+
+
+def _cell_key(c: CellRef) -> tuple[int, int, int]:
+    return (c.table.index, c.row.index, c.col)
+
+
+def _uniq_cells(cells) -> list[CellRef]:
+    seen, out = set(), []
+    for c in cells:
+        k = _cell_key(c)
+        if k not in seen:
+            seen.add(k)
+            out.append(c)
+    return out
+
+
+def _same_item(a: str, b: str) -> bool:
+    """Classification names as printed vary by a trailing 支出 ("一般公共服务" / "一般公共服务支出")."""
+    if not a or not b:
+        return False
+    return a == b or a.removesuffix("支出") == b.removesuffix("支出")
+
+
+def agrees(number: Number, cell: CellRef, scale: Decimal = Decimal(1), tolerance: Decimal = Decimal(0)) -> bool:
+    """The one agreement test of a stated number and a table cell: the stated number's rounding
+    interval (in the cell's unit, times ``scale`` when a magnitude slip is tried) overlaps the
+    cell's rounding interval widened by the configured ``tolerance`` (``Config.tolerance``)."""
+    return stated_interval(number, cell, scale).overlaps(widen(cell.value.interval, tolerance))
+
+
+def agreement(tolerance: Decimal = Decimal(0)):
+    """``agrees`` with the configured tolerance bound: ``f(number, cell, scale)`` — what rules
+    call instead of writing the comparison out again (TC201/TC204 ``agrees_with``)."""
+    def agree(number: Number, cell: CellRef, scale: Decimal = Decimal(1)) -> bool:
+        return agrees(number, cell, scale, tolerance)
+    return agree
+
+
+def widen(iv: Interval, tol: Decimal) -> Interval:
+    return Interval(iv.lo - tol, iv.hi + tol) if tol else iv
+
+
+def table_unit(cell: CellRef) -> str:
+    return cell.value.unit or cell.table.unit or "万元"
+
+
+def stated_interval(number: Number, cell: CellRef, scale: Decimal = Decimal(1)) -> Interval:
+    """The stated number as an interval in the cell's unit (``scale`` tries a magnitude slip)."""
+    unit = table_unit(cell)
+    iv = number.interval_in(unit) if number.unit in MONEY_UNITS and unit in MONEY_UNITS else number.interval
+    return iv.scale(scale) if scale != 1 else iv
+
+
+def shown(number: Number) -> str:
+    """A stated number as printed, without its unit ("1,405.00")."""
+    from textcheck.numbers import format_decimal
+
+    return format_decimal(number.value, number.decimals)
+
+
+
+# --------------------------------------------------------------------------- helpers for rules
+
+
+def links_by_claim(links) -> dict[int, Link]:
+    return {id(link.claim): link for link in links}
+
+
+def cell_label(cell: CellRef) -> str:
+    """The label a cell's amount belongs to: the nearest label cell left of it in its row
+    (side-by-side tables hold two labels per row), without a leading code."""
+    best = None
+    for c in cell.row.cells:
+        t = c.text.text.strip()
+        if c.col < cell.col and c.value is None and t and not patterns.LINK_CODE_CELL.fullmatch(t) \
+                and not _line_number_column(cell.table, c.col):
+            if best is None or c.col > best.col:
+                best = c
+    if best is None:
+        return cell.row.label
+    m = patterns.LINK_CODE_PREFIX.match(_norm(best.text.text))
+    return m.group("name") if m else best.text.text.strip()
+
+
+def related_cell(cell: CellRef):
+    """Evidence for one candidate cell, naming the row by the cell's own label."""
+    from dataclasses import replace
+
+    from textcheck.report.diagnostic import Related
+
+    r = Related.cell(cell.table, cell.row, cell.col)
+    return replace(r, row=cell_label(cell), value=str(cell.value.value) if cell.value.text else "0")
+
+
+def cell_phrase(cell: CellRef) -> str:
+    """How a message names a cell: 表 3 部门支出总体情况表“总计”行“基本支出”列 1,422.65 万元."""
+    col = cell.table.column(cell.col)
+    col_label = (col.label if col else "") or f"第 {cell.col + 1} 列"
+    row_label = cell_label(cell)
+    unit = table_unit(cell)
+    shown = cell.value.text or "空"
+    if not cell.value.text:
+        shown = "空（0）"
+    return f"{cell.table.name}“{row_label}”行“{col_label}”列 {shown}{'' if shown.startswith('空') else ' ' + unit}"
+
+

@@ -1,0 +1,198 @@
+"""Every table of a document cut into labelled segments with column concepts (what the linker
+searches): a text cell and the amount cells right of it, by code and by name key."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from textcheck import patterns
+from textcheck.claim import CellRef
+from textcheck.document import ROW_TOTAL, Document, Row, Table
+from textcheck.linking.vocab import _first, _norm, _Vocabulary, _year_free, name_key
+from textcheck.numbers import Number
+
+# An empty cell in an amount column of a budget table means zero; as exact as it gets.
+_EMPTY_DECIMALS = 8
+
+
+
+
+# Not frozen (but hashed and compared like a frozen one, and never changed): several
+# thousand are made per document, and a frozen __init__ costs about five times as much.
+@dataclass(unsafe_hash=True, slots=True)
+class _Segment:
+    """A labelled run of a row: a text cell and the amount cells right of it."""
+
+    table: Table
+    row: Row
+    label: str  # label as printed
+    key: str  # name_key(label)
+    code: str | None
+    cells: tuple[CellRef, ...]
+    total: bool  # a grand-total row
+    before: str = ""  # key of the label cell before this one in the row ("项目名称")
+
+
+@dataclass(frozen=True)
+class _ColumnConcept:
+    measure: str | None
+    fund: str | None
+
+
+class TableIndex:
+    """Every table of a document, cut into labelled segments with column concepts."""
+
+    def __init__(self, document: Document, voc: _Vocabulary):
+        self.voc = voc
+        self.tables = [t for t in document.tables if t.rows]
+        self.roles: dict[int, str | None] = {}
+        self.concepts: dict[tuple[int, int], _ColumnConcept] = {}
+        self.segments: list[_Segment] = []
+        self.by_code: dict[str, list[_Segment]] = {}
+        self.by_key: dict[str, list[_Segment]] = {}
+        self.code_cols: dict[int, set[int]] = {}
+        for t in self.tables:
+            self._index_table(t)
+
+    # -- building
+
+    def _index_table(self, t: Table) -> None:
+        title = _norm(t.title or "")
+        role = "performance" if t.kind == "performance" else _first(self.voc.table_roles, title)
+        self.roles[t.index] = role
+        defaults = _first(self.voc.table_defaults, title) or {}
+        code_cols = {c.index for c in t.columns if self.voc.code_headers.search(_norm(c.label or ""))}
+        self.code_cols[t.index] = code_cols
+        # An empty table (every amount cell blank: "本表无数据") states no figure to restate.
+        if t.kind != "performance" and not any(c.value is not None for r in t.rows for c in r.cells):
+            return
+        amount_cols = self._amount_columns(t, code_cols)
+        for c in t.columns:
+            self.concepts[(t.index, c.index)] = self._column_concept(c, defaults)
+        width = max([len(t.columns)] + [c.col + 1 for r in t.rows for c in r.cells])
+        # An empty amount cell reads as this zero (one immutable Number per table).
+        zero = Number(Decimal(0), _EMPTY_DECIMALS, t.unit, "")
+        for row in t.rows:
+            self._index_row(t, row, amount_cols, width, zero)
+        self._index_unlabelled_row(t, amount_cols, zero)
+
+    def _index_unlabelled_row(self, t: Table, amount_cols: set[int], zero: Number) -> None:
+        """A table of one row of figures and no label ("支出预算总表": 合计 | 基本支出 | 项目支出,
+        "三公"经费表: one column per item) is a horizontal table: that row is the table's
+        figure, so it is indexed as the table's total row, under no label."""
+        valued = [r for r in t.rows if any(c.value is not None for c in r.cells)]
+        if len(valued) != 1:
+            return
+        row = valued[0]
+        if any(c.value is None and c.text.text.strip() for c in row.cells):
+            return  # a labelled row: indexed by _index_row
+        by_col = {c.col: c for c in row.cells}
+        # no label cell marks where the amounts start: every column holding a number is one
+        cols = amount_cols | {c.col for c in row.cells if c.value is not None and c.col not in self.code_cols[t.index]
+                              and not _line_number_column(t, c.col) and not self._non_amount(t.column(c.col))}
+        # "2025年预算数 | 2026年预算数" over the same columns: each group is a figure of its own
+        # (which one the narrative means is for the values to tell), never "the first column"
+        paths = {col: (t.column(col).path if t.column(col) is not None else ()) or () for col in cols}
+        groups: dict[str, list[int]] = {}
+        for col in sorted(cols):
+            path = paths[col]
+            groups.setdefault(path[0] if len(path) > 1 else "", []).append(col)
+        if len(groups) < 2 or "" in groups:
+            groups = {"": sorted(cols)}
+        for group in groups.values():
+            refs = tuple(CellRef(t, row, col, (by_col[col].value if col in by_col and by_col[col].value is not None
+                                               else zero)) for col in group)
+            if refs:
+                self.segments.append(_Segment(t, row, "", "", None, refs, True))
+
+    def _amount_columns(self, t: Table, code_cols: set[int]) -> set[int]:
+        # A column is an amount column when it holds a number somewhere, or when its header
+        # names a measure or fund (a column that is empty in every row still means 0) —
+        # never a line-number, quantity or head-count column (行次, 数量, 人数: no money).
+        skip = {c.index for c in t.columns if self._non_amount(c)}
+        code_cols = code_cols | skip
+        cols = set()
+        for c in t.columns:
+            text = _norm(c.label or "")
+            if c.index not in code_cols and (self.voc.measure(text) or self.voc.fund(text)):
+                cols.add(c.index)
+        for row in t.rows:
+            seen_text = False
+            for c in sorted(row.cells, key=lambda c: c.col):
+                if c.col in code_cols:
+                    continue
+                if c.value is None:
+                    seen_text = seen_text or bool(c.text.text.strip())
+                elif seen_text and c.col not in code_cols:
+                    cols.add(c.col)
+        return cols
+
+    def _non_amount(self, col) -> bool:
+        """A 行次 / 数量 / 人数 … column: its numbers are no money amount."""
+        return col is not None and any(self.voc.non_amount.search(_norm(p or "")) for p in (col.path or (col.label,)))
+
+    def _column_concept(self, col, defaults: dict) -> _ColumnConcept:
+        levels = [_norm(p) for p in (col.path or (col.label,)) if p]
+        measure = fund = None
+        for text in reversed(levels):  # the innermost header that says it wins
+            measure = measure or self.voc.measure(text)
+            fund = fund or self.voc.fund(text)
+        return _ColumnConcept(measure or defaults.get("measure"), fund or defaults.get("fund"))
+
+    def _index_row(self, t: Table, row: Row, amount_cols: set[int], width: int, zero: Number) -> None:
+        cells = sorted(row.cells, key=lambda c: c.col)
+        by_col = {c.col: c for c in cells}
+        t_index = t.index
+        # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns).
+        text_cols = [c for c in cells if c.value is None and c.text.text.strip()
+                     and c.col not in self.code_cols[t.index]
+                     and not patterns.LINK_CODE_CELL.fullmatch(c.text.text.strip())
+                     and not _line_number_column(t, c.col)]
+        for i, label_cell in enumerate(text_cols):
+            end = text_cols[i + 1].col if i + 1 < len(text_cols) else width
+            refs = []
+            for col in range(label_cell.col + 1, end):
+                if col not in amount_cols:
+                    continue
+                cell = by_col.get(col)
+                v = cell.value if cell is not None else None
+                if v is None:
+                    v = zero
+                refs.append(CellRef(t, row, col, v))
+            label = label_cell.text.text.strip()
+            code = None
+            m = patterns.LINK_CODE_PREFIX.match(_norm(label))
+            if m:
+                code, label = m.group("code"), m.group("name")
+            elif i == 0 and row.code:
+                code = row.code
+            elif i == 0:  # a whole code printed in the code column ("2080101"), not set on the row
+                code = next((t for c in cells if c.col in self.code_cols[t_index]
+                             for t in (c.text.text.strip(),) if len(t) in (3, 5, 7) and t.isdigit()), None)
+            key = name_key(label)
+            total = (row.kind == ROW_TOTAL and i == 0) or bool(self.voc.total_row.search(key))
+            before = name_key(text_cols[i - 1].text.text) if i else ""
+            seg = _Segment(t, row, label, key, code, tuple(refs), total, before)
+            self.segments.append(seg)
+            if code:
+                self.by_code.setdefault(code, []).append(seg)
+            if key:
+                self.by_key.setdefault(key, []).append(seg)
+                yf = _year_free(key)
+                if yf != key:
+                    self.by_key.setdefault(yf, []).append(seg)
+
+    # -- queries
+
+    def role(self, t: Table) -> str | None:
+        return self.roles.get(t.index)
+
+    def concept(self, t: Table, col: int) -> _ColumnConcept:
+        return self.concepts.get((t.index, col), _ColumnConcept(None, None))
+
+
+
+def _line_number_column(table: Table, col: int) -> bool:
+    """A 行次/栏次 column: its cells number the rows, they are neither labels nor amounts."""
+    column = table.column(col)
+    return column is not None and bool(column.label) and bool(patterns.LINE_NUMBER_HEADER.fullmatch(column.label))

@@ -1,0 +1,196 @@
+"""The linker's looser routes: an item under a shorter name or as a column of a total row, and
+sections written per unit (a heading naming a unit of the tables' subtotal rows)."""
+from __future__ import annotations
+
+import regex
+
+from textcheck import patterns
+from textcheck.claim import CellRef
+from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Row, Table
+from textcheck.linking.cells import _cell_key, _uniq
+from textcheck.linking.vocab import name_key
+
+
+class ItemsMixin:
+    """Item forms, item columns and unit sections of a Linker (its index and memo)."""
+
+    def _unit_rows(self) -> dict[str, dict[int, list[Row]]]:
+        """unit key → table index → the unit's rows: its own row and the rows under it up to the
+        next unit's row or a total row (tables listing several units one after another).  A unit
+        is a name on subtotal rows of three tables or more (a project group heading stands in one)."""
+        def build():
+            seen: dict[str, set[int]] = {}
+            for t in self.index.tables:
+                for row in t.rows:
+                    if row.kind == ROW_SUBTOTAL and row.label:
+                        seen.setdefault(name_key(row.label), set()).add(t.index)
+            units = {k for k, tables in seen.items() if len(tables) >= 3}
+            out: dict[str, dict[int, list[Row]]] = {}
+            for t in self.index.tables:
+                rows: list[Row] | None = None
+                for row in t.rows:
+                    k = name_key(row.label) if row.kind == ROW_SUBTOTAL and row.label else None
+                    if row.kind == ROW_TOTAL:
+                        rows = None
+                    elif k in units:
+                        rows = out.setdefault(k, {}).setdefault(t.index, [])
+                        rows.append(row)
+                    elif rows is not None:
+                        rows.append(row)
+            return out
+        return self._memo("unit_rows", None, build)
+
+    def unit_of(self, section: tuple[str, ...]) -> str | None:
+        """The unit the innermost heading names, when it is a unit of the tables ("六、深圳市西部
+        水源管理中心" → its subtotal rows); None otherwise."""
+        return self._memo("unit_of", section, lambda: self._find_unit(section))
+
+    def _find_unit(self, section: tuple[str, ...]) -> str | None:
+        if not section:
+            return None
+        units = self._unit_rows()
+        if not units:
+            return None
+        key = name_key(section[-1])
+        if key in units:
+            return key
+        # "市建筑工务署本级" for "深圳市建筑工务署（本级）": one unit whose name ends with the heading
+        ends = [u for u in units if len(key) >= 4 and u.endswith(key)]
+        return ends[0] if len(ends) == 1 else None
+
+    def _of_unit(self, unit: str, row: Row, table: Table) -> bool:
+        """A row of the unit, or of a table that lists no units (a project list)."""
+        rows = self._memo("unit_row_ids", unit, lambda: {id(r) for rs in self._unit_rows()[unit].values()
+                                                         for r in rs})
+        with_units = self._memo("unit_tables", None, lambda: {t for b in self._unit_rows().values() for t in b})
+        return id(row) in rows or table.index not in with_units
+
+    def _names_only_measure(self, subject: str, unit: str) -> bool:
+        """The subject is a measure word and nothing else ("项目支出", "（本级）基本支出")."""
+        text = subject
+        for pat, _ in self.voc.measures:
+            text = pat.sub("", text)
+        return text != subject and self._names_only_unit(text, unit)
+
+    def _names_only_unit(self, subject: str, unit: str) -> bool:
+        rest = name_key(subject)
+        for part in sorted({unit, *map(name_key, self.departments)}, key=len, reverse=True):
+            rest = rest.replace(part, "") if part else rest
+        rest = patterns.LINK_NAME_PUNCT.sub("", regex.sub("本级", "", rest))
+        return bool(self.voc.generic_whole.fullmatch(rest))
+
+    def _in_unit(self, unit, found, primary, route, key, measure, fund, tables):
+        blocks = self._unit_rows()[unit]
+        inside = [c for c in found if self._of_unit(unit, c.row, c.table) and route != "concept"]
+        if inside:
+            kept = {_cell_key(c) for c in inside}
+            return inside, [c for c in primary if _cell_key(c) in kept], route, key
+        if measure is None:
+            return [], [], route, key
+        # the unit's own figure of the measure: its subtotal row, in the measure's columns
+        family = self.voc.fund_families.get(fund, (fund,)) if fund else None
+        cells = []
+        for t in tables:
+            head = blocks.get(t.index, [None])[0]
+            if head is None or self.index.role(t) == "performance":
+                continue
+            for seg in self._segments_of.get(t.index, ()):
+                if seg.row is not head:
+                    continue
+                for ref in seg.cells:
+                    cc = self.index.concept(t, ref.col)
+                    if (cc.measure or "total") == measure and (family is None or cc.fund in family):
+                        cells.append(ref)
+        return cells, list(cells), "unit", f"unit:{unit}/{measure}/{fund or '*'}"
+
+    @staticmethod
+    def _in_cells(cells, tables) -> bool:
+        ids = {t.index for t in tables}
+        return any(c.table.index in ids for c in cells)
+
+    def item_forms(self, subject: str) -> list[str]:
+        """Name keys a subject may print an item under, most literal first: without a leading
+        "安排"/"拟采购" and a trailing "预算"/"支出" ("安排公务接待费预算" → "公务接待费"), and a
+        类 name with and without its "支出" ("社会保障和就业" / "社会保障和就业支出")."""
+        def forms():
+            for s in (subject, self.short_subject(subject)):
+                s = self.voc.item_prefix.sub("", s)
+                yield s
+                bare = self.short_subject(s.removesuffix("支出"))
+                yield bare
+                yield bare + "支出"
+                if bare.endswith("费用"):  # "因公出国（境）费用" / "因公出国（境）费"
+                    yield bare[:-1]
+        return [k for k in dict.fromkeys(name_key(f) for f in forms()) if len(k) >= 2]
+
+    def _item_route(self, subject: str, scoped: list[Table], specific, unit: str | None = None):
+        """(route, key, cells, primary cells, ambiguous) of an item found by a looser form of its name: a row
+        label in the section's tables (ambiguous when it labels several rows of one table), else a
+        column header of a table's total row; None when neither names it."""
+        if not subject or self.voc.generic_subjects.fullmatch(self.short_subject(subject)):
+            return None
+        # 绩效目标表 rows ("其中：财政拨款") belong to one project: reached by the project route only
+        tables, ids = self._memo("item_tables", tuple(t.index for t in scoped), lambda: self._non_performance(scoped))
+        forms = self.item_forms(subject)
+        if specific is not None and self.names_whole(specific, subject):
+            forms.append(name_key(specific.name))  # "一般公共预算拨款安排的会议费预算支出" → 会议费
+        for form in forms:
+            canon = self._canonical(form)
+            segs = _uniq(list(self.index.by_key.get(form, ())) + (self._by_canonical().get(canon, []) if canon else []))
+            segs = [s for s in segs if s.cells and s.table.index in ids]
+            if unit is not None:
+                segs = [s for s in segs if self._of_unit(unit, s.row, s.table)]
+            if specific is not None:
+                segs = [s for s in segs if self.of_concept(specific, s.cells[0])]
+            if segs:
+                rows = {(s.table.index, s.row.index) for s in segs}
+                return ("label", "label:" + form, [c for s in segs for c in s.cells], [s.cells[0] for s in segs],
+                        len(rows) > len({t for t, _ in rows}))
+        for form in forms:
+            cells = self._column_cells(form, tuple(t.index for t in tables))
+            if unit is not None:
+                cells = [c for c in cells if self._of_unit(unit, c.row, c.table)]
+            if specific is not None:
+                cells = [c for c in cells if self.of_concept(specific, c)]
+            if cells:
+                # Ambiguous for now: the share rule finds no whole for a part that is a column of
+                # a table's total row ("占“三公”经费的 25.96%"), so a confident column link would
+                # let an amount be judged whose share cannot be — value-aware only until it can.
+                return "column", "column:" + form, cells, cells, True
+        return None
+
+    def _non_performance(self, scoped: list[Table]) -> tuple[list[Table], set[int]]:
+        tables = [t for t in (scoped or self.index.tables) if self.index.role(t) != "performance"]
+        return tables, {t.index for t in tables}
+
+    def _column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
+        return list(self._memo("column_cells", (form, table_ids), lambda: self._find_column_cells(form, table_ids)))
+
+    def _find_column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
+        """The total-row cells of the columns headed by the item ("公务接待费"; the 小计 column
+        under "公务用车购置及运行维护费")."""
+        bare = form.removesuffix("支出")
+        canon = self._canonical(form)
+        out = []
+        for t in self.index.tables:
+            if t.index not in table_ids:
+                continue
+            totals = [seg for seg in self._totals_of.get(t.index, ()) if seg.row.kind == ROW_TOTAL or not seg.key]
+            grand = [seg for seg in totals if seg.row.kind == ROW_TOTAL] or totals
+            if len(grand) != 1 and not all(not seg.key for seg in grand):
+                continue  # which total row would be meant is not known (one row's year groups are all kept)
+            if any(seg.code for seg in self._segments_of.get(t.index, ())):
+                # rows of classification items: a column is a measure of each item ("专项业务经费
+                # 支出" of 对个人和家庭的补助), the narrative may mean any row's
+                continue
+            for col in t.columns:
+                keys = [name_key(p) for p in (col.path or (col.label,)) if p]
+                hit = [i for i, k in enumerate(keys)
+                       if k.removesuffix("支出") in (bare, bare + "用") or canon and self._canonical(k) == canon]
+                if not hit:
+                    continue
+                if hit[-1] != len(keys) - 1 and not self.voc.column_total.fullmatch(keys[-1]):
+                    continue  # a part column under the item's header, not the item's own figure
+                out += [c for seg in grand for c in seg.cells if c.col == col.index]
+        return out
+

@@ -1,0 +1,395 @@
+"""The Linker: a claim's subject resolved to candidate cells of the document's tables, the
+section narrowing them, and the confidence of the link (see textcheck.linking)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from textcheck import patterns
+from textcheck.claim import CellRef, Claim, Link
+from textcheck.document import ROW_TOTAL, Document, Table
+from textcheck.linking.cells import agrees, cell_label, stated_interval, table_unit, widen, _uniq_cells
+from textcheck.linking.index import TableIndex, _Segment
+from textcheck.linking.items import ItemsMixin
+from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, UNLINKED, SubjectLink
+from textcheck.linking.routes import RoutesMixin
+from textcheck.linking.vocab import _norm, _year_free, name_key, project_in_heading, specific_vocabulary, vocabulary
+from textcheck.numbers import Interval, Number
+
+
+class Linker(RoutesMixin, ItemsMixin):
+    """Links the claims of one document (built per document; vocabularies are cached)."""
+
+    def __init__(self, document: Document, lexicon=None, tables=None, tolerance: Decimal = Decimal(0)):
+        extra = tuple(getattr(lexicon, "extra_dirs", ()) or ())
+        self.voc = vocabulary(extra)
+        self.lexicon = lexicon
+        self.document = document
+        self.index = TableIndex(document, self.voc)
+        self.tolerance = tolerance
+        self.departments = self._departments(document)
+        self._canon_index: dict[str, list[_Segment]] | None = None
+        # Concept lookups scan the segments; many claims name the same concept in the same scope.
+        self._total_segments = [seg for seg in self.index.segments if seg.total]
+        self._named_segments = [seg for seg in self.index.segments if seg.cells and not seg.total]
+        # The same lists per table (segments are made table by table, in self.index.tables order).
+        self._segments_of: dict[int, list[_Segment]] = {}
+        self._totals_of: dict[int, list[_Segment]] = {}
+        self._named_of: dict[int, list[_Segment]] = {}
+        for seg in self.index.segments:
+            self._segments_of.setdefault(seg.table.index, []).append(seg)
+        for seg in self._total_segments:
+            self._totals_of.setdefault(seg.table.index, []).append(seg)
+        for seg in self._named_segments:
+            self._named_of.setdefault(seg.table.index, []).append(seg)
+        self._unique_indexes = len({t.index for t in self.index.tables}) == len(self.index.tables)
+        self._position = {} if self._unique_indexes else {id(seg): i for i, seg in enumerate(self.index.segments)}
+        self._concept_cache: dict[tuple, list[CellRef]] = {}
+        self._scopes: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+        self._memos: dict[str, dict] = {}
+        self._budget_rows: dict[int, list[_Segment]] = {}
+        self._specific_roles = {c.role for c in specific_vocabulary(extra)[0] if c.role}
+        # per candidate cell, by id (the cell is kept in the value so the id stays its own)
+        self._bounds: dict[int, tuple] = {}
+        self._flows: dict[int, tuple] = {}
+        self._links: dict[int, SubjectLink] = {}  # by id(claim): a whole is linked once
+        self._claims_alive: list[Claim] = []  # keeps ids valid while the Linker lives
+
+    @staticmethod
+    def _departments(document: Document) -> list[str]:
+        names = {document.meta.get("department") or ""}
+        names.update(t.department or "" for t in document.tables)
+        return sorted((_norm(n) for n in names if n), key=len, reverse=True)
+
+    # -- scope
+
+    def scope(self, section: tuple[str, ...]) -> tuple[str, ...] | None:
+        """Table roles the innermost telling heading names; None when no heading tells."""
+        # Claims of one section share it: each section is looked at once per document.
+        if section not in self._scopes:
+            self._scopes[section] = self._find_scope(section)
+        return self._scopes[section]
+
+    def _find_scope(self, section: tuple[str, ...]) -> tuple[str, ...] | None:
+        generic = None  # "（一）教育支出（类）" inside "五、财政拨款支出预算情况说明": the outer one tells
+        for heading in reversed(section):
+            text = _norm(heading)
+            if self.voc.scope_skip.search(text):
+                continue
+            for pat, roles, is_generic in self.voc.section_roles:
+                if pat.search(text):
+                    if not is_generic:
+                        return roles
+                    generic = generic or roles
+                    break
+        return generic
+
+    def _memo(self, name: str, key, compute):
+        """``compute()`` once per document and key: claims repeat subjects, scopes and names."""
+        cache = self._memos.setdefault(name, {})
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+
+    def tables_in(self, roles) -> list[Table]:
+        return list(self._memo("tables_in", roles, lambda: [t for t in self.index.tables
+                                                             if self.index.role(t) in roles]))
+
+    # -- subject
+
+    def clean_subject(self, subject: str) -> str:
+        s = _norm(subject or "")
+        for d in self.departments:
+            s = s.replace(d, "")
+        s = patterns.LINK_SUBJECT_NOISE.sub("", s)
+        return patterns.LINK_LEADING_NUMBERING.sub("", s)
+
+    def short_subject(self, subject: str) -> str:
+        """The subject without trailing words that name no item ("三公经费预算数" → "三公经费")."""
+        prev = None
+        while prev != subject:
+            prev, subject = subject, self.voc.subject_suffixes.sub("", subject)
+        return subject or prev
+
+    def subject_concept(self, subject: str) -> tuple[str | None, str | None, str | None]:
+        """(measure, fund, lexicon column key) a subject names; Nones when it names no concept."""
+        return self._memo("subject_concept", subject, lambda: self._find_subject_concept(subject))
+
+    def _find_subject_concept(self, subject: str) -> tuple[str | None, str | None, str | None]:
+        measure = self.voc.measure(subject)
+        fund = self.voc.fund(subject)
+        column = None
+        if self.lexicon is not None and hasattr(self.lexicon, "concept_column"):
+            # The head noun comes last in Chinese: try the longest suffix the lexicon knows.
+            for form in dict.fromkeys((subject, self.short_subject(subject))):
+                for i in range(len(form)):
+                    column = self.lexicon.concept_column(form[i:])
+                    if column:
+                        break
+                if column:
+                    break
+        if column in self.voc.concept_columns:
+            spec = self.voc.concept_columns[column]
+            measure = measure or spec.get("measure")
+            fund = fund or spec.get("fund")
+        if measure is None and fund is None and column not in self.voc.concept_tables:
+            # No measure or fund, and no table whose total the concept is: an item
+            # ("公务用车购置费"), found by its row label — never a table's grand total.
+            return None, None, None
+        return measure or "total", fund, column
+
+    # -- routes
+
+    def link(self, claim: Claim) -> SubjectLink:
+        """The claim's link; a part of a list is confident only inside a confident whole."""
+        key = id(claim)
+        if key not in self._links:
+            link = self._link(claim)
+            whole = claim.whole
+            if link.confidence == CONFIDENT and whole is not None and whole.value is not None:
+                # "污水处理费预算总额 X，其中：一般公共预算 Y" / "综合管理 X，其中：行政运行 Y":
+                # the part is a share of its whole, not the document's figure of that name,
+                # unless the whole itself is a confidently linked figure of the tables.
+                outer = self.link(whole)
+                named = self.voc.generic_whole.fullmatch(self.clean_subject(whole.subject or "")) is None
+                # "对个人和家庭的补助（303）X，其中：人员经费 Y": a measure of the whole's own row,
+                # not the document's 人员经费 total
+                of_item = link.route == "concept" and outer.route in ("code", "label") and \
+                    bool(outer.primary) and not any(c.row.kind == ROW_TOTAL for c in outer.primary)
+                if outer.route == "project" or of_item or (outer.confidence != CONFIDENT and named):
+                    link = replace(link, confidence=AMBIGUOUS,
+                                   notes=link.notes + ("所属总额未能确定关联",))
+            self._links[key] = link
+            self._claims_alive.append(claim)
+        return self._links[key]
+
+    def _link(self, claim: Claim) -> SubjectLink:
+        roles = self.scope(claim.section)
+        scoped = self.tables_in(roles) if roles else []
+        subject_raw = claim.subject or ""
+        subject = self.clean_subject(subject_raw.split("/")[-1] if "/" in subject_raw else subject_raw)
+        d = _Draft()
+        self._by_code(claim, subject_raw, scoped, d)
+        if not d.route:
+            self._by_project(claim, subject_raw, subject, scoped, d)
+        self._by_label_or_concept(subject, scoped, d)
+        unit = self.unit_of(claim.section)
+        self._narrow(subject, unit, scoped, d)
+        if d.route in ("", "code") and not d.found or \
+                scoped and d.found and not self._in_cells(d.found, scoped) and d.route != "project":
+            # nothing the subject names is in the section's tables as written: an item under a
+            # shorter name ("安排公务接待费预算" → row or column "公务接待费"), a 类/项 name of
+            # tables printed without codes, or an item that is a column ("三公"经费表)
+            # a 类/款/项 path whose codes the tables do not hold: its leaf name is that row only
+            # when no table prints codes (else the path names another branch, "人大事务" not
+            # "发展与改革事务", and the same leaf name elsewhere is a different row)
+            pathed = "/" in subject_raw or bool(patterns.LINK_LEVEL_MARK.search(subject_raw))
+            fallback = None if pathed and self.index.by_code else \
+                self._item_route(subject, [] if unit else scoped, d.specific, unit)
+            if fallback is not None:
+                d.route, d.key, d.found, d.primary, d.ambiguous = fallback
+                d.notes = [n for n in d.notes if not n.startswith("主语为")]
+        return self._finish(claim, roles, scoped, subject, unit, d)
+
+    def _by_code(self, claim: Claim, subject_raw: str, scoped: list[Table], d: "_Draft") -> None:
+        code_segs, codes = self._code_segments(claim, subject_raw)
+        if codes and not code_segs and "/" not in subject_raw and len(codes) == 1 and len(next(iter(codes))) == 3:
+            codes = set()  # a 类 name in tables printed without codes: found by its row label below
+        if codes:
+            d.route, d.key = "code", "code:" + "|".join(sorted(codes))
+            d.ambiguous = len(codes) > 1
+            segs = self._in(code_segs, scoped) or code_segs
+            d.primary = [s.cells[0] for s in segs if s.cells]
+            d.found = [c for s in segs for c in s.cells]
+
+    def _by_project(self, claim: Claim, subject_raw: str, subject: str, scoped: list[Table], d: "_Draft") -> None:
+        segs = []
+        # Project names carry years and dashes of their own: try the subject as written first.
+        for form in dict.fromkeys((subject_raw, subject, self.short_subject(subject))):
+            pkey = name_key(form)
+            segs = self._project_segments(pkey)
+            if segs:
+                break
+        if not segs and self.voc.generic_subjects.search(subject) and claim.whole is None:
+            heading_project = next((p for p in map(project_in_heading, reversed(claim.section)) if p), None)
+            if heading_project:
+                pkey = name_key(heading_project)
+                segs = self._project_segments(pkey)
+                d.notes.append("项目名称取自标题")
+        if segs:
+            d.route, d.key = "project", "project:" + _year_free(pkey)
+            # one name on several rows of a table (the same project under several units):
+            # which one the sentence means is not known
+            rows = {(s.table.index, s.row.index) for s in segs}
+            d.ambiguous = len(rows) > len({t for t, _ in rows})
+            segs = self._in(segs, scoped) or segs
+            d.primary = [s.cells[0] for s in segs if s.cells]
+            d.found = [c for s in segs for c in s.cells]
+
+    def _by_label_or_concept(self, subject: str, scoped: list[Table], d: "_Draft") -> None:
+        short = self.short_subject(subject)
+        label_segs: list[_Segment] = []
+        if subject and not d.route:
+            label_segs = self._label_segments(subject) or (self._label_segments(short) if short != subject else [])
+            d.measure, d.fund, d.column = self.subject_concept(subject)
+            if d.measure is None and short != subject:
+                d.measure, d.fund, d.column = self.subject_concept(short)
+        if label_segs:
+            d.route, d.key = "label", "label:" + (self._canonical(subject) or name_key(subject))
+            segs = self._in(label_segs, scoped) or label_segs
+            d.primary = [s.cells[0] for s in segs]
+            d.found = [c for s in segs for c in s.cells]
+        # A narrow concept (机关运行经费, 政府采购 …) never falls back to a generic total because
+        # the subject also holds a fund word: only its own cells are candidates.
+        d.specific = specific = self.specific_concept(subject) if subject and d.route != "code" else None
+        if d.measure is not None and (specific is None or self.names_whole(specific, subject)):
+            tables = scoped or self.index.tables
+            cells = self._concept_cells(d.measure, d.fund, d.column, tables)
+            if cells:
+                if not d.route:
+                    d.route, d.key = "concept", f"concept:{d.measure}/{d.fund or '*'}"
+                    d.primary = cells
+                d.found = _uniq_cells(d.found + cells)
+        if specific is not None:
+            d.found, d.primary, whole = self._specific_cells(specific, subject, d.found, d.primary)
+            if whole and d.route in ("", "concept"):
+                d.route, d.key = "concept", f"concept:{specific.name}"
+            if not d.found:
+                d.notes.append(f"主语为“{specific.name}”，文中没有该项的单元格")
+        if d.measure in (None, "total") and d.fund in self.voc.fund_tables and d.route in ("concept", "label") \
+                and specific is None:
+            # the fund's own table total (appropriation + the fund's carry-over) is a candidate too
+            role = self.voc.fund_tables[d.fund]
+            d.fund_extra = [seg.cells[0] for seg in self._total_segments
+                            if seg.cells and seg.row.kind == ROW_TOTAL and self.index.role(seg.table) == role]
+            d.found = _uniq_cells(d.found + d.fund_extra)
+
+    def _narrow(self, subject: str, unit: str | None, scoped: list[Table], d: "_Draft") -> None:
+        """The unit a section is about, the income/expenditure side and carry-over words narrow
+        the candidates."""
+        if unit is not None:
+            # "六、深圳市西部水源管理中心 … 项目支出 7,530.24 万元": a section per unit restates
+            # that unit's rows, never the department's totals or another unit's rows
+            if self._names_only_unit(subject, unit):
+                d.measure = "total"  # "深圳市西部水源管理中心预算 15,015.14 万元": the unit's total
+            elif not self._names_only_measure(subject, unit):
+                # "…补助支出", "水务发展资金项目支出": an item, not the unit's figure of a measure
+                d.measure = None
+            d.found, d.primary, d.route, d.key = self._in_unit(unit, d.found, d.primary, d.route, d.key, d.measure,
+                                                               d.fund, scoped or self.index.tables)
+        flow = self._flow(subject)
+        if d.found and flow:
+            # "一般公共预算支出" never restates the income side ("一般公共预算拨款收入")
+            d.found = [c for c in d.found if self._cell_flow(c) in (None, flow)]
+            d.primary = [c for c in d.primary if self._cell_flow(c) in (None, flow)]
+        if d.found and self.voc.carryover.search(subject):
+            # "上年结转结余的一般公共预算收入": only cells that are carry-over themselves
+            d.found = [c for c in d.found if self._names_carryover(c)]
+            d.primary = [c for c in d.primary if self._names_carryover(c)]
+
+    def _finish(self, claim: Claim, roles, scoped: list[Table], subject: str, unit: str | None,
+                d: "_Draft") -> SubjectLink:
+        """The link: candidates kept to the section's tables, its confidence, the agreeing cells."""
+        if not d.found:
+            return SubjectLink(claim, confidence=UNLINKED, scope=roles or (), notes=tuple(d.notes))
+        if scoped:
+            # The section names its tables: cells elsewhere are not what this sentence restates.
+            scoped_ids = {t.index for t in scoped}
+            if d.route == "project":  # a project named in any section is that project's row
+                scoped_ids |= {t.index for t in self.tables_in(PROJECT_ROLES)}
+            scoped_ids |= {c.table.index for c in d.fund_extra}
+            if unit is not None:  # a unit's own rows restate its figures, whatever table holds them
+                unit_rows = self._memo("unit_row_ids", unit, lambda: {id(r) for rs in self._unit_rows()[unit].values()
+                                                                      for r in rs})
+                scoped_ids |= {c.table.index for c in d.found if id(c.row) in unit_rows}
+            inside = [c for c in d.found if c.table.index in scoped_ids]
+            if not inside:
+                d.notes.append("候选单元格不在本节对应的表中")
+                return SubjectLink(claim, candidates=tuple(d.found), confidence=UNLINKED, notes=tuple(d.notes),
+                                   key=d.key, scope=roles, route=d.route, primary=tuple(d.primary))
+            d.found = inside
+            d.primary = [c for c in d.primary if c.table.index in scoped_ids]
+        # "2026年预算数 77.20 万元": a subject of year and budget words only names nothing
+        # (the item is in the sentence before); any cell of the section's tables could be meant
+        bare = self.short_subject(_year_free(name_key(subject)))
+        if d.route in ("concept", "label") and self.voc.generic_subjects.fullmatch(bare or ""):
+            d.ambiguous = True
+        confidence = CONFIDENT if scoped and not d.ambiguous else AMBIGUOUS
+        agreeing = self._agreeing(claim.value.number, d.found) if claim.value else ()
+        return SubjectLink(claim, candidates=tuple(d.found), agreeing=agreeing, confidence=confidence,
+                           notes=tuple(d.notes), key=d.key, scope=roles or (), route=d.route,
+                           primary=tuple(d.primary))
+
+    def _flow(self, text: str) -> str | None:
+        """income / expenditure when the text names exactly one of them."""
+        named = {k for k, pat in self.voc.flows if pat.search(text)}
+        return named.pop() if len(named) == 1 else None
+
+    def _names_carryover(self, cell: CellRef) -> bool:
+        col = cell.table.column(cell.col)
+        texts = [cell_label(cell), cell.table.title or "", *((col.path or (col.label,)) if col is not None else ())]
+        return self.index.role(cell.table) == "carryover" or \
+            any(self.voc.carryover.search(_norm(t or "")) for t in texts)
+
+    @staticmethod
+    def _in(segs, tables):
+        ids = {t.index for t in tables}
+        return [s for s in segs if s.table.index in ids] if tables else []
+
+    def agrees(self, number: Number, cell: CellRef, scale: Decimal = Decimal(1)) -> bool:
+        """True when the stated number and the cell can be the same amount after rounding."""
+        return agrees(number, cell, scale, self.tolerance)
+
+    def _agreeing(self, number: Number, cells) -> tuple[CellRef, ...]:
+        """``tuple(c for c in cells if self.agrees(number, c))``, computed in one pass: a
+        subject may have hundreds of candidates (a long document repeats its tables), so the
+        stated interval is made once per table unit and each cell's interval once per document."""
+        stated: dict[str, Interval] = {}
+        bounds = self._bounds
+        out = []
+        for c in cells:
+            b = bounds.get(id(c))
+            if b is None:
+                iv = widen(c.value.interval, self.tolerance)
+                b = bounds[id(c)] = (iv.lo, iv.hi, table_unit(c), c)  # c: keeps id(c) valid
+            unit = b[2]
+            s = stated.get(unit)
+            if s is None:
+                s = stated[unit] = stated_interval(number, c)
+            if s.lo <= b[1] and b[0] <= s.hi:
+                out.append(c)
+        return tuple(out)
+
+    def _cell_flow(self, cell: CellRef) -> str | None:
+        """``_flow`` of the cell's row label, once per cell."""
+        key = id(cell)
+        hit = self._flows.get(key)
+        if hit is None:
+            hit = self._flows[key] = (self._flow(_norm(cell_label(cell))), cell)
+        return hit[0]
+
+
+
+def link_claims(document, claims, lexicon, tables=None, tolerance: Decimal = Decimal(0)) -> list[Link]:
+    """One Link per claim that states a value (an amount, a count, a share's part)."""
+    if not claims:
+        return []
+    linker = Linker(document, lexicon, tables, tolerance)
+    return [linker.link(c) for c in claims if c.value is not None]
+
+
+@dataclass
+class _Draft:
+    """A link in the making: what each route found, passed through the linker's steps."""
+
+    route: str = ""
+    key: str | None = None
+    ambiguous: bool = False
+    primary: list = field(default_factory=list)
+    found: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    measure: str | None = None
+    fund: str | None = None
+    column: str | None = None
+    specific: object = None
+    fund_extra: list = field(default_factory=list)

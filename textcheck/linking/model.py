@@ -1,0 +1,28 @@
+"""What a link says beyond the shared Link model: the subject's key, route and scope."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textcheck.claim import CellRef, Link
+
+CONFIDENT, AMBIGUOUS, UNLINKED = "confident", "ambiguous", "none"
+# Tables that hold projects by name (their rows are what a project name in any section means).
+PROJECT_ROLES = ("project", "carryover", "performance")
+
+
+@dataclass(frozen=True)
+class SubjectLink(Link):
+    """A Link that also says what the subject resolved to and where it was looked for.
+
+    key:   "code:2060101", "project:<name key>", "label:<label>", "concept:basic/general"
+    scope: table roles the section named (empty when it named none)
+    route: code / project / label / concept
+    primary: the candidates that are the subject's own figure (the first amount
+             column of its row or the concept's cell); evidence prefers them.
+    """
+
+    key: str | None = None
+    scope: tuple[str, ...] = ()
+    route: str = ""
+    primary: tuple[CellRef, ...] = ()
+

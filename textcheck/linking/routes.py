@@ -1,0 +1,188 @@
+"""The linker's named routes: classification codes and paths, project names, row labels,
+measure/fund concepts and narrow concepts (机关运行经费, 政府采购 …)."""
+from __future__ import annotations
+
+from textcheck import patterns
+from textcheck.claim import CellRef, Claim
+from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Table
+from textcheck.linking.cells import _cell_key, _same_item, _uniq, _uniq_cells, cell_label
+from textcheck.linking.index import _Segment
+from textcheck.linking.vocab import SpecificConcept, _norm, _year_free, name_key, specific_vocabulary
+
+
+class RoutesMixin:
+    """Code, project, label, concept and narrow-concept lookups of a Linker (its index and memo)."""
+
+    def _code_segments(self, claim: Claim, subject_raw: str) -> tuple[list[_Segment], set[str]]:
+        codes = set(claim.codes)
+        if not codes:  # "行政运行（2080101）": the code printed after the name
+            codes = {m.group("code") for m in patterns.LINK_SUBJECT_CODE.finditer(_norm(subject_raw))}
+        if not codes and "/" in subject_raw:
+            codes = self._codes_from_path([p for p in subject_raw.split("/") if p])
+        elif not codes and patterns.LINK_LEVEL_MARK.search(subject_raw):
+            # "人大事务（款）行政运行（项）支出": the names before each level mark, outermost first.
+            parts = [p for p in patterns.LINK_LEVEL_MARK.split(_norm(subject_raw))[:-1] if p]
+            if parts:
+                codes = self._codes_from_path(parts)
+        segs = [s for c in codes for s in self.index.by_code.get(c, [])]
+        return segs, codes
+
+    def _codes_from_path(self, parts: list[str]) -> set[str]:
+        parts = [name_key(patterns.LINK_LEVEL_MARK.sub("", p)) for p in parts]
+        leaf = parts[-1]
+        found = set()
+        for code, segs in self.index.by_code.items():
+            if not any(_same_item(s.key, leaf) for s in segs):
+                continue
+            ancestors = [code[:n] for n in (3, 5) if n < len(code)]
+            names = [s.key for a in ancestors for s in self.index.by_code.get(a, [])]
+            if self.lexicon is not None:
+                names += [name_key(self.lexicon.function_items.get(a, "")) for a in ancestors
+                          if hasattr(self.lexicon, "function_items")]
+            if all(any(_same_item(n, p) for n in names) for p in parts[:-1]):
+                found.add(code)
+        if not found and self.lexicon is not None and hasattr(self.lexicon, "function_codes"):
+            for code in self.lexicon.function_codes(parts[-1]):
+                path = [name_key(n) for n in self.lexicon.function_path(code)]
+                if len(path) >= len(parts) and all(_same_item(a, b) for a, b in zip(path[-len(parts):], parts)):
+                    found.add(code)
+        return found
+
+    def _project_segments(self, key: str) -> list[_Segment]:
+        return list(self._memo("project_segments", key, lambda: self._find_project_segments(key)))
+
+    def _find_project_segments(self, key: str) -> list[_Segment]:
+        if not key:
+            return []
+        hits = self.index.by_key.get(key, []) + self.index.by_key.get(_year_free(key), [])
+        out = []
+        for seg in _uniq(hits):
+            if self.index.role(seg.table) == "performance":
+                if seg.before == "项目名称":  # the name cell of a 绩效目标表, not any cell
+                    out.extend(self._performance_budget(seg.table))
+            elif self.index.role(seg.table) in ("project", "carryover") and not seg.code \
+                    and seg.row.kind not in (ROW_TOTAL, ROW_SUBTOTAL):  # a unit's subtotal row is no project
+                out.append(seg)
+        return _uniq(out)
+
+    def _in_tables(self, by_table: dict[int, list[_Segment]], wanted: set[int]) -> list[_Segment]:
+        """The segments of the wanted tables, in document order."""
+        if not self._unique_indexes:  # cannot happen with readers' documents; stay exact anyway
+            every = [seg for segs in by_table.values() for seg in segs]
+            every.sort(key=lambda seg: self._position[id(seg)])
+            return [seg for seg in every if seg.table.index in wanted]
+        return [seg for t in self.index.tables if t.index in wanted for seg in by_table.get(t.index, ())]
+
+    def _performance_budget(self, t: Table) -> list[_Segment]:
+        if id(t) not in self._budget_rows:  # the document's tables live as long as the Linker
+            self._budget_rows[id(t)] = [s for s in self._segments_of.get(t.index, ())
+                                        if s.table is t and self.voc.performance_budget.search(s.key) and s.cells]
+        return list(self._budget_rows[id(t)])
+
+    def _label_segments(self, subject: str) -> list[_Segment]:
+        return list(self._memo("label_segments", subject, lambda: self._find_label_segments(subject)))
+
+    def _find_label_segments(self, subject: str) -> list[_Segment]:
+        key = name_key(subject)
+        segs = list(self.index.by_key.get(key, []))
+        canon = self._canonical(subject)
+        if canon:
+            segs += self._by_canonical().get(canon, [])
+        # 绩效目标表 rows ("其中：财政拨款") belong to one project: reached by the project route only.
+        return [s for s in _uniq(segs) if s.cells and self.index.role(s.table) != "performance"]
+
+    def _by_canonical(self) -> dict[str, list[_Segment]]:
+        """Segments by the lexicon concept their label names (built once per document)."""
+        if self._canon_index is None:
+            index: dict[str, list[_Segment]] = {}
+            names: dict[str, str | None] = {}
+            for seg in self.index.segments:
+                if seg.cells:
+                    if seg.label not in names:
+                        names[seg.label] = self._canonical(seg.label)
+                    if names[seg.label]:
+                        index.setdefault(names[seg.label], []).append(seg)
+            self._canon_index = index
+        return self._canon_index
+
+    def _canonical(self, term: str) -> str | None:
+        if self.lexicon is None or not hasattr(self.lexicon, "canonical"):
+            return None
+        return self.lexicon.canonical(name_key(term))
+
+    def _concept_cells(self, measure, fund, column, tables: list[Table]) -> list[CellRef]:
+        key = (measure, fund, column, tuple(t.index for t in tables))
+        if key not in self._concept_cache:
+            self._concept_cache[key] = self._find_concept_cells(measure, fund, column, tables)
+        return list(self._concept_cache[key])
+
+    def _find_concept_cells(self, measure, fund, column, tables: list[Table]) -> list[CellRef]:
+        out: list[CellRef] = []
+        family = self.voc.fund_families.get(fund, (fund,)) if fund else None
+        concept_role = self.voc.concept_tables.get(column) if column else None
+        # 绩效目标表 hold one project each: never the table an aggregate concept is the total of.
+        wanted = {t.index for t in tables if self.index.role(t) != "performance"}
+        # A table with a grand-total row (Row.kind total): its "人员经费合计" / "公用经费合计"
+        # rows are subtotals, not the total a concept stands for.
+        grand = {seg.table.index for seg in self._in_tables(self._totals_of, wanted) if seg.row.kind == ROW_TOTAL}
+        for seg in self._in_tables(self._totals_of, wanted):
+            role = self.index.role(seg.table)
+            if not seg.key and role in self._specific_roles:
+                continue  # a "三公"经费表's one row: its columns are items, reached by name only
+            for i, ref in enumerate(seg.cells):
+                cc = self.index.concept(seg.table, ref.col)
+                if not seg.key and cc.measure is None and cc.fund is None:
+                    continue  # a horizontal table's item column ("单位预留机动经费") is no measure
+                if concept_role and role == concept_role and i == 0:
+                    # "基本支出" is the grand total of the basic-expenditure table — not a total row
+                    # naming a narrower measure ("人员经费合计" in that table).
+                    if (seg.table.index not in grand or seg.row.kind == ROW_TOTAL) and \
+                            self.voc.measure(seg.key) in (None, "total", measure):
+                        out.append(ref)
+                    continue
+                if (cc.measure or "total") != measure:
+                    continue
+                if family is not None and cc.fund not in family:
+                    continue
+                out.append(ref)
+        # Rows that name the concept themselves ("一般公共预算 3,956.08" in the fiscal table).
+        for seg in self._in_tables(self._named_of, wanted) if fund else ():
+            if self.voc.fund(seg.key) == fund and self.voc.measure(seg.key) in (None, measure):
+                out.append(seg.cells[0])
+        return _uniq_cells(out)
+
+    # -- specific concepts
+
+    def specific_concept(self, subject: str) -> SpecificConcept | None:
+        """The narrow concept a (cleaned) subject names, if any."""
+        concepts, _ = specific_vocabulary(tuple(getattr(self.lexicon, "extra_dirs", ()) or ()))
+        return next((c for c in concepts if c.pattern.search(subject)), None)
+
+    def names_whole(self, concept: SpecificConcept, subject: str) -> bool:
+        """Whether the subject is the concept itself ("机关运行经费预算支出"), not a part of it."""
+        _, whole_words = specific_vocabulary(tuple(getattr(self.lexicon, "extra_dirs", ()) or ()))
+        return bool(whole_words.fullmatch(concept.pattern.sub("", subject, count=1)))
+
+    def of_concept(self, concept: SpecificConcept, cell: CellRef) -> bool:
+        """A cell of the concept: in its own table, or on a row / in a column naming it."""
+        if concept.role and self.index.role(cell.table) == concept.role:
+            return True
+        col = cell.table.column(cell.col)
+        labels = [cell_label(cell), *((col.path or (col.label,)) if col is not None else ())]
+        return any(concept.pattern.search(_norm(t or "")) for t in labels)
+
+    def _specific_cells(self, concept, subject, found, primary):
+        """Candidates of a subject naming a narrow concept: only that concept's cells, plus the
+        grand total of its own table when the subject is the whole concept."""
+        found = [c for c in found if self.of_concept(concept, c)]
+        totals: list[CellRef] = []
+        if concept.role and self.names_whole(concept, subject):
+            totals = [seg.cells[0] for seg in self._total_segments
+                      if seg.cells and self.index.role(seg.table) == concept.role]
+        found = _uniq_cells(totals + found)
+        kept = {_cell_key(c) for c in found}
+        primary = _uniq_cells(totals + [c for c in primary if _cell_key(c) in kept])
+        return found, primary, bool(totals)
+
+    # -- one claim
+

@@ -1,0 +1,158 @@
+"""The linking vocabulary (lexicons/linking.yml, columns.yml) and the comparison keys of names."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from textcheck import patterns
+from textcheck.lexicon import normalize_term
+from textcheck.lexicon.linking_words import column_words, linking_words
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    table_roles: tuple[tuple[regex.Pattern, str], ...]
+    section_roles: tuple[tuple[regex.Pattern, tuple[str, ...], bool], ...]
+    scope_skip: regex.Pattern
+    concept_tables: dict
+    concept_columns: dict
+    fund_families: dict
+    subject_suffixes: regex.Pattern
+    generic_subjects: regex.Pattern
+    performance_budget: regex.Pattern
+    measures: tuple[tuple[regex.Pattern, str], ...]
+    funds: tuple[tuple[regex.Pattern, str], ...]
+    table_defaults: tuple[tuple[regex.Pattern, dict], ...]
+    total_row: regex.Pattern
+    code_headers: regex.Pattern
+    non_amount: regex.Pattern
+    carryover: regex.Pattern
+    generic_whole: regex.Pattern
+    flows: tuple = ()
+    fund_tables: dict = field(default_factory=dict)
+    item_prefix: regex.Pattern = regex.compile("^$")
+    column_total: regex.Pattern = regex.compile("^$")
+    # text → measure / fund concept: the same labels and subjects recur in every claim and
+    # document, so each pattern list is scanned once per distinct text.
+    _measure_of: dict = field(default_factory=dict, compare=False, repr=False)
+    _fund_of: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def measure(self, text: str) -> str | None:
+        """``_first(self.measures, text)``, cached."""
+        return _cached_first(self._measure_of, self.measures, text)
+
+    def fund(self, text: str) -> str | None:
+        """``_first(self.funds, text)``, cached."""
+        return _cached_first(self._fund_of, self.funds, text)
+
+
+# Per-text caches stop growing here (a long-running service sees many documents).
+_CACHE_LIMIT = 50_000
+
+
+def _cached_first(cache: dict, pairs, text: str):
+    try:
+        return cache[text]
+    except KeyError:
+        pass
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    value = cache[text] = _first(pairs, text)
+    return value
+
+
+@lru_cache(maxsize=8)
+def vocabulary(extra_dirs: tuple[str, ...] = ()) -> _Vocabulary:
+    """The linking and column vocabularies (lexicons/linking.yml, lexicons/columns.yml), once."""
+    link = linking_words(extra_dirs)
+    cols = column_words(extra_dirs)
+    return _Vocabulary(
+        table_roles=tuple((regex.compile(e["pattern"]), e["role"]) for e in link["table_roles"]),
+        section_roles=tuple((regex.compile(e["pattern"]), tuple(e["roles"]), bool(e.get("generic")))
+                            for e in link["section_roles"]),
+        scope_skip=regex.compile(link["scope_skip"]),
+        concept_tables=dict(link["concept_tables"]),
+        concept_columns=dict(link["concept_columns"]),
+        fund_families={k: tuple(v) for k, v in link["fund_families"].items()},
+        subject_suffixes=regex.compile(link["subject_suffixes"]),
+        generic_subjects=regex.compile(link["generic_subjects"]),
+        performance_budget=regex.compile(link["performance_budget_label"]),
+        measures=tuple((regex.compile(e["pattern"]), e["concept"]) for e in cols["measures"]),
+        funds=tuple((regex.compile(e["pattern"]), e["concept"]) for e in cols["funds"]),
+        table_defaults=tuple((regex.compile(e["pattern"]), e) for e in cols["tables"]),
+        total_row=regex.compile(cols["rows"]["total"]),
+        code_headers=regex.compile(cols["code_headers"]),
+        non_amount=regex.compile(link.get("non_amount_columns") or "^$"),
+        carryover=regex.compile(link.get("carryover_words") or "^$"),
+        generic_whole=regex.compile(link.get("generic_whole_words") or "^$"),
+        flows=tuple((k, regex.compile(v)) for k, v in (link.get("flow_words") or {}).items()),
+        fund_tables=dict(link.get("fund_tables") or {}),
+        item_prefix=regex.compile(link.get("item_prefixes") or "^$"),
+        column_total=regex.compile(link.get("column_total_words") or "^$"),
+    )
+
+
+@dataclass(frozen=True)
+class SpecificConcept:
+    """A concept narrower than any fund or measure (机关运行经费, 政府采购, "三公"经费 …)."""
+
+    name: str
+    pattern: regex.Pattern
+    role: str | None  # the table role whose grand total is the concept
+
+
+@lru_cache(maxsize=8)
+def specific_vocabulary(extra_dirs: tuple[str, ...] = ()) -> tuple[tuple[SpecificConcept, ...], regex.Pattern]:
+    """``specific_concepts`` and ``specific_whole_words`` of lexicons/linking.yml, once."""
+    link = linking_words(extra_dirs)
+    concepts = tuple(SpecificConcept(e["name"], regex.compile(e["pattern"]), e.get("role"))
+                     for e in link.get("specific_concepts") or ())
+    return concepts, regex.compile(link.get("specific_whole_words") or "^$")
+
+
+def _first(pairs, text):
+    for pat, value in pairs:
+        if pat.search(text):
+            return value
+    return None
+
+
+# --------------------------------------------------------------------------- names
+
+
+@lru_cache(maxsize=16384)
+def _norm(text: str) -> str:
+    """``normalize_term``, cached: row labels, headings and subjects recur across rows and claims."""
+    return normalize_term(text)
+
+
+@lru_cache(maxsize=16384)
+def name_key(text: str) -> str:
+    """Comparison key of a row label / project name: normalised, no punctuation or numbering.
+
+    "2024 年人才专项经费---红山科创专家服务团工作经费" and
+    "2024年人才专项经费——红山科创专家服务团工作经费" have the same key.
+    """
+    s = _norm(text or "")
+    s = patterns.LINK_LEADING_NUMBERING.sub("", s)
+    s = patterns.LINK_PART_PREFIX.sub("", s)
+    s = patterns.LINK_LEADING_NUMBERING.sub("", s)  # "其中：（1）公务用车购置费"
+    return patterns.LINK_NAME_PUNCT.sub("", s)
+
+
+@lru_cache(maxsize=16384)
+def _year_free(key: str) -> str:
+    """The key without a leading year ("2024年…"): matches a name written with or without it."""
+    return patterns.LINK_YEAR_PREFIX.sub("", key)
+
+
+def project_in_heading(heading: str) -> str | None:
+    m = patterns.CLAIM_PROJECT_NAME.search(heading) if hasattr(patterns, "CLAIM_PROJECT_NAME") else None
+    if m is None:
+        m = patterns.LINK_PROJECT_HEADING.search(heading)
+    return m.group("name") if m else None
+
