@@ -30,7 +30,7 @@ from textcheck.document import Cell, Document, LocatedText, Table
 from textcheck.lexicon.polarity import POLARITY_FILE, Polarity, polarity  # noqa: F401 (re-exported)
 from textcheck.numbers import parse_number
 from textcheck.performance_model import (  # noqa: F401
-    Figure, Indicator, PerformanceTable, cell_evidence, indicator_key, is_performance_table)
+    Figure, Indicator, PerformanceTable, indicator_key, is_performance_table)
 from textcheck.performance_plans import (  # noqa: F401
     PlanMention, compatible, compatible_units, content_words, feasible, plan_mentions, shared_words, within)
 from textcheck.performance_projects import (  # noqa: F401

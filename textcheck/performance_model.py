@@ -86,11 +86,3 @@ def is_performance_table(table: Table) -> bool:
     return table.kind == "performance" or "绩效目标表" in (table.title or "")
 
 
-def cell_evidence(pt: PerformanceTable, text: LocatedText, column: str, row: str = "") -> "Related":
-    """A ``related`` entry pointing at one cell of a 绩效目标表."""
-    from textcheck.report.diagnostic import Related
-
-    loc = text.location
-    return Related(kind="table-cell", text=text.text, line=loc.line, source_column=loc.column,
-                   table=pt.table.id, row=row or (pt.project.text if pt.project is not None else ""),
-                   column_label=column, page=loc.page, ref=loc.ref)

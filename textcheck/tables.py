@@ -26,7 +26,8 @@ names a document, a table number or a figure.
 The work is split by job (the header vocabulary is ``textcheck.lexicon.columns``): ``table_model``
 (the relations named above, as data), ``table_headers`` (header grid and tree), ``table_columns`` (code and
 amount columns, concepts, column sums), ``table_rows`` (labels, codes, row sums, part sets),
-``table_quantities`` (cross-table quantities) and ``sum_evidence`` (wording of the findings).
+and ``table_quantities`` (cross-table quantities); the wording of the findings is the rules'
+(``textcheck.rulekit``).
 This module runs them per table and block and verifies what they propose; every public name
 of those modules is importable from here, as the sum rules do (``from textcheck import tables
 as T``).
@@ -42,9 +43,6 @@ from textcheck.lexicon.columns import ColumnLexicon, column_lexicon  # noqa: F40
 from textcheck.lexicon.terms import squash  # noqa: F401 (re-exported)
 from textcheck.document import Cell, Document, Table
 from textcheck.numbers import format_decimal  # noqa: F401  (re-exported for the rules)
-from textcheck.sum_evidence import (  # noqa: F401
-    cell_location, cell_related, empty_note, figure, mismatch_text, names, row_by_index, row_label,
-    support_text)
 from textcheck.table_columns import code_columns, column_concepts, column_sums, is_amount_column
 from textcheck.table_headers import (
     HeaderNode, build_tree, column_formulas, column_paths, header_grid, is_number_row)

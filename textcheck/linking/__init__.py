@@ -21,7 +21,7 @@ tables; only confident links can become errors (rules TC201/TC204).
 """
 from __future__ import annotations
 
-from textcheck.linking.cells import (agreement, agrees, cell_label, cell_phrase, links_by_claim, related_cell, shown,
+from textcheck.linking.cells import (agreement, agrees, cell_label, links_by_claim,
                                      stated_interval, table_unit, widen)
 from textcheck.linking.index import TableIndex
 from textcheck.linking.linker import Linker, link_claims
@@ -30,6 +30,6 @@ from textcheck.linking.stats import restatement_stats, restating_cells
 from textcheck.linking.vocab import SpecificConcept, name_key, project_in_heading, specific_vocabulary, vocabulary
 
 __all__ = ["AMBIGUOUS", "CONFIDENT", "PROJECT_ROLES", "UNLINKED", "Linker", "SpecificConcept", "SubjectLink",
-           "TableIndex", "agreement", "agrees", "cell_label", "cell_phrase", "link_claims", "links_by_claim",
-           "name_key", "project_in_heading", "related_cell", "restatement_stats", "restating_cells", "shown",
+           "TableIndex", "agreement", "agrees", "cell_label", "link_claims", "links_by_claim",
+           "name_key", "project_in_heading", "restatement_stats", "restating_cells",
            "specific_vocabulary", "stated_interval", "table_unit", "vocabulary", "widen"]

@@ -51,7 +51,7 @@ def agrees(number: Number, cell: CellRef, scale: Decimal = Decimal(1), tolerance
 
 def agreement(tolerance: Decimal = Decimal(0)):
     """``agrees`` with the configured tolerance bound: ``f(number, cell, scale)`` — what rules
-    call instead of writing the comparison out again (TC201/TC204 ``agrees_with``)."""
+    call (TC201, TC204 through ``textcheck.rulekit.arithmetic``) instead of writing the comparison out again."""
     def agree(number: Number, cell: CellRef, scale: Decimal = Decimal(1)) -> bool:
         return agrees(number, cell, scale, tolerance)
     return agree
@@ -70,14 +70,6 @@ def stated_interval(number: Number, cell: CellRef, scale: Decimal = Decimal(1)) 
     unit = table_unit(cell)
     iv = number.interval_in(unit) if number.unit in MONEY_UNITS and unit in MONEY_UNITS else number.interval
     return iv.scale(scale) if scale != 1 else iv
-
-
-def shown(number: Number) -> str:
-    """A stated number as printed, without its unit ("1,405.00")."""
-    from textcheck.numbers import format_decimal
-
-    return format_decimal(number.value, number.decimals)
-
 
 
 # --------------------------------------------------------------------------- helpers for rules
@@ -101,27 +93,5 @@ def cell_label(cell: CellRef) -> str:
         return cell.row.label
     m = patterns.LINK_CODE_PREFIX.match(_norm(best.text.text))
     return m.group("name") if m else best.text.text.strip()
-
-
-def related_cell(cell: CellRef):
-    """Evidence for one candidate cell, naming the row by the cell's own label."""
-    from dataclasses import replace
-
-    from textcheck.report.diagnostic import Related
-
-    r = Related.cell(cell.table, cell.row, cell.col)
-    return replace(r, row=cell_label(cell), value=str(cell.value.value) if cell.value.text else "0")
-
-
-def cell_phrase(cell: CellRef) -> str:
-    """How a message names a cell: 表 3 部门支出总体情况表“总计”行“基本支出”列 1,422.65 万元."""
-    col = cell.table.column(cell.col)
-    col_label = (col.label if col else "") or f"第 {cell.col + 1} 列"
-    row_label = cell_label(cell)
-    unit = table_unit(cell)
-    shown = cell.value.text or "空"
-    if not cell.value.text:
-        shown = "空（0）"
-    return f"{cell.table.name}“{row_label}”行“{col_label}”列 {shown}{'' if shown.startswith('空') else ' ' + unit}"
 
 

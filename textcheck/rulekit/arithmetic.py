@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from textcheck.arithmetic import (  # noqa: F401 (the rules' one import for them)
     EXACT, MISMATCH, ROUNDING, SumCheck, cell_number, cell_text, check_sum, exceeds)
-from textcheck.linking import stated_interval, table_unit  # noqa: F401
+from textcheck.linking import agreement, stated_interval, table_unit  # noqa: F401 (agreement: the one test)
 from textcheck.numbers import MONEY_UNITS, Interval
 
 
@@ -39,14 +39,6 @@ def significant_digits(number) -> int:
     whole, _, frac = format(abs(number.value), "f").partition(".")
     d = max(number.decimals, 0)
     return len((whole + (frac + "0" * d)[:d]).lstrip("0"))
-
-
-def agrees_with(tolerance):
-    def agrees(number, cell, scale):
-        iv = stated_interval(number, cell, scale)
-        c = cell.value.interval
-        return iv.lo <= c.hi + tolerance and c.lo - tolerance <= iv.hi
-    return agrees
 
 
 def money_interval(quantity, unit: str) -> Interval:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from textcheck.linking import CONFIDENT
 from textcheck.numbers import format_decimal
 from textcheck.report.diagnostic import Related
-from textcheck.rulekit.arithmetic import agrees_with, is_money, magnitude_slip_cell, stated_interval, table_unit
+from textcheck.rulekit.arithmetic import agreement, is_money, magnitude_slip_cell, stated_interval, table_unit
 from textcheck.rulekit.evidence import related_cell
 from textcheck.rulekit.wording import cell_phrase, shown
 from textcheck.rules.base import Rule
@@ -45,7 +45,7 @@ class NarrativeAmountMismatch(Rule):
     severity = "error"
 
     def check(self, ctx):
-        agrees = agrees_with(ctx.config.tolerance)
+        agrees = agreement(ctx.config.tolerance)
         for link in ctx.links or ():
             claim = link.claim
             if not is_money(claim.value):

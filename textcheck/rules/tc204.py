@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from textcheck.linking import CONFIDENT
 from textcheck.report.diagnostic import Related
-from textcheck.rulekit.arithmetic import agrees_with, is_money, magnitude_slip_cell, table_unit, unit_slip_item
+from textcheck.rulekit.arithmetic import agreement, is_money, magnitude_slip_cell, table_unit, unit_slip_item
 from textcheck.rulekit.evidence import related_cell
 from textcheck.rulekit.wording import cell_phrase, shown
 from textcheck.rules.base import Rule
@@ -34,7 +34,7 @@ class MagnitudeSlip(Rule):
     severity = "error"
 
     def check(self, ctx):
-        agrees = agrees_with(ctx.config.tolerance)
+        agrees = agreement(ctx.config.tolerance)
         for link in ctx.links or ():
             claim = link.claim
             if link.confidence != CONFIDENT or not is_money(claim.value) or link.agreeing:
