@@ -43,3 +43,19 @@ def document_name(document: Document) -> str:
     from pathlib import Path
 
     return " + ".join(Path(p.strip()).name for p in document.path.split(" + "))
+
+
+def column_disagreements(pairs):
+    """The matched column pairs (TC362, TC363) whose two figures disagree beyond rounding:
+    ``(pair, cell, other, printed cell, note)`` — the note says when the match may be a 科目 change."""
+    for pair in pairs:
+        cell, other = pair.cell, pair.match.last
+        if cell.interval_in(other.unit).overlaps(other.interval_in(other.unit)):
+            continue
+        note = f"（{pair.match.note}，请人工确认）" if pair.match.note else ""
+        yield pair, cell, other, cell.row.cell(cell.col), note
+
+
+def pair_key(cell: CellAt, other: CellAt) -> str:
+    """A finding's key: the cell and both figures (stable across runs, distinct per cell)."""
+    return f"{cell.table.name}|{cell.row_label}|{cell.column_label}|{cell.number}|{other.number}"

@@ -1,7 +1,8 @@
 """TC362 previous-column-mismatch: a table's 上年 column disagrees with last year's disclosure."""
 from __future__ import annotations
 
-from textcheck.crossyear.evidence import document_name, last_year_related, this_year_related
+from textcheck.crossyear.evidence import (column_disagreements, document_name, last_year_related, pair_key,
+                                          this_year_related)
 from textcheck.rules.base import Rule
 
 
@@ -34,12 +35,7 @@ class PreviousColumnMismatch(Rule):
         if model is None:
             return
         last_name = document_name(model.previous)
-        for pair in model.columns:
-            cell, last = pair.cell, pair.match.last
-            if cell.interval_in(last.unit).overlaps(last.interval_in(last.unit)):
-                continue
-            c = cell.row.cell(cell.col)
-            note = f"（{pair.match.note}，请人工确认）" if pair.match.note else ""
+        for pair, cell, last, c, note in column_disagreements(model.columns):
             message = (f"{cell.table.name}“{cell.row_label}”行“{cell.column_label}”栏 {cell.number} 与上年公开文件 "
                        f"{last_name} {last.table.name}“{last.row_label}”行“{last.column_label}”栏 {last.number} 不一致"
                        f"{note}")
@@ -48,4 +44,4 @@ class PreviousColumnMismatch(Rule):
                 related=[this_year_related(cell), last_year_related(last)],
                 suggestion=f"核对上年栏：上年公开数为 {last.number}",
                 severity="error" if pair.match.sure else "warning",
-                key=f"{cell.table.name}|{cell.row_label}|{cell.column_label}|{cell.number}|{last.number}")
+                key=pair_key(cell, last))

@@ -1,7 +1,8 @@
 """TC363 final-account-budget-mismatch: a final account's 预算数 disagrees with the same year's budget disclosure."""
 from __future__ import annotations
 
-from textcheck.crossyear.evidence import document_name, last_year_related, this_year_related
+from textcheck.crossyear.evidence import (column_disagreements, document_name, last_year_related, pair_key,
+                                          this_year_related)
 from textcheck.rules.base import Rule
 
 
@@ -35,12 +36,7 @@ class FinalAccountBudgetMismatch(Rule):
         if model is None:
             return
         budget_name = document_name(model.previous)
-        for pair in model.budget_columns:
-            cell, budget = pair.cell, pair.match.last
-            if cell.interval_in(budget.unit).overlaps(budget.interval_in(budget.unit)):
-                continue
-            c = cell.row.cell(cell.col)
-            note = f"（{pair.match.note}，请人工确认）" if pair.match.note else ""
+        for pair, cell, budget, c, note in column_disagreements(model.budget_columns):
             message = (f"{cell.table.name}“{cell.row_label}”行“{cell.column_label}”栏 {cell.number} 与同年预算公开文件 "
                        f"{budget_name} {budget.table.name}“{budget.row_label}”行“{budget.column_label}”栏 "
                        f"{budget.number} 不一致{note}")
@@ -49,4 +45,4 @@ class FinalAccountBudgetMismatch(Rule):
                 related=[this_year_related(cell), last_year_related(budget)],
                 suggestion=f"核对预算数：年初公开的预算为 {budget.number}",
                 severity="error" if pair.match.sure else "warning",
-                key=f"{cell.table.name}|{cell.row_label}|{cell.column_label}|{cell.number}|{budget.number}")
+                key=pair_key(cell, budget))
