@@ -78,6 +78,23 @@ def scan(folder: Path, jobs: int, tmp: Path) -> dict:
             "cpu_seconds": usage.ru_utime + usage.ru_stime}
 
 
+CONTROL = "sum(range(4 * 10 ** 7))"  # pure CPU, about half a second
+
+
+def control() -> float:
+    """What two cores give right now: one CPU-bound process's wall time over that of two
+    run side by side (2.0 with two free cores, 1.0 with one)."""
+    def timed(count: int) -> float:
+        start = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", CONTROL]) for _ in range(count)]
+        for proc in procs:
+            proc.wait()
+        return time.perf_counter() - start
+
+    one = timed(1)
+    return 2 * one / timed(2)
+
+
 def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
@@ -95,9 +112,11 @@ def main(argv=None) -> dict:
         scan(folder, 1, tmp)  # warm-up: file cache, .pyc, jieba's dictionary cache
         runs: dict[int, list[dict]] = {1: [], 2: []}
         load_before = os.getloadavg()[0]
+        controls = []
         for _ in range(args.runs):
             for jobs in (1, 2):
                 runs[jobs].append(scan(folder, jobs, tmp))
+            controls.append(control())
         med = {j: statistics.median(r["seconds"] for r in rs) for j, rs in runs.items()}
         cpu = {j: statistics.median(r["cpu_seconds"] for r in rs) for j, rs in runs.items()}
         rss = {j: max(r["worker_rss_mb"] for r in rs) for j, rs in runs.items()}
@@ -105,6 +124,7 @@ def main(argv=None) -> dict:
                "seconds_median": {str(j): round(s, 2) for j, s in med.items()},
                "cpu_seconds_median": {str(j): round(s, 2) for j, s in cpu.items()},
                "speedup": round(med[1] / med[2], 2),
+               "control_speedup": round(statistics.median(controls), 2),
                "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
                "peak_worker_rss_mb": {str(j): round(v) for j, v in rss.items()}}
         if args.json:
@@ -116,6 +136,8 @@ def main(argv=None) -> dict:
                       f"peak worker RSS {rss[jobs]:.0f} MB")
             print(f"  load average {out['load_average'][0]} before, {out['load_average'][1]} after "
                   f"(on {os.cpu_count()} cores: a speed-up needs a free core)")
+            print(f"  control: two CPU-bound processes side by side run {out['control_speedup']:.2f}× "
+                  f"as fast as one, in the same rounds (2.0 = two free cores)")
             print(f"  speed-up 2 vs 1 worker: {out['speedup']:.2f}× (aim ≥ 1.8×); peak RSS per worker "
                   f"{max(rss.values()):.0f} MB (aim ≤ 250 MB)")
         return out
