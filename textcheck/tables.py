@@ -54,7 +54,7 @@ from textcheck.table_rows import block_row_code, block_row_label, row_structure
 
 def analyse(document: Document, lexicon=None) -> TablesAnalysis:
     """Analyse every standard table of the document (called lazily via ctx.tables)."""
-    extra = tuple(getattr(lexicon, "extra_dirs", ()) or ())
+    extra = lexicon.extra_dirs if lexicon is not None else ()
     lex = column_lexicon(extra)
     analyses, failures = [], []
     for t in document.tables:

@@ -151,7 +151,7 @@ def _year_free(key: str) -> str:
 
 
 def project_in_heading(heading: str) -> str | None:
-    m = patterns.CLAIM_PROJECT_NAME.search(heading) if hasattr(patterns, "CLAIM_PROJECT_NAME") else None
+    m = patterns.CLAIM_PROJECT_NAME.search(heading)
     if m is None:
         m = patterns.LINK_PROJECT_HEADING.search(heading)
     return m.group("name") if m else None
