@@ -191,6 +191,6 @@ def compatible_units(plan_unit: str, plan_cat: str, target_unit: str | None, lex
     if t_cat == plan_cat and plan_cat != "duration":
         return True
     # 个 is the general classifier: "4 个合作意向协议" counts what "≥2 份" counts.
-    generic = {"个"}
+    generic = lexicon.general_classifiers  # not None here: without a lexicon t_cat is None
     return (plan_unit in generic and t_cat in ("things", "organisations", "times")) or \
            (target_unit in generic and plan_cat in ("things", "organisations", "times"))

@@ -32,6 +32,7 @@ class ColumnLexicon:
     tables: tuple[tuple[regex.Pattern, dict], ...]
     balanced_funds: frozenset[str]
     directions: tuple[tuple[str, regex.Pattern], ...]
+    whole_column_words: tuple[str, ...]
     total_row: regex.Pattern
     subtotal_row: regex.Pattern
     part_row: regex.Pattern
@@ -93,6 +94,7 @@ def column_lexicon(extra_dirs: tuple[str, ...] = ()) -> ColumnLexicon:
                      for e in data.get("tables", [])),
         balanced_funds=frozenset(data.get("balanced_funds", [])),
         directions=tuple((e["concept"], regex.compile(e["pattern"])) for e in data.get("directions", [])),
+        whole_column_words=tuple(data["whole_column_words"]),
         total_row=regex.compile(rows["total"]),
         subtotal_row=regex.compile(rows["subtotal"]),
         part_row=regex.compile(rows["part"]),
