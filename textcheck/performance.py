@@ -254,5 +254,5 @@ def _is_continuation(cur: dict, prev: dict, measure_words, target_of=parse_targe
 
 def parse_performance_tables(document: Document, lexicon=None) -> list[PerformanceTable]:
     """Every 绩效目标表 of the document, parsed (empty list when there is none)."""
-    measures = tuple(getattr(lexicon, "measure_words", {}) or ())
+    measures = tuple(lexicon.measure_words) if lexicon is not None else ()
     return [parse_performance_table(t, measures) for t in document.tables if is_performance_table(t)]

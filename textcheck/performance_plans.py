@@ -41,8 +41,8 @@ def _units_pattern(lexicon) -> tuple["regex.Pattern", dict[str, str]]:
 
 
 def _build_units_pattern(lexicon) -> tuple["regex.Pattern", dict[str, str]]:
-    measures = dict(getattr(lexicon, "measure_words", {}) or {})
-    money = dict.fromkeys(getattr(lexicon, "money_units", {}) or ("元", "万元", "亿元"), "money")
+    measures = dict(lexicon.measure_words) if lexicon is not None else {}
+    money = dict.fromkeys((lexicon.money_units if lexicon is not None else None) or ("元", "万元", "亿元"), "money")
     cats = {**measures, **money, "%": "percent"}
     return patterns.perf_unit_after_pattern(cats), cats
 
@@ -181,8 +181,8 @@ def compatible_units(plan_unit: str, plan_cat: str, target_unit: str | None, lex
         return False
     if plan_unit == target_unit:
         return True
-    measures = getattr(lexicon, "measure_words", {}) or {}
-    money = getattr(lexicon, "money_units", {}) or {}
+    measures = lexicon.measure_words if lexicon is not None else {}
+    money = lexicon.money_units if lexicon is not None else {}
     if plan_cat == "money":
         return target_unit in money
     t_cat = measures.get(target_unit)
@@ -191,6 +191,6 @@ def compatible_units(plan_unit: str, plan_cat: str, target_unit: str | None, lex
     if t_cat == plan_cat and plan_cat != "duration":
         return True
     # 个 is the general classifier: "4 个合作意向协议" counts what "≥2 份" counts.
-    generic = {"个"}
+    generic = lexicon.general_classifiers  # not None here: without a lexicon t_cat is None
     return (plan_unit in generic and t_cat in ("things", "organisations", "times")) or \
            (target_unit in generic and plan_cat in ("things", "organisations", "times"))

@@ -22,6 +22,7 @@ def money_unit(pt) -> str:
     for row in list(pt.table.header) + [r.cells for r in pt.table.rows]:
         for c in row:
             m = patterns.MONEY_UNIT.search(c.text.text)
+            # the template's money header words ("项目资金(万元)", "预算金额"): grammar, not vocabulary
             if m and ("资金" in c.text.text or "预算" in c.text.text):
                 return m.group(0)
     return "万元"
@@ -33,6 +34,7 @@ def project_tables(document):
     for t in document.tables:
         if is_performance_table(t) or t.unit not in MONEY_UNITS:
             continue
+        # 结转 in the title and the 项目名称 column header: the template's own words, kept in code
         carry = "结转" in (t.title or "")
         name_col = value_col = None
         for col in t.columns:

@@ -14,6 +14,8 @@ from textcheck.numbers import Number, parse_number
 # Canonical operators.  Words and ASCII spellings map onto these five.
 GE, LE, GT, LT, EQ = "≥", "≤", ">", "<", "="
 
+# In code, not a lexicon: the closed set of comparison words (grammar, not vocabulary), each
+# also an alternative of patterns.PERF_OPERATOR, which must match it first.
 _CANONICAL = {
     ">=": GE, "≥": GE, "不低于": GE, "不少于": GE, "不小于": GE, "大于等于": GE, "大于或等于": GE,
     "<=": LE, "≤": LE, "不高于": LE, "不超过": LE, "不大于": LE, "不多于": LE, "小于等于": LE,

@@ -8,13 +8,9 @@ its options in one place, its documentation.
 """
 from __future__ import annotations
 
-import re
-
+from textcheck import patterns
 from textcheck.errors import ConfigError
 from textcheck.report.diagnostic import CATEGORIES
-
-# "report-rounding（默认 false）：…" — an option name in kebab case, then its default.
-_OPTION = re.compile(r"^\s*([a-z][a-z0-9]*(?:-[a-z0-9]+)+|[a-z]+)\s*[（(]默认\s*([^）)]+)[）)]", re.M)
 
 
 def _rules():
@@ -51,7 +47,7 @@ def rule_options(cls) -> dict[str, type]:
     doc = cls.doc()
     section = doc.split("选项", 1)[1] if "选项" in doc else ""
     options: dict[str, type] = {}
-    for name, default in _OPTION.findall(section):
+    for name, default in patterns.RULE_OPTION_LINE.findall(section):
         default = default.strip().lower()
         if default in ("true", "false"):
             options[name] = bool

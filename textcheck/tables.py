@@ -54,7 +54,7 @@ from textcheck.table_rows import block_row_code, block_row_label, row_structure
 
 def analyse(document: Document, lexicon=None) -> TablesAnalysis:
     """Analyse every standard table of the document (called lazily via ctx.tables)."""
-    extra = tuple(getattr(lexicon, "extra_dirs", ()) or ())
+    extra = lexicon.extra_dirs if lexicon is not None else ()
     lex = column_lexicon(extra)
     analyses, failures = [], []
     for t in document.tables:
@@ -89,7 +89,7 @@ def analyse_table(table: Table, lex: ColumnLexicon) -> TableAnalysis:
     for c in table.columns:  # reader-provided labels fill gaps
         if c.index not in paths and c.label:
             paths[c.index] = tuple(p for p in (c.path or (c.label,)) if p)
-    names = {c: "/".join(p[-2:]) if len(p) > 1 and p[-1] in ("合计", "小计", "总计") else (p[-1] if p else "")
+    names = {c: "/".join(p[-2:]) if len(p) > 1 and p[-1] in lex.whole_column_words else (p[-1] if p else "")
              for c, p in paths.items()}
     ta = TableAnalysis(table, [], profile, {}, {}, names)
     formulas = column_formulas(number_rows)

@@ -342,12 +342,12 @@ class _Assembler:
         original = text[span[0]:span[1]]
         codes: tuple[str, ...] = ()
         cm = P.CLAIM_CODE_NAME.match(sub)
-        if cm and self.lexicon is not None and hasattr(self.lexicon, "function_items"):
+        if cm and self.lexicon is not None:
             code = cm.group("code")
-            if code in self.lexicon.function_items or code in getattr(self.lexicon, "economic_items", {}):
+            if code in self.lexicon.function_items or code in self.lexicon.economic_items:
                 return normalize_term(cm.group("name")), (code,), span
         name = normalize_term(original)
-        if self.lexicon is not None and hasattr(self.lexicon, "function_codes"):
+        if self.lexicon is not None:
             fc = self.lexicon.function_codes(name)
             if len(fc) == 1:
                 codes = (fc[0],)
@@ -403,17 +403,14 @@ class _Assembler:
         return any(key[:n] in terms for n in range(min(len(key), self.pats.term_max), 1, -1))
 
     def _path_codes(self, names: list[str]) -> tuple[str, ...]:
-        lex = self.lexicon
-        if lex is None or not hasattr(lex, "function_codes"):
+        """The one code of a 类/款/项 path that starts at the 类 (outermost first); () when the
+        lexicon does not know a level (no code rather than a shallower one) or the path is ambiguous."""
+        if self.lexicon is None:
             return ()
-        candidates = [c for c in lex.function_codes(names[0]) + lex.function_codes(names[0] + "支出")
-                      if len(c) == 3]
-        for depth, name in enumerate(names[1:], start=1):
-            width = 3 + 2 * depth
-            nxt = [c for c in lex.function_codes(name) if len(c) == width and any(c.startswith(p) for p in candidates)]
-            if not nxt:
-                return ()  # a level the lexicon does not know: no code rather than a shallower one
-            candidates = nxt
-        return tuple(candidates) if len(candidates) == 1 else ()
+        width = 1 + 2 * len(names)  # the path starts at the 类: 3, 5 or 7 digits
+        # a 类 is often written without its trailing 支出 ("科学技术（类）")
+        found = {c for lei in (names[0], names[0] + "支出")
+                 for c in self.lexicon.function_codes_for_path([lei, *names[1:]]) if len(c) == width}
+        return tuple(found) if len(found) == 1 else ()
 
 

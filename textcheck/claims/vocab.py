@@ -10,6 +10,7 @@ from functools import lru_cache
 import regex
 
 from textcheck import patterns as P
+from textcheck.lexicon import Lexicon
 from textcheck.lexicon import normalize_term as _normalize_term
 from textcheck.numbers import Number, chinese_numeral_value
 
@@ -110,17 +111,19 @@ class ClaimPatterns:
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "ClaimPatterns":
-        directions = getattr(lexicon, "direction_words", None) or _DEFAULT_DIRECTIONS
+        # No lexicon: an empty one, so every word list below falls back to its default.
+        lex = lexicon if lexicon is not None else Lexicon()
+        directions = lex.direction_words or _DEFAULT_DIRECTIONS
         # Single-character direction words ("增", "多", "少") are too ambiguous before a figure.
         directions = {k: [w for w in v if len(w) > 1] for k, v in directions.items()}
-        bases = list(getattr(lexicon, "bases", None) or _DEFAULT_BASES)
-        money = list(getattr(lexicon, "money_units", None) or _DEFAULT_MONEY)
-        percent = list(getattr(lexicon, "percent_units", None) or _DEFAULT_PERCENT)
-        measures = getattr(lexicon, "measure_words", None) or _DEFAULT_MEASURES
+        bases = list(lex.bases or _DEFAULT_BASES)
+        money = list(lex.money_units or _DEFAULT_MONEY)
+        percent = list(lex.percent_units or _DEFAULT_PERCENT)
+        measures = lex.measure_words or _DEFAULT_MEASURES
         if not isinstance(measures, dict):
             measures = {w: "things" for w in measures}
         counts = [w for w, cat in measures.items() if cat in _COUNT_CATEGORIES and w not in _ORDINAL_MEASURES]
-        physical = [w for w, k in (getattr(lexicon, "unit_names", None) or {}).items()
+        physical = [w for w, k in lex.unit_names.items()
                     if k not in ("money", "percent") and w not in measures and len(w) > 1]
         physical = physical or _DEFAULT_PHYSICAL
         unit_class = {}
@@ -135,22 +138,20 @@ class ClaimPatterns:
         units = [halfwidth(u) for u in unit_class]
         unit_class = {halfwidth(u): c for u, c in unit_class.items()}
         direction_of = {w: k for k, ws in directions.items() for w in ws}
-        jieba_words = []
-        if hasattr(lexicon, "jieba_words"):
-            jieba_words = list(lexicon.jieba_words())
+        jieba_words = list(lex.jieba_words())
         entity_terms: dict[str, str] = {}
-        for code, name in (getattr(lexicon, "economic_items", None) or {}).items():
+        for code, name in lex.economic_items.items():
             entity_terms[name] = "economic"
-        for code, name in (getattr(lexicon, "function_items", None) or {}).items():
+        for code, name in lex.function_items.items():
             entity_terms[name] = "function"
-        for table, label in ((getattr(lexicon, "income_items", None) or {}, "income"),
-                             (getattr(lexicon, "concepts", None) or {}, "concept")):
+        for table, label in ((lex.income_items, "income"),
+                             (lex.concepts, "concept")):
             for canon, entry in table.items():
                 entity_terms[canon] = label
                 for alias in (entry or {}).get("aliases", ()) or ():
                     entity_terms[alias] = label
         term_keys = frozenset({normalize_term(t) for t in entity_terms}
-                              | set(getattr(lexicon, "aliases", None) or {}))
+                              | set(lex.aliases))
         return cls(
             term_keys=term_keys,
             term_max=max((len(k) for k in term_keys), default=0),

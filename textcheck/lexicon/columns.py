@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import regex
 
+from textcheck import patterns
 from textcheck.lexicon.files import load_yaml
 from textcheck.lexicon.terms import squash
 
@@ -31,6 +32,7 @@ class ColumnLexicon:
     tables: tuple[tuple[regex.Pattern, dict], ...]
     balanced_funds: frozenset[str]
     directions: tuple[tuple[str, regex.Pattern], ...]
+    whole_column_words: tuple[str, ...]
     total_row: regex.Pattern
     subtotal_row: regex.Pattern
     part_row: regex.Pattern
@@ -71,6 +73,11 @@ def _first(entries, text: str) -> str | None:
     return None
 
 
+def _optional(data: dict, key: str) -> "regex.Pattern":
+    """An optional pattern of columns.yml, compiled; left out, it matches nothing."""
+    return regex.compile(data[key]) if key in data else patterns.LEXICON_NO_MATCH
+
+
 @lru_cache(maxsize=8)
 def column_lexicon(extra_dirs: tuple[str, ...] = ()) -> ColumnLexicon:
     data = load_yaml(COLUMNS_FILE, extra_dirs)
@@ -81,16 +88,17 @@ def column_lexicon(extra_dirs: tuple[str, ...] = ()) -> ColumnLexicon:
         narrowed=tuple((e["concept"], e["sibling"], e["becomes"]) for e in data.get("narrowed", [])),
         sums=tuple((e["dimension"], e["whole"], tuple(e["parts"])) for e in data.get("sums", [])),
         non_additive=regex.compile(data["non_additive"]),
-        narrowing=regex.compile(data.get("narrowing", "(?!)")),
+        narrowing=_optional(data, "narrowing"),
         code_headers=regex.compile(data["code_headers"]),
         tables=tuple((regex.compile(e["pattern"]), {k: v for k, v in e.items() if k != "pattern"})
                      for e in data.get("tables", [])),
         balanced_funds=frozenset(data.get("balanced_funds", [])),
         directions=tuple((e["concept"], regex.compile(e["pattern"])) for e in data.get("directions", [])),
+        whole_column_words=tuple(data["whole_column_words"]),
         total_row=regex.compile(rows["total"]),
         subtotal_row=regex.compile(rows["subtotal"]),
         part_row=regex.compile(rows["part"]),
         group_row=regex.compile(rows["group"]),
-        category_row=regex.compile(rows.get("category", "(?!)")),
+        category_row=_optional(rows, "category"),
         numbering=tuple(regex.compile(p) for p in rows["numbering"]),
     )

@@ -66,6 +66,7 @@ class Lexicon:
       measure_words    measure word → category (people / things / times / duration …), longest first
       unit_names       every unit word → kind ("money", "percent", or the measure category)
       unit_symbols     lower-case Latin unit symbols written between Chinese words ("kg", "m2")
+      general_classifiers  measure words that count anything countable ("个")
     """
 
     extra_dirs: tuple[str, ...] = ()
@@ -89,6 +90,7 @@ class Lexicon:
     measure_words: dict[str, str] = field(default_factory=dict)
     unit_names: dict[str, str] = field(default_factory=dict)
     unit_symbols: frozenset[str] = frozenset()
+    general_classifiers: frozenset[str] = frozenset()
     # normalised name → list of (kind, code_or_concept); built by _index()
     _index_map: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _direction_of: dict[str, str] = field(default_factory=dict, repr=False)
@@ -151,6 +153,7 @@ class Lexicon:
         self.money_units = {k: int(v) for k, v in (u.get("money") or {}).items()}
         self.percent_units = longest_first(u.get("percent") or [])
         self.unit_symbols = frozenset(u.get("latin_symbols") or ())
+        self.general_classifiers = frozenset(u.get("general_classifiers") or ())
 
         m = merged_yaml(MEASURES_FILE, extra)
         words = {}

@@ -2,8 +2,6 @@
 sections written per unit (a heading naming a unit of the tables' subtotal rows)."""
 from __future__ import annotations
 
-import regex
-
 from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Row, Table
@@ -76,7 +74,7 @@ class ItemsMixin:
         rest = name_key(subject)
         for part in sorted({unit, *map(name_key, self.departments)}, key=len, reverse=True):
             rest = rest.replace(part, "") if part else rest
-        rest = patterns.LINK_NAME_PUNCT.sub("", regex.sub("本级", "", rest))
+        rest = patterns.LINK_NAME_PUNCT.sub("", patterns.LINK_OWN_LEVEL.sub("", rest))
         return bool(self.voc.generic_whole.fullmatch(rest))
 
     def _in_unit(self, unit, found, primary, route, key, measure, fund, tables):

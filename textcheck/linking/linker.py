@@ -21,8 +21,8 @@ class Linker(RoutesMixin, ItemsMixin):
     """Links the claims of one document (built per document; vocabularies are cached)."""
 
     def __init__(self, document: Document, lexicon=None, tables=None, tolerance: Decimal = Decimal(0)):
-        extra = tuple(getattr(lexicon, "extra_dirs", ()) or ())
-        self.voc = vocabulary(extra)
+        self.extra_dirs = lexicon.extra_dirs if lexicon is not None else ()
+        self.voc = vocabulary(self.extra_dirs)
         self.lexicon = lexicon
         self.document = document
         self.index = TableIndex(document, self.voc)
@@ -48,7 +48,7 @@ class Linker(RoutesMixin, ItemsMixin):
         self._scopes: dict[tuple[str, ...], tuple[str, ...] | None] = {}
         self._memos: dict[str, dict] = {}
         self._budget_rows: dict[int, list[_Segment]] = {}
-        self._specific_roles = {c.role for c in specific_vocabulary(extra)[0] if c.role}
+        self._specific_roles = {c.role for c in specific_vocabulary(self.extra_dirs)[0] if c.role}
         # per candidate cell, by id (the cell is kept in the value so the id stays its own)
         self._bounds: dict[int, tuple] = {}
         self._flows: dict[int, tuple] = {}
@@ -119,7 +119,7 @@ class Linker(RoutesMixin, ItemsMixin):
         measure = self.voc.measure(subject)
         fund = self.voc.fund(subject)
         column = None
-        if self.lexicon is not None and hasattr(self.lexicon, "concept_column"):
+        if self.lexicon is not None:
             # The head noun comes last in Chinese: try the longest suffix the lexicon knows.
             for form in dict.fromkeys((subject, self.short_subject(subject))):
                 for i in range(len(form)):

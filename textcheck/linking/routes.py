@@ -28,6 +28,10 @@ class RoutesMixin:
         return segs, codes
 
     def _codes_from_path(self, parts: list[str]) -> set[str]:
+        # Not Lexicon.function_codes_for_path, on purpose: codes come first from the document's
+        # own rows (ancestors printed anywhere in its tables), and the lexicon fallback compares
+        # printed names loosely (name_key; a trailing 支出 optional at every level, _same_item;
+        # current names only) where function_codes_for_path wants exact names (variants too).
         parts = [name_key(patterns.LINK_LEVEL_MARK.sub("", p)) for p in parts]
         leaf = parts[-1]
         found = set()
@@ -37,11 +41,10 @@ class RoutesMixin:
             ancestors = [code[:n] for n in (3, 5) if n < len(code)]
             names = [s.key for a in ancestors for s in self.index.by_code.get(a, [])]
             if self.lexicon is not None:
-                names += [name_key(self.lexicon.function_items.get(a, "")) for a in ancestors
-                          if hasattr(self.lexicon, "function_items")]
+                names += [name_key(self.lexicon.function_items.get(a, "")) for a in ancestors]
             if all(any(_same_item(n, p) for n in names) for p in parts[:-1]):
                 found.add(code)
-        if not found and self.lexicon is not None and hasattr(self.lexicon, "function_codes"):
+        if not found and self.lexicon is not None:
             for code in self.lexicon.function_codes(parts[-1]):
                 path = [name_key(n) for n in self.lexicon.function_path(code)]
                 if len(path) >= len(parts) and all(_same_item(a, b) for a, b in zip(path[-len(parts):], parts)):
@@ -106,7 +109,7 @@ class RoutesMixin:
         return self._canon_index
 
     def _canonical(self, term: str) -> str | None:
-        if self.lexicon is None or not hasattr(self.lexicon, "canonical"):
+        if self.lexicon is None:
             return None
         return self.lexicon.canonical(name_key(term))
 
@@ -155,12 +158,12 @@ class RoutesMixin:
 
     def specific_concept(self, subject: str) -> SpecificConcept | None:
         """The narrow concept a (cleaned) subject names, if any."""
-        concepts, _ = specific_vocabulary(tuple(getattr(self.lexicon, "extra_dirs", ()) or ()))
+        concepts, _ = specific_vocabulary(self.extra_dirs)
         return next((c for c in concepts if c.pattern.search(subject)), None)
 
     def names_whole(self, concept: SpecificConcept, subject: str) -> bool:
         """Whether the subject is the concept itself ("机关运行经费预算支出"), not a part of it."""
-        _, whole_words = specific_vocabulary(tuple(getattr(self.lexicon, "extra_dirs", ()) or ()))
+        _, whole_words = specific_vocabulary(self.extra_dirs)
         return bool(whole_words.fullmatch(concept.pattern.sub("", subject, count=1)))
 
     def of_concept(self, concept: SpecificConcept, cell: CellRef) -> bool:

@@ -34,8 +34,8 @@ class _Vocabulary:
     generic_whole: regex.Pattern
     flows: tuple = ()
     fund_tables: dict = field(default_factory=dict)
-    item_prefix: regex.Pattern = regex.compile("^$")
-    column_total: regex.Pattern = regex.compile("^$")
+    item_prefix: regex.Pattern = patterns.LINK_EMPTY_WORDS
+    column_total: regex.Pattern = patterns.LINK_EMPTY_WORDS
     # text → measure / fund concept: the same labels and subjects recur in every claim and
     # document, so each pattern list is scanned once per distinct text.
     _measure_of: dict = field(default_factory=dict, compare=False, repr=False)
@@ -65,6 +65,11 @@ def _cached_first(cache: dict, pairs, text: str):
     return value
 
 
+def _optional(source: str | None) -> regex.Pattern:
+    """An optional word list of the linking lexicon, compiled; left out, it matches only ""."""
+    return regex.compile(source) if source else patterns.LINK_EMPTY_WORDS
+
+
 @lru_cache(maxsize=8)
 def vocabulary(extra_dirs: tuple[str, ...] = ()) -> _Vocabulary:
     """The linking and column vocabularies (lexicons/linking.yml, lexicons/columns.yml), once."""
@@ -86,13 +91,13 @@ def vocabulary(extra_dirs: tuple[str, ...] = ()) -> _Vocabulary:
         table_defaults=tuple((regex.compile(e["pattern"]), e) for e in cols["tables"]),
         total_row=regex.compile(cols["rows"]["total"]),
         code_headers=regex.compile(cols["code_headers"]),
-        non_amount=regex.compile(link.get("non_amount_columns") or "^$"),
-        carryover=regex.compile(link.get("carryover_words") or "^$"),
-        generic_whole=regex.compile(link.get("generic_whole_words") or "^$"),
+        non_amount=_optional(link.get("non_amount_columns")),
+        carryover=_optional(link.get("carryover_words")),
+        generic_whole=_optional(link.get("generic_whole_words")),
         flows=tuple((k, regex.compile(v)) for k, v in (link.get("flow_words") or {}).items()),
         fund_tables=dict(link.get("fund_tables") or {}),
-        item_prefix=regex.compile(link.get("item_prefixes") or "^$"),
-        column_total=regex.compile(link.get("column_total_words") or "^$"),
+        item_prefix=_optional(link.get("item_prefixes")),
+        column_total=_optional(link.get("column_total_words")),
     )
 
 
@@ -111,7 +116,7 @@ def specific_vocabulary(extra_dirs: tuple[str, ...] = ()) -> tuple[tuple[Specifi
     link = linking_words(extra_dirs)
     concepts = tuple(SpecificConcept(e["name"], regex.compile(e["pattern"]), e.get("role"))
                      for e in link.get("specific_concepts") or ())
-    return concepts, regex.compile(link.get("specific_whole_words") or "^$")
+    return concepts, _optional(link.get("specific_whole_words"))
 
 
 def _first(pairs, text):
@@ -151,7 +156,7 @@ def _year_free(key: str) -> str:
 
 
 def project_in_heading(heading: str) -> str | None:
-    m = patterns.CLAIM_PROJECT_NAME.search(heading) if hasattr(patterns, "CLAIM_PROJECT_NAME") else None
+    m = patterns.CLAIM_PROJECT_NAME.search(heading)
     if m is None:
         m = patterns.LINK_PROJECT_HEADING.search(heading)
     return m.group("name") if m else None

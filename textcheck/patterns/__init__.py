@@ -18,6 +18,7 @@ from textcheck.patterns.normalize import (  # noqa: F401
     NORMALIZE_NEEDS_WORK,
     NORMALIZE_OPERATOR,
     LEXICON_LEVEL_MARK,
+    LEXICON_NO_MATCH,
     HTML_TAG,
     LATEX_INLINE,
     MARKDOWN_BOLD,
@@ -142,6 +143,8 @@ from textcheck.patterns.linking import (  # noqa: F401
     LINK_LEVEL_MARK,
     LINK_SUBJECT_CODE,
     LINK_CODE_CELL,
+    LINK_OWN_LEVEL,
+    LINK_EMPTY_WORDS,
 )
 from textcheck.patterns.pdf_layout import (  # noqa: F401
     PDF_PAGE_NUMBER,
@@ -266,4 +269,11 @@ from textcheck.patterns.final_accounts import (  # noqa: F401
     FA_INCOME_COLUMN,
     FA_SPENDING_COLUMN,
     FA_SUBTOTAL,
+)
+from textcheck.patterns.report import (  # noqa: F401
+    REPORT_DOCX_PARAGRAPH,
+    REPORT_DOCX_CELL,
+    REPORT_GENERATED_TABLE_ID,
+    REPORT_LONG_DECIMAL,
+    RULE_OPTION_LINE,
 )

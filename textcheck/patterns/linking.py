@@ -35,3 +35,11 @@ LINK_SUBJECT_CODE = regex.compile(r"\((?P<code>\d{3}(?:\d{2}){0,2})\)|^(?P<code>
 
 # A cell that is only a classification code ("206", "01", "2060101"), not a label.
 LINK_CODE_CELL = regex.compile(r"\d{2,7}")
+
+# "本级" (the department's own level, "局本级") in a subject naming a unit: dropped before the
+# rest is compared with the generic whole-words ("机关本级支出" names the unit only).
+LINK_OWN_LEVEL = regex.compile("本级")
+
+# Stands in for an optional word list the linking lexicon leaves out: matches only the empty
+# string, so an absent list finds nothing in a non-empty label.
+LINK_EMPTY_WORDS = regex.compile("^$")

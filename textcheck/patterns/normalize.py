@@ -8,6 +8,9 @@ import regex
 # "科学技术支出(类)" → "科学技术支出".
 LEXICON_LEVEL_MARK = regex.compile(r"\((?:类|款|项)\)$")
 
+# Stands in for an optional row or column pattern a columns lexicon leaves out: matches nothing.
+LEXICON_NO_MATCH = regex.compile("(?!)")
+
 # An HTML tag left in converted text: <p>, </p>, <br/>, <span class="x">.
 # Requires a letter after "<" so "<=90%" and "< 5" are never taken for tags.
 HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")

@@ -6,6 +6,7 @@ from textcheck.document import ROW_DATA, Cell, Row, Table
 from textcheck.readers.grid_cells import CellRow, compact, first_location, parse_number
 from textcheck.readers.grid_columns import grid_columns
 
+# The 绩效目标表 template's own header words: grammar of the template, not vocabulary to extend.
 _INDICATOR_HEADER_WORDS = ("一级指标", "二级指标", "三级指标", "指标值")
 
 

@@ -11,15 +11,13 @@ Needs python-docx ≥ 1.2 (comments), in the ``office`` extra.
 from __future__ import annotations
 
 import io
-import re
 from copy import deepcopy
 
+from textcheck import patterns
 from textcheck.errors import TextcheckError
 from textcheck.report.html import CATEGORY_NAMES, SEVERITY_NAMES, rule_summaries
 
 AUTHOR, INITIALS = "textcheck", "TC"
-_PARAGRAPH_REF = re.compile(r"段落 (\d+)")
-_CELL_REF = re.compile(r"表格 (\d+) 行 (\d+) 列 (\d+)")
 
 
 def _docx():
@@ -113,7 +111,7 @@ def _isolate(paragraph, start: int, end: int) -> list:
 def _anchor_runs(document, paragraphs, d) -> list:
     """Runs to hang a finding's comment on: the flagged span, else its paragraph or cell."""
     ref = d.location.ref or ""
-    m = _CELL_REF.search(ref)
+    m = patterns.REPORT_DOCX_CELL.search(ref)
     if m:
         t, r, c = (int(x) for x in m.groups())
         try:
@@ -122,7 +120,7 @@ def _anchor_runs(document, paragraphs, d) -> list:
             return []
         runs = [run for p in cell.paragraphs for run in p.runs if run.text]
         return runs
-    m = _PARAGRAPH_REF.search(ref)
+    m = patterns.REPORT_DOCX_PARAGRAPH.search(ref)
     if not m or not (1 <= int(m.group(1)) <= len(paragraphs)):
         return []
     paragraph = paragraphs[int(m.group(1)) - 1]

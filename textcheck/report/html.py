@@ -17,12 +17,11 @@ a hostile document cannot inject markup or script.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 from html import escape
 
-from textcheck import __version__
+from textcheck import __version__, patterns
 from textcheck.report.diagnostic import CATEGORIES, SEVERITIES, SEVERITY_RANK
 
 CATEGORY_NAMES = {
@@ -30,8 +29,6 @@ CATEGORY_NAMES = {
     "target": "绩效指标", "unit": "单位", "format": "格式", "structure": "结构",
 }
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-_GENERATED_ID = re.compile(r"T\d+")
-_LONG_DECIMAL = re.compile(r"(?<![\d.])(\d[\d,]*)\.(\d{3,})(?![\d.])")
 
 
 def _e(s) -> str:
@@ -55,7 +52,7 @@ def rule_summaries() -> dict[str, str]:
 def humanize(text: str) -> str:
     """Escaped text with figures of 3+ decimals rounded to 2 for people; the exact value in a tooltip."""
     out, last = [], 0
-    for m in _LONG_DECIMAL.finditer(text):
+    for m in patterns.REPORT_LONG_DECIMAL.finditer(text):
         out.append(_e(text[last:m.start()]))
         exact = m.group(0)
         try:
@@ -72,7 +69,7 @@ def humanize(text: str) -> str:
 
 def table_caption(t) -> str:
     """What a reviewer calls the table: its printed label and title, never an internal "T13"."""
-    if not _GENERATED_ID.fullmatch(t.id or ""):
+    if not patterns.REPORT_GENERATED_TABLE_ID.fullmatch(t.id or ""):
         return t.name
     kind = "绩效目标表" if t.kind == "performance" else "表格"
     title = t.title or kind
