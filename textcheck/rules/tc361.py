@@ -65,7 +65,8 @@ class PreviousYearFigureMismatch(Rule):
             else:
                 sign = "−" if claim.direction == "increase" else "+"
                 span = claim.change.span
-                how = (f"本年 {claim.value.span.text} {sign} 增减额 {claim.change.span.text} = "
+                taken = "（增减额一句未写本年数，取自前文）" if claim.inherited == "amount" else ""
+                how = (f"本年 {claim.value.span.text}{taken} {sign} 增减额 {claim.change.span.text} = "
                        f"上年 {shown}{unit or ''}")
             notes = []
             if pair.match.note:
