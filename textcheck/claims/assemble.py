@@ -455,6 +455,10 @@ def _amount_before(claims, si: int, c: Claim, r: RawClaim) -> int | None:
         return None
     if prev.change is not None or prev.rate is not None or prev.direction is not None or prev.previous is not None:
         return None
+    # the one amount of its sentence: after "其中：一般公共预算 A 万元，事业收入 B 万元" the change
+    # is the whole's, which the last part's amount is not
+    if sum(1 for s, _, o, _ in claims if s == ps and o.clause is None and o.value is not None) != 1:
+        return None
     if r.subject_span is not None and r.subject_from != "inherit":
         own, whole = _change_key(c.subject), _change_key(prev.subject)
         if len(own) < 2 or own not in whole:
