@@ -329,3 +329,31 @@ def test_misplaced_separator_and_yuan_amounts_keep_what_was_written(nlp, lex):
     a, b = claims_of(nlp, lex, "基本支出 3,9561.08 万元。", "项目支出 14226500 元。")
     assert a.value.number.value == d("39561.08") and a.value.number.text == "3,9561.08 万元"
     assert (b.value.number.value, b.value.number.unit) == (d("14226500"), "元")
+
+
+def test_change_clause_without_amount_takes_the_amount_before(nlp, lex):
+    # same sentence, the subject written twice in two forms ("收入、支出预算总计" / "收、支预算总计各")
+    cs = claims_of(nlp, lex, "某单位2026年度收入、支出预算总计24458.43万元，与上年相比收、支预算总计各增加3608.98万元，"
+                             "增长17.31%。")
+    [c] = [c for c in cs if c.change is not None]
+    assert c.value.number.value == d("24458.43") and c.change.number.value == d("3608.98")
+    assert c.direction == "increase" and c.inherited == "amount" and c.base == "上年"
+    # the sentence before, the change naming the item more briefly after "与上年相比，"
+    cs = claims_of(nlp, lex, "某单位2026年财政拨款预算支出24458.43万元，占本年支出合计的100%。"
+                             "与上年相比，财政拨款支出增加3756.18万元，增长18.14%。")
+    [c] = [c for c in cs if c.change is not None]
+    assert (c.value.number.value, c.inherited, c.base) == (d("24458.43"), "amount", "上年")
+
+
+def test_change_clause_keeps_no_amount_when_the_claim_before_is_another_item(nlp, lex):
+    # the last part of a "其中：" list is not the item the change is about
+    cs = claims_of(nlp, lex, "本年收入19,230.18万元，其中：一般公共预算拨款18,417.70万元，事业收入812.48万元，"
+                             "收入比上年增加2,784.38万元。")
+    assert not any(c.inherited for c in cs)
+    assert not any(c.change is not None and c.value is not None and c.value.number.value == d("812.48") for c in cs)
+    # a change about another item than the amount before it
+    cs = claims_of(nlp, lex, "基本支出1,422.65万元。与上年相比，项目支出增加78.13万元。")
+    assert not any(c.inherited for c in cs)
+    # a claim that already has its change gives no amount to a later restatement of it
+    cs = claims_of(nlp, lex, "社会保障和就业支出1289.52万元，与上年相比减少710.87万元。增减相抵后与上年相比减少710.87万元。")
+    assert not any(c.inherited for c in cs)

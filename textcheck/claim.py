@@ -52,6 +52,10 @@ class Claim:
     # breakdowns: the list names every part of its total ("资金分配情况：", "包括：", "分别是：")
     # rather than some ("其中：", "主要包括：", "…等") — decided once in claims.py
     exhaustive: bool = False
+    # "amount": the change (change, rate, direction) was stated in a later clause or sentence
+    # with no amount of its own ("…总计 A 万元，与上年相比收、支预算总计各增加 X 万元"), which
+    # takes this claim's amount (claims.assemble)
+    inherited: str | None = None
 
     @property
     def location(self):

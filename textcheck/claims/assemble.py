@@ -87,6 +87,14 @@ class _Assembler:
                             direction_span=c.direction_span, rate_direction=c.rate_direction,
                             base=c.base or prev.base), praw)
                         continue
+                k = _amount_before(claims, si, c, r)
+                if k is not None:  # "…总计 A 万元，与上年相比…各增加 X 万元"
+                    ps, ppos, prev, praw = claims[k]
+                    claims[k] = (ps, ppos, replace(
+                        prev, change=c.change, rate=c.rate, direction=c.direction,
+                        direction_span=c.direction_span, rate_direction=c.rate_direction,
+                        base=c.base or prev.base or self._lead_base(c, r), inherited="amount"), praw)
+                    continue
                 if project is not None and c.kind == "amount" and c.clause is None and \
                         P.CLAIM_PROJECT_TOTAL_SUBJECT.match(_norm(c.subject)):
                     c = replace(c, subject=project)
@@ -259,6 +267,11 @@ class _Assembler:
                     out.append(bd)
         return None
 
+    def _lead_base(self, c: Claim, r: RawClaim) -> str | None:
+        """The base a change clause opens with ("与上年相比，财政拨款支出增加…": 上年)."""
+        lead = self.pats.base_lead.search(c.sentence.text, 0, r.change.start) if r.change else None
+        return P.CLAIM_SPACES.sub("", lead.group("base")) if lead else None
+
     # ---- one claim
 
     def _claim(self, r: RawClaim, sent: LocatedText, p, project, prev_subject) -> Claim | None:
@@ -414,3 +427,37 @@ class _Assembler:
         return tuple(found) if len(found) == 1 else ()
 
 
+
+
+# Words that do not tell two names of one total apart: "收入、支出预算总计" and "收、支预算总计各".
+_SAME_TOTAL = (("收入、支出", "收支"), ("收、支", "收支"), ("收入和支出", "收支"), ("各", ""), ("总计", ""),
+               ("合计", ""), ("总", ""), ("预算", ""))
+
+
+def _change_key(subject: str) -> str:
+    key = _norm(subject)
+    for old, new in _SAME_TOTAL:
+        key = key.replace(old, new)
+    return key
+
+
+def _amount_before(claims, si: int, c: Claim, r: RawClaim) -> int | None:
+    """Index of the claim whose amount a change clause with none of its own takes: the claim
+    just before it, in the same sentence or the sentence before, with an amount and no change
+    of its own, about the same item (the clause names none, or a name the claim's contains)."""
+    if r.kind != "change" or c.value is not None or c.change is None or c.previous is not None or not claims:
+        return None
+    ps, _, prev, _ = claims[-1]
+    if ps not in (si, si - 1) or prev.kind != "amount" or prev.value is None or prev.clause is not None:
+        return None
+    if prev.change is not None or prev.rate is not None or prev.direction is not None or prev.previous is not None:
+        return None
+    # the one amount of its sentence: after "其中：一般公共预算 A 万元，事业收入 B 万元" the change
+    # is the whole's, which the last part's amount is not
+    if sum(1 for s, _, o, _ in claims if s == ps and o.clause is None and o.value is not None) != 1:
+        return None
+    if r.subject_span is not None and r.subject_from != "inherit":
+        own, whole = _change_key(c.subject), _change_key(prev.subject)
+        if len(own) < 2 or own not in whole:
+            return None
+    return len(claims) - 1

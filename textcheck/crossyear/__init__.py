@@ -30,10 +30,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from textcheck.crossyear.index import CellAt, Match, _alternatives, _Index, build_index, find
+from textcheck.crossyear.index import (
+    CellAt, Match, _alternatives, _Index, absent_code, build_index, find, find_empty)
 from textcheck.crossyear.keys import (
-    OUTTURN_BASE_WORDS, _header_variants, _year, budget_columns, column_key, last_year_keys, previous_columns,
-    row_key, row_keys, table_role, value_of)
+    OUTTURN_BASE_WORDS, _bare, _header_variants, _year, budget_columns, column_key, empty_amount, last_year_keys,
+    previous_columns, row_key, row_keys, table_role, value_columns, value_of)
 from textcheck.departments import department_key
 from textcheck.document import Document
 from textcheck.lexicon import normalize_term
@@ -60,6 +61,22 @@ class ClaimPair:
 
 
 @dataclass(frozen=True)
+class NewItem:
+    """A change claim about a 科目 (classification code) last year's table of the same role
+    does not have: consistent when the implied previous-year figure is 0 ("新增"); otherwise
+    the 科目 may have been renamed or moved, so at most a warning."""
+
+    claim: object  # textcheck.claim.Claim
+    cell: CellAt  # this year's cell the claim restates
+    previous: Interval  # the implied previous-year figure, in the cell's unit
+    how: str
+    last_table: str  # name of last year's table of the same role
+
+    def agrees(self) -> bool:
+        return self.previous.lo <= 0 <= self.previous.hi
+
+
+@dataclass(frozen=True)
 class ColumnPair:
     """A cell of this year's 上年 column and last year's cell of the same concept."""
 
@@ -74,6 +91,8 @@ class CrossYear:
     columns: list[ColumnPair] = field(default_factory=list)
     # a final account against the same year's budget: its 预算数 cells and the budget's cells
     budget_columns: list[ColumnPair] = field(default_factory=list)
+    # change claims about a 科目 last year's tables do not have (compared with 0)
+    new_items: list[NewItem] = field(default_factory=list)
     # change claims that could not be matched to last year's tables (no link, no counterpart)
     unmatched_claims: int = 0
     skipped: str | None = None  # why nothing was compared (years do not follow each other)
@@ -181,8 +200,8 @@ def _this_year_cells(claim, link, analysis_tables) -> tuple[list[tuple], bool]:
     if link.confidence == "confident" and link.agreeing:
         return [(r.table, r.row, r.col, r.value) for r in link.agreeing], True
     value = claim.value.number
-    if value.value == 0:
-        return [], False  # 0 agrees with every empty-looking cell
+    if value.value == 0:  # 0 agrees with every empty-looking cell: tie it by name, not by value
+        return _zero_cells(claim, analysis_tables), False
     found = [(r.table, r.row, r.col, r.value) for r in link.candidates
              if _agrees(value, r.value, r.value.unit or r.table.unit)]
     if found:
@@ -208,6 +227,29 @@ def _this_year_cells(claim, link, analysis_tables) -> tuple[list[tuple], bool]:
     return found, False
 
 
+def _zero_cells(claim, analysis_tables) -> list[tuple]:
+    """The 0 or empty value cells whose row or column name the claim's subject contains."""
+    subject = normalize_term(claim.subject)
+    found = []
+    for ta in analysis_tables:
+        t = ta.table
+        if t.kind != "standard":
+            continue
+        valued, keys = value_columns(ta), row_keys(ta)
+        for row in t.rows:
+            for col in sorted(valued):
+                column, rk = t.column(col), row_key(ta, keys, row, col)
+                names = (_bare(rk[1]) if rk else "", normalize_term(column.label if column else ""))
+                # "公务用车购置费" is what "公务用车购置预算支出" is about
+                if not any(len(nm.removesuffix("费")) >= _MIN_NAME and nm.removesuffix("费") in subject
+                           for nm in names):
+                    continue
+                zero = empty_amount(row, col)
+                if zero is not None:
+                    found.append((t, row, col, zero))
+    return found
+
+
 def _against_last_year(claim, year: int | None) -> bool:
     """The claim compares with last year (its base, or its sentence, names 上年 / last year's number)."""
     words = ("上年",) + ((f"{year - 1}年",) if year else ())
@@ -225,7 +267,7 @@ def _match_claim(model: CrossYear, this: Document, link, index: _Index, roles, b
         model.unmatched_claims += 1
         return
     refs, confident = _this_year_cells(claim, link, analysis_tables)
-    matches = []
+    matches, absent = [], []
     for table, row, col, number in refs:
         ta = by_table.get(id(table))
         role = roles.get(id(table))
@@ -235,9 +277,16 @@ def _match_claim(model: CrossYear, this: Document, link, index: _Index, roles, b
             continue
         rk, label = found
         m = find(index, role, rk, _header_variants(ck), label)
+        if m is None and number.value == 0:  # "0 万元": last year's empty cell is 0 too
+            m = find_empty(index, role, rk, _header_variants(ck))
+        cell = CellAt(this, table, row, col, number, label or rk[-1], ta.column_name(col))
         if m is not None:
-            cell = CellAt(this, table, row, col, number, label or rk[-1], ta.column_name(col))
             matches.append((cell, m, _alternatives(index, rk, label)))
+        elif absent_code(index, role, rk) and not _alternatives(index, rk, label):
+            absent.append((cell, role))
+    if not matches and absent:
+        _new_item(model, claim, absent, index)
+        return
     if not matches:
         model.unmatched_claims += 1
         return
@@ -258,3 +307,16 @@ def _match_claim(model: CrossYear, this: Document, link, index: _Index, roles, b
     alternatives = () if confident else tuple(
         {id(c): c for _, other, alts in matches for c in (other.last, *alts)}.values())
     model.claims.append(ClaimPair(claim, cell, figure[0], figure[1], m, confident, alternatives))
+
+
+def _new_item(model: CrossYear, claim, absent: list[tuple], index: _Index) -> None:
+    """A claim whose 科目 last year's tables of the same role lack (and that no other table of
+    last year holds under its code or name): compared with 0."""
+    cell, role = absent[0]
+    figure = previous_figure(claim, cell.unit)
+    if figure is None:
+        model.unmatched_claims += 1
+        return
+    last_table = next((cells[0].table.name for (r, _, _), cells in index.cells.items() if r == role), "")
+    model.new_items.append(NewItem(claim, cell, figure[0], figure[1], last_table))
+

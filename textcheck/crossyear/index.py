@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from textcheck.crossyear.keys import _bare, _year, column_key, row_key, row_keys, table_role, value_of
+from textcheck.crossyear.keys import (
+    _bare, _year, column_key, empty_amount, row_key, row_keys, table_role, value_columns, value_of)
 from textcheck.document import Document, Row, Table
 from textcheck.numbers import Interval, Number
 
@@ -49,6 +50,9 @@ class _Index:
     # every cell by row code or row name, whatever its table and column (the other fund
     # scopes a claim that names no fund may mean)
     names: dict[tuple, list[CellAt]] = field(default_factory=dict)
+    # empty value cells ("", "-") by (role, row key, column key): the 0 a "0 万元" claim restates
+    empty: dict[tuple, list[CellAt]] = field(default_factory=dict)
+    rows: set[tuple] = field(default_factory=set)  # (role, row key) of every row with a value
 
 
 def build_index(document: Document, analysis) -> _Index:
@@ -58,15 +62,22 @@ def build_index(document: Document, analysis) -> _Index:
         role = table_role(ta, year)
         if role is None or ta.table.kind != "standard":
             continue
-        keys = row_keys(ta)
+        keys, valued = row_keys(ta), value_columns(ta)
         for row in ta.table.rows:
             for c in row.cells:
                 found = row_key(ta, keys, row, c.col)
                 ck = column_key(ta, c.col, year)
                 n = value_of(row, c.col)
-                if found is None or ck is None or n is None:
+                if found is None or ck is None:
                     continue
                 rk, label = found
+                if n is None:
+                    zero = empty_amount(row, c.col) if c.col in valued else None
+                    if zero is not None:
+                        index.empty.setdefault((role, rk, ck), []).append(
+                            CellAt(document, ta.table, row, c.col, zero, label or rk[-1], ta.column_name(c.col)))
+                    continue
+                index.rows.add((role, rk))
                 cell = CellAt(document, ta.table, row, c.col, n, label or rk[-1], ta.column_name(c.col))
                 index.cells.setdefault((role, rk, ck), []).append(cell)
                 if rk[0] != "label":
@@ -117,3 +128,17 @@ def find(index: _Index, role: tuple, rk: tuple, cks: list[tuple], label: str) ->
             old, last = moved[0]
             return Match(last, False, f"“{label}”上年科目编码为 {old[1]}，本年为 {rk[1]}，可能是科目调整")
     return None
+
+
+def find_empty(index: _Index, role: tuple, rk: tuple, cks: list[tuple]) -> Match | None:
+    """Last year's empty cell (0) of this concept: what a "0 万元，与上年一致" is compared with."""
+    for ck in cks:
+        cells = index.empty.get((role, rk, ck))
+        if cells:
+            return Match(cells[0], rk[0] != "label")
+    return None
+
+
+def absent_code(index: _Index, role: tuple, rk: tuple) -> bool:
+    """Last year has a table of this role but no row of this classification code in it."""
+    return rk[0] == "code" and any(r == role for r, _ in index.rows) and (role, rk) not in index.rows

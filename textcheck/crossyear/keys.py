@@ -9,10 +9,13 @@ path with the year written as 本年/上年 relative to the document's own year 
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from textcheck import patterns
 from textcheck.document import ROW_TOTAL, Document, Row
 from textcheck.lexicon import normalize_term
 from textcheck.numbers import Number
+
 # Header words that name the whole of a column group: "上年预算数" (one column) is the
 # "本年预算数/合计" column of last year's own table.
 WHOLE_COLUMN_WORDS = ("合计", "总计", "小计")
@@ -97,6 +100,30 @@ def value_of(row: Row, col: int) -> Number | None:
     if c is None or c.value is None or c.value.unit == "%":
         return None
     return c.value
+
+
+def empty_amount(row: Row, col: int) -> Number | None:
+    """An empty value cell ("", "-", "0.00") as the amount 0, exact; None for a filled cell."""
+    c = row.cell(col)
+    if c is None or c.value is not None and c.value.unit == "%":
+        return None
+    if c.value is not None:
+        return c.value if c.value.value == 0 else None
+    text = c.text.text.strip()
+    return Number(Decimal(0), 2, None, text) if not text or patterns.EMPTY_CELL.fullmatch(text) else None
+
+
+def value_columns(ta) -> set[int]:
+    """The columns that hold amounts (an empty cell there means 0): every filled cell is an
+    amount, and the column is not empty throughout unless the table holds amounts elsewhere."""
+    cols: dict[int, bool] = {}
+    for row in ta.table.rows:
+        for c in row.cells:
+            text = c.text.text.strip()
+            filled = bool(text) and not patterns.EMPTY_CELL.fullmatch(text)
+            cols[c.col] = cols.get(c.col, True) and (not filled or value_of(row, c.col) is not None)
+    valued = {col for col, ok in cols.items() if ok}
+    return valued if any(value_of(row, col) is not None for row in ta.table.rows for col in valued) else set()
 
 
 def _bare(label: str) -> str:

@@ -27,7 +27,8 @@ class PreviousYearFigureMismatch(Rule):
     正例
         上年公开表中该科目为 6,106.99 万元（差额在四舍五入范围内也不报告）。
         科目编码相同而名称改了、或同名科目换了编码（科目调整）时最多报警告，并说明可能是
-        科目调整；比较基数为上年决算/执行数的说法不与上年预算表比较。
+        科目调整；比较基数为上年决算/执行数的说法不与上年预算表比较。上年同口径表中没有的
+        科目（本年新增）按上年数 0 比较，推出的上年数不为 0 时只报警告“上年公开表中无此科目”。
     选项
         无
     """
@@ -47,6 +48,7 @@ class PreviousYearFigureMismatch(Rule):
                                   severity="info", key=f"skipped|{model.skipped}",
                                   suggestion="核对 --previous 所给文件是否为同一部门上一年度的公开文件")
             return
+        yield from self._new_items(ctx, model, last_name)
         for pair in model.claims:
             last = pair.match.last
             unit = last.unit
@@ -63,7 +65,8 @@ class PreviousYearFigureMismatch(Rule):
             else:
                 sign = "−" if claim.direction == "increase" else "+"
                 span = claim.change.span
-                how = (f"本年 {claim.value.span.text} {sign} 增减额 {claim.change.span.text} = "
+                taken = "（增减额一句未写本年数，取自前文）" if claim.inherited == "amount" else ""
+                how = (f"本年 {claim.value.span.text}{taken} {sign} 增减额 {claim.change.span.text} = "
                        f"上年 {shown}{unit or ''}")
             notes = []
             if pair.match.note:
@@ -82,3 +85,20 @@ class PreviousYearFigureMismatch(Rule):
                 suggestion=f"核对增减额或上年数：上年公开数为 {last.number}{unit or ''}",
                 severity=severity,
                 key=f"{span.text}|{claim.value.span.text if claim.value else ''}|{last.table.name}|{last.row_label}|{last.number}")
+
+    def _new_items(self, ctx, model, last_name):
+        """A change about a 科目 last year's table lacks, whose implied previous figure is not 0:
+        the 科目 may have been renamed or moved, so a warning."""
+        for item in model.new_items:
+            if item.agrees():
+                continue
+            claim, span = item.claim, item.claim.change.span if item.claim.change else item.claim.value.span
+            shown = format_decimal(item.previous.mid, 2)
+            yield self.diagnostic(
+                ctx, f"“{span.text}”推出上年数 {shown}{item.cell.unit or ''}，但上年公开文件 {last_name} "
+                     f"{item.last_table}中无此科目“{item.cell.row_label}”（可能是科目调整，请人工确认）",
+                span.location, span.text, severity="warning",
+                related=[Related.sentence(claim.sentence.text, claim.sentence.location),
+                         this_year_related(item.cell)],
+                suggestion="上年公开表中无此科目：核对增减额，或确认该科目上年的名称和编码",
+                key=f"new|{span.text}|{item.cell.row_label}")
