@@ -106,8 +106,10 @@ class Context:
             return None
         from textcheck import crossyear, tables
         from textcheck.families import document_kind
+        from textcheck.lexicon.columns import column_lexicon
 
         links = self.links if self.document.paragraphs and self.kind != "final-account" else []
         return crossyear.build(self.document, self.tables, links, self.previous,
                                tables.analyse(self.previous, self.lexicon),
-                               kinds=(self.kind, document_kind(self.previous, self.lexicon)))
+                               kinds=(self.kind, document_kind(self.previous, self.lexicon)),
+                               whole_words=column_lexicon(self.lexicon.extra_dirs).whole_column_words)

@@ -131,10 +131,11 @@ FINAL_ACCOUNT, BUDGET = "final-account", "department-budget"  # textcheck.famili
 
 
 def build(this: Document, analysis, links, previous: Document, previous_analysis,
-          kinds: tuple[str | None, str | None] = (None, None)) -> CrossYear:
+          kinds: tuple[str | None, str | None] = (None, None), whole_words: tuple[str, ...] = ()) -> CrossYear:
     """Match this year's change claims and 上年 columns to last year's tables — or, for a final
     account (决算) with the same year's budget disclosure as ``previous``, its 预算数 columns
-    to the budget's tables (``kinds``: the two documents' kinds)."""
+    to the budget's tables (``kinds``: the two documents' kinds; ``whole_words``: the column
+    lexicon's words for the whole of a column group, 合计 …)."""
     model = CrossYear(previous)
     year, other_year = _year(this), _year(previous)
     final = kinds == (FINAL_ACCOUNT, BUDGET)
@@ -162,13 +163,14 @@ def build(this: Document, analysis, links, previous: Document, previous_analysis
         if role is None or ta.table.kind != "standard":
             continue
         for col in (budget_columns(ta) if final else previous_columns(ta, year)):
-            pair = _column_pairs(this, ta, col, role, keys[id(ta.table)], index, year)
+            pair = _column_pairs(this, ta, col, role, keys[id(ta.table)], index, year, whole_words)
             (model.budget_columns if final else model.columns).extend(pair)
     return model
 
 
-def _column_pairs(this: Document, ta, col: int, role, keys, index: _Index, year) -> list[ColumnPair]:
-    cks = last_year_keys(ta, col, year)
+def _column_pairs(this: Document, ta, col: int, role, keys, index: _Index, year,
+                  whole_words: tuple[str, ...]) -> list[ColumnPair]:
+    cks = last_year_keys(ta, col, year, whole_words)
     out = []
     for row in ta.table.rows:
         found, n = row_key(ta, keys, row, col), value_of(row, col)

@@ -16,9 +16,6 @@ from textcheck.document import ROW_TOTAL, Document, Row
 from textcheck.lexicon import normalize_term
 from textcheck.numbers import Number
 
-# Header words that name the whole of a column group: "上年预算数" (one column) is the
-# "本年预算数/合计" column of last year's own table.
-WHOLE_COLUMN_WORDS = ("合计", "总计", "小计")
 # A previous-year column compares budgets; carry-over columns (上年结转结余) are another
 # concept that merely contains the word 上年.
 _CARRY_OVER_WORDS = ("结转", "结余", "余额")
@@ -196,10 +193,12 @@ def budget_columns(ta) -> list[int]:
             and not any(w in s for s in segments(c) for w in ("决算", "上年", *_CARRY_OVER_WORDS))]
 
 
-def last_year_keys(ta, col: int, year: int | None) -> list[tuple]:
+def last_year_keys(ta, col: int, year: int | None, whole_words: tuple[str, ...]) -> list[tuple]:
     """The keys the concept of this year's 上年 column ``col`` has in last year's own table: the
     key of its twin column of this year ("2025年预算数/公用经费" → "2026年预算数/公用经费";
-    a bare "上年预算数" → this year's total column), then the header path as last year prints it."""
+    a bare "上年预算数" → this year's total column), then the header path as last year prints it.
+    ``whole_words``: header words naming the whole of a column group (合计 …, the column lexicon's
+    ``whole_column_words``) — a bare "上年预算数" is last year's "本年预算数/合计" column."""
     column = ta.table.column(col)
     _, rest = era_and_rest(column, year)
     keys = []
@@ -209,7 +208,7 @@ def last_year_keys(ta, col: int, year: int | None) -> list[tuple]:
         era, other_rest = era_and_rest(other, year)
         if era == "上年":
             continue
-        if other_rest == rest or (not rest and other_rest in WHOLE_COLUMN_WORDS):
+        if other_rest == rest or (not rest and other_rest in whole_words):
             key = column_key(ta, other.index, year)
             if key is not None:
                 keys.extend(_header_variants(key))
@@ -218,5 +217,5 @@ def last_year_keys(ta, col: int, year: int | None) -> list[tuple]:
         profile = ta.profile or {}
         if profile.get("fund") and profile.get("measure"):
             keys.append(("concept", profile["fund"], profile["measure"]))
-        keys += [("header", era, word) for word in WHOLE_COLUMN_WORDS for era in ("本年", None)]
+        keys += [("header", era, word) for word in whole_words for era in ("本年", None)]
     return list(dict.fromkeys(keys))
