@@ -31,11 +31,10 @@ def _document(files: list[str]):
 
 
 def examine(files: list[str], confident: bool = False) -> dict:
-    from textcheck.context import Context
     from textcheck.linking import CONFIDENT, cell_label, links_by_claim, restating_cells
 
     checker, document = _document(files)
-    ctx = Context(document, checker)
+    ctx = checker.context(document)
     claims, links = ctx.claims, ctx.links
     by_claim = links_by_claim(links)
     index = ctx_index(document, ctx)
