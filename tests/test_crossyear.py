@@ -110,22 +110,24 @@ def test_unedited_pair_every_matched_claim_agrees(js2017, js2018):
     # change clauses with no amount of their own that take the total of the clause or sentence
     # before ("…总计24458.43万元，与上年相比收、支预算总计各增加3608.98万元"), and the 2 科目 new
     # in 2018 (养老保险/职业年金缴费, "增加" = this year's amount) compared with 0.
-    # 27 such claims in all; 24 compared.  Not compared, and why:
+    # 27 such claims in all; 25 compared, "财政专户管理资金收入预算总计0万元，比上年减少147.20万元"
+    # among them (its 2018 row is empty: keyed by name all the same; 2017's 收支预算总表 holds
+    # 147.20).  Not compared, and why:
     # * "与上年相比减少710.87万元" opens a paragraph of its own (the PDF breaks the 社会保障和就业
     #   paragraph there): its amount is in another paragraph, beyond the inheriting rule;
-    # * "增减相抵后与上年相比减少710.87万元" restates that change, after another change claim;
-    # * "财政专户管理资金收入预算总计0万元" (减少147.20): the reader finds no title for the 2018
-    #   收支预算总表, so the table has no role to match last year's by.
-    assert len(model.claims) >= 22, [p.claim.subject for p in model.claims]
+    # * "增减相抵后与上年相比减少710.87万元" restates that change, after another change claim.
+    assert len(model.claims) >= 23, [p.claim.subject for p in model.claims]
     assert sorted(p.claim.subject.rsplit("/", 1)[-1] for p in model.new_items) == ["机关事业单位基本养老保险缴费",
                                                                                   "机关事业单位职业年金缴费"]
-    assert len(model.claims) + len(model.new_items) == 24
+    assert len(model.claims) + len(model.new_items) >= 25
     assert sorted(p.claim.subject for p in model.claims if p.claim.inherited == "amount") == [
         "收入、支出预算", "财政拨款收、支总预算", "财政拨款预算支出"]
     assert sum(p.confident and p.match.sure for p in model.claims) >= 8
     assert all(p.agrees() for p in model.claims) and all(p.agrees() for p in model.new_items)
     zero = [p for p in model.claims if p.claim.value.number.value == 0]
-    assert [(p.claim.subject, p.match.last.column_label) for p in zero] == [("公务用车购置预算支出", "公务用车购置费")]
+    assert sorted((p.claim.subject, p.match.last.row_label, p.match.last.column_label) for p in zero) == [
+        ("公务用车购置预算支出", "only", "公务用车购置费"),
+        ("财政专户管理资金收入预算", "二、财政专户管理资金", "金额")]
     assert _cross(_check(js2018, js2017)) == []
 
 
@@ -158,6 +160,17 @@ def test_edited_2017_cell_is_an_error_on_the_2018_claim(js2017, js2018):
     last = [r for r in d.related if r.ref and "2017-budget-tables.pdf" in r.ref]
     assert last and last[0].row == "行政运行" and last[0].text == "6,206.99" and last[0].page
     assert "6106.99" in d.message.replace(",", "") and "6,206.99" in d.message
+
+
+def test_zero_item_of_an_empty_row_is_compared(js2017, js2018):
+    # "财政专户管理资金收入预算总计0万元，比上年减少147.20万元": the 2018 row is empty (0), last
+    # year's 收支预算总表 holds 147.20 — a 2017 cell of 157.20 is an error on the 2018 claim
+    table = _table(js2017, "收支预算总表", exclude="财政拨款")
+    edited = _edit_cell(js2017, table, lambda r: r.label == "二、财政专户管理资金", 1, "157.20")
+    found = _cross(_check(js2018, edited))
+    assert [(d.code, d.severity) for d in found] == [("TC361", "error")], [d.message for d in found]
+    assert "147.20" in found[0].text and "157.20" in found[0].message
+    assert any(r.ref and "2017-budget-tables.pdf" in r.ref and r.text == "157.20" and r.page for r in found[0].related)
 
 
 def test_edited_2018_change_is_an_error(js2017, js2018):
@@ -296,3 +309,35 @@ def test_final_account_against_its_budget(tmp_path):
     found = [d for d in _check(final, read_path(edited)).diagnostics if d.code == "TC363"]
     assert [(d.severity, d.text) for d in found] == [("error", "30.00")]
     assert found[0].location.page and "因公出国" in found[0].message and "35.00" in found[0].message
+
+
+# ---------------------------------------------------------------- row keys of empty rows
+
+_EMPTY_ROWS = """# 某局2025年部门预算
+
+收入预算表
+
+单位：万元
+
+| 项目 | 金额 |
+| --- | --- |
+| 收入总计 | 30.00 |
+| 一、财政拨款 | 30.00 |
+| 二、财政专户管理资金 |  |
+| 三、其他资金 |  |
+| 其他资金 |  |
+| 财政拨款 | - |
+"""
+
+
+def test_an_empty_row_is_keyed_by_its_name_only_when_no_other_row_has_it(tmp_path):
+    from textcheck.crossyear.keys import row_keys
+
+    path = tmp_path / "empty-rows.md"
+    path.write_text(_EMPTY_ROWS, "utf-8")
+    (ta,) = get_checker().context(read_path(path)).tables.tables
+    keys = {ta.table.rows[i].label: key for (i, _), (key, _) in row_keys(ta).items()}
+    # the empty 财政专户管理资金 row is what "…0万元，比上年减少…" restates
+    assert keys["二、财政专户管理资金"] == ("label", "财政专户管理资金")
+    # two empty rows of one name, or an empty row named like a row with a figure: no key
+    assert not {"三、其他资金", "其他资金", "财政拨款"} & set(keys) and keys["一、财政拨款"] == ("label", "财政拨款")

@@ -140,27 +140,54 @@ def _block_of(ta, col: int):
 
 def row_keys(ta) -> dict[tuple[int, int], tuple[tuple, str]]:
     """(row index, block start) → (key, label); key ("code", c) / ("total",) / ("label", l) /
-    ("only",) for the one body row of a one-row table; keys found twice in a block are dropped."""
+    ("only",) for the one body row of a one-row table; keys found twice in a block are dropped.
+
+    A row whose amounts are all empty ("二、财政专户管理资金" with no figure: 0) is keyed by its
+    code or name too, unless that key is another row's — what "…0万元，比上年减少" restates."""
     out: dict[tuple[int, int], tuple[tuple, str]] = {}
+    valued = value_columns(ta)
     for block in ta.blocks:
         body = [r for r in ta.table.rows
                 if any(value_of(r, c) is not None for c in range(block.start, block.end))]
-        keys: dict[int, tuple[tuple, str]] = {}
-        for r in body:
+        keys, in_body = _valued_row_keys(ta, block, body), {r.index for r in body}
+        taken = {k for k, _ in keys.values()}
+        out.update({(i, block.start): kl for i, kl in keys.items()})
+        empty: dict[int, tuple[tuple, str]] = {}
+        for r in ta.table.rows:
+            if r.index in in_body or not any(c in valued and empty_amount(r, c) is not None
+                                    for c in range(block.start, block.end)):
+                continue
             label = block.labels.get(r.index, "")
             if r.index in block.codes:
-                keys[r.index] = (("code", block.codes[r.index]), label)
-            elif r.index == block.total_row or (r.kind == ROW_TOTAL and len(ta.blocks) == 1):
-                keys[r.index] = (("total",), label)
+                empty[r.index] = (("code", block.codes[r.index]), label)
             elif _bare(label):
-                keys[r.index] = (("label", _bare(label)), label)
-            elif len(body) == 1:
-                keys[r.index] = (("only",), label)
-        count: dict[tuple, int] = {}
-        for k, _ in keys.values():
-            count[k] = count.get(k, 0) + 1
-        out.update({(i, block.start): kl for i, kl in keys.items() if count[kl[0]] == 1})
+                empty[r.index] = (("label", _bare(label)), label)
+        out.update({(i, block.start): kl for i, kl in _unique(empty).items() if kl[0] not in taken})
     return out
+
+
+def _unique(keys: dict[int, tuple[tuple, str]]) -> dict[int, tuple[tuple, str]]:
+    """The rows whose key no other row of the block has."""
+    count: dict[tuple, int] = {}
+    for k, _ in keys.values():
+        count[k] = count.get(k, 0) + 1
+    return {i: kl for i, kl in keys.items() if count[kl[0]] == 1}
+
+
+def _valued_row_keys(ta, block, body: list[Row]) -> dict[int, tuple[tuple, str]]:
+    """The keys of the rows that hold an amount in ``block`` (see ``row_keys``)."""
+    keys: dict[int, tuple[tuple, str]] = {}
+    for r in body:
+        label = block.labels.get(r.index, "")
+        if r.index in block.codes:
+            keys[r.index] = (("code", block.codes[r.index]), label)
+        elif r.index == block.total_row or (r.kind == ROW_TOTAL and len(ta.blocks) == 1):
+            keys[r.index] = (("total",), label)
+        elif _bare(label):
+            keys[r.index] = (("label", _bare(label)), label)
+        elif len(body) == 1:
+            keys[r.index] = (("only",), label)
+    return _unique(keys)
 
 
 def row_key(ta, keys, row: Row, col: int) -> tuple[tuple, str] | None:

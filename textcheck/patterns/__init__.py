@@ -44,6 +44,8 @@ from textcheck.patterns.structure import (  # noqa: F401
     TOC_TITLE,
     TOC_MARKER,
     TOC_PAGE,
+    TOC_NUMBERING,
+    HAN_ONLY,
     TABLE_LABEL_TITLE,
     NUMBERED_TABLE_TITLE,
     TABLE_TITLE,

@@ -38,6 +38,13 @@ TOC_TITLE = regex.compile(r"^(?:目录|目次)$")
 TOC_MARKER = regex.compile(r"^[-•·*]\s*")
 TOC_PAGE = regex.compile(r"(?:\s*[.·…．]{2,}\s*|\s{2,})\d{1,4}\s*$")
 
+# A TOC entry's numbering ("一、", "（二）", "3.", "第一部分"), possibly after the 目录's own column
+# header printed on the first entry's line ("序号 报表名称 一、收支预算总表"): the body's title
+# repeats the entry without it.
+TOC_NUMBERING = regex.compile(
+    r"^\p{Han}{0,8}?(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+    r"|\d{1,2}(?:、|[.．](?!\d)))")
+
 # Caption label with the title on the same line: "表 3 部门支出总体情况表", "公开05表 一般公共预算支出表".
 TABLE_LABEL_TITLE = regex.compile(
     r"^(?P<label>表\s*(?P<n>\d+|[一二三四五六七八九十]+)|公开\s*(?P<n2>\d+)\s*表|公开表\s*(?P<n3>\d+|[一二三四五六七八九十]+))"
@@ -50,6 +57,9 @@ NUMBERED_TABLE_TITLE = regex.compile(r"^(?P<n>[一二三四五六七八九十]+)
 # "表（按支出功能分类科目-不含上年结转）"); short, no sentence punctuation.
 # "具体情况见下表" / "详见下表" point at a table but are not its title.
 TABLE_TITLE = regex.compile(r"^(?!.*[见如下]下表)[^。；！？:：]{2,60}表(?:[（(]续(?:表)?[）)]|[（(][^（()）。；]{1,30}[）)])?$")
+
+# A line of Han characters only (no digits, punctuation or spaces).
+HAN_ONLY = regex.compile(r"\p{Han}+")
 
 # Continuation markers printed above a table's next page.
 TABLE_CONTINUED = regex.compile(r"^[（(]?续(?:表)?[）)]?$|[（(]续(?:表)?[）)]$")

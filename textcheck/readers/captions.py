@@ -46,3 +46,16 @@ def is_meta_line(text: str) -> bool:
     t = text.strip()
     return bool(patterns.DEPARTMENT_LINE.match(t) or patterns.UNIT_ONLY_LINE.match(t)
                 or patterns.YEAR_LINE.match(t) or patterns.TABLE_CONTINUED.match(t))
+
+
+# The end of a department name wrapped below the 单位 line ("部门：中国共产党江苏省委员会办 / 单位：万元
+# / 公厅"): a few Han characters, nothing else.
+_MAX_NAME_WRAP = 6
+
+
+def is_name_wrap(text: str) -> bool:
+    """A line that can only be the wrapped end of a name printed above it (checked by the caller:
+    a department line before it and the table's rows after it)."""
+    t = text.strip()
+    return 0 < len(t) <= _MAX_NAME_WRAP and bool(patterns.HAN_ONLY.fullmatch(t)) \
+        and not patterns.TABLE_TITLE.match(t)

@@ -32,7 +32,7 @@ from __future__ import annotations
 from textcheck import patterns
 from textcheck.document import Document, Heading, LocatedText, Paragraph
 from textcheck.readers.blocks import Block, GridRow, PageBreak, TextLine
-from textcheck.readers.captions import Caption, is_meta_line
+from textcheck.readers.captions import Caption, is_meta_line, is_name_wrap
 from textcheck.readers.document_meta import document_meta
 from textcheck.readers.lines import concat
 from textcheck.readers.structure_grid import GridWalk
@@ -97,15 +97,20 @@ class _Builder(TextWalk, GridWalk):
             self.last_row_line = None
 
     def _grid_follows(self, i: int) -> bool:
-        """A GridRow comes after block i with only meta lines / page breaks between."""
-        seen = 0
+        """A GridRow comes after block i with only meta lines / page breaks between (and the
+        wrapped end of a department name after them)."""
+        seen, department = 0, bool(self.caption and self.caption.department)
         for b in self.blocks[i + 1:]:
             if isinstance(b, GridRow):
                 return not is_separator_row(list(b.cells))
             if isinstance(b, PageBreak):
                 continue
             seen += 1
-            if seen > _MAX_META_LOOKAHEAD or not is_meta_line(b.text.text):
+            if seen > _MAX_META_LOOKAHEAD:
+                return False
+            if is_meta_line(b.text.text):
+                department = department or bool(patterns.DEPARTMENT_LINE.match(b.text.text.strip()))
+            elif not (department and is_name_wrap(b.text.text)):
                 return False
         return False
 

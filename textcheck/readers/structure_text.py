@@ -6,7 +6,7 @@ from textcheck import patterns
 from textcheck.document import Heading, LocatedText
 from textcheck.numbers import chinese_numeral_value
 from textcheck.readers.blocks import PageBreak, TextLine
-from textcheck.readers.captions import Caption, is_meta_line, label_id, label_number, table_kind
+from textcheck.readers.captions import Caption, is_meta_line, is_name_wrap, label_id, label_number, table_kind
 from textcheck.readers.grid_cells import compact
 from textcheck.readers.lines import adjacent, concat, continues, heading_level
 
@@ -25,7 +25,8 @@ class TextWalk:
         if len(self.text_lines_seen) < 60:
             self.text_lines_seen.append(text)
         if (self._toc_line(lt, text, key) or self._caption_label(lt, text, key) or self._meta_line(text)
-                or self._caption_title(i, text, key) or self._title_above_table(i, lt, key)):
+                or self._name_wrap(i, text) or self._caption_title(i, text, key)
+                or self._title_above_table(i, lt, key)):
             return
         # anything else ends a pending caption that never got a table
         self.caption = None
@@ -36,8 +37,7 @@ class TextWalk:
         """The 目录 title, or an entry of the 目录 (which ends at the first line repeating an entry,
         where the body starts, or at prose)."""
         if self.toc_state == "in":
-            entry_key = compact(patterns.TOC_MARKER.sub("", text))
-            if entry_key in self.toc_keys or len(text) > 80 or (text[-1] == "。" and "，" in text) \
+            if _toc_key(text) in self.toc_keys or len(text) > 80 or (text[-1] == "。" and "，" in text) \
                     or len(self.toc) > 200:
                 self.toc_state = "done"
             else:
@@ -78,6 +78,15 @@ class TextWalk:
             self.open_interrupted = True
         if self.caption is None and self.open is None:
             self._flush_para()
+        return True
+
+    def _name_wrap(self, i: int, text: str) -> bool:
+        """The end of the caption's department name wrapped below its meta lines ("公厅" under
+        "部门：中国共产党江苏省委员会办 / 单位：万元"), just above the table's rows."""
+        if self.caption is None or not self.caption.department or not is_name_wrap(text) \
+                or not self._grid_follows(i):
+            return False
+        self.caption.department += text.strip()
         return True
 
     def _caption_title(self, i: int, text: str, key: str) -> bool:
@@ -182,4 +191,13 @@ class TextWalk:
         entry = lt.slice(start, end)
         if entry.text.strip():
             self.toc.append(entry)
-            self.toc_keys.add(compact(entry.text))
+            if _toc_key(entry.text):
+                self.toc_keys.add(_toc_key(entry.text))
+
+
+def _toc_key(text: str) -> str:
+    """A 目录 entry or a body line as compared to end the 目录: without bullet, page number and
+    numbering — the body's "收支预算总表" repeats the entry "一、收支预算总表" (or "序号 报表名称
+    一、收支预算总表", the 目录's column header printed on its first entry's line)."""
+    key = compact(patterns.TOC_PAGE.sub("", patterns.TOC_MARKER.sub("", text.strip())))
+    return patterns.TOC_NUMBERING.sub("", key, count=1)
