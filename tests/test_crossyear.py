@@ -126,7 +126,7 @@ def test_unedited_pair_every_matched_claim_agrees(js2017, js2018):
     assert all(p.agrees() for p in model.claims) and all(p.agrees() for p in model.new_items)
     zero = [p for p in model.claims if p.claim.value.number.value == 0]
     assert sorted((p.claim.subject, p.match.last.row_label, p.match.last.column_label) for p in zero) == [
-        ("公务用车购置预算支出", "only", "公务用车购置费"),
+        ("公务用车购置预算支出", "", "公务用车购置费"),
         ("财政专户管理资金收入预算", "二、财政专户管理资金", "金额")]
     assert _cross(_check(js2018, js2017)) == []
 
@@ -341,3 +341,58 @@ def test_an_empty_row_is_keyed_by_its_name_only_when_no_other_row_has_it(tmp_pat
     assert keys["二、财政专户管理资金"] == ("label", "财政专户管理资金")
     # two empty rows of one name, or an empty row named like a row with a figure: no key
     assert not {"三、其他资金", "其他资金", "财政拨款"} & set(keys) and keys["一、财政拨款"] == ("label", "财政拨款")
+
+
+# ---------------------------------------------------------------- evidence: both files, page and cell
+
+
+def _evidence_gaps(d, this_files: tuple[str, ...], last_files: tuple[str, ...]) -> list[str]:
+    """What a cross-year finding's evidence fails to name: this year's cell (file, page, table,
+    column) and last year's cell or table (file, page — or line for a text file —, table)."""
+    def names(r, files):
+        return r.ref and any(f in r.ref for f in files)
+
+    gaps = []
+    this = [r for r in d.related if r.kind == "table-cell" and names(r, this_files)]
+    if not any(r.page and r.table and r.column_label for r in this):
+        gaps.append("this year's cell")
+    last = [r for r in d.related if r.kind in ("table-cell", "table") and names(r, last_files)]
+    if not any(r.table and (r.page or "行" in r.ref) and (r.kind == "table" or r.column_label) for r in last):
+        gaps.append("last year's cell")
+    return gaps
+
+
+def _edited_findings(js2017, js2018, cq2026, tmp_path):
+    js_files = (JS.format(year=2018, part="tables"),), (JS.format(year=2017, part="tables"),)
+    table = _table(js2017, "一般公共预算支出预算表", exclude="基本")
+    yield js_files, _cross(_check(js2018, _edit_cell(js2017, table, lambda r: r.code == "2013101", 2, "6,206.99")))
+    yield js_files, _cross(_check(_edit_text(js2018, "增加743.39万元", "增加703.39万元")[0], js2017))
+    table = _table(js2017, "收支预算总表", exclude="财政拨款")
+    yield js_files, _cross(_check(js2018, _edit_cell(js2017, table, lambda r: r.label == "二、财政专户管理资金", 1,
+                                                     "157.20")))
+    edited = tmp_path / "cq-2025.md"
+    edited.write_text(CQ_2025.read_text("utf-8").replace("| 184.49 |", "| 185.49 |"), "utf-8")
+    yield ((CQ_2026.name,), (edited.name,)), _cross(_check(cq2026, read_path(edited)))
+    edited = tmp_path / "gx-2024-budget.md"
+    edited.write_text(GX_BUDGET.read_text("utf-8").replace("| 76.43 | 30.00 |", "| 76.43 | 35.00 |"), "utf-8")
+    final = read_path(GX_FINAL)
+    yield ((GX_FINAL.name,), (edited.name,)), [d for d in _check(final, read_path(edited)).diagnostics
+                                                if d.code == "TC363"]
+
+
+def test_every_cross_year_finding_names_both_files_page_and_cell(js2017, js2018, cq2026, tmp_path):
+    seen = set()
+    for (this_files, last_files), found in _edited_findings(js2017, js2018, cq2026, tmp_path):
+        assert found
+        for d in found:
+            seen.add((d.code, d.severity))
+            assert _evidence_gaps(d, this_files, last_files) == [], (d.message, d.related)
+    assert seen == {("TC361", "error"), ("TC361", "warning"), ("TC362", "error"), ("TC363", "error")}
+
+
+def test_evidence_without_last_years_file_is_a_gap(js2017, js2018):
+    table = _table(js2017, "一般公共预算支出预算表", exclude="基本")
+    (d,) = _cross(_check(js2018, _edit_cell(js2017, table, lambda r: r.code == "2013101", 2, "6,206.99")))
+    bare = dataclasses.replace(d, related=tuple(dataclasses.replace(r, ref=None) for r in d.related))
+    assert _evidence_gaps(bare, ("2018-budget-tables.pdf",), ("2017-budget-tables.pdf",)) == [
+        "this year's cell", "last year's cell"]

@@ -81,3 +81,68 @@ def test_scan_workbook_has_the_cross_year_columns(tmp_path):
     out.write_bytes(workbook(summary, [], []))
     rows = list(openpyxl.load_workbook(out)["部门汇总"].iter_rows(values_only=True))
     assert rows[0][-3:] == ("跨年度对照", "跨年度错误", "跨年度警告") and rows[1][-3:] == (1, 1, 0)
+
+
+# ---------------------------------------------------------------- a final account against its year's budget
+
+GX_FINAL = PDF / "guojia-xinfangju-2024-final-account.pdf"
+GX_BUDGET = ROOT / "corpus" / "derived" / "guojia-xinfangju-2024-budget-derived.md"
+
+
+def test_pairing_a_final_account_with_the_budget_of_its_year():
+    metas = {"a/x-2024-budget.pdf": {"department": "甲局", "year": "2024", "kind": "department-budget"},
+             "a/x-2024-final.pdf": {"department": "甲局", "year": "2024", "kind": "final-account"},
+             "a/x-2023-final.pdf": {"department": "甲局", "year": "2023", "kind": "final-account"},
+             "a/x-2025-budget.pdf": {"department": "甲局", "year": "2025", "kind": "department-budget"}}
+    groups = group_files(sorted(metas), metas)
+    assert len(groups) == 4  # a final account and the budget of its year are never one disclosure's volumes
+    assert pair_years(groups, metas) == {
+        "a/x-2024-final.pdf": ["a/x-2024-budget.pdf"],  # the same year's budget, not last year's final account
+        "a/x-2025-budget.pdf": ["a/x-2024-budget.pdf"]}  # a final account does not hide last year's budget
+    # without the budget of its year, a final account is compared with last year's final account
+    del metas["a/x-2024-budget.pdf"]
+    assert pair_years(group_files(sorted(metas), metas), metas) == {"a/x-2024-final.pdf": ["a/x-2023-final.pdf"]}
+
+
+def test_a_final_account_is_not_paired_with_another_years_budget_nor_with_two_editions():
+    metas = {"a/x-2023-budget.pdf": {"department": "甲局", "year": "2023", "kind": "department-budget"},
+             "a/x-2024-final.pdf": {"department": "甲局", "year": "2024", "kind": "final-account"}}
+    assert pair_years(group_files(sorted(metas), metas), metas) == {}
+    metas = {"a/x-2024-budget.pdf": {"department": "甲局", "year": "2024", "kind": "department-budget"},
+             "b/x-2024-budget.pdf": {"department": "甲局", "year": "2024", "kind": "department-budget"},
+             "a/x-2023-final.pdf": {"department": "甲局", "year": "2023", "kind": "final-account"},
+             "a/x-2024-final.pdf": {"department": "甲局", "year": "2024", "kind": "final-account"}}
+    # two budgets of 2024: which one the final account restates is unknown (and it is not
+    # compared with last year's final account instead)
+    assert pair_years(group_files(sorted(metas), metas), metas) == {}
+
+
+def _scan_final_account(tmp_path, budget_text: str):
+    shutil.copy(GX_FINAL, tmp_path)
+    (tmp_path / "guojia-xinfangju-2024-budget.md").write_text(budget_text, "utf-8")
+    db = tmp_path / "scan.sqlite"
+    outcome = run_scan([str(tmp_path)], db=str(db), jobs=1)
+    with Store(db) as store:
+        return outcome, store.summary(), store.findings()
+
+
+def test_scan_pairs_a_final_account_with_its_budget_unedited(tmp_path):
+    outcome, summary, findings = _scan_final_account(tmp_path, GX_BUDGET.read_text("utf-8"))
+    assert {Path(k).name: [Path(f).name for f in v] for k, v in outcome.pairs.items()} == {
+        "guojia-xinfangju-2024-final-account.pdf": ["guojia-xinfangju-2024-budget.md"]}
+    dep = summary["departments"]["国家信访局"]
+    assert [p["against"] for p in dep["cross_year"]["pairs"]] == ["budget"]
+    assert dep["cross_year"]["error"] == 0 and dep["cross_year"]["warning"] == 0
+    assert not [f for f in findings if f["code"] in ("TC361", "TC362", "TC363")]
+
+
+def test_scan_finds_an_edited_budget_figure_of_a_final_account(tmp_path):
+    text = GX_BUDGET.read_text("utf-8").replace("| 76.43 | 30.00 |", "| 76.43 | 35.00 |")
+    _, summary, findings = _scan_final_account(tmp_path, text)
+    dep = summary["departments"]["国家信访局"]
+    assert dep["cross_year"]["error"] == 1 and "TC363" in dep["worst_rules"]
+    (f,) = [f for f in findings if f["code"] == "TC363"]
+    assert f["path"].endswith("guojia-xinfangju-2024-final-account.pdf") and f["page"] and f["text"] == "30.00"
+    refs = [r["ref"] or "" for r in json.loads(f["related"])]
+    assert any("guojia-xinfangju-2024-budget.md" in r for r in refs)
+    assert any("guojia-xinfangju-2024-final-account.pdf p." in r for r in refs)

@@ -141,9 +141,14 @@ def _rule_failed(rule, exc: Exception):
 
 def _kind_stats(ctx: Context, strict: bool) -> dict:
     """The document kind and the template family the checks assumed (stats keys
-    ``document_kind``, ``template_family``, ``template_family_name``)."""
+    ``document_kind``, ``template_family``, ``template_family_name``; ``previous_kind``: the
+    kind of the disclosure it was compared with)."""
     try:
         out = {"document_kind": ctx.kind}
+        if ctx.previous is not None:  # what a paired disclosure was compared with (scan summary)
+            from textcheck.families import document_kind
+
+            out["previous_kind"] = document_kind(ctx.previous, ctx.lexicon)
         if ctx.family is not None:
             out["template_family"] = ctx.family.family.id
             out["template_family_name"] = ctx.family.family.name

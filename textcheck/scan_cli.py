@@ -26,8 +26,9 @@ def add_scan_arguments(p) -> None:
     p.add_argument("--group-by", choices=GROUP_MODES, default="meta",
                    help="how volumes of one disclosure are grouped (default: department/year read from the files)")
     p.add_argument("--no-pair-years", dest="pair_years", action="store_false", default=True,
-                   help="do not check a department's disclosure against its disclosure of the year before "
-                        "(default: paired when department and year are read from the files)")
+                   help="do not check a department's budget against its budget of the year before, nor a "
+                        "final account against the same year's budget (default: paired when department, "
+                        "year and kind are read from the files)")
     p.add_argument("--format", "-f", choices=("text", "json"), default="text", help="summary format")
     from textcheck.cli_options import add_selection_arguments
 
@@ -130,7 +131,8 @@ def print_summary(summary: dict) -> None:
     for name, d in sorted(summary["departments"].items()):
         cross = d.get("cross_year") or {}
         for pair in cross.get("pairs", []):
-            console.print(f"跨年度：{name} {pair['path']} 对照上年 {pair['previous']}")
+            against = "本年预算" if pair.get("against") == "budget" else "上年"
+            console.print(f"跨年度：{name} {pair['path']} 对照{against} {pair['previous']}")
         if cross.get("pairs"):
             console.print(f"跨年度：{name} 共 {len(cross['pairs'])} 组，error {cross['error']}，warning {cross['warning']}")
     if summary["slowest"]:

@@ -98,11 +98,30 @@ def _pdf_head_text(path: str, pages: int = 5) -> str:
     return "\n".join(extract_text(page.chars) or "" for page in read_pages(path, path, max_pages=pages))
 
 
+# The first lines whose title words decide a file's kind (as families.document_kind reads them).
+_KIND_LINES = 40
+FINAL_ACCOUNT, BUDGET = "final-account", "department-budget"  # textcheck.families kinds
+
+
 def identify(path: str) -> dict:
-    """{"department": …, "year": …} read from the document's own first lines (None when not found)."""
+    """{"department": …, "year": …, "kind": …} read from the document's own first lines (None
+    when not found); kind from the title cue words of lexicons/document_kinds.yml."""
     from textcheck import patterns  # compiled on first use: `textcheck --help` need not
 
     lines = [ln.strip() for ln in head_text(path).splitlines() if ln.strip()]
+    found = _department_and_year(lines, patterns)
+    found["kind"] = _kind(lines)
+    return found
+
+
+def _kind(lines: list[str]) -> str | None:
+    from textcheck.lexicon.templates import kind_cues
+
+    head = "\n".join("".join(ln.split()) for ln in lines[:_KIND_LINES])
+    return next((kind for kind, cues in kind_cues() if any(c in head for c in cues)), None)
+
+
+def _department_and_year(lines: list[str], patterns) -> dict:
     department = year = None
     for i, line in enumerate(lines[:60]):
         compact = line.replace(" ", "")
@@ -152,7 +171,10 @@ def group_files(files: list[str], metas: dict[str, dict], mode: str = "meta") ->
     for f in files:
         meta = metas.get(f, {})
         if meta.get("department") and meta.get("year"):
-            groups.setdefault((str(Path(f).parent), department_key(meta["department"]), meta["year"]), []).append(f)
+            # a final account and the budget of its year are two disclosures, never two volumes of one
+            key = (str(Path(f).parent), department_key(meta["department"]), meta["year"],
+                   meta.get("kind") == FINAL_ACCOUNT)
+            groups.setdefault(key, []).append(f)
         else:
             loose.append(f)
     alone: list[str] = []
@@ -201,28 +223,37 @@ def department_names(metas: dict[str, dict]) -> dict[str, str]:
 # -- pairing consecutive years of one department ------------------------------
 
 def pair_years(groups: list[list[str]], metas: dict[str, dict]) -> dict[str, list[str]]:
-    """{this year's group key: last year's group} for every disclosure whose department has
-    exactly one disclosure of the year before (department and year read from the files, as
-    for grouping); the cross-year rules (TC361, TC362) then compare the two."""
+    """{group key: the group it is checked against} (department, year and kind read from the
+    files, as for grouping): a budget against the department's budget of the year before
+    (TC361, TC362); a final account (决算) against the same year's budget (TC363), else
+    against the final account of the year before.  Only when each side is the one disclosure
+    of its department, year and kind: of two editions, which one is meant is unknown."""
     def ident(group):
-        department = next((department_key(metas[f]["department"]) for f in group
-                           if metas.get(f, {}).get("department")), None)
-        year = next((metas[f]["year"] for f in group if metas.get(f, {}).get("year")), None)
+        def first(key):
+            return next((metas[f][key] for f in group if metas.get(f, {}).get(key)), None)
+        department, year = department_key(first("department")), first("year")
+        final = any(metas.get(f, {}).get("kind") == FINAL_ACCOUNT for f in group)
         try:
-            return department, int(year) if year is not None else None
+            return department, int(year) if year is not None else None, final
         except (TypeError, ValueError):
-            return department, None
+            return department, None, final
 
     by_year: dict[tuple, list[list[str]]] = {}
     for g in groups:
-        department, year = ident(g)
+        department, year, final = ident(g)
         if department and year:
-            by_year.setdefault((department, year), []).append(g)
+            by_year.setdefault((department, year, final), []).append(g)
     pairs = {}
-    for (department, year), these in by_year.items():
-        last = by_year.get((department, year - 1), [])
-        if len(these) == 1 and len(last) == 1:  # two editions of a year: which one is meant is unknown
-            pairs[" + ".join(these[0])] = last[0]
+    for (department, year, final), these in by_year.items():
+        choices = ([(department, year, False), (department, year - 1, True)] if final
+                   else [(department, year - 1, False)])
+        for choice in choices:
+            other = by_year.get(choice, [])
+            if len(these) == 1 and len(other) == 1:
+                pairs[" + ".join(these[0])] = other[0]
+                break
+            if other:  # several editions to compare with: which one is meant is unknown
+                break
     return pairs
 
 

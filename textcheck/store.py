@@ -70,9 +70,10 @@ CREATE INDEX IF NOT EXISTS diagnostics_code ON diagnostics(code);
 """
 
 
-# Rules whose findings compare a disclosure with last year's (textcheck/rules/tc361.py, tc362.py):
-# the summary counts them per department apart from the rest.
-CROSS_YEAR_RULES = ("TC361", "TC362")
+# Rules whose findings compare a disclosure with another (last year's budget: textcheck/rules/
+# tc361.py, tc362.py; a final account with its year's budget: tc363.py): the summary counts them
+# per department apart from the rest.
+CROSS_YEAR_RULES = ("TC361", "TC362", "TC363")
 
 
 class Store:
@@ -175,9 +176,10 @@ class Store:
             dep = departments.setdefault(doc["department"] or "（未识别部门）", {
                 "documents": 0, "failed": 0, "error": 0, "warning": 0, "info": 0, "rules": {},
                 "cross_year": {"pairs": [], "error": 0, "warning": 0}})
-            previous = json.loads(doc["stats"] or "{}").get("previous")
-            if previous:  # checked against last year's disclosure (scan pairs consecutive years)
-                dep["cross_year"]["pairs"].append({"path": doc["path"], "year": doc["year"], "previous": previous})
+            stats = json.loads(doc["stats"] or "{}")
+            if stats.get("previous"):  # checked against another disclosure (scan's pairing)
+                dep["cross_year"]["pairs"].append({"path": doc["path"], "year": doc["year"],
+                                                   "previous": stats["previous"], "against": _against(stats)})
             dep["documents"] += 1
             dep["failed"] += doc["status"] != "ok"
             dep["error"] += doc["errors"]
@@ -200,3 +202,11 @@ class Store:
         slowest = [dict(path=r[0], elapsed_ms=r[1]) for r in self.conn.execute(
             "SELECT path, elapsed_ms FROM documents WHERE elapsed_ms IS NOT NULL ORDER BY elapsed_ms DESC LIMIT 5")]
         return {"departments": departments, "totals": totals, "slowest": slowest}
+
+
+def _against(stats: dict) -> str:
+    """What a paired disclosure was compared with: "budget" (a final account with its year's
+    budget, TC363) or "previous-year" (last year's disclosure of the same kind, TC361/TC362)."""
+    if stats.get("document_kind") == "final-account" and stats.get("previous_kind") == "department-budget":
+        return "budget"
+    return "previous-year"

@@ -34,7 +34,7 @@ from textcheck.crossyear.index import (
     CellAt, Match, _alternatives, _Index, absent_code, build_index, find, find_empty)
 from textcheck.crossyear.keys import (
     OUTTURN_BASE_WORDS, _bare, _header_variants, _year, budget_columns, column_key, empty_amount, last_year_keys,
-    previous_columns, row_key, row_keys, table_role, value_columns, value_of)
+    previous_columns, row_key, row_keys, row_name, table_role, value_columns, value_of)
 from textcheck.departments import department_key
 from textcheck.document import Document
 from textcheck.lexicon import normalize_term
@@ -70,7 +70,7 @@ class NewItem:
     cell: CellAt  # this year's cell the claim restates
     previous: Interval  # the implied previous-year figure, in the cell's unit
     how: str
-    last_table: str  # name of last year's table of the same role
+    last_table: CellAt  # a cell of last year's table of the same role (its file, page and name)
 
     def agrees(self) -> bool:
         return self.previous.lo <= 0 <= self.previous.hi
@@ -179,7 +179,7 @@ def _column_pairs(this: Document, ta, col: int, role, keys, index: _Index, year,
         rk, label = found
         m = find(index, role, rk, cks, label)
         if m is not None:
-            out.append(ColumnPair(CellAt(this, ta.table, row, col, n, label or rk[-1], ta.column_name(col)), m))
+            out.append(ColumnPair(CellAt(this, ta.table, row, col, n, row_name(rk, label), ta.column_name(col)), m))
     return out
 
 
@@ -281,7 +281,7 @@ def _match_claim(model: CrossYear, this: Document, link, index: _Index, roles, b
         m = find(index, role, rk, _header_variants(ck), label)
         if m is None and number.value == 0:  # "0 万元": last year's empty cell is 0 too
             m = find_empty(index, role, rk, _header_variants(ck))
-        cell = CellAt(this, table, row, col, number, label or rk[-1], ta.column_name(col))
+        cell = CellAt(this, table, row, col, number, row_name(rk, label), ta.column_name(col))
         if m is not None:
             matches.append((cell, m, _alternatives(index, rk, label)))
         elif absent_code(index, role, rk) and not _alternatives(index, rk, label):
@@ -319,6 +319,9 @@ def _new_item(model: CrossYear, claim, absent: list[tuple], index: _Index) -> No
     if figure is None:
         model.unmatched_claims += 1
         return
-    last_table = next((cells[0].table.name for (r, _, _), cells in index.cells.items() if r == role), "")
+    last_table = next((cells[0] for (r, _, _), cells in index.cells.items() if r == role), None)
+    if last_table is None:
+        model.unmatched_claims += 1
+        return
     model.new_items.append(NewItem(claim, cell, figure[0], figure[1], last_table))
 

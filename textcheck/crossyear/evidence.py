@@ -5,14 +5,30 @@ from textcheck.crossyear.index import CellAt
 from textcheck.document import Document
 
 
+def cell_name(cell: CellAt) -> str:
+    """表“行”行“栏”栏 (the row left out for the one row of a one-row table)."""
+    row = f"“{cell.row_label}”行" if cell.row_label else ""
+    return f"{cell.table.name}{row}“{cell.column_label}”栏"
+
+
+def _file_ref(document: Document, page: int | None, line: int | None, ref: str | None) -> str:
+    """A reference that names the cell's file: "x.pdf p.3", "x.md 第 12 行" (a combined
+    document's reference already names the volume)."""
+    from pathlib import Path
+
+    name = Path(document.path).name
+    if ref is not None and any(Path(p.strip()).name in ref for p in document.path.split(" + ")):
+        return ref
+    where = f"p.{page}" if page is not None else f"第 {line} 行"
+    return f"{name} {where}" if ref is None else f"{name} {ref}"
+
+
 def last_year_related(cell: CellAt):
     """Evidence for a cell of last year's document: its file, page and cell.
 
     ``line`` stays empty: the pipeline moves every evidence line to this year's pages
     (``readers.combine.relocate``), and a line of another document must not be moved.
     The file and page (or line, for text) are in ``ref``."""
-    from pathlib import Path
-
     from textcheck.readers.combine import page_of_line
     from textcheck.report.diagnostic import Related
 
@@ -20,22 +36,36 @@ def last_year_related(cell: CellAt):
     loc = c.location if c is not None else cell.table.location
     page, ref = page_of_line(cell.document, loc.line)
     page = page if page is not None else loc.page
-    name = Path(cell.document.path).name
-    if ref is None or Path(cell.document.path).name not in ref:
-        where = f"p.{page}" if page is not None else f"第 {loc.line} 行"
-        ref = f"{name} {where}" if ref is None else f"{name} {ref}"
+    ref = _file_ref(cell.document, page, loc.line, ref)
     return Related(kind="table-cell", text=c.text.text if c is not None else str(cell.number),
                    table=cell.table.id, row=cell.row_label, column_label=cell.column_label,
                    page=page, ref=ref, value=str(cell.number.value))
 
 
 def this_year_related(cell: CellAt):
+    """Evidence for a cell of this year's document: its line (moved to its page and volume by
+    the pipeline), and a reference that names its file."""
+    from textcheck.readers.combine import page_of_line
     from textcheck.report.diagnostic import Related
 
     r = Related.cell(cell.table, cell.row, cell.col)
+    page, ref = page_of_line(cell.document, r.line)
+    page = page if page is not None else r.page
     return Related(kind=r.kind, text=r.text, line=r.line, source_column=r.source_column, table=cell.table.id,
-                   row=cell.row_label, column_label=cell.column_label, page=r.page, ref=r.ref,
-                   value=str(cell.number.value))
+                   row=cell.row_label, column_label=cell.column_label, page=page,
+                   ref=_file_ref(cell.document, page, r.line, ref or r.ref), value=str(cell.number.value))
+
+
+def last_year_table_related(cell: CellAt):
+    """Evidence for last year's table of a role (where a 科目 is missing): its file, page and title."""
+    from textcheck.readers.combine import page_of_line
+    from textcheck.report.diagnostic import Related
+
+    loc = cell.table.location
+    page, ref = page_of_line(cell.document, loc.line)
+    page = page if page is not None else loc.page
+    return Related(kind="table", text=cell.table.name, table=cell.table.id, page=page,
+                   ref=_file_ref(cell.document, page, loc.line, ref or loc.ref))
 
 
 def document_name(document: Document) -> str:

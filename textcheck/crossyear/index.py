@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from textcheck.crossyear.keys import (
-    _bare, _year, column_key, empty_amount, row_key, row_keys, table_role, value_columns, value_of)
+    _bare, _year, column_key, empty_amount, row_key, row_keys, row_name, table_role, value_columns, value_of)
 from textcheck.document import Document, Row, Table
 from textcheck.numbers import Interval, Number
 
@@ -75,10 +75,10 @@ def build_index(document: Document, analysis) -> _Index:
                     zero = empty_amount(row, c.col) if c.col in valued else None
                     if zero is not None:
                         index.empty.setdefault((role, rk, ck), []).append(
-                            CellAt(document, ta.table, row, c.col, zero, label or rk[-1], ta.column_name(c.col)))
+                            CellAt(document, ta.table, row, c.col, zero, row_name(rk, label), ta.column_name(c.col)))
                     continue
                 index.rows.add((role, rk))
-                cell = CellAt(document, ta.table, row, c.col, n, label or rk[-1], ta.column_name(c.col))
+                cell = CellAt(document, ta.table, row, c.col, n, row_name(rk, label), ta.column_name(c.col))
                 index.cells.setdefault((role, rk, ck), []).append(cell)
                 if rk[0] != "label":
                     index.names.setdefault(rk, []).append(cell)

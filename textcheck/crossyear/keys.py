@@ -190,6 +190,14 @@ def _valued_row_keys(ta, block, body: list[Row]) -> dict[int, tuple[tuple, str]]
     return _unique(keys)
 
 
+def row_name(rk: tuple, label: str) -> str:
+    """How a message names a keyed row: its label, else its code, else 合计 for the total row;
+    "" for the one row of a one-row table (the table's name says it all)."""
+    if label:
+        return label
+    return {"code": rk[-1], "total": "合计"}.get(rk[0], "")
+
+
 def row_key(ta, keys, row: Row, col: int) -> tuple[tuple, str] | None:
     block = _block_of(ta, col)
     return keys.get((row.index, block.start)) if block is not None else None

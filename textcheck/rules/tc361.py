@@ -1,7 +1,8 @@
 """TC361 previous-year-figure-mismatch: a "比上年" figure disagrees with last year's disclosure."""
 from __future__ import annotations
 
-from textcheck.crossyear.evidence import document_name, last_year_related, this_year_related
+from textcheck.crossyear.evidence import (cell_name, document_name, last_year_related, last_year_table_related,
+                                          this_year_related)
 from textcheck.document import Location
 from textcheck.numbers import format_decimal
 from textcheck.report.diagnostic import Related
@@ -75,7 +76,7 @@ class PreviousYearFigureMismatch(Rule):
                 notes.append("本句与本年表格的关联不唯一")
             note = f"（{'；'.join(notes)}，请人工确认）" if notes else ""
             message = (f"“{span.text}”与上年公开文件不符：{how}，而上年公开文件 {last_name} "
-                       f"{last.table.name}“{last.row_label}”行“{last.column_label}”栏为 {last.number}"
+                       f"{cell_name(last)}为 {last.number}"
                        f"{unit or ''}{note}")
             yield self.diagnostic(
                 ctx, message, span.location, span.text,
@@ -96,9 +97,9 @@ class PreviousYearFigureMismatch(Rule):
             shown = format_decimal(item.previous.mid, 2)
             yield self.diagnostic(
                 ctx, f"“{span.text}”推出上年数 {shown}{item.cell.unit or ''}，但上年公开文件 {last_name} "
-                     f"{item.last_table}中无此科目“{item.cell.row_label}”（可能是科目调整，请人工确认）",
+                     f"{item.last_table.table.name}中无此科目“{item.cell.row_label}”（可能是科目调整，请人工确认）",
                 span.location, span.text, severity="warning",
                 related=[Related.sentence(claim.sentence.text, claim.sentence.location),
-                         this_year_related(item.cell)],
+                         this_year_related(item.cell), last_year_table_related(item.last_table)],
                 suggestion="上年公开表中无此科目：核对增减额，或确认该科目上年的名称和编码",
                 key=f"new|{span.text}|{item.cell.row_label}")

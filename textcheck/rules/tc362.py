@@ -1,7 +1,7 @@
 """TC362 previous-column-mismatch: a table's 上年 column disagrees with last year's disclosure."""
 from __future__ import annotations
 
-from textcheck.crossyear.evidence import (column_disagreements, document_name, last_year_related, pair_key,
+from textcheck.crossyear.evidence import (cell_name, column_disagreements, document_name, last_year_related, pair_key,
                                           this_year_related)
 from textcheck.rules.base import Rule
 
@@ -36,8 +36,8 @@ class PreviousColumnMismatch(Rule):
             return
         last_name = document_name(model.previous)
         for pair, cell, last, c, note in column_disagreements(model.columns):
-            message = (f"{cell.table.name}“{cell.row_label}”行“{cell.column_label}”栏 {cell.number} 与上年公开文件 "
-                       f"{last_name} {last.table.name}“{last.row_label}”行“{last.column_label}”栏 {last.number} 不一致"
+            message = (f"{cell_name(cell)} {cell.number} 与上年公开文件 "
+                       f"{last_name} {cell_name(last)} {last.number} 不一致"
                        f"{note}")
             yield self.diagnostic(
                 ctx, message, c.location, c.text.text,

@@ -1,7 +1,7 @@
 """TC363 final-account-budget-mismatch: a final account's 预算数 disagrees with the same year's budget disclosure."""
 from __future__ import annotations
 
-from textcheck.crossyear.evidence import (column_disagreements, document_name, last_year_related, pair_key,
+from textcheck.crossyear.evidence import (cell_name, column_disagreements, document_name, last_year_related, pair_key,
                                           this_year_related)
 from textcheck.rules.base import Rule
 
@@ -37,9 +37,8 @@ class FinalAccountBudgetMismatch(Rule):
             return
         budget_name = document_name(model.previous)
         for pair, cell, budget, c, note in column_disagreements(model.budget_columns):
-            message = (f"{cell.table.name}“{cell.row_label}”行“{cell.column_label}”栏 {cell.number} 与同年预算公开文件 "
-                       f"{budget_name} {budget.table.name}“{budget.row_label}”行“{budget.column_label}”栏 "
-                       f"{budget.number} 不一致{note}")
+            message = (f"{cell_name(cell)} {cell.number} 与同年预算公开文件 "
+                       f"{budget_name} {cell_name(budget)} {budget.number} 不一致{note}")
             yield self.diagnostic(
                 ctx, message, c.location, c.text.text,
                 related=[this_year_related(cell), last_year_related(budget)],
