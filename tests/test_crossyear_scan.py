@@ -146,3 +146,61 @@ def test_scan_finds_an_edited_budget_figure_of_a_final_account(tmp_path):
     refs = [r["ref"] or "" for r in json.loads(f["related"])]
     assert any("guojia-xinfangju-2024-budget.md" in r for r in refs)
     assert any("guojia-xinfangju-2024-final-account.pdf p." in r for r in refs)
+
+
+# ---------------------------------------------------------------- the cross-year counts in every summary
+
+def _summary_with_pairs(error: int, warning: int) -> dict:
+    pairs = [{"path": "x-2024-final.pdf", "year": "2024", "previous": "x-2024-budget.pdf", "against": "budget"},
+             {"path": "x-2025-budget.pdf", "year": "2025", "previous": "x-2024-budget.pdf",
+              "against": "previous-year"}]
+    return {"departments": {
+        "甲局": {"documents": 3, "failed": 0, "error": error + 1, "warning": warning, "info": 0,
+                 "worst_rules": ["TC363"], "cross_year": {"pairs": pairs, "error": error, "warning": warning}},
+        "乙局": {"documents": 1, "failed": 0, "error": 0, "warning": 0, "info": 0, "worst_rules": [],
+                 "cross_year": {"pairs": [], "error": 0, "warning": 0}}},
+        "totals": {"documents": 4, "failed": 0, "error": error + 1, "warning": warning, "info": 0}, "slowest": []}
+
+
+def _department_row(html: str, name: str) -> list[str]:
+    import re
+
+    table = html.split('id="departments"', 1)[1].split("</table>", 1)[0]
+    row = next(r for r in table.split("<tr>") if f"<td>{name}</td>" in r)
+    return re.findall(r'<td class="num">(\d+)</td>', row)
+
+
+def test_dashboard_shows_cross_year_counts_per_department_and_the_pairs():
+    from textcheck.report.scan_exports import dashboard
+
+    html = dashboard(_summary_with_pairs(error=1, warning=2), [], [])
+    head = html.split('id="departments"', 1)[1].split("</thead>", 1)[0]
+    assert "跨年度对照" in head and "跨年度错误" in head and "跨年度警告" in head
+    # 文件, 无法读取, 错误, 警告, 提示, then the pairs, cross-year errors and warnings
+    assert _department_row(html, "甲局")[-3:] == ["2", "1", "2"] and _department_row(html, "乙局")[-3:] == ["0", "0", "0"]
+    pairs = html.split('id="cross-year-pairs"', 1)[1].split("</table>", 1)[0]
+    assert "x-2024-final.pdf" in pairs and "本年预算" in pairs and "上年" in pairs
+    # a department's own errors are not its cross-year errors: an unpaired scan shows none
+    html = dashboard({"departments": {"乙局": _summary_with_pairs(0, 0)["departments"]["乙局"]},
+                      "totals": {"documents": 1, "failed": 0, "error": 0, "warning": 0, "info": 0}}, [], [])
+    assert 'id="cross-year-pairs"' not in html and _department_row(html, "乙局")[-3:] == ["0", "0", "0"]
+
+
+def test_text_summary_and_workbook_agree_with_the_dashboard(capsys, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    from textcheck.report.scan_exports import workbook
+    from textcheck.scan_cli import print_summary
+
+    summary = _summary_with_pairs(error=1, warning=2)
+    print_summary(summary)
+    out = capsys.readouterr().out
+    assert "跨年度：甲局 x-2024-final.pdf 对照本年预算 x-2024-budget.pdf" in out
+    assert "跨年度：甲局 x-2025-budget.pdf 对照上年 x-2024-budget.pdf" in out
+    line = next(ln for ln in out.splitlines() if "甲局" in ln and "TC363" in ln)
+    assert [c.strip() for c in line.split("│")][-4:-1] == ["2", "1", "2"]
+    path = tmp_path / "scan.xlsx"
+    path.write_bytes(workbook(summary, [], []))
+    book = openpyxl.load_workbook(path)
+    assert next(r for r in book["部门汇总"].iter_rows(values_only=True) if r[0] == "甲局")[-3:] == (2, 1, 2)
+    rows = list(book["跨年度对照"].iter_rows(values_only=True))
+    assert rows[1] == ("甲局", "2024", "x-2024-final.pdf", "本年预算", "x-2024-budget.pdf")

@@ -155,7 +155,7 @@ def test_xlsx_export(scanned, tmp_path):
     out = tmp_path / "scan.xlsx"
     assert main(["report", "--db", str(scanned), "-f", "xlsx", "-o", str(out)]) == 0
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["部门汇总", "文件", "问题"]
+    assert wb.sheetnames == ["部门汇总", "文件", "问题", "跨年度对照"]
     findings = list(wb["问题"].iter_rows(values_only=True))
     assert findings[0][3] == "code" and sorted(r[3] for r in findings[1:]) == ["TC201", "TC203"]
     files = {r[0]: r for r in wb["文件"].iter_rows(min_row=2, values_only=True)}

@@ -118,23 +118,28 @@ def print_summary(summary: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from textcheck.report.scan_exports import AGAINST_NAMES, cross_year_counts
+
     console = Console()
     t = Table(title="textcheck scan — 按部门汇总")
-    for col in ("部门", "文件", "无法读取", "error", "warning", "info", "主要问题规则"):
+    for col in ("部门", "文件", "无法读取", "error", "warning", "info", "主要问题规则", "跨年度对照", "跨年度error",
+                "跨年度warning"):
         t.add_column(col)
+    cross_totals = [0, 0, 0]
     for name, d in sorted(summary["departments"].items()):
+        cross = cross_year_counts(d)
+        cross_totals = [a + b for a, b in zip(cross_totals, cross)]
         t.add_row(name, str(d["documents"]), str(d["failed"]), str(d["error"]), str(d["warning"]), str(d["info"]),
-                  ", ".join(d["worst_rules"]))
+                  ", ".join(d["worst_rules"]), *map(str, cross))
     tot = summary["totals"]
-    t.add_row("合计", str(tot["documents"]), str(tot["failed"]), str(tot["error"]), str(tot["warning"]), str(tot["info"]), "")
+    t.add_row("合计", str(tot["documents"]), str(tot["failed"]), str(tot["error"]), str(tot["warning"]), str(tot["info"]), "",
+              *map(str, cross_totals))
     console.print(t)
     for name, d in sorted(summary["departments"].items()):
         cross = d.get("cross_year") or {}
         for pair in cross.get("pairs", []):
-            against = "本年预算" if pair.get("against") == "budget" else "上年"
+            against = AGAINST_NAMES.get(pair.get("against"), "上年")
             console.print(f"跨年度：{name} {pair['path']} 对照{against} {pair['previous']}")
-        if cross.get("pairs"):
-            console.print(f"跨年度：{name} 共 {len(cross['pairs'])} 组，error {cross['error']}，warning {cross['warning']}")
     if summary["slowest"]:
         console.print("最慢的文件: " + "; ".join(f"{s['path']} ({s['elapsed_ms']:.0f} ms)" for s in summary["slowest"]))
     scan = summary.get("scan")
