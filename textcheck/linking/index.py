@@ -148,6 +148,9 @@ class TableIndex:
                      and c.col not in self.code_cols[t.index]
                      and not patterns.LINK_CODE_CELL.fullmatch(c.text.text.strip())
                      and not _line_number_column(t, c.col)]
+        merged = self._labels_in_code_columns(t, by_col)
+        if merged:
+            text_cols = sorted(text_cols + merged, key=lambda c: c.col)
         for i, label_cell in enumerate(text_cols):
             end = text_cols[i + 1].col if i + 1 < len(text_cols) else width
             refs = []
@@ -170,7 +173,10 @@ class TableIndex:
                 code = next((t for c in cells if c.col in self.code_cols[t_index]
                              for t in (c.text.text.strip(),) if len(t) in (3, 5, 7) and t.isdigit()), None)
             key = name_key(label)
-            total = (row.kind == ROW_TOTAL and i == 0) or bool(self.voc.total_row.search(key))
+            # the first label of a total row, a grand-total label, or a block total beside it
+            # ("人员经费合计 | … | 公用经费合计": the second is the total of its own columns)
+            total = (row.kind == ROW_TOTAL and (i == 0 or bool(patterns.LINK_TOTAL_SUFFIX.search(key)))) or \
+                bool(self.voc.total_row.search(key))
             before = name_key(text_cols[i - 1].text.text) if i else ""
             seg = _Segment(t, row, label, key, code, tuple(refs), total, before)
             self.segments.append(seg)
@@ -181,6 +187,21 @@ class TableIndex:
                 yf = _year_free(key)
                 if yf != key:
                     self.by_key.setdefault(yf, []).append(seg)
+
+    def _labels_in_code_columns(self, t: Table, by_col: dict) -> list:
+        """Labels printed in a code column: a merged cell over 科目代码 | 科目名称 ("合计",
+        "人员经费合计" of a 决算 table).  Text with no digit is no code, and the name column
+        right of it is blank (the label spans it)."""
+        out = []
+        for col in self.code_cols[t.index]:
+            c = by_col.get(col)
+            if c is None or c.value is not None or not c.text.text.strip() or \
+                    patterns.LINK_ANY_DIGIT.search(c.text.text):
+                continue
+            right = by_col.get(col + 1)
+            if right is None or (right.value is None and not right.text.text.strip()):
+                out.append(c)
+        return out
 
     # -- queries
 

@@ -102,7 +102,8 @@ class Linker(RoutesMixin, ItemsMixin):
         for d in self.departments:
             s = s.replace(d, "")
         s = patterns.LINK_SUBJECT_NOISE.sub("", s)
-        return patterns.LINK_LEADING_NUMBERING.sub("", s)
+        s = patterns.LINK_LEADING_NUMBERING.sub("", s)
+        return patterns.LINK_CLASSIFICATION_LEAD.sub("", s) or s
 
     def short_subject(self, subject: str) -> str:
         """The subject without trailing words that name no item ("三公经费预算数" → "三公经费")."""

@@ -143,6 +143,9 @@ from textcheck.patterns.linking import (  # noqa: F401
     LINK_LEVEL_MARK,
     LINK_SUBJECT_CODE,
     LINK_CODE_CELL,
+    LINK_ANY_DIGIT,
+    LINK_TOTAL_SUFFIX,
+    LINK_CLASSIFICATION_LEAD,
     LINK_OWN_LEVEL,
     LINK_EMPTY_WORDS,
 )
