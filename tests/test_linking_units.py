@@ -169,3 +169,21 @@ def test_a_subject_read_by_its_classification_names_the_item_after_it(final):
     assert link.confidence == CONFIDENT and link.agreeing
     assert final.clean_subject("按功能分类支出划分为一般公共服务支出") == "一般公共服务支出"
     assert final.clean_subject("按时支付") == "按时支付"  # no classification named: kept
+
+
+def test_a_budget_figure_is_never_a_final_account_cell(final):
+    # "项目支出年初预算数 950.00 万元，决算数 900.00 万元": the 决算表 prints the second only
+    budget = final.link(amount("项目支出年初预算数", "950.00", SPENDING))
+    assert budget.confidence == UNLINKED and not budget.candidates
+    actual = final.link(amount("项目支出决算数", "900.00", SPENDING))
+    assert actual.confidence == CONFIDENT and {cell_label(c) for c in actual.agreeing} == {"合计"}
+
+
+def test_the_stage_of_a_cell_is_its_column_before_its_title(final):
+    from textcheck.linking.stages import cell_stage, stage_of
+
+    assert stage_of("财政拨款支出年初预算") == "budget" and stage_of("支出决算") == "final"
+    assert stage_of("一般公共预算财政拨款支出") is None  # a fund, not a stage
+    assert stage_of("决算数比年初预算数减少") is None  # both: says nothing
+    total = next(s for s in final.index.segments if s.table.name.startswith("公开03表") and s.total)
+    assert cell_stage(total.cells[0]) == "final"  # the title "支出决算表"

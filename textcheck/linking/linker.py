@@ -12,6 +12,7 @@ from textcheck.linking.cells import agrees, cell_label, stated_interval, table_u
 from textcheck.linking.index import TableIndex, _Segment
 from textcheck.linking.items import ItemsMixin
 from textcheck.linking.projects import ProjectNamesMixin
+from textcheck.linking.stages import cell_stage, stage_of
 from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, UNLINKED, SubjectLink
 from textcheck.linking.routes import RoutesMixin
 from textcheck.linking.vocab import _norm, _year_free, name_key, project_in_heading, specific_vocabulary, vocabulary
@@ -295,6 +296,11 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
             # "一般公共预算支出" never restates the income side ("一般公共预算拨款收入")
             d.found = [c for c in d.found if self._cell_flow(c) in (None, flow)]
             d.primary = [c for c in d.primary if self._cell_flow(c) in (None, flow)]
+        stage = stage_of(subject, self.extra_dirs)
+        if d.found and stage:
+            # "财政拨款支出年初预算" is no 决算 figure, "支出决算" no 预算数 column of a "三公" table
+            d.found = [c for c in d.found if self._cell_stage(c) in (None, stage)]
+            d.primary = [c for c in d.primary if self._cell_stage(c) in (None, stage)]
         if d.found and self.voc.carryover.search(subject):
             # "上年结转结余的一般公共预算收入": only cells that are carry-over themselves
             d.found = [c for c in d.found if self._names_carryover(c)]
@@ -332,6 +338,9 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
         return SubjectLink(claim, candidates=tuple(d.found), agreeing=agreeing, confidence=confidence,
                            notes=tuple(d.notes), key=d.key, scope=roles or (), route=d.route,
                            primary=tuple(d.primary))
+
+    def _cell_stage(self, cell: CellRef) -> str | None:
+        return self._memo("cell_stage", (cell.table.index, cell.col), lambda: cell_stage(cell, self.extra_dirs))
 
     def _flow(self, text: str) -> str | None:
         """income / expenditure when the text names exactly one of them."""
