@@ -187,3 +187,10 @@ def test_the_stage_of_a_cell_is_its_column_before_its_title(final):
     assert stage_of("决算数比年初预算数减少") is None  # both: says nothing
     total = next(s for s in final.index.segments if s.table.name.startswith("公开03表") and s.total)
     assert cell_stage(total.cells[0]) == "final"  # the title "支出决算表"
+
+
+def test_a_name_is_the_total_row_that_adds_heji_to_it(final):
+    income = ("第三部分", "二、收入决算情况说明")
+    link = final.link(amount("本年收入", "4,000.00", income))
+    assert link.linked and {cell_label(c) for c in link.agreeing} == {"本年收入合计"}
+    assert not final.link(amount("本年结余", "4,000.00", income)).linked  # no "本年结余合计" row

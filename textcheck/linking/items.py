@@ -121,6 +121,9 @@ class ItemsMixin:
                 yield bare + "支出"
                 if bare.endswith("费用"):  # "因公出国（境）费用" / "因公出国（境）费"
                     yield bare[:-1]
+            # "本年收入" for the total row "本年收入合计" (tried after every form as written)
+            for s in (subject, self.short_subject(subject)):
+                yield s + patterns.LINK_TOTAL_WORD
         return [k for k in dict.fromkeys(name_key(f) for f in forms()) if len(k) >= 2]
 
     def _item_route(self, subject: str, scoped: list[Table], specific, unit: str | None = None):

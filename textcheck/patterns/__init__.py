@@ -144,6 +144,7 @@ from textcheck.patterns.linking import (  # noqa: F401
     LINK_SUBJECT_CODE,
     LINK_CODE_CELL,
     LINK_ANY_DIGIT,
+    LINK_TOTAL_WORD,
     LINK_PARTICLE,
     LINK_PROJECT_CODE,
     LINK_PROJECT_SUFFIX,

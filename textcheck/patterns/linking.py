@@ -43,6 +43,9 @@ LINK_ANY_DIGIT = regex.compile(r"\d")
 # a 基本支出决算表 (each is the total of the columns under its heading).
 LINK_TOTAL_SUFFIX = regex.compile(r"(?:合计|总计)$")
 
+# The word a total row adds to the name of what it totals ("本年收入" → "本年收入合计").
+LINK_TOTAL_WORD = "合计"
+
 # The classification a subject says it is read by, before the item: "按功能分类支出划分为一般
 # 公共服务支出", "按经济分类划分为基本支出" (the item is what follows).
 LINK_CLASSIFICATION_LEAD = regex.compile(r"^按(?:支出)?(?:功能|经济)(?:分类)?(?:科目)?(?:支出)?(?:划分)?(?:为|是)?")
