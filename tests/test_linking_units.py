@@ -194,3 +194,9 @@ def test_a_name_is_the_total_row_that_adds_heji_to_it(final):
     link = final.link(amount("本年收入", "4,000.00", income))
     assert link.linked and {cell_label(c) for c in link.agreeing} == {"本年收入合计"}
     assert not final.link(amount("本年结余", "4,000.00", income)).linked  # no "本年结余合计" row
+
+
+def test_a_class_named_with_kemu_is_the_class(final):
+    # "“一般公共服务支出”科目 3,800.00 万元" names the 类 itself
+    assert final.short_subject("一般公共服务支出科目") == "一般公共服务支出"
+    assert final.link(amount("一般公共服务支出科目", "3,800.00", SPENDING)).agreeing
