@@ -200,3 +200,10 @@ def test_a_class_named_with_kemu_is_the_class(final):
     # "“一般公共服务支出”科目 3,800.00 万元" names the 类 itself
     assert final.short_subject("一般公共服务支出科目") == "一般公共服务支出"
     assert final.link(amount("一般公共服务支出科目", "3,800.00", SPENDING)).agreeing
+
+
+def test_final_account_words_name_the_whole_as_budget_words_do(final):
+    # "三公经费支出决算" is the whole "三公" figure of a 决算 as "三公经费预算" is of a budget
+    concept = final.specific_concept("三公经费财政拨款支出决算")
+    assert concept is not None and final.names_whole(concept, "三公经费财政拨款支出决算")
+    assert not final.names_whole(concept, "三公经费中公务接待费支出决算")

@@ -296,11 +296,6 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
             # "一般公共预算支出" never restates the income side ("一般公共预算拨款收入")
             d.found = [c for c in d.found if self._cell_flow(c) in (None, flow)]
             d.primary = [c for c in d.primary if self._cell_flow(c) in (None, flow)]
-        stage = stage_of(subject, self.extra_dirs)
-        if d.found and stage:
-            # "财政拨款支出年初预算" is no 决算 figure, "支出决算" no 预算数 column of a "三公" table
-            d.found = [c for c in d.found if self._cell_stage(c) in (None, stage)]
-            d.primary = [c for c in d.primary if self._cell_stage(c) in (None, stage)]
         if d.found and self.voc.carryover.search(subject):
             # "上年结转结余的一般公共预算收入": only cells that are carry-over themselves
             d.found = [c for c in d.found if self._names_carryover(c)]
@@ -309,6 +304,12 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
     def _finish(self, claim: Claim, roles, scoped: list[Table], subject: str, unit: str | None,
                 d: "_Draft") -> SubjectLink:
         """The link: candidates kept to the section's tables, its confidence, the agreeing cells."""
+        stage = stage_of(subject, self.extra_dirs)
+        if d.found and stage:
+            # "财政拨款支出年初预算" is no 决算 figure, "支出决算" no 预算数 column of a "三公" table
+            # (whichever route found the cells)
+            d.found = [c for c in d.found if self._cell_stage(c) in (None, stage)]
+            d.primary = [c for c in d.primary if self._cell_stage(c) in (None, stage)]
         if not d.found:
             return SubjectLink(claim, confidence=UNLINKED, scope=roles or (), notes=tuple(d.notes))
         if scoped:
