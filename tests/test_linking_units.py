@@ -207,3 +207,35 @@ def test_final_account_words_name_the_whole_as_budget_words_do(final):
     concept = final.specific_concept("三公经费财政拨款支出决算")
     assert concept is not None and final.names_whole(concept, "三公经费财政拨款支出决算")
     assert not final.names_whole(concept, "三公经费中公务接待费支出决算")
+
+
+LISTED = """第四部分 部门预算公开报表
+
+报表	报表名称	是否空表	表格为空的理由
+表1	部门综合预算收支总表		
+表2	部门综合预算支出总表		
+
+表1
+
+单位：万元
+
+收入		支出	
+项目	预算数	项目	预算数
+本年收入合计	2,838.42	本年支出合计	2,838.42
+
+表2
+
+单位：万元
+
+科目名称	合计	基本支出	项目支出
+合计	2,838.42	2,000.00	838.42
+"""
+
+
+def test_an_untitled_table_takes_its_title_from_the_documents_list_of_tables():
+    linker = Linker(read_text(LISTED, path="listed.txt"), load_lexicon())
+    roles = {t.name.split()[0] + t.name.split()[1]: linker.index.role(t)
+             for t in linker.index.tables if t.name.startswith("表")}
+    assert roles == {"表1": "overview", "表2": "expenditure"}
+    link = linker.link(amount("当年预算收入", "2,838.42", ("五、收支预算总体情况说明",)))
+    assert link.confidence == CONFIDENT and link.agreeing

@@ -8,6 +8,7 @@ from decimal import Decimal
 from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.document import ROW_TOTAL, Document, Row, Table
+from textcheck.families import listed_tables
 from textcheck.linking.vocab import _first, _norm, _Vocabulary, _year_free, name_key
 from textcheck.numbers import Number
 
@@ -45,6 +46,7 @@ class TableIndex:
     def __init__(self, document: Document, voc: _Vocabulary):
         self.voc = voc
         self.tables = [t for t in document.tables if t.rows]
+        self.listed = _listed_titles(document)
         self.roles: dict[int, str | None] = {}
         self.concepts: dict[tuple[int, int], _ColumnConcept] = {}
         self.segments: list[_Segment] = []
@@ -57,7 +59,9 @@ class TableIndex:
     # -- building
 
     def _index_table(self, t: Table) -> None:
-        title = _norm(t.title or "")
+        # a table printed without its title ("表1" over the grid) is the one the document's own
+        # list of tables names under its number ("表1 | 部门综合预算收支总表")
+        title = _norm(t.title or (self.listed.get(t.number, "") if t.number is not None else ""))
         role = "performance" if t.kind == "performance" else _first(self.voc.table_roles, title)
         self.roles[t.index] = role
         defaults = _first(self.voc.table_defaults, title) or {}
@@ -217,3 +221,16 @@ def _line_number_column(table: Table, col: int) -> bool:
     """A 行次/栏次 column: its cells number the rows, they are neither labels nor amounts."""
     column = table.column(col)
     return column is not None and bool(column.label) and bool(patterns.LINE_NUMBER_HEADER.fullmatch(column.label))
+
+
+def _listed_titles(document: Document) -> dict[int, str]:
+    """Table number → title, from the document's own list of tables; a number listed twice
+    with different titles names no table."""
+    out: dict[int, str] = {}
+    clash: set[int] = set()
+    for entry in listed_tables(document):
+        if entry.number is None:
+            continue
+        if out.setdefault(entry.number, entry.title) != entry.title:
+            clash.add(entry.number)
+    return {n: title for n, title in out.items() if n not in clash}
