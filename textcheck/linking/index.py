@@ -8,6 +8,7 @@ from decimal import Decimal
 from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.document import ROW_TOTAL, Document, Row, Table
+from textcheck.families import listed_tables
 from textcheck.linking.vocab import _first, _norm, _Vocabulary, _year_free, name_key
 from textcheck.numbers import Number
 
@@ -45,6 +46,7 @@ class TableIndex:
     def __init__(self, document: Document, voc: _Vocabulary):
         self.voc = voc
         self.tables = [t for t in document.tables if t.rows]
+        self.listed = _listed_titles(document)
         self.roles: dict[int, str | None] = {}
         self.concepts: dict[tuple[int, int], _ColumnConcept] = {}
         self.segments: list[_Segment] = []
@@ -57,7 +59,9 @@ class TableIndex:
     # -- building
 
     def _index_table(self, t: Table) -> None:
-        title = _norm(t.title or "")
+        # a table printed without its title ("表1" over the grid) is the one the document's own
+        # list of tables names under its number ("表1 | 部门综合预算收支总表")
+        title = _norm(t.title or (self.listed.get(t.number, "") if t.number is not None else ""))
         role = "performance" if t.kind == "performance" else _first(self.voc.table_roles, title)
         self.roles[t.index] = role
         defaults = _first(self.voc.table_defaults, title) or {}
@@ -148,6 +152,9 @@ class TableIndex:
                      and c.col not in self.code_cols[t.index]
                      and not patterns.LINK_CODE_CELL.fullmatch(c.text.text.strip())
                      and not _line_number_column(t, c.col)]
+        merged = self._labels_in_code_columns(t, by_col)
+        if merged:
+            text_cols = sorted(text_cols + merged, key=lambda c: c.col)
         for i, label_cell in enumerate(text_cols):
             end = text_cols[i + 1].col if i + 1 < len(text_cols) else width
             refs = []
@@ -170,7 +177,10 @@ class TableIndex:
                 code = next((t for c in cells if c.col in self.code_cols[t_index]
                              for t in (c.text.text.strip(),) if len(t) in (3, 5, 7) and t.isdigit()), None)
             key = name_key(label)
-            total = (row.kind == ROW_TOTAL and i == 0) or bool(self.voc.total_row.search(key))
+            # the first label of a total row, a grand-total label, or a block total beside it
+            # ("人员经费合计 | … | 公用经费合计": the second is the total of its own columns)
+            total = (row.kind == ROW_TOTAL and (i == 0 or bool(patterns.LINK_TOTAL_SUFFIX.search(key)))) or \
+                bool(self.voc.total_row.search(key))
             before = name_key(text_cols[i - 1].text.text) if i else ""
             seg = _Segment(t, row, label, key, code, tuple(refs), total, before)
             self.segments.append(seg)
@@ -181,6 +191,21 @@ class TableIndex:
                 yf = _year_free(key)
                 if yf != key:
                     self.by_key.setdefault(yf, []).append(seg)
+
+    def _labels_in_code_columns(self, t: Table, by_col: dict) -> list:
+        """Labels printed in a code column: a merged cell over 科目代码 | 科目名称 ("合计",
+        "人员经费合计" of a 决算 table).  Text with no digit is no code, and the name column
+        right of it is blank (the label spans it)."""
+        out = []
+        for col in self.code_cols[t.index]:
+            c = by_col.get(col)
+            if c is None or c.value is not None or not c.text.text.strip() or \
+                    patterns.LINK_ANY_DIGIT.search(c.text.text):
+                continue
+            right = by_col.get(col + 1)
+            if right is None or (right.value is None and not right.text.text.strip()):
+                out.append(c)
+        return out
 
     # -- queries
 
@@ -196,3 +221,16 @@ def _line_number_column(table: Table, col: int) -> bool:
     """A 行次/栏次 column: its cells number the rows, they are neither labels nor amounts."""
     column = table.column(col)
     return column is not None and bool(column.label) and bool(patterns.LINE_NUMBER_HEADER.fullmatch(column.label))
+
+
+def _listed_titles(document: Document) -> dict[int, str]:
+    """Table number → title, from the document's own list of tables; a number listed twice
+    with different titles names no table."""
+    out: dict[int, str] = {}
+    clash: set[int] = set()
+    for entry in listed_tables(document):
+        if entry.number is None:
+            continue
+        if out.setdefault(entry.number, entry.title) != entry.title:
+            clash.add(entry.number)
+    return {n: title for n, title in out.items() if n not in clash}

@@ -72,8 +72,10 @@ class ItemsMixin:
 
     def _names_only_unit(self, subject: str, unit: str) -> bool:
         rest = name_key(subject)
-        for part in sorted({unit, *map(name_key, self.departments)}, key=len, reverse=True):
+        names = sorted({unit, *map(name_key, self.departments)}, key=len, reverse=True)
+        for part in names:
             rest = rest.replace(part, "") if part else rest
+        rest = _without_short_name(rest, names)
         rest = patterns.LINK_NAME_PUNCT.sub("", patterns.LINK_OWN_LEVEL.sub("", rest))
         return bool(self.voc.generic_whole.fullmatch(rest))
 
@@ -119,6 +121,9 @@ class ItemsMixin:
                 yield bare + "支出"
                 if bare.endswith("费用"):  # "因公出国（境）费用" / "因公出国（境）费"
                     yield bare[:-1]
+            # "本年收入" for the total row "本年收入合计" (tried after every form as written)
+            for s in (subject, self.short_subject(subject)):
+                yield s + patterns.LINK_TOTAL_WORD
         return [k for k in dict.fromkeys(name_key(f) for f in forms()) if len(k) >= 2]
 
     def _item_route(self, subject: str, scoped: list[Table], specific, unit: str | None = None):
@@ -144,6 +149,11 @@ class ItemsMixin:
                 rows = {(s.table.index, s.row.index) for s in segs}
                 return ("label", "label:" + form, [c for s in segs for c in s.cells], [s.cells[0] for s in segs],
                         len(rows) > len({t for t, _ in rows}))
+        if unit is not None:
+            segs = self._unit_item_segments(unit, forms, ids)
+            if segs:
+                return ("label", "label:" + segs[0].key, [c for s in segs for c in s.cells], [s.cells[0] for s in segs],
+                        len({(s.table.index, s.row.index) for s in segs}) > len({s.table.index for s in segs}))
         for form in forms:
             cells = self._column_cells(form, tuple(t.index for t in tables))
             if unit is not None:
@@ -156,6 +166,23 @@ class ItemsMixin:
                 # let an amount be judged whose share cannot be — value-aware only until it can.
                 return "column", "column:" + form, cells, cells, True
         return None
+
+    def _unit_item_segments(self, unit: str, forms: list[str], ids: set[int]) -> list:
+        """The unit's rows an item names with the particle 的 left out or added ("对个人和家庭补助
+        支出" for the row "对个人和家庭的补助"): inside one unit's block the item is that row."""
+        def build():
+            out: dict[str, list] = {}
+            rows = {id(r) for rs in self._unit_rows()[unit].values() for r in rs}
+            for seg in self.index.segments:
+                if seg.cells and id(seg.row) in rows:
+                    out.setdefault(patterns.LINK_PARTICLE.sub("", seg.key), []).append(seg)
+            return out
+        index = self._memo("unit_items", unit, build)
+        for form in forms:
+            segs = [s for s in index.get(patterns.LINK_PARTICLE.sub("", form), ()) if s.table.index in ids]
+            if segs:
+                return segs
+        return []
 
     def _non_performance(self, scoped: list[Table]) -> tuple[list[Table], set[int]]:
         tables = [t for t in (scoped or self.index.tables) if self.index.role(t) != "performance"]
@@ -192,3 +219,16 @@ class ItemsMixin:
                 out += [c for seg in grand for c in seg.cells if c.col == col.index]
         return out
 
+
+# A unit's name without its city ("市建筑工务署本级" for "深圳市建筑工务署本级"): at least this long
+_SHORT_NAME_MIN = 4
+
+
+def _without_short_name(text: str, names: list[str]) -> str:
+    """``text`` without a leading shortened form of one of the names: the narrative drops the
+    city before a unit's name ("市建筑工务署本级预算" in the section of "深圳市建筑工务署（本级）")."""
+    for name in names:
+        for k in range(len(name) - 1, _SHORT_NAME_MIN - 1, -1):
+            if text.startswith(name[-k:]):
+                return text[k:]
+    return text

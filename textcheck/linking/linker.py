@@ -11,13 +11,15 @@ from textcheck.document import ROW_TOTAL, Document, Table
 from textcheck.linking.cells import agrees, cell_label, stated_interval, table_unit, widen, _uniq_cells
 from textcheck.linking.index import TableIndex, _Segment
 from textcheck.linking.items import ItemsMixin
+from textcheck.linking.projects import ProjectNamesMixin
+from textcheck.linking.stages import cell_stage, stage_of
 from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, UNLINKED, SubjectLink
 from textcheck.linking.routes import RoutesMixin
 from textcheck.linking.vocab import _norm, _year_free, name_key, project_in_heading, specific_vocabulary, vocabulary
 from textcheck.numbers import Interval, Number
 
 
-class Linker(RoutesMixin, ItemsMixin):
+class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
     """Links the claims of one document (built per document; vocabularies are cached)."""
 
     def __init__(self, document: Document, lexicon=None, tables=None, tolerance: Decimal = Decimal(0)):
@@ -102,7 +104,8 @@ class Linker(RoutesMixin, ItemsMixin):
         for d in self.departments:
             s = s.replace(d, "")
         s = patterns.LINK_SUBJECT_NOISE.sub("", s)
-        return patterns.LINK_LEADING_NUMBERING.sub("", s)
+        s = patterns.LINK_LEADING_NUMBERING.sub("", s)
+        return patterns.LINK_CLASSIFICATION_LEAD.sub("", s) or s
 
     def short_subject(self, subject: str) -> str:
         """The subject without trailing words that name no item ("三公经费预算数" → "三公经费")."""
@@ -188,7 +191,7 @@ class Linker(RoutesMixin, ItemsMixin):
                 self._item_route(subject, [] if unit else scoped, d.specific, unit)
             if fallback is not None:
                 d.route, d.key, d.found, d.primary, d.ambiguous = fallback
-                d.notes = [n for n in d.notes if not n.startswith("主语为")]
+                d.notes = [n for n in d.notes if not n.startswith(("主语为", "本节所述单位"))]
         return self._finish(claim, roles, scoped, subject, unit, d)
 
     def _by_code(self, claim: Claim, subject_raw: str, scoped: list[Table], d: "_Draft") -> None:
@@ -216,6 +219,9 @@ class Linker(RoutesMixin, ItemsMixin):
                 pkey = name_key(heading_project)
                 segs = self._project_segments(pkey)
                 d.notes.append("项目名称取自标题")
+        if not segs:  # the name as the tables print it, without the words around it
+            segs, loose = self.loose_project_segments(list(dict.fromkeys((subject, self.short_subject(subject)))))
+            pkey = loose or pkey
         if segs:
             d.route, d.key = "project", "project:" + _year_free(pkey)
             # one name on several rows of a table (the same project under several units):
@@ -272,11 +278,19 @@ class Linker(RoutesMixin, ItemsMixin):
             # that unit's rows, never the department's totals or another unit's rows
             if self._names_only_unit(subject, unit):
                 d.measure = "total"  # "深圳市西部水源管理中心预算 15,015.14 万元": the unit's total
+                # rows a word of it labels ("预算" of a "2026年预算" row) are not the unit's figure
+                d.found, d.primary, d.route, d.key = [], [], "", None
             elif not self._names_only_measure(subject, unit):
                 # "…补助支出", "水务发展资金项目支出": an item, not the unit's figure of a measure
                 d.measure = None
             d.found, d.primary, d.route, d.key = self._in_unit(unit, d.found, d.primary, d.route, d.key, d.measure,
                                                                d.fund, scoped or self.index.tables)
+            if not d.found:  # the department's figure of the item is not this unit's
+                d.notes.append(f"本节所述单位“{unit}”的该项在表中没有单列的数字")
+            if d.route == "project" and d.found:
+                # a project several units carry: the unit's own row is the one meant
+                rows = {(c.table.index, c.row.index) for c in d.found}
+                d.ambiguous = len(rows) > len({t for t, _ in rows})
         flow = self._flow(subject)
         if d.found and flow:
             # "一般公共预算支出" never restates the income side ("一般公共预算拨款收入")
@@ -290,6 +304,12 @@ class Linker(RoutesMixin, ItemsMixin):
     def _finish(self, claim: Claim, roles, scoped: list[Table], subject: str, unit: str | None,
                 d: "_Draft") -> SubjectLink:
         """The link: candidates kept to the section's tables, its confidence, the agreeing cells."""
+        stage = stage_of(subject, self.extra_dirs)
+        if d.found and stage:
+            # "财政拨款支出年初预算" is no 决算 figure, "支出决算" no 预算数 column of a "三公" table
+            # (whichever route found the cells)
+            d.found = [c for c in d.found if self._cell_stage(c) in (None, stage)]
+            d.primary = [c for c in d.primary if self._cell_stage(c) in (None, stage)]
         if not d.found:
             return SubjectLink(claim, confidence=UNLINKED, scope=roles or (), notes=tuple(d.notes))
         if scoped:
@@ -319,6 +339,9 @@ class Linker(RoutesMixin, ItemsMixin):
         return SubjectLink(claim, candidates=tuple(d.found), agreeing=agreeing, confidence=confidence,
                            notes=tuple(d.notes), key=d.key, scope=roles or (), route=d.route,
                            primary=tuple(d.primary))
+
+    def _cell_stage(self, cell: CellRef) -> str | None:
+        return self._memo("cell_stage", (cell.table.index, cell.col), lambda: cell_stage(cell, self.extra_dirs))
 
     def _flow(self, text: str) -> str | None:
         """income / expenditure when the text names exactly one of them."""

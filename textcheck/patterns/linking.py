@@ -36,6 +36,32 @@ LINK_SUBJECT_CODE = regex.compile(r"\((?P<code>\d{3}(?:\d{2}){0,2})\)|^(?P<code>
 # A cell that is only a classification code ("206", "01", "2060101"), not a label.
 LINK_CODE_CELL = regex.compile(r"\d{2,7}")
 
+# Any digit: a code-column cell holding one is a code, not a name printed across the column.
+LINK_ANY_DIGIT = regex.compile(r"\d")
+
+# A label naming a total of its own block on a total row: "人员经费合计 | … | 公用经费合计" of
+# a 基本支出决算表 (each is the total of the columns under its heading).
+LINK_TOTAL_SUFFIX = regex.compile(r"(?:合计|总计)$")
+
+# The word a total row adds to the name of what it totals ("本年收入" → "本年收入合计").
+LINK_TOTAL_WORD = "合计"
+
+# The classification a subject says it is read by, before the item: "按功能分类支出划分为一般
+# 公共服务支出", "按经济分类划分为基本支出" (the item is what follows).
+LINK_CLASSIFICATION_LEAD = regex.compile(r"^按(?:支出)?(?:功能|经济)(?:分类)?(?:科目)?(?:支出)?(?:划分)?(?:为|是)?")
+
+# A project code before the name (name key: punctuation gone): "11000026Y000003743450公务用车购置",
+# "2024001人才经费" — six or more letters and digits, at least one digit.
+LINK_PROJECT_CODE = regex.compile(r"^(?=[0-9A-Za-z]*\d)[0-9A-Za-z]{6,}")
+
+# Words around a project's name that the narrative adds or drops: "水务发展资金项目支出" /
+# "水务发展资金", "信访业务经费" / "信访业务项目".
+LINK_PROJECT_SUFFIX = regex.compile(r"(?:项目|经费|支出|预算|资金)+$")
+
+# The particle a narrative leaves out of an item's name or adds to it ("对个人和家庭补助" /
+# "对个人和家庭的补助"): compared without it inside one unit's rows.
+LINK_PARTICLE = regex.compile("的")
+
 # "本级" (the department's own level, "局本级") in a subject naming a unit: dropped before the
 # rest is compared with the generic whole-words ("机关本级支出" names the unit only).
 LINK_OWN_LEVEL = regex.compile("本级")
