@@ -256,13 +256,16 @@ class Linker(RoutesMixin, ItemsMixin):
                 d.route, d.key = "concept", f"concept:{specific.name}"
             if not d.found:
                 d.notes.append(f"主语为“{specific.name}”，文中没有该项的单元格")
-        if d.measure in (None, "total") and d.fund in self.voc.fund_tables and d.route in ("concept", "label") \
-                and specific is None:
+        named_fund = d.measure == "total" and not d.route  # "本年财政拨款收入": no column of the scope names it
+        if d.measure in (None, "total") and d.fund in self.voc.fund_tables and \
+                (d.route in ("concept", "label") or named_fund) and specific is None:
             # the fund's own table total (appropriation + the fund's carry-over) is a candidate too
             role = self.voc.fund_tables[d.fund]
             d.fund_extra = [seg.cells[0] for seg in self._total_segments
                             if seg.cells and seg.row.kind == ROW_TOTAL and self.index.role(seg.table) == role]
             d.found = _uniq_cells(d.found + d.fund_extra)
+            if d.fund_extra and not d.route:
+                d.route, d.key, d.primary = "concept", f"concept:{d.measure}/{d.fund}", list(d.fund_extra)
 
     def _narrow(self, subject: str, unit: str | None, scoped: list[Table], d: "_Draft") -> None:
         """The unit a section is about, the income/expenditure side and carry-over words narrow

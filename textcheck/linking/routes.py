@@ -162,9 +162,28 @@ class RoutesMixin:
         return next((c for c in concepts if c.pattern.search(subject)), None)
 
     def names_whole(self, concept: SpecificConcept, subject: str) -> bool:
-        """Whether the subject is the concept itself ("机关运行经费预算支出"), not a part of it."""
+        """Whether the subject is the concept itself ("机关运行经费预算支出"), not a part of it.
+
+        The department may stand before the concept under a short name of its own
+        ("市国资委政府采购预算总额", "市国资委本级机关运行经费"): it owns the figure, it names
+        no part of it."""
         _, whole_words = specific_vocabulary(self.extra_dirs)
-        return bool(whole_words.fullmatch(concept.pattern.sub("", subject, count=1)))
+        if whole_words.fullmatch(concept.pattern.sub("", subject, count=1)):
+            return True
+        m = concept.pattern.search(subject)
+        if m is None or not whole_words.fullmatch(subject[m.end():]):
+            return False
+        before = patterns.LINK_OWN_LEVEL.sub("", subject[:m.start()])
+        return any(whole_words.fullmatch(before[i:]) and self.abbreviates_department(before[:i])
+                   for i in range(len(before), 2, -1))
+
+    def abbreviates_department(self, text: str) -> bool:
+        """The text is a short name of the document's department: its characters, three or more,
+        appear in order in the full name ("市国资委" of "北京市人民政府国有资产监督管理委员会")."""
+        def within(short: str, full: str) -> bool:
+            rest = iter(full)
+            return all(ch in rest for ch in short)
+        return len(text) >= 3 and any(within(text, name) for name in self.departments)
 
     def of_concept(self, concept: SpecificConcept, cell: CellRef) -> bool:
         """A cell of the concept: in its own table, or on a row / in a column naming it."""
