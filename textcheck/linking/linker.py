@@ -185,7 +185,7 @@ class Linker(RoutesMixin, ItemsMixin):
             # "发展与改革事务", and the same leaf name elsewhere is a different row)
             pathed = "/" in subject_raw or bool(patterns.LINK_LEVEL_MARK.search(subject_raw))
             fallback = None if pathed and self.index.by_code else \
-                self._item_route(subject, [] if unit else scoped, d.specific, unit)
+                self._item_route(subject, [] if unit else scoped, d.specific, unit, claim.year)
             if fallback is not None:
                 d.route, d.key, d.found, d.primary, d.ambiguous = fallback
                 d.notes = [n for n in d.notes if not n.startswith("主语为")]
@@ -319,9 +319,10 @@ class Linker(RoutesMixin, ItemsMixin):
             d.ambiguous = True
         confidence = CONFIDENT if scoped and not d.ambiguous else AMBIGUOUS
         agreeing = self._agreeing(claim.value.number, d.found) if claim.value else ()
+        wholes = self.share_wholes(d.found) if d.route == "column" and confidence == CONFIDENT else ()
         return SubjectLink(claim, candidates=tuple(d.found), agreeing=agreeing, confidence=confidence,
                            notes=tuple(d.notes), key=d.key, scope=roles or (), route=d.route,
-                           primary=tuple(d.primary))
+                           primary=tuple(d.primary), share_wholes=wholes)
 
     def _flow(self, text: str) -> str | None:
         """income / expenditure when the text names exactly one of them."""

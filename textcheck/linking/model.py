@@ -19,10 +19,14 @@ class SubjectLink(Link):
     route: code / project / label / concept
     primary: the candidates that are the subject's own figure (the first amount
              column of its row or the concept's cell); evidence prefers them.
+    share_wholes: the cells a share of the figure is of when the figure is a column of a
+             table's one row (the total columns over it, "“三公”经费预算总额" / "小计");
+             the share rule takes them as the whole (TC401).
     """
 
     key: str | None = None
     scope: tuple[str, ...] = ()
     route: str = ""
     primary: tuple[CellRef, ...] = ()
+    share_wholes: tuple[CellRef, ...] = ()
 
