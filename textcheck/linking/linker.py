@@ -11,7 +11,7 @@ from textcheck.document import ROW_TOTAL, Document, Table
 from textcheck.linking.cells import agrees, cell_label, stated_interval, table_unit, widen, _uniq_cells
 from textcheck.linking.index import TableIndex, _Segment
 from textcheck.linking.items import ItemsMixin
-from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, UNLINKED, SubjectLink
+from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, TOTALS_ROLES, UNLINKED, SubjectLink
 from textcheck.linking.routes import RoutesMixin
 from textcheck.linking.vocab import _norm, _year_free, name_key, project_in_heading, specific_vocabulary, vocabulary
 from textcheck.numbers import Interval, Number
@@ -172,6 +172,9 @@ class Linker(RoutesMixin, ItemsMixin):
         self._by_code(claim, subject_raw, scoped, d)
         if not d.route:
             self._by_project(claim, subject_raw, subject, scoped, d)
+        # a subject naming only a fund may be its own table's total only in a section about the
+        # document's totals, and never as a part of a list (the part of a project's funds)
+        d.fund_total_ok = claim.whole is None and bool(roles) and set(roles) <= TOTALS_ROLES
         self._by_label_or_concept(subject, scoped, d)
         unit = self.unit_of(claim.section)
         self._narrow(subject, unit, scoped, d)
@@ -256,11 +259,11 @@ class Linker(RoutesMixin, ItemsMixin):
                 d.route, d.key = "concept", f"concept:{specific.name}"
             if not d.found:
                 d.notes.append(f"主语为“{specific.name}”，文中没有该项的单元格")
-        named_fund = d.measure == "total" and not d.route  # "本年财政拨款收入": no column of the scope names it
-        if d.measure in (None, "total") and d.fund in self.voc.fund_tables and \
-                (d.route in ("concept", "label") or named_fund) and specific is None:
+        # "本年财政拨款收入" in a section on income: no column of the scope names the fund
+        named_fund = d.measure == "total" and not d.route and d.fund_total_ok
+        role = self.voc.fund_tables.get(d.fund) or (self.voc.fund_tables_totals.get(d.fund) if d.fund_total_ok else None)
+        if d.measure in (None, "total") and role and (d.route in ("concept", "label") or named_fund) and specific is None:
             # the fund's own table total (appropriation + the fund's carry-over) is a candidate too
-            role = self.voc.fund_tables[d.fund]
             d.fund_extra = [seg.cells[0] for seg in self._total_segments
                             if seg.cells and seg.row.kind == ROW_TOTAL and self.index.role(seg.table) == role]
             d.found = _uniq_cells(d.found + d.fund_extra)
@@ -397,3 +400,4 @@ class _Draft:
     column: str | None = None
     specific: object = None
     fund_extra: list = field(default_factory=list)
+    fund_total_ok: bool = False

@@ -8,6 +8,9 @@ from textcheck.claim import CellRef, Link
 CONFIDENT, AMBIGUOUS, UNLINKED = "confident", "ambiguous", "none"
 # Tables that hold projects by name (their rows are what a project name in any section means).
 PROJECT_ROLES = ("project", "carryover", "performance")
+# Tables of the document's totals by fund (收支总表, 收入/支出总表, 财政拨款收支总表, a fund's
+# own table): a section restating them may name a fund whose total only its own table prints.
+TOTALS_ROLES = frozenset({"overview", "income", "expenditure", "fiscal", "fiscal-expenditure", "general", "fund", "soe"})
 
 
 @dataclass(frozen=True)
