@@ -248,6 +248,8 @@ class Linker(RoutesMixin, ItemsMixin):
         if d.measure is not None and (specific is None or self.names_whole(specific, subject)):
             tables = scoped or self.index.tables
             cells = self._concept_cells(d.measure, d.fund, d.column, tables)
+            if not cells and specific is None and d.measure != "total":
+                cells = self._economic_measure_cells(d.measure, d.fund, tables)  # 公用经费 = 商品和服务支出
             if cells:
                 if not d.route:
                     d.route, d.key = "concept", f"concept:{d.measure}/{d.fund or '*'}"

@@ -2,6 +2,8 @@
 measure/fund concepts and narrow concepts (机关运行经费, 政府采购 …)."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from textcheck import patterns
 from textcheck.claim import CellRef, Claim
 from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Table
@@ -154,6 +156,42 @@ class RoutesMixin:
                 out.append(seg.cells[0])
         return _uniq_cells(out)
 
+    def _economic_measure_cells(self, measure: str, fund: str | None, tables: list[Table]) -> list[CellRef]:
+        """人员经费 / 公用经费 where a table prints economic classes instead of the measure
+        (基本支出表 by 301/302/303): the one class row among the measure's classes (lexicon
+        concepts' economic codes: 公用经费 = 302 + 310) that has a figure — only when the table
+        proves the reading: its class rows add up to its grand total, so no other class hides
+        in the measure."""
+        codes = self._measure_codes(measure)
+        if not codes:
+            return []
+        family = self.voc.fund_families.get(fund, (fund,)) if fund else None
+        out = []
+        for t in tables:
+            segs = [s for s in self._segments_of.get(t.index, ()) if s.cells]
+            totals = [s for s in segs if s.row.kind == ROW_TOTAL]
+            classes = [s for s in segs if s.code and self.lexicon.economic_levels.get(s.code) == 1]
+            if len(totals) != 1 or not classes or len({s.code for s in classes}) != len(classes) or \
+                    self.index.role(t) == "performance":
+                continue
+            total = totals[0].cells[0]
+            cc = self.index.concept(t, total.col)
+            if family is not None and cc.fund is not None and cc.fund not in family:
+                continue
+            values = [next((c for c in s.cells if c.col == total.col), None) for s in classes]
+            if not _adds_up([v for v in values if v is not None], total):
+                continue
+            mine = [v for s, v in zip(classes, values) if s.code in codes and v is not None and v.value.value]
+            if len(mine) == 1:
+                out.append(mine[0])
+        return out
+
+    def _measure_codes(self, measure: str) -> set[str]:
+        if self.lexicon is None:
+            return set()
+        return next((set(e.get("economic") or ()) for e in self.lexicon.concepts.values()
+                     if e.get("measure") == measure and e.get("economic")), set())
+
     # -- specific concepts
 
     def specific_concept(self, subject: str) -> SpecificConcept | None:
@@ -208,3 +246,11 @@ class RoutesMixin:
 
     # -- one claim
 
+
+
+def _adds_up(parts: list[CellRef], total: CellRef) -> bool:
+    """The parts sum to the total within their rounding (half a unit of each last digit)."""
+    if not parts:
+        return False
+    slack = sum((Decimal(5).scaleb(-(c.value.decimals or 0) - 1) for c in [*parts, total]), Decimal(0))
+    return abs(sum((c.value.value for c in parts), Decimal(0)) - total.value.value) <= slack
