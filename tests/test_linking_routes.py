@@ -152,3 +152,85 @@ def test_a_column_in_year_groups_without_the_year_stays_ambiguous():
     d.meta["year"] = 2026
     link = Linker(d, load_lexicon()).link(amount("公务接待费", "9.54", THREE_PUBLIC))
     assert link.confidence == AMBIGUOUS and len(link.candidates) == 2 and not link.share_wholes
+
+
+BASIC = """第二部分 2017 年度部门预算公开表
+
+表六
+
+财政拨款基本支出预算表
+
+单位：万元
+
+科目编码	科目名称	金额
+合计		17,123.19
+301	工资福利支出	7,687.65
+30101	基本工资	2,509.00
+302	商品和服务支出	3,528.37
+30201	办公费	380.00
+303	对个人和家庭的补助	5,907.17
+30302	退休费	1,963.45
+"""
+BASIC_SECTION = ("第三部分", "六、财政拨款基本支出预算表情况说明")
+
+
+def test_public_funds_are_the_one_goods_and_services_row_of_a_table_that_adds_up():
+    # 公用经费 = 302 + 310 (lexicon); the table prints no 310 and its class rows add up to the
+    # total (7,687.65 + 3,528.37 + 5,907.17 = 17,123.19): 公用经费 is the 302 row
+    linker = Linker(read_text(BASIC, path="basic.txt"), load_lexicon())
+    link = linker.link(amount("公用经费", "3,528.37", BASIC_SECTION))
+    assert link.confidence == CONFIDENT and cells(link) == [("商品和服务支出", "3,528.37")]
+    # the total row's "合计" sits in the 科目编码 column: it still labels the table's total
+    whole = linker.link(amount("财政拨款基本支出", "17,123.19", BASIC_SECTION))
+    assert whole.confidence == CONFIDENT and ("合计", "17,123.19") in cells(whole)
+    # 人员经费 = 301 + 303: two rows, no one cell
+    assert not linker.link(amount("人员经费", "13,594.82", BASIC_SECTION)).candidates
+
+
+def test_public_funds_stay_unlinked_when_the_table_does_not_prove_them():
+    # a 310 row with a figure: 公用经费 is 302 + 310, no one cell
+    capital = BASIC.replace("合计		17,123.19", "合计		17,223.19") + "310	资本性支出	100.00\n"
+    link = Linker(read_text(capital, path="c.txt"), load_lexicon()).link(amount("公用经费", "3,528.37", BASIC_SECTION))
+    assert not link.candidates
+    # class rows that do not add up to the total: some class is not printed
+    short = BASIC.replace("合计		17,123.19", "合计		17,223.19")
+    link = Linker(read_text(short, path="s.txt"), load_lexicon()).link(amount("公用经费", "3,528.37", BASIC_SECTION))
+    assert not link.candidates
+
+
+MEASURE = """第二部分 2025 年部门预算公开表
+
+表 3
+
+部门支出总体情况表
+
+单位：万元
+
+科目编码	科目名称	合计	基本支出	项目支出
+	合计	68,632.12	28,398.17	40,233.95
+204	公共安全支出	68,629.12	28,398.17	40,230.95
+
+表 8
+
+项目支出预算表
+
+单位：万元
+
+项目名称	金额
+合计	40,233.95
+警务辅助人员经费	40,233.95
+"""
+
+
+def test_an_item_under_a_heading_naming_a_measure_is_that_measures_cell():
+    linker = Linker(read_text(MEASURE, path="m.txt"), load_lexicon())
+    section = ("四、一般公共预算拨款支出", "（二）项目支出：2025年本单位项目支出预算40233.95万元")
+    link = linker.link(amount("公共安全支出", "40230.95", section))
+    assert link.confidence == CONFIDENT and cells(link) == [("公共安全支出", "40,230.95")]
+
+
+def test_an_item_under_a_heading_naming_no_measure_stays_outside_its_tables():
+    linker = Linker(read_text(MEASURE, path="m.txt"), load_lexicon())
+    section = ("四、一般公共预算拨款支出", "（二）项目情况说明")
+    link = linker.link(amount("公共安全支出", "40230.95", section))
+    assert link.confidence != CONFIDENT

@@ -311,6 +311,10 @@ class Linker(RoutesMixin, ItemsMixin):
                                                                       for r in rs})
                 scoped_ids |= {c.table.index for c in d.found if id(c.row) in unit_rows}
             inside = [c for c in d.found if c.table.index in scoped_ids]
+            by_measure = [] if inside else self._of_section_measure(claim.section, d)
+            if by_measure:
+                inside, d.primary = by_measure, list(by_measure)
+                scoped_ids |= {c.table.index for c in by_measure}
             if not inside:
                 d.notes.append("候选单元格不在本节对应的表中")
                 return SubjectLink(claim, candidates=tuple(d.found), confidence=UNLINKED, notes=tuple(d.notes),
@@ -328,6 +332,18 @@ class Linker(RoutesMixin, ItemsMixin):
         return SubjectLink(claim, candidates=tuple(d.found), agreeing=agreeing, confidence=confidence,
                            notes=tuple(d.notes), key=d.key, scope=roles or (), route=d.route,
                            primary=tuple(d.primary), share_wholes=wholes)
+
+    def _of_section_measure(self, section: tuple[str, ...], d: "_Draft") -> list[CellRef]:
+        """An item's row under a heading naming a measure ("（二）项目支出：…" → "公共安全支出
+        40230.95 万元"): the row's cells in that measure's columns, whatever table holds them
+        (the section's own tables list projects, not the item rows)."""
+        if d.route not in ("label", "code") or not section:
+            return []
+        measure = self.voc.measure(_norm(section[-1]))
+        if measure in (None, "total"):
+            return []
+        return [c for c in d.found if self.index.concept(c.table, c.col).measure == measure
+                and self.index.role(c.table) in TOTALS_ROLES]
 
     def _flow(self, text: str) -> str | None:
         """income / expenditure when the text names exactly one of them."""
