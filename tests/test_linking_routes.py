@@ -147,11 +147,44 @@ def test_a_column_in_year_groups_is_the_one_of_the_figures_year():
     assert [c.value.text for c in last.candidates] == ["10.54"]
 
 
-def test_a_column_in_year_groups_without_the_year_stays_ambiguous():
-    d = read_text(YEARS.replace("2025年预算数", "上年预算数").replace("2026年预算数", "本年预算数"), path="y.txt")
+def test_year_words_name_the_documents_year_and_the_one_before():
+    d = read_text(YEARS.replace("2025年预算数", "上年预算数").replace("2026年预算数", "当年预算数"), path="y.txt")
+    d.meta["year"] = 2026
+    link = Linker(d, load_lexicon()).link(amount("公务接待费", "9.54", THREE_PUBLIC))
+    assert link.confidence == CONFIDENT and [c.value.text for c in link.candidates] == ["9.54"]
+
+
+def test_a_column_in_groups_naming_no_year_stays_ambiguous():
+    d = read_text(YEARS.replace("2025年预算数", "调整前").replace("2026年预算数", "调整后"), path="y.txt")
     d.meta["year"] = 2026
     link = Linker(d, load_lexicon()).link(amount("公务接待费", "9.54", THREE_PUBLIC))
     assert link.confidence == AMBIGUOUS and len(link.candidates) == 2 and not link.share_wholes
+
+
+XIAN = """第二部分 2026 年部门预算公开表
+
+表 13
+
+一般公共预算拨款“三公”经费及会议费、培训费支出预算表
+
+单位：万元
+
+单位编码	单位名称	上年			当年		
+		合计	会议费	培训费	合计	会议费	培训费
+合计		36.20	12.20	24.00	41.70	19.72	21.98
+121	某局	36.20	12.20	24.00	41.70	19.72	21.98
+"""
+
+
+def test_a_narrow_item_with_a_fund_word_finds_its_column():
+    # "一般公共预算培训费预算支出": the fund word names no cell of 培训费; the column does, in
+    # the 当年 group, on the 合计 row printed in the 单位编码 column
+    d = read_text(XIAN, path="x.txt")
+    d.meta["year"] = 2026
+    section = ("第三部分", "十、“三公”经费及会议费、培训费情况说明")
+    link = Linker(d, load_lexicon()).link(amount("当年一般公共预算培训费预算支出", "21.98", section))
+    assert link.confidence == CONFIDENT and [c.value.text for c in link.candidates] == ["21.98"]
+    assert [c.value.text for c in link.share_wholes] == ["41.70"]
 
 
 BASIC = """第二部分 2017 年度部门预算公开表

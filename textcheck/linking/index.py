@@ -148,11 +148,14 @@ class TableIndex:
                      and c.col not in self.code_cols[t.index]
                      and not patterns.LINK_CODE_CELL.fullmatch(c.text.text.strip())
                      and not _line_number_column(t, c.col)]
-        if not text_cols and row.kind == ROW_TOTAL:
-            # "合计" printed in the 科目编码 column (its text is no code): the total row's label
+        if not text_cols:
+            # "合计" printed in the 科目编码 / 单位编码 column (its text is no code): the total
+            # row's label
             text_cols = [c for c in cells if c.value is None and c.text.text.strip()
                          and not patterns.LINK_CODE_CELL.fullmatch(c.text.text.strip())
                          and not _line_number_column(t, c.col)][:1]
+            if text_cols and row.kind != ROW_TOTAL and not self.voc.total_row.search(name_key(text_cols[0].text.text)):
+                text_cols = []
         for i, label_cell in enumerate(text_cols):
             end = text_cols[i + 1].col if i + 1 < len(text_cols) else width
             refs = []

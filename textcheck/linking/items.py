@@ -164,13 +164,18 @@ class ItemsMixin:
     def _of_year(self, cells: list[CellRef], year: str | None) -> list[CellRef]:
         """The cells under a header naming the figure's year, when the columns come in year groups
         ("2025年预算数 | 2026年预算数"; a change group names no year); all cells otherwise."""
-        year = year or str(self.document.meta.get("year") or "")
+        own_year = str(self.document.meta.get("year") or "")
+        year = year or own_year
         if not year:
             return cells
         def years(c: CellRef) -> set[str]:
             col = c.table.column(c.col)
-            text = "".join((col.path or (col.label,)) if col is not None else ())
-            return set(patterns.CLAIM_YEAR_NUMBER.findall(_norm(text or "")))
+            text = _norm("".join((col.path or (col.label,)) if col is not None else ()) or "")
+            found = set(patterns.CLAIM_YEAR_NUMBER.findall(text))
+            if own_year.isdigit():  # "当年 | 上年" groups: the document's year and the one before
+                found |= {own_year for _ in patterns.LINK_THIS_YEAR_HEADER.findall(text)}
+                found |= {str(int(own_year) - 1) for _ in patterns.LINK_LAST_YEAR_HEADER.findall(text)}
+            return found
         grouped = [c for c in cells if years(c)]
         if not grouped:
             return cells
@@ -242,7 +247,8 @@ class ItemsMixin:
         for t in self.index.tables:
             if t.index not in table_ids:
                 continue
-            totals = [seg for seg in self._totals_of.get(t.index, ()) if seg.row.kind == ROW_TOTAL or not seg.key]
+            totals = [seg for seg in self._totals_of.get(t.index, ())
+                      if seg.row.kind == ROW_TOTAL or not seg.key or self.voc.total_row.fullmatch(seg.key)]
             grand = [seg for seg in totals if seg.row.kind == ROW_TOTAL] or totals
             if len(grand) != 1 and not all(not seg.key for seg in grand):
                 continue  # which total row would be meant is not known (one row's year groups are all kept)

@@ -261,6 +261,8 @@ class Linker(RoutesMixin, ItemsMixin):
                 d.route, d.key = "concept", f"concept:{specific.name}"
             if not d.found:
                 d.notes.append(f"主语为“{specific.name}”，文中没有该项的单元格")
+                if d.route == "concept":  # the fund's total it also named is no cell of the concept:
+                    d.route, d.key = "", None  # the item routes may still find it by name
         # "本年财政拨款收入" in a section on income: no column of the scope names the fund
         named_fund = d.measure == "total" and not d.route and d.fund_total_ok
         role = self.voc.fund_tables.get(d.fund) or (self.voc.fund_tables_totals.get(d.fund) if d.fund_total_ok else None)
