@@ -172,7 +172,7 @@ XIAN = """第二部分 2026 年部门预算公开表
 单位编码	单位名称	上年			当年		
 		合计	会议费	培训费	合计	会议费	培训费
 合计		36.20	12.20	24.00	41.70	19.72	21.98
-121	某局	36.20	12.20	24.00	41.70	19.72	21.98
+201	某局	36.20	12.20	24.00	41.70	19.72	21.98
 """
 
 
@@ -266,4 +266,14 @@ def test_an_item_under_a_heading_naming_no_measure_stays_outside_its_tables():
     linker = Linker(read_text(MEASURE, path="m.txt"), load_lexicon())
     section = ("四、一般公共预算拨款支出", "（二）项目情况说明")
     link = linker.link(amount("公共安全支出", "40230.95", section))
+    assert link.confidence != CONFIDENT
+
+
+def test_columns_of_classification_rows_are_no_item_figure():
+    # rows of 支出功能分类 items (201 一般公共服务支出): a column is a measure of each item, which
+    # row the narrative means is unknown — unlike a unit's code row ("201 某局" above)
+    d = read_text(XIAN.replace("201	某局", "201	一般公共服务支出"), path="c.txt")
+    d.meta["year"] = 2026
+    section = ("第三部分", "十、“三公”经费及会议费、培训费情况说明")
+    link = Linker(d, load_lexicon()).link(amount("培训费", "21.98", section))
     assert link.confidence != CONFIDENT

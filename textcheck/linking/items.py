@@ -229,14 +229,16 @@ class ItemsMixin:
     def _column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
         return list(self._memo("column_cells", (form, table_ids), lambda: self._find_column_cells(form, table_ids)))
 
-    def _classification_code(self, code: str | None) -> bool:
-        """A code of the function or economic classification (a unit's code, "106_长沙市公安局",
-        "242001", is none: its row is one unit's figures of the items in the columns)."""
+    def _classification_row(self, code: str | None, label: str) -> bool:
+        """A row of a function or economic classification item: a code of the classification on
+        a row the lexicon can name.  A unit's code ("106_长沙市公安局", "242001", "201 中共西安市委
+        宣传部" — 201 is also a 类 code) is none: its row is one unit's figures of the column items."""
         if not code:
             return False
         if self.lexicon is None:
             return True
-        return code in self.lexicon.function_items or code in self.lexicon.economic_items
+        known = code in self.lexicon.function_items or code in self.lexicon.economic_items
+        return known and self.lexicon.canonical(name_key(label)) is not None
 
     def _find_column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
         """The total-row cells of the columns headed by the item ("公务接待费"; the 小计 column
@@ -252,7 +254,7 @@ class ItemsMixin:
             grand = [seg for seg in totals if seg.row.kind == ROW_TOTAL] or totals
             if len(grand) != 1 and not all(not seg.key for seg in grand):
                 continue  # which total row would be meant is not known (one row's year groups are all kept)
-            if any(self._classification_code(seg.code) for seg in self._segments_of.get(t.index, ())):
+            if any(self._classification_row(seg.code, seg.label) for seg in self._segments_of.get(t.index, ())):
                 # rows of classification items: a column is a measure of each item ("专项业务经费
                 # 支出" of 对个人和家庭的补助), the narrative may mean any row's
                 continue
