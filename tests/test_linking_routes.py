@@ -277,3 +277,26 @@ def test_columns_of_classification_rows_are_no_item_figure():
     section = ("第三部分", "十、“三公”经费及会议费、培训费情况说明")
     link = Linker(d, load_lexicon()).link(amount("培训费", "21.98", section))
     assert link.confidence != CONFIDENT
+
+
+MEETINGS = """第二部分 2024 年部门预算公开表
+
+公开09表
+
+一般公共预算“三公”经费、会议费、培训费支出表
+
+单位：万元
+
+“三公”经费合计	因公出国（境）费	公务接待费	会议费	培训费
+345.63	0.00	46.51	45.12	305.79
+"""
+
+
+def test_the_share_whole_of_a_column_is_a_total_over_it_only():
+    linker = Linker(read_text(MEETINGS, path="meet.txt"), load_lexicon())
+    section = ("第三部分", "九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明")
+    reception = linker.link(amount("公务接待费预算支出", "46.51", section))
+    assert reception.confidence == CONFIDENT and [c.value.text for c in reception.share_wholes] == ["345.63"]
+    # 会议费 is no part of the "三公"经费: its share is of no column of this table
+    meetings = linker.link(amount("会议费预算支出", "45.12", section))
+    assert meetings.confidence == CONFIDENT and meetings.share_wholes == ()

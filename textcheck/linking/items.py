@@ -192,7 +192,10 @@ class ItemsMixin:
             if col is None:
                 continue
             path = [name_key(p) for p in (col.path or (col.label,)) if p]
-            concept = next((sc for sc in specific_vocabulary(self.extra_dirs)[0] if sc.role == self.index.role(c.table)), None)
+            concepts = specific_vocabulary(self.extra_dirs)[0]
+            concept = next((sc for sc in concepts if sc.role == self.index.role(c.table)), None)
+            if concept is not None and any(sc is not concept and sc.pattern.search(k) for k in path for sc in concepts):
+                concept = None  # "会议费" beside the 三公 items: no part of "“三公”经费合计"
             for cell in c.row.cells:
                 other = c.table.column(cell.col)
                 if cell.col == c.col or other is None or cell.value is None or cell.col in self.index.code_cols.get(
