@@ -194,12 +194,22 @@ def test_edited_2018_amount_is_found(js2017, js2018):
 
 
 def test_value_only_tie_is_a_warning(js2017, js2018):
-    # 公务接待费 has no confident link (the 三公 table has no row labels): 27 + 9 ≠ 28 is a warning
-    # (27 + 2 is not: "27万元" and "2万元" are whole numbers, 26.5 + 1.5 = 28 is within rounding)
-    edited, loc = _edit_text(js2018, "比上年预算减少1万元", "比上年预算减少9万元")
+    # 一般公共服务（类） is linked to several cells (not confident): 20153.75 − 3161.88 matching
+    # last year's row by value only is a warning that says so
+    edited, loc = _edit_text(js2018, "3161.38万元", "3161.88万元")
     found = _cross(_check(edited, js2017))
     assert [(d.code, d.severity, d.location.line) for d in found] == [("TC361", "warning", loc.line)]
     assert "关联不唯一" in found[0].message
+
+
+def test_one_row_column_tie_is_an_error(js2017, js2018):
+    # 公务接待费 is the 公务接待费 column of the 三公 table's one row, in both years (a confident
+    # link since issue 12): 27 + 9 ≠ 28 is an error (27 + 2 is not: "27万元" and "2万元" are
+    # whole numbers, 26.5 + 1.5 = 28 is within rounding)
+    edited, loc = _edit_text(js2018, "比上年预算减少1万元", "比上年预算减少9万元")
+    found = _cross(_check(edited, js2017))
+    assert [(d.code, d.severity, d.location.line) for d in found] == [("TC361", "error", loc.line)]
+    assert "公务接待费" in found[0].message and "28.00" in found[0].message
 
 
 def test_renamed_item_is_a_warning_that_says_so(js2017, js2018):

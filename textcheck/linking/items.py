@@ -5,8 +5,8 @@ from __future__ import annotations
 from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Row, Table
-from textcheck.linking.cells import _cell_key, _uniq
-from textcheck.linking.vocab import name_key
+from textcheck.linking.cells import _cell_key, _uniq, _uniq_cells
+from textcheck.linking.vocab import _norm, name_key, specific_vocabulary
 
 
 class ItemsMixin:
@@ -126,10 +126,13 @@ class ItemsMixin:
                 yield s + patterns.LINK_TOTAL_WORD
         return [k for k in dict.fromkeys(name_key(f) for f in forms()) if len(k) >= 2]
 
-    def _item_route(self, subject: str, scoped: list[Table], specific, unit: str | None = None):
+    def _item_route(self, subject: str, scoped: list[Table], specific, unit: str | None = None,
+                    year: str | None = None):
         """(route, key, cells, primary cells, ambiguous) of an item found by a looser form of its name: a row
         label in the section's tables (ambiguous when it labels several rows of one table), else a
-        column header of a table's total row; None when neither names it."""
+        column header of a table's total row (confident when it is one cell: one table, one row,
+        one column — of the figure's year where the columns come in year groups); None when
+        neither names it."""
         if not subject or self.voc.generic_subjects.fullmatch(self.short_subject(subject)):
             return None
         # 绩效目标表 rows ("其中：财政拨款") belong to one project: reached by the project route only
@@ -161,10 +164,11 @@ class ItemsMixin:
             if specific is not None:
                 cells = [c for c in cells if self.of_concept(specific, c)]
             if cells:
-                # Ambiguous for now: the share rule finds no whole for a part that is a column of
-                # a table's total row ("占“三公”经费的 25.96%"), so a confident column link would
-                # let an amount be judged whose share cannot be — value-aware only until it can.
-                return "column", "column:" + form, cells, cells, True
+                cells = self._of_year(cells, year)
+                # One cell is the item's figure; its share's whole is the total column of its row
+                # (share_wholes), so a confident link never leaves a share unjudged.
+                one = len({(c.table.index, c.row.index, c.col) for c in cells}) == 1
+                return "column", "column:" + form, cells, cells, not one
         return None
 
     def _unit_item_segments(self, unit: str, forms: list[str], ids: set[int]) -> list:
@@ -184,12 +188,87 @@ class ItemsMixin:
                 return segs
         return []
 
+    def _of_year(self, cells: list[CellRef], year: str | None) -> list[CellRef]:
+        """The cells under a header naming the figure's year, when the columns come in year groups
+        ("2025年预算数 | 2026年预算数"; a change group names no year); all cells otherwise."""
+        own_year = str(self.document.meta.get("year") or "")
+        year = year or own_year
+        if not year:
+            return cells
+        def years(c: CellRef) -> set[str]:
+            col = c.table.column(c.col)
+            text = _norm("".join((col.path or (col.label,)) if col is not None else ()) or "")
+            found = set(patterns.CLAIM_YEAR_NUMBER.findall(text))
+            if own_year.isdigit():  # "当年 | 上年" groups: the document's year and the one before
+                found |= {own_year for _ in patterns.LINK_THIS_YEAR_HEADER.findall(text)}
+                found |= {str(int(own_year) - 1) for _ in patterns.LINK_LAST_YEAR_HEADER.findall(text)}
+            return found
+        grouped = [c for c in cells if years(c)]
+        if not grouped:
+            return cells
+        own = [c for c in cells if year in years(c)]
+        return own or cells
+
+    def share_wholes(self, cells) -> tuple[CellRef, ...]:
+        """The cells a share of a column item is of: on the item's row, the columns that total the
+        item's header group ("小计" under "公务用车购置及运行维护费", "合计" over all) or that name
+        the whole of the table's own concept ("“三公”经费财政拨款预算总额")."""
+        out: list[CellRef] = []
+        for c in cells:
+            col = c.table.column(c.col)
+            if col is None:
+                continue
+            path = [name_key(p) for p in (col.path or (col.label,)) if p]
+            concepts = specific_vocabulary(self.extra_dirs)[0]
+            concept = next((sc for sc in concepts if sc.role == self.index.role(c.table)), None)
+            if concept is not None and any(sc is not concept and sc.pattern.search(k) for k in path for sc in concepts):
+                concept = None  # "会议费" beside the 三公 items: no part of "“三公”经费合计"
+            for cell in c.row.cells:
+                other = c.table.column(cell.col)
+                if cell.col == c.col or other is None or cell.value is None or cell.col in self.index.code_cols.get(
+                        c.table.index, ()):
+                    continue
+                wp = [name_key(p) for p in (other.path or (other.label,)) if p]
+                if not wp or len(wp) > len(path) or wp[:-1] != path[:len(wp) - 1] or wp == path[:len(wp)]:
+                    continue
+                if self.voc.column_total.fullmatch(wp[-1]) or (
+                        concept is not None and concept.pattern.search(wp[-1]) and self.names_whole(concept, wp[-1])):
+                    out.append(CellRef(c.table, c.row, cell.col, cell.value))
+            out += self._part_of(c)
+        return tuple(_uniq_cells(out))
+
+    @staticmethod
+    def _part_of(c: CellRef) -> list[CellRef]:
+        """"其中：公务用车购置" printed as a column: the column before the 其中 run is its whole too
+        (a share may be of either; more wholes only make the share rule surer before it reports)."""
+        def part(i: int) -> bool:
+            col = c.table.column(i)
+            return col is not None and bool(patterns.LINK_PART_PREFIX.match(_norm(col.label or "")))
+        if not part(c.col):
+            return []
+        i = c.col - 1
+        while i >= 0 and part(i):
+            i -= 1
+        return [CellRef(c.table, c.row, cell.col, cell.value) for cell in c.row.cells
+                if cell.col == i and cell.value is not None]
+
     def _non_performance(self, scoped: list[Table]) -> tuple[list[Table], set[int]]:
         tables = [t for t in (scoped or self.index.tables) if self.index.role(t) != "performance"]
         return tables, {t.index for t in tables}
 
     def _column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
         return list(self._memo("column_cells", (form, table_ids), lambda: self._find_column_cells(form, table_ids)))
+
+    def _classification_row(self, code: str | None, label: str) -> bool:
+        """A row of a function or economic classification item: a code of the classification on
+        a row the lexicon can name.  A unit's code ("106_长沙市公安局", "242001", "201 中共西安市委
+        宣传部" — 201 is also a 类 code) is none: its row is one unit's figures of the column items."""
+        if not code:
+            return False
+        if self.lexicon is None:
+            return True
+        known = code in self.lexicon.function_items or code in self.lexicon.economic_items
+        return known and self.lexicon.canonical(name_key(label)) is not None
 
     def _find_column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
         """The total-row cells of the columns headed by the item ("公务接待费"; the 小计 column
@@ -200,11 +279,12 @@ class ItemsMixin:
         for t in self.index.tables:
             if t.index not in table_ids:
                 continue
-            totals = [seg for seg in self._totals_of.get(t.index, ()) if seg.row.kind == ROW_TOTAL or not seg.key]
+            totals = [seg for seg in self._totals_of.get(t.index, ())
+                      if seg.row.kind == ROW_TOTAL or not seg.key or self.voc.total_row.fullmatch(seg.key)]
             grand = [seg for seg in totals if seg.row.kind == ROW_TOTAL] or totals
             if len(grand) != 1 and not all(not seg.key for seg in grand):
                 continue  # which total row would be meant is not known (one row's year groups are all kept)
-            if any(seg.code for seg in self._segments_of.get(t.index, ())):
+            if any(self._classification_row(seg.code, seg.label) for seg in self._segments_of.get(t.index, ())):
                 # rows of classification items: a column is a measure of each item ("专项业务经费
                 # 支出" of 对个人和家庭的补助), the narrative may mean any row's
                 continue

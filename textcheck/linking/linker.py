@@ -13,7 +13,7 @@ from textcheck.linking.index import TableIndex, _Segment
 from textcheck.linking.items import ItemsMixin
 from textcheck.linking.projects import ProjectNamesMixin
 from textcheck.linking.stages import cell_stage, stage_of
-from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, UNLINKED, SubjectLink
+from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, TOTALS_ROLES, UNLINKED, SubjectLink
 from textcheck.linking.routes import RoutesMixin
 from textcheck.linking.vocab import _norm, _year_free, name_key, project_in_heading, specific_vocabulary, vocabulary
 from textcheck.numbers import Interval, Number
@@ -175,6 +175,9 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
         self._by_code(claim, subject_raw, scoped, d)
         if not d.route:
             self._by_project(claim, subject_raw, subject, scoped, d)
+        # a subject naming only a fund may be its own table's total only in a section about the
+        # document's totals, and never as a part of a list (the part of a project's funds)
+        d.fund_total_ok = claim.whole is None and bool(roles) and set(roles) <= TOTALS_ROLES
         self._by_label_or_concept(subject, scoped, d)
         unit = self.unit_of(claim.section)
         self._narrow(subject, unit, scoped, d)
@@ -188,7 +191,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
             # "发展与改革事务", and the same leaf name elsewhere is a different row)
             pathed = "/" in subject_raw or bool(patterns.LINK_LEVEL_MARK.search(subject_raw))
             fallback = None if pathed and self.index.by_code else \
-                self._item_route(subject, [] if unit else scoped, d.specific, unit)
+                self._item_route(subject, [] if unit else scoped, d.specific, unit, claim.year)
             if fallback is not None:
                 d.route, d.key, d.found, d.primary, d.ambiguous = fallback
                 d.notes = [n for n in d.notes if not n.startswith(("主语为", "本节所述单位"))]
@@ -251,6 +254,8 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
         if d.measure is not None and (specific is None or self.names_whole(specific, subject)):
             tables = scoped or self.index.tables
             cells = self._concept_cells(d.measure, d.fund, d.column, tables)
+            if not cells and specific is None and d.measure != "total":
+                cells = self._economic_measure_cells(d.measure, d.fund, tables)  # 公用经费 = 商品和服务支出
             if cells:
                 if not d.route:
                     d.route, d.key = "concept", f"concept:{d.measure}/{d.fund or '*'}"
@@ -262,13 +267,18 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
                 d.route, d.key = "concept", f"concept:{specific.name}"
             if not d.found:
                 d.notes.append(f"主语为“{specific.name}”，文中没有该项的单元格")
-        if d.measure in (None, "total") and d.fund in self.voc.fund_tables and d.route in ("concept", "label") \
-                and specific is None:
+                if d.route == "concept":  # the fund's total it also named is no cell of the concept:
+                    d.route, d.key = "", None  # the item routes may still find it by name
+        # "本年财政拨款收入" in a section on income: no column of the scope names the fund
+        named_fund = d.measure == "total" and not d.route and d.fund_total_ok
+        role = self.voc.fund_tables.get(d.fund) or (self.voc.fund_tables_totals.get(d.fund) if d.fund_total_ok else None)
+        if d.measure in (None, "total") and role and (d.route in ("concept", "label") or named_fund) and specific is None:
             # the fund's own table total (appropriation + the fund's carry-over) is a candidate too
-            role = self.voc.fund_tables[d.fund]
             d.fund_extra = [seg.cells[0] for seg in self._total_segments
                             if seg.cells and seg.row.kind == ROW_TOTAL and self.index.role(seg.table) == role]
             d.found = _uniq_cells(d.found + d.fund_extra)
+            if d.fund_extra and not d.route:
+                d.route, d.key, d.primary = "concept", f"concept:{d.measure}/{d.fund}", list(d.fund_extra)
 
     def _narrow(self, subject: str, unit: str | None, scoped: list[Table], d: "_Draft") -> None:
         """The unit a section is about, the income/expenditure side and carry-over words narrow
@@ -323,6 +333,10 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
                                                                       for r in rs})
                 scoped_ids |= {c.table.index for c in d.found if id(c.row) in unit_rows}
             inside = [c for c in d.found if c.table.index in scoped_ids]
+            by_measure = [] if inside else self._of_section_measure(claim.section, d)
+            if by_measure:
+                inside, d.primary = by_measure, list(by_measure)
+                scoped_ids |= {c.table.index for c in by_measure}
             if not inside:
                 d.notes.append("候选单元格不在本节对应的表中")
                 return SubjectLink(claim, candidates=tuple(d.found), confidence=UNLINKED, notes=tuple(d.notes),
@@ -336,9 +350,22 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
             d.ambiguous = True
         confidence = CONFIDENT if scoped and not d.ambiguous else AMBIGUOUS
         agreeing = self._agreeing(claim.value.number, d.found) if claim.value else ()
+        wholes = self.share_wholes(d.found) if d.route == "column" and confidence == CONFIDENT else ()
         return SubjectLink(claim, candidates=tuple(d.found), agreeing=agreeing, confidence=confidence,
                            notes=tuple(d.notes), key=d.key, scope=roles or (), route=d.route,
-                           primary=tuple(d.primary))
+                           primary=tuple(d.primary), share_wholes=wholes)
+
+    def _of_section_measure(self, section: tuple[str, ...], d: "_Draft") -> list[CellRef]:
+        """An item's row under a heading naming a measure ("（二）项目支出：…" → "公共安全支出
+        40230.95 万元"): the row's cells in that measure's columns, whatever table holds them
+        (the section's own tables list projects, not the item rows)."""
+        if d.route not in ("label", "code") or not section:
+            return []
+        measure = self.voc.measure(_norm(section[-1]))
+        if measure in (None, "total"):
+            return []
+        return [c for c in d.found if self.index.concept(c.table, c.col).measure == measure
+                and self.index.role(c.table) in TOTALS_ROLES]
 
     def _cell_stage(self, cell: CellRef) -> str | None:
         return self._memo("cell_stage", (cell.table.index, cell.col), lambda: cell_stage(cell, self.extra_dirs))
@@ -416,3 +443,4 @@ class _Draft:
     column: str | None = None
     specific: object = None
     fund_extra: list = field(default_factory=list)
+    fund_total_ok: bool = False

@@ -2,6 +2,8 @@
 measure/fund concepts and narrow concepts (机关运行经费, 政府采购 …)."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from textcheck import patterns
 from textcheck.claim import CellRef, Claim
 from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Table
@@ -154,6 +156,42 @@ class RoutesMixin:
                 out.append(seg.cells[0])
         return _uniq_cells(out)
 
+    def _economic_measure_cells(self, measure: str, fund: str | None, tables: list[Table]) -> list[CellRef]:
+        """人员经费 / 公用经费 where a table prints economic classes instead of the measure
+        (基本支出表 by 301/302/303): the one class row among the measure's classes (lexicon
+        concepts' economic codes: 公用经费 = 302 + 310) that has a figure — only when the table
+        proves the reading: its class rows add up to its grand total, so no other class hides
+        in the measure."""
+        codes = self._measure_codes(measure)
+        if not codes:
+            return []
+        family = self.voc.fund_families.get(fund, (fund,)) if fund else None
+        out = []
+        for t in tables:
+            segs = [s for s in self._segments_of.get(t.index, ()) if s.cells]
+            totals = [s for s in segs if s.row.kind == ROW_TOTAL]
+            classes = [s for s in segs if s.code and self.lexicon.economic_levels.get(s.code) == 1]
+            if len(totals) != 1 or not classes or len({s.code for s in classes}) != len(classes) or \
+                    self.index.role(t) == "performance":
+                continue
+            total = totals[0].cells[0]
+            cc = self.index.concept(t, total.col)
+            if family is not None and cc.fund is not None and cc.fund not in family:
+                continue
+            values = [next((c for c in s.cells if c.col == total.col), None) for s in classes]
+            if not _adds_up([v for v in values if v is not None], total):
+                continue
+            mine = [v for s, v in zip(classes, values) if s.code in codes and v is not None and v.value.value]
+            if len(mine) == 1:
+                out.append(mine[0])
+        return out
+
+    def _measure_codes(self, measure: str) -> set[str]:
+        if self.lexicon is None:
+            return set()
+        return next((set(e.get("economic") or ()) for e in self.lexicon.concepts.values()
+                     if e.get("measure") == measure and e.get("economic")), set())
+
     # -- specific concepts
 
     def specific_concept(self, subject: str) -> SpecificConcept | None:
@@ -162,9 +200,28 @@ class RoutesMixin:
         return next((c for c in concepts if c.pattern.search(subject)), None)
 
     def names_whole(self, concept: SpecificConcept, subject: str) -> bool:
-        """Whether the subject is the concept itself ("机关运行经费预算支出"), not a part of it."""
+        """Whether the subject is the concept itself ("机关运行经费预算支出"), not a part of it.
+
+        The department may stand before the concept under a short name of its own
+        ("市国资委政府采购预算总额", "市国资委本级机关运行经费"): it owns the figure, it names
+        no part of it."""
         _, whole_words = specific_vocabulary(self.extra_dirs)
-        return bool(whole_words.fullmatch(concept.pattern.sub("", subject, count=1)))
+        if whole_words.fullmatch(concept.pattern.sub("", subject, count=1)):
+            return True
+        m = concept.pattern.search(subject)
+        if m is None or not whole_words.fullmatch(subject[m.end():]):
+            return False
+        before = patterns.LINK_OWN_LEVEL.sub("", subject[:m.start()])
+        return any(whole_words.fullmatch(before[i:]) and self.abbreviates_department(before[:i])
+                   for i in range(len(before), 2, -1))
+
+    def abbreviates_department(self, text: str) -> bool:
+        """The text is a short name of the document's department: its characters, three or more,
+        appear in order in the full name ("市国资委" of "北京市人民政府国有资产监督管理委员会")."""
+        def within(short: str, full: str) -> bool:
+            rest = iter(full)
+            return all(ch in rest for ch in short)
+        return len(text) >= 3 and any(within(text, name) for name in self.departments)
 
     def of_concept(self, concept: SpecificConcept, cell: CellRef) -> bool:
         """A cell of the concept: in its own table, or on a row / in a column naming it."""
@@ -189,3 +246,11 @@ class RoutesMixin:
 
     # -- one claim
 
+
+
+def _adds_up(parts: list[CellRef], total: CellRef) -> bool:
+    """The parts sum to the total within their rounding (half a unit of each last digit)."""
+    if not parts:
+        return False
+    slack = sum((Decimal(5).scaleb(-(c.value.decimals or 0) - 1) for c in [*parts, total]), Decimal(0))
+    return abs(sum((c.value.value for c in parts), Decimal(0)) - total.value.value) <= slack

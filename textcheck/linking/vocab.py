@@ -34,6 +34,7 @@ class _Vocabulary:
     generic_whole: regex.Pattern
     flows: tuple = ()
     fund_tables: dict = field(default_factory=dict)
+    fund_tables_totals: dict = field(default_factory=dict)
     item_prefix: regex.Pattern = patterns.LINK_EMPTY_WORDS
     column_total: regex.Pattern = patterns.LINK_EMPTY_WORDS
     # text → measure / fund concept: the same labels and subjects recur in every claim and
@@ -96,6 +97,7 @@ def vocabulary(extra_dirs: tuple[str, ...] = ()) -> _Vocabulary:
         generic_whole=_optional(link.get("generic_whole_words")),
         flows=tuple((k, regex.compile(v)) for k, v in (link.get("flow_words") or {}).items()),
         fund_tables=dict(link.get("fund_tables") or {}),
+        fund_tables_totals=dict(link.get("fund_tables_in_totals_sections") or {}),
         item_prefix=_optional(link.get("item_prefixes")),
         column_total=_optional(link.get("column_total_words")),
     )

@@ -153,6 +153,8 @@ from textcheck.patterns.linking import (  # noqa: F401
     LINK_TOTAL_SUFFIX,
     LINK_CLASSIFICATION_LEAD,
     LINK_OWN_LEVEL,
+    LINK_THIS_YEAR_HEADER,
+    LINK_LAST_YEAR_HEADER,
     LINK_EMPTY_WORDS,
 )
 from textcheck.patterns.pdf_layout import (  # noqa: F401

@@ -69,3 +69,8 @@ LINK_OWN_LEVEL = regex.compile("本级")
 # Stands in for an optional word list the linking lexicon leaves out: matches only the empty
 # string, so an absent list finds nothing in a non-empty label.
 LINK_EMPTY_WORDS = regex.compile("^$")
+
+# Column groups named by year words instead of years ("上年 | 当年 | 增减变化情况"): the
+# document's year and the one before (textcheck.linking.items._of_year).
+LINK_THIS_YEAR_HEADER = regex.compile(r"^(?:当年|本年)(?!度?结转)")
+LINK_LAST_YEAR_HEADER = regex.compile(r"^上年(?!结转|度?结余)")

@@ -21,9 +21,14 @@ def grand_totals(link):
     on every total row (本年收入合计 and 收入总计 alike), the cell in the column the part
     agrees in (never a 行次 number), when the part agrees with a cell of the same table on a
     row other than a total row.  A part that is itself a total ("财政拨款支出 13,297.11 万元，
-    占本年支出合计的 99.4%" linked to the 合计 row) names its whole elsewhere: none then."""
+    占本年支出合计的 99.4%" linked to the 合计 row) names its whole elsewhere: none then.
+    A part that is a column of a table's one row ("公务接待费" of a "三公"经费表) has the total
+    columns over it as its whole (``share_wholes`` of its link)."""
     if link is None or link.confidence != CONFIDENT or not link.candidates:
         return []
+    if getattr(link, "share_wholes", ()):
+        # a column of a table's one row: the total columns over it (decided by the linker)
+        return list(link.share_wholes)
     table = link.candidates[0].table
     own = [c for c in link.agreeing if c.table is table]
     if not own or any(c.row.kind == "total" for c in own):
