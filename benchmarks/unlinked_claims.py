@@ -1,6 +1,7 @@
 """List, per disclosure, the narrative amounts that restate a table figure but are not linked.
 
-For each unlinked restating claim (``stats.restating_claims`` minus ``restating_linked``,
+For each unlinked restating claim (``stats.restating_claims`` minus ``restating_linked``; claims
+naming a concept no table prints are not restating, see restatement_stats;
 textcheck.linking.restatement_stats) it prints the subject, the section, the linker's notes
 and the table cells the amount equals (table, role, row, column), so the causes can be
 grouped across the corpus:
@@ -32,6 +33,7 @@ def _document(files: list[str]):
 
 def examine(files: list[str], confident: bool = False) -> dict:
     from textcheck.linking import CONFIDENT, cell_label, links_by_claim, restating_cells
+    from textcheck.linking.stats import names_unprinted, unprinted_concepts
 
     checker, document = _document(files)
     ctx = checker.context(document)
@@ -40,7 +42,10 @@ def examine(files: list[str], confident: bool = False) -> dict:
     index = ctx_index(document, ctx)
     out = []
     total = 0
+    absent = unprinted_concepts(document, ctx.lexicon.extra_dirs)
     for claim, cells in restating_cells(document, claims):
+        if names_unprinted(claim, absent):
+            continue  # no table prints its concept: it restates no table figure (restatement_stats)
         total += 1
         link = by_claim.get(id(claim))
         linked = link is not None and link.linked

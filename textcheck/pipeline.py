@@ -106,7 +106,7 @@ class Checker:
             stats["rule_errors"] = rule_errors
         stats.update(_kind_stats(ctx, self.strict))
         if claims is not None and links is not None:
-            stats.update(_restatement_stats(document, claims, links))
+            stats.update(_restatement_stats(document, claims, links, self.lexicon.extra_dirs))
         return DocumentResult(path=document.path, format=document.format, sha256=document.sha256,
                               diagnostics=diagnostics, stats=stats, document=document, rules=self.rule_infos)
 
@@ -160,11 +160,12 @@ def _kind_stats(ctx: Context, strict: bool) -> dict:
         return {}
 
 
-def _restatement_stats(document: Document, claims, links) -> dict:
-    """restating_claims / restating_linked / restating_confident (textcheck.linking)."""
+def _restatement_stats(document: Document, claims, links, extra_dirs: tuple[str, ...]) -> dict:
+    """restating_claims / restating_linked / restating_confident / restating_unprinted
+    (textcheck.linking)."""
     from textcheck.linking import restatement_stats
 
-    return restatement_stats(document, claims, links)
+    return restatement_stats(document, claims, links, extra_dirs)
 
 
 def _has_narrative(document: Document) -> bool:

@@ -7,10 +7,11 @@ from textcheck.claim import CellRef
 from textcheck.document import Table
 from textcheck.linking.cells import links_by_claim
 from textcheck.linking.model import CONFIDENT
+from textcheck.linking.vocab import _norm, specific_vocabulary
 from textcheck.numbers import MONEY_UNITS, Number
 
 
-def restatement_stats(document, claims, links) -> dict:
+def restatement_stats(document, claims, links, extra_dirs: tuple[str, ...] = ()) -> dict:
     """How much of the narrative that restates a table is linked (``stats`` of a document).
 
     A claim *restates a table figure* when its stated money amount equals, within rounding,
@@ -19,16 +20,45 @@ def restatement_stats(document, claims, links) -> dict:
     once trailing zeros are dropped (116.36, 3,977.09, 1405; not 0, 12.00, 600.00, 5.21).
     Of those: how many are linked (any confidence but none) and how many confidently.
     Breakdown records repeat their total's claim: not counted.
+
+    Except a claim whose subject names a narrow concept (机关运行经费, 政府采购, “三公”经费,
+    培训费, 会议费: ``specific_concepts`` of lexicons/linking.yml) that no table of the document
+    prints — not in a title, a row label or a column header.  Its amount equals some cell by
+    coincidence or by a definition the tables do not show (机关运行经费 = the 公用经费 of the
+    administrative units), so it restates no table figure; ``restating_unprinted`` counts them.
     """
     by_claim = links_by_claim(links)
-    restating = linked = confident = 0
+    restating = linked = confident = unprinted = 0
+    absent = unprinted_concepts(document, extra_dirs)
     for claim, _ in restating_cells(document, claims, want_cells=False):
+        if names_unprinted(claim, absent):
+            unprinted += 1
+            continue
         restating += 1
         link = by_claim.get(id(claim))
         if link is not None and link.linked:
             linked += 1
             confident += link.confidence == CONFIDENT
-    return {"restating_claims": restating, "restating_linked": linked, "restating_confident": confident}
+    return {"restating_claims": restating, "restating_linked": linked, "restating_confident": confident,
+            "restating_unprinted": unprinted}
+
+
+def unprinted_concepts(document, extra_dirs: tuple[str, ...] = ()) -> tuple:
+    """The narrow concepts (``specific_concepts``) that no table of the document prints in its
+    title, a row label or a column header."""
+    texts = set()
+    for t in document.tables:
+        texts.add(_norm(t.title or ""))
+        texts.update(_norm(p or "") for col in t.columns for p in (col.path or (col.label,)))
+        texts.update(_norm(c.text.text) for r in t.rows for c in r.cells if c.value is None and c.text.text.strip())
+    concepts, _ = specific_vocabulary(extra_dirs)
+    return tuple(sc for sc in concepts if not any(sc.pattern.search(x) for x in texts if x))
+
+
+def names_unprinted(claim, concepts) -> bool:
+    """Whether the claim's subject names one of these (unprinted) concepts."""
+    subject = _norm(claim.subject or "")
+    return bool(subject) and any(sc.pattern.search(subject) for sc in concepts)
 
 
 def restating_cells(document, claims, want_cells: bool = True):
