@@ -19,6 +19,7 @@ from textcheck.patterns.normalize import (  # noqa: F401
     NORMALIZE_OPERATOR,
     LEXICON_LEVEL_MARK,
     LEXICON_NO_MATCH,
+    TERM_QUOTE,
     HTML_TAG,
     LATEX_INLINE,
     MARKDOWN_BOLD,
@@ -277,3 +278,4 @@ from textcheck.patterns.report import (  # noqa: F401
     REPORT_LONG_DECIMAL,
     RULE_OPTION_LINE,
 )
+

@@ -1,7 +1,7 @@
 """Conversion artefacts and spacing (textcheck.readers.normalize, textcheck.lexicon, table cells)."""
 from __future__ import annotations
 
-import regex
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 # A "(类)" / "(款)" / "(项)" level mark closing a classification name, matched on
 # normalize_term output (parentheses already half-width, no spaces):
@@ -10,6 +10,10 @@ LEXICON_LEVEL_MARK = regex.compile(r"\((?:类|款|项)\)$")
 
 # Stands in for an optional row or column pattern a columns lexicon leaves out: matches nothing.
 LEXICON_NO_MATCH = regex.compile("(?!)")
+
+# The quote marks normalize_term drops ("三公"经费 = “三公”经费 = 三公经费): tells in one scan
+# whether a term has any (most have none, and translating a CJK string costs µs).
+TERM_QUOTE = regex.compile("[\"'“”‘’「」『』]")
 
 # An HTML tag left in converted text: <p>, </p>, <br/>, <span class="x">.
 # Requires a letter after "<" so "<=90%" and "< 5" are never taken for tags.

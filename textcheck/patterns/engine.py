@@ -1,0 +1,107 @@
+"""``regex``'s ``compile`` (and the names next to it) for the pattern modules, with the
+standard ``re`` engine behind every pattern ``re`` reads exactly as ``regex`` does.
+
+Every pattern is written for ``regex`` (``\\p{Han}``, variable-width look-behind …), but a
+call into ``regex`` costs about twice a call into ``re`` (~0.2 µs more per search on a short
+cell), and a check makes tens of thousands of such calls.  So ``compile`` first tries
+``re`` with the same meaning and falls back to ``regex`` (compiling once either way, so
+start-up pays no more).  Modules import this one as ``regex``.
+
+The same meaning: plain flags only (none, or MULTILINE), and no
+construct whose meaning differs between the two engines — ``\\w``/``\\W``/``\\b``/``\\B`` and
+named characters are left to ``regex``, ``\\s``/``\\S`` are spelled out as ``regex``'s
+White_Space set (``re`` counts U+001C–U+001F as spaces too), and ``re`` refuses (an error,
+or a warning about nested sets) everything that only ``regex`` knows.  ``\\d`` is Unicode's
+decimal digits in both; they differ only on digits of scripts added after Python's own
+Unicode tables (``regex`` carries newer ones).
+"""
+from __future__ import annotations
+
+import re
+import warnings
+
+import regex
+
+# regex's \s (Unicode White_Space), character by character; tests/test_patterns_engine.py
+# compares it with regex over every code point.
+_SPACE = "\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+
+# Escapes whose meaning differs between the engines (or depends on the Unicode version of
+# word characters): a pattern holding one stays with regex.
+_DIFFERENT = frozenset("wWbBN")
+
+# What the pattern modules use of regex besides compile.
+escape = regex.escape
+Pattern = regex.Pattern
+MULTILINE = M = regex.MULTILINE
+VERBOSE = X = regex.VERBOSE
+UNICODE = regex.UNICODE
+V0 = regex.V0
+
+# re's flags a pattern may end up with and still mean what it means in regex (re adds
+# UNICODE to every str pattern; an inline (?i), (?s) or (?x) makes it another pattern).
+_RE_PLAIN = re.UNICODE | re.MULTILINE
+
+# Each re pattern handed out → the regex source and flags it stands for (the tests run both).
+SOURCES: dict = {}
+
+
+def compile(source: str, flags: int = 0):  # noqa: A001 - regex's name, so modules read as before
+    """``re.compile(source)`` when ``re`` reads ``source`` exactly as ``regex`` does, else
+    ``regex.compile(source, flags)``."""
+    if flags in (0, regex.MULTILINE) and isinstance(source, str):
+        spelled = _spell_spaces(source)
+        if spelled is not None:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("error")  # "possible nested set" and the like: regex's syntax
+                    compiled = re.compile(spelled, re.MULTILINE if flags else 0)
+            except (re.error, Warning, ValueError, OverflowError, RecursionError):
+                compiled = None
+            if compiled is not None and not compiled.flags & ~_RE_PLAIN:
+                SOURCES[compiled] = (source, flags)
+                return compiled
+    return regex.compile(source, flags)
+
+
+def _spell_spaces(source: str) -> str | None:
+    """``source`` with \\s/\\S spelled out as regex's sets; None when it holds an escape
+    whose meaning differs between the engines (or \\S inside a set)."""
+    out: list[str] = []
+    in_set = False
+    i, n = 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\" and i + 1 < n:
+            nxt = source[i + 1]
+            if nxt in _DIFFERENT:
+                return None
+            if nxt == "s":
+                out.append(_SPACE if in_set else f"[{_SPACE}]")
+            elif nxt == "S":
+                if in_set:
+                    return None
+                out.append(f"[^{_SPACE}]")
+            else:
+                out.append(source[i:i + 2])
+            i += 2
+            continue
+        if not in_set and ch == "[":
+            in_set = True
+            out.append(ch)
+            i += 1
+            # a "]" right after "[" or "[^" is a member, not the end of the set
+            if i < n and source[i] == "^":
+                out.append("^")
+                i += 1
+            if i < n and source[i] == "]":
+                out.append("]")
+                i += 1
+            continue
+        if in_set and ch == "[":
+            return None  # a nested set or a POSIX class: regex's syntax
+        if in_set and ch == "]":
+            in_set = False
+        out.append(ch)
+        i += 1
+    return "".join(out)
