@@ -19,7 +19,7 @@ from textcheck.patterns.normalize import (  # noqa: F401
     NORMALIZE_OPERATOR,
     LEXICON_LEVEL_MARK,
     LEXICON_NO_MATCH,
-    TERM_QUOTE,
+    TERM_MARKS,
     HTML_TAG,
     LATEX_INLINE,
     MARKDOWN_BOLD,

@@ -11,9 +11,10 @@ LEXICON_LEVEL_MARK = regex.compile(r"\((?:类|款|项)\)$")
 # Stands in for an optional row or column pattern a columns lexicon leaves out: matches nothing.
 LEXICON_NO_MATCH = regex.compile("(?!)")
 
-# The quote marks normalize_term drops ("三公"经费 = “三公”经费 = 三公经费): tells in one scan
-# whether a term has any (most have none, and translating a CJK string costs µs).
-TERM_QUOTE = regex.compile("[\"'“”‘’「」『』]")
+# What normalize_term rewrites after NFKC: the quote marks it drops ("三公"经费 = “三公”经费 =
+# 三公经费) and the brackets it makes ASCII (〔〕【】); tells in one scan whether a term has any
+# (most have none, and translating a CJK string costs µs).
+TERM_MARKS = regex.compile("[\"'“”‘’「」『』〔〕【】]")
 
 # An HTML tag left in converted text: <p>, </p>, <br/>, <span class="x">.
 # Requires a letter after "<" so "<=90%" and "< 5" are never taken for tags.
