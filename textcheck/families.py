@@ -270,14 +270,26 @@ def empty_statements(document: Document) -> list[str]:
     return out
 
 
-def _best_table(title: str, keyed: list[tuple[FamilyTable, str]]) -> FamilyTable | None:
+def _best_table(title: str, keyed: dict[str, FamilyTable]) -> FamilyTable | None:
     """The family table a document title stands for: equal, or ending with one of its
-    titles; the longest title wins."""
-    best, best_len = None, 0
-    for entry, key in keyed:
-        if key and (title == key or title.endswith(key)) and len(key) > best_len:
-            best, best_len = entry, len(key)
-    return best
+    titles; the longest title wins (``keyed``: each title → its first table, see _keyed).
+    The title's own endings are looked up, longest first: one dict lookup per character
+    instead of a scan of every title of the family."""
+    for n in range(len(title), 0, -1):
+        entry = keyed.get(title[-n:])
+        if entry is not None:
+            return entry
+    return None
+
+
+def _keyed(family: Family) -> dict[str, FamilyTable]:
+    """Each non-empty title of the family's tables → the first table that has it."""
+    keyed: dict[str, FamilyTable] = {}
+    for entry in family.tables:
+        for key in entry.keys:
+            if key:
+                keyed.setdefault(key, entry)
+    return keyed
 
 
 def fit(document: Document, family: Family, candidates=None, statements=None, head: str | None = None,
@@ -289,7 +301,7 @@ def fit(document: Document, family: Family, candidates=None, statements=None, he
     candidates = title_candidates(document) if candidates is None else candidates
     statements = empty_statements(document) if statements is None else statements
     head = head_text(document) if head is None else head
-    keyed = [(entry, key) for entry in family.tables for key in entry.keys]
+    keyed = _keyed(family)
     found: dict[str, str] = {}
     for key, printed in candidates:
         best = _best_table(key, keyed)
