@@ -17,6 +17,7 @@ from textcheck.patterns.units import (  # noqa: F401
 from textcheck.patterns.normalize import (  # noqa: F401
     NORMALIZE_NEEDS_WORK,
     NORMALIZE_OPERATOR,
+    NORMALIZE_FULLWIDTH,
     LEXICON_LEVEL_MARK,
     LEXICON_NO_MATCH,
     TERM_MARKS,

@@ -51,5 +51,10 @@ CELL_CJK_SPACE = regex.compile(r"(?<=[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘
 # (full-width/ideographic spaces become spaces, hence \u3000 and \xa0 too).
 NORMALIZE_NEEDS_WORK = regex.compile(r"[<$*\\\s\u3000\xa0\u2002\u2003]")
 
+# A character the 1:1 translation of readers.normalize rewrites: a full-width ASCII form
+# (except the sentence punctuation ！（），：；？ that stays) or a wide space.  Most lines
+# of Chinese text hold a "，" and none of these, and need no translation at all.
+NORMALIZE_FULLWIDTH = regex.compile(r"[\uFF02-\uFF07\uFF0A-\uFF0B\uFF0D-\uFF19\uFF1C-\uFF1E\uFF20-\uFF5E\u3000\xa0\u2002\u2003]")
+
 # Comparison operators (the split-operator step runs only when one is present).
 NORMALIZE_OPERATOR = regex.compile(r"[<>=≥≤]")
