@@ -7,11 +7,12 @@ cell), and a check makes tens of thousands of such calls.  So ``compile`` first 
 ``re`` with the same meaning and falls back to ``regex`` (compiling once either way, so
 start-up pays no more).  Modules import this one as ``regex``.
 
-The same meaning: plain flags only (none, or MULTILINE), and no
-construct whose meaning differs between the two engines — ``\\w``/``\\W``/``\\b``/``\\B`` and
-named characters are left to ``regex``, ``\\s``/``\\S`` are spelled out as ``regex``'s
-White_Space set (``re`` counts U+001C–U+001F as spaces too), and ``re`` refuses (an error,
-or a warning about nested sets) everything that only ``regex`` knows.  ``\\d`` is Unicode's
+The same meaning: plain flags only (none, MULTILINE, VERBOSE without comments or spaces
+in a set), and no construct whose meaning differs between the two engines — ``\\w``/``\\W``/
+``\\b``/``\\B`` and named characters are left to ``regex``, ``\\s``/``\\S`` are spelled out as
+``regex``'s White_Space set (``re`` counts U+001C–U+001F as spaces too) and ``\\p{Han}`` as
+its Script=Han ranges (other properties stay with ``regex``), and ``re`` refuses (an
+error, or a warning about nested sets) everything that only ``regex`` knows.  ``\\d`` is Unicode's
 decimal digits in both; they differ only on digits of scripts added after Python's own
 Unicode tables (``regex`` carries newer ones).
 """
@@ -24,7 +25,16 @@ import regex
 
 # regex's \s (Unicode White_Space), character by character; tests/test_patterns_engine.py
 # compares it with regex over every code point.
-_SPACE = "\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+_SPACE = "\\t\\n\\x0b\\x0c\\r\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+
+# regex's \p{Han} (Unicode Script=Han, as the installed regex knows it), range by range; the
+# same test compares it with regex over every code point, so a regex with newer Unicode
+# tables fails it rather than changing a match.
+_HAN = ("\\u2E80-\\u2E99\\u2E9B-\\u2EF3\\u2F00-\\u2FD5\\u3005\\u3007\\u3021-\\u3029\\u3038-\\u303B"
+        "\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFA6D\\uFA70-\\uFAD9\\U00016FE2-\\U00016FE3"
+        "\\U00016FF0-\\U00016FF6\\U00020000-\\U0002A6DF\\U0002A700-\\U0002B81D\\U0002B820-\\U0002CEAD"
+        "\\U0002CEB0-\\U0002EBE0\\U0002EBF0-\\U0002EE5D\\U0002F800-\\U0002FA1D\\U00030000-\\U0003134A"
+        "\\U00031350-\\U00033479")
 
 # Escapes whose meaning differs between the engines (or depends on the Unicode version of
 # word characters): a pattern holding one stays with regex.
@@ -39,8 +49,9 @@ UNICODE = regex.UNICODE
 V0 = regex.V0
 
 # re's flags a pattern may end up with and still mean what it means in regex (re adds
-# UNICODE to every str pattern; an inline (?i), (?s) or (?x) makes it another pattern).
-_RE_PLAIN = re.UNICODE | re.MULTILINE
+# UNICODE to every str pattern; an inline (?i) or (?s) makes it another pattern, an inline
+# (?x) one whose sets _spell did not check).
+_RE_PLAIN = re.UNICODE | re.MULTILINE | re.VERBOSE
 
 # Each re pattern handed out → the regex source and flags it stands for (the tests run both).
 SOURCES: dict = {}
@@ -49,13 +60,14 @@ SOURCES: dict = {}
 def compile(source: str, flags: int = 0):  # noqa: A001 - regex's name, so modules read as before
     """``re.compile(source)`` when ``re`` reads ``source`` exactly as ``regex`` does, else
     ``regex.compile(source, flags)``."""
-    if flags in (0, regex.MULTILINE) and isinstance(source, str):
-        spelled = _spell_spaces(source)
+    if flags & ~(regex.MULTILINE | regex.VERBOSE) == 0 and isinstance(source, str):
+        spelled = _spell(source, verbose=bool(flags & regex.VERBOSE))
         if spelled is not None:
+            re_flags = (re.MULTILINE if flags & regex.MULTILINE else 0) | (re.VERBOSE if flags & regex.VERBOSE else 0)
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("error")  # "possible nested set" and the like: regex's syntax
-                    compiled = re.compile(spelled, re.MULTILINE if flags else 0)
+                    compiled = re.compile(spelled, re_flags)
             except (re.error, Warning, ValueError, OverflowError, RecursionError):
                 compiled = None
             if compiled is not None and not compiled.flags & ~_RE_PLAIN:
@@ -64,9 +76,12 @@ def compile(source: str, flags: int = 0):  # noqa: A001 - regex's name, so modul
     return regex.compile(source, flags)
 
 
-def _spell_spaces(source: str) -> str | None:
-    """``source`` with \\s/\\S spelled out as regex's sets; None when it holds an escape
-    whose meaning differs between the engines (or \\S inside a set)."""
+def _spell(source: str, verbose: bool = False) -> str | None:
+    """``source`` with \\s/\\S and \\p{Han}/\\P{Han} spelled out as regex's sets; None when it
+    holds an escape whose meaning differs between the engines, a negated class inside a set,
+    or (``verbose``) whitespace inside a set or a comment, which the engines may read differently."""
+    if "(?x" in source or verbose and "#" in source:
+        return None  # comments: their text is no pattern, and this scan would read it as one
     out: list[str] = []
     in_set = False
     i, n = 0, len(source)
@@ -76,15 +91,22 @@ def _spell_spaces(source: str) -> str | None:
             nxt = source[i + 1]
             if nxt in _DIFFERENT:
                 return None
-            if nxt == "s":
-                out.append(_SPACE if in_set else f"[{_SPACE}]")
-            elif nxt == "S":
-                if in_set:
+            if nxt in "pP":
+                if source[i + 2:i + 7] != "{Han}" or (nxt == "P" and in_set):
                     return None
-                out.append(f"[^{_SPACE}]")
+                body = _HAN
+                i += 7
+            elif nxt in "sS":
+                if nxt == "S" and in_set:
+                    return None
+                body = _SPACE
+                i += 2
             else:
                 out.append(source[i:i + 2])
-            i += 2
+                i += 2
+                continue
+            negated = nxt in "PS"
+            out.append(body if in_set else f"[{'^' if negated else ''}{body}]")
             continue
         if not in_set and ch == "[":
             in_set = True
@@ -100,6 +122,8 @@ def _spell_spaces(source: str) -> str | None:
             continue
         if in_set and ch == "[":
             return None  # a nested set or a POSIX class: regex's syntax
+        if in_set and verbose and ch.isspace():
+            return None
         if in_set and ch == "]":
             in_set = False
         out.append(ch)
