@@ -10,8 +10,8 @@ start-up pays no more).  Modules import this one as ``regex``.
 The same meaning: plain flags only (none, MULTILINE, VERBOSE without comments or spaces
 in a set), and no construct whose meaning differs between the two engines — ``\\w``/``\\W``/
 ``\\b``/``\\B`` and named characters are left to ``regex``, ``\\s``/``\\S`` are spelled out as
-``regex``'s White_Space set (``re`` counts U+001C–U+001F as spaces too) and ``\\p{Han}`` as
-its Script=Han ranges (other properties stay with ``regex``), and ``re`` refuses (an
+``regex``'s White_Space set (``re`` counts U+001C–U+001F as spaces too), Unicode properties
+(``\\p{Han}``) stay with ``regex`` (``re`` compiles their sets far slower), and ``re`` refuses (an
 error, or a warning about nested sets) everything that only ``regex`` knows.  ``\\d`` is Unicode's
 decimal digits in both; they differ only on digits of scripts added after Python's own
 Unicode tables (``regex`` carries newer ones).
@@ -27,18 +27,11 @@ import regex
 # compares it with regex over every code point.
 _SPACE = "\\t\\n\\x0b\\x0c\\r\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
 
-# regex's \p{Han} (Unicode Script=Han, as the installed regex knows it), range by range; the
-# same test compares it with regex over every code point, so a regex with newer Unicode
-# tables fails it rather than changing a match.
-_HAN = ("\\u2E80-\\u2E99\\u2E9B-\\u2EF3\\u2F00-\\u2FD5\\u3005\\u3007\\u3021-\\u3029\\u3038-\\u303B"
-        "\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFA6D\\uFA70-\\uFAD9\\U00016FE2-\\U00016FE3"
-        "\\U00016FF0-\\U00016FF6\\U00020000-\\U0002A6DF\\U0002A700-\\U0002B81D\\U0002B820-\\U0002CEAD"
-        "\\U0002CEB0-\\U0002EBE0\\U0002EBF0-\\U0002EE5D\\U0002F800-\\U0002FA1D\\U00030000-\\U0003134A"
-        "\\U00031350-\\U00033479")
-
 # Escapes whose meaning differs between the engines (or depends on the Unicode version of
 # word characters): a pattern holding one stays with regex.
-_DIFFERENT = frozenset("wWbBN")
+# \p{…} too: spelling \p{Han} out as its ranges matches the same, but re compiles such a set
+# (in Python) ~25 times slower than regex, which start-up would pay for every pattern using it.
+_DIFFERENT = frozenset("wWbBNpP")
 
 # What the pattern modules use of regex besides compile.
 escape = regex.escape
@@ -77,7 +70,7 @@ def compile(source: str, flags: int = 0):  # noqa: A001 - regex's name, so modul
 
 
 def _spell(source: str, verbose: bool = False) -> str | None:
-    """``source`` with \\s/\\S and \\p{Han}/\\P{Han} spelled out as regex's sets; None when it
+    """``source`` with \\s/\\S spelled out as regex's set; None when it
     holds an escape whose meaning differs between the engines, a negated class inside a set,
     or (``verbose``) whitespace inside a set or a comment, which the engines may read differently."""
     if "(?x" in source or verbose and "#" in source:
@@ -91,22 +84,14 @@ def _spell(source: str, verbose: bool = False) -> str | None:
             nxt = source[i + 1]
             if nxt in _DIFFERENT:
                 return None
-            if nxt in "pP":
-                if source[i + 2:i + 7] != "{Han}" or (nxt == "P" and in_set):
-                    return None
-                body = _HAN
-                i += 7
-            elif nxt in "sS":
+            if nxt in "sS":
                 if nxt == "S" and in_set:
                     return None
-                body = _SPACE
-                i += 2
-            else:
-                out.append(source[i:i + 2])
+                out.append(_SPACE if in_set else f"[{'^' if nxt == 'S' else ''}{_SPACE}]")
                 i += 2
                 continue
-            negated = nxt in "PS"
-            out.append(body if in_set else f"[{'^' if negated else ''}{body}]")
+            out.append(source[i:i + 2])
+            i += 2
             continue
         if not in_set and ch == "[":
             in_set = True
