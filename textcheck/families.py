@@ -270,26 +270,30 @@ def empty_statements(document: Document) -> list[str]:
     return out
 
 
-def _best_table(title: str, keyed: dict[str, FamilyTable]) -> FamilyTable | None:
+def _best_table(title: str, keyed: tuple[dict[str, FamilyTable], tuple[int, ...]]) -> FamilyTable | None:
     """The family table a document title stands for: equal, or ending with one of its
-    titles; the longest title wins (``keyed``: each title → its first table, see _keyed).
-    The title's own endings are looked up, longest first: one dict lookup per character
-    instead of a scan of every title of the family."""
-    for n in range(len(title), 0, -1):
-        entry = keyed.get(title[-n:])
-        if entry is not None:
-            return entry
+    titles; the longest title wins (``keyed``: each title → its first table, and the titles'
+    lengths, longest first; see _keyed).  The title's endings of those lengths are looked up,
+    longest first, instead of comparing the title with every title of the family."""
+    tables, lengths = keyed
+    size = len(title)
+    for n in lengths:
+        if n <= size:
+            entry = tables.get(title[-n:])
+            if entry is not None:
+                return entry
     return None
 
 
-def _keyed(family: Family) -> dict[str, FamilyTable]:
-    """Each non-empty title of the family's tables → the first table that has it."""
-    keyed: dict[str, FamilyTable] = {}
+def _keyed(family: Family) -> tuple[dict[str, FamilyTable], tuple[int, ...]]:
+    """Each non-empty title of the family's tables → the first table that has it, and the
+    distinct lengths of those titles, longest first."""
+    tables: dict[str, FamilyTable] = {}
     for entry in family.tables:
         for key in entry.keys:
             if key:
-                keyed.setdefault(key, entry)
-    return keyed
+                tables.setdefault(key, entry)
+    return tables, tuple(sorted({len(k) for k in tables}, reverse=True))
 
 
 def fit(document: Document, family: Family, candidates=None, statements=None, head: str | None = None,
