@@ -76,7 +76,7 @@ def line_positions(line: int, start: int, end: int) -> tuple[Position, ...]:
 _EMPTY: dict[int | None, LocatedText] = {}
 
 
-def _empty(page: int | None) -> LocatedText:
+def empty_text(page: int | None) -> LocatedText:
     """The empty text on ``page`` (immutable, so one object serves every empty cell)."""
     lt = _EMPTY.get(page)
     if lt is None:
@@ -91,7 +91,7 @@ def locate_line(raw: str, line: int, column: int = 1, page: int | None = None, c
     too (a narrow column wraps "产出指标" as "产出 指标").
     """
     if not raw or raw.isspace():
-        return _empty(page)
+        return empty_text(page)
     if not patterns.NORMALIZE_NEEDS_WORK.search(raw):
         # fast path (most cells): only the 1:1 translation and stripping apply
         text = raw.translate(_FULLWIDTH_TABLE) if patterns.NORMALIZE_FULLWIDTH.search(raw) else raw
