@@ -70,3 +70,13 @@ def test_spaces_keep_regex_meaning():
     assert p.match(" \u3000\t")
     assert not p.match("\x1c")  # a space to re's \s, not to regex's
     assert engine.compile(r"a\Sb").match("a\x1cb")
+
+
+def test_loose_starts_stay_with_regex():
+    """re tries every position of a searched text in full when a match starts with an
+    optional or lazy repeat; regex first finds the literal it needs: such patterns stay."""
+    for source in (r"(?:预算)?(?:明细)?表$", r"[^（(：]+?[（(]类[）)]", r".*(?:其中|包括)", r"[-−]?\d+",
+                   r"(?<![\d.])(?:万元)?合计|x?y"):
+        assert isinstance(engine.compile(source), regex.Pattern), source
+    for source in (r"^(?:预算)?表$", r"\s+", r"合计|总计", r"(?<=[年月])\d+", r"\d{4}年?"):
+        assert isinstance(engine.compile(source), re.Pattern), source

@@ -19,6 +19,8 @@ Unicode tables (``regex`` carries newer ones).
 from __future__ import annotations
 
 import re
+import re._constants as _sre_constants
+import re._parser as _sre_parser
 import warnings
 
 import regex
@@ -60,13 +62,42 @@ def compile(source: str, flags: int = 0):  # noqa: A001 - regex's name, so modul
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("error")  # "possible nested set" and the like: regex's syntax
-                    compiled = re.compile(spelled, re_flags)
+                    compiled = None if _loose_start(spelled, re_flags) else re.compile(spelled, re_flags)
             except (re.error, Warning, ValueError, OverflowError, RecursionError):
                 compiled = None
             if compiled is not None and not compiled.flags & ~_RE_PLAIN:
                 SOURCES[compiled] = (source, flags)
                 return compiled
     return regex.compile(source, flags)
+
+
+def _loose_start(source: str, flags: int) -> bool:
+    """Does a match of ``source`` start with an optional or lazy repeat ("(?:预算)?…表$",
+    "[^（(]+?（类）", ".*其中")?  ``re`` then tries every position of a searched text in full,
+    where ``regex`` first looks for the literal the match needs ("表", "类"): several times
+    slower on a paragraph, so such a pattern stays with ``regex``.  (A pattern anchored with
+    "^", or starting with a literal, a set or a required repeat, scans as fast in ``re``.)"""
+    return _loose(list(_sre_parser.parse(source, flags)))
+
+
+def _loose(items) -> bool:
+    c = _sre_constants
+    for op, av in items:
+        if op is c.AT and av in (c.AT_BEGINNING, c.AT_BEGINNING_STRING):
+            return False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: what follows decides
+        if op in (c.MIN_REPEAT, c.MAX_REPEAT, c.POSSESSIVE_REPEAT):
+            low, _, sub = av
+            return op is c.MIN_REPEAT or low == 0 or _loose(list(sub))
+        if op is c.SUBPATTERN:
+            return _loose(list(av[-1]))
+        if op is c.ATOMIC_GROUP:
+            return _loose(list(av))
+        if op is c.BRANCH:
+            return any(_loose(list(alt)) for alt in av[1])
+        return False
+    return False
 
 
 def _spell(source: str, verbose: bool = False) -> str | None:
