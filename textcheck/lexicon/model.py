@@ -266,11 +266,12 @@ class Lexicon:
         names = [patterns.LEXICON_LEVEL_MARK.sub("", normalize_term(n)) for n in names]
         if not names or not all(names):
             return []
+        keys = [normalize_term(n) for n in names]  # what is_function_name compares, once per name
         out = []
         for code in self.function_codes(names[-1]):
             prefixes = [code[:n] for n in (3, 5, 7) if n <= len(code)]
             if len(prefixes) >= len(names) and all(
-                    self.is_function_name(c, n) for c, n in zip(prefixes[-len(names):], names)):
+                    k in self._names_of(KIND_FUNCTION, c) for c, k in zip(prefixes[-len(names):], keys)):
                 out.append(code)
         return out
 
