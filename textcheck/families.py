@@ -19,7 +19,6 @@ Nothing here judges; TC901 reads :class:`FamilyMatch` and reports.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +26,7 @@ from textcheck import patterns
 from textcheck.document import Document
 from textcheck.numbers import chinese_numeral_value
 from textcheck.lexicon.templates import kind_cues, template_families
+from textcheck.lexicon.terms import nfkc
 
 DEPARTMENT_BUDGET = "department-budget"
 FINAL_ACCOUNT = "final-account"
@@ -44,7 +44,7 @@ _MAX_TITLE_LINE = 60
 def title_key(s: str) -> str:
     """A table title for comparison: NFKC, no spaces, quotes, brackets, trailing
     bracketed qualifier ("（功能科目）", "（续）"), leading year or "一、" numbering."""
-    s = unicodedata.normalize("NFKC", s or "")
+    s = nfkc(s or "")
     s = patterns.STRUCTURE_TRAILING_BRACKET.sub("", s.strip())
     prev = None
     while prev != s:
