@@ -157,16 +157,10 @@ class Row:
     codes: tuple[str | None, ...] = ()
 
     def cell(self, col: int) -> Cell | None:
-        # a column → cell index, made on first use and kept in the instance dict (the
-        # dataclass is frozen, its fields never change): rows are asked for cells by
-        # column thousands of times per document
-        by_col = self.__dict__.get("_by_col")
-        if by_col is None:
-            by_col = {}
-            for c in self.cells:
-                by_col.setdefault(c.col, c)
-            self.__dict__["_by_col"] = by_col
-        return by_col.get(col)
+        for c in self.cells:
+            if c.col == col:
+                return c
+        return None
 
     def value(self, col: int) -> Number | None:
         c = self.cell(col)
