@@ -55,7 +55,7 @@ def test_every_re_pattern_matches_as_its_regex_source():
 
 def test_patterns_only_regex_reads_stay_with_regex():
     for source in (r"\w+", r"\bx", r"\p{Han}", r"(?<=\p{Han})\d", r"[\P{Han}\d]", r"[[:alpha:]]", r"(?i)abc",
-                   r"(?<=年|年度)\d", r"[\S\d]", r"(?x) a # [ comment"):
+                   r"(?<=年|年度)\d", r"[\S\d]", r"(?x) a # [ comment", r"(?mx)a [ ]b"):
         assert isinstance(engine.compile(source), regex.Pattern), source
     assert isinstance(engine.compile(r"[ x]", regex.VERBOSE), regex.Pattern)
     assert isinstance(engine.compile("x # [comment", regex.VERBOSE), regex.Pattern)

@@ -4,8 +4,9 @@ standard ``re`` engine behind every pattern ``re`` reads exactly as ``regex`` do
 Every pattern is written for ``regex`` (``\\p{Han}``, variable-width look-behind …), but a
 call into ``regex`` costs about twice a call into ``re`` (~0.2 µs more per search on a short
 cell), and a check makes tens of thousands of such calls.  So ``compile`` first tries
-``re`` with the same meaning and falls back to ``regex`` (compiling once either way, so
-start-up pays no more).  Modules import this one as ``regex``.
+``re`` with the same meaning and falls back to ``regex`` (each pattern is compiled by one
+engine; ``re``'s compiler runs in Python, a few milliseconds more at start-up in all).
+Modules import this one as ``regex``.
 
 The same meaning: plain flags only (none, MULTILINE, VERBOSE without comments or spaces
 in a set), and no construct whose meaning differs between the two engines — ``\\w``/``\\W``/
@@ -44,8 +45,8 @@ UNICODE = regex.UNICODE
 V0 = regex.V0
 
 # re's flags a pattern may end up with and still mean what it means in regex (re adds
-# UNICODE to every str pattern; an inline (?i) or (?s) makes it another pattern, an inline
-# (?x) one whose sets _spell did not check).
+# UNICODE to every str pattern; an inline (?i) or (?s) makes it another pattern, and VERBOSE
+# counts only when asked for by the flags: an inline (?x) one's sets _spell did not check).
 _RE_PLAIN = re.UNICODE | re.MULTILINE | re.VERBOSE
 
 # Each re pattern handed out → the regex source and flags it stands for (the tests run both).
@@ -65,7 +66,8 @@ def compile(source: str, flags: int = 0):  # noqa: A001 - regex's name, so modul
                     compiled = None if _loose_start(spelled, re_flags) else re.compile(spelled, re_flags)
             except (re.error, Warning, ValueError, OverflowError, RecursionError):
                 compiled = None
-            if compiled is not None and not compiled.flags & ~_RE_PLAIN:
+            verbose_inline = compiled is not None and compiled.flags & re.VERBOSE and not flags & regex.VERBOSE
+            if compiled is not None and not compiled.flags & ~_RE_PLAIN and not verbose_inline:
                 SOURCES[compiled] = (source, flags)
                 return compiled
     return regex.compile(source, flags)
@@ -104,8 +106,9 @@ def _spell(source: str, verbose: bool = False) -> str | None:
     """``source`` with \\s/\\S spelled out as regex's set; None when it
     holds an escape whose meaning differs between the engines, a negated class inside a set,
     or (``verbose``) whitespace inside a set or a comment, which the engines may read differently."""
-    if "(?x" in source or verbose and "#" in source:
+    if verbose and "#" in source:
         return None  # comments: their text is no pattern, and this scan would read it as one
+    # (an inline "(?x)" makes the compiled pattern VERBOSE: compile() refuses it then)
     out: list[str] = []
     in_set = False
     i, n = 0, len(source)
