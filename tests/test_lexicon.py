@@ -336,3 +336,21 @@ def test_readme_lists_every_lexicon_file():
     for name in _lexicon_files():
         if name != "README.md" and name not in OTHER_STAGES:
             assert f"`{name}`" in readme, name
+
+
+def test_nfkc_is_unicodedata_nfkc():
+    """terms.nfkc replaces full-width punctuation by its decomposition before NFKC: the
+    result must be NFKC's own, also next to combining marks and compatibility forms."""
+    import random
+    import unicodedata
+
+    from textcheck.lexicon.terms import nfkc
+
+    pool = list("（）()，：；！？,:;!?一二费aé") + ["\u0301", "\u0338", "\u3000", "＜", "＝", "①", "…", "ﾊﾞ",
+                                                    "\uFE5D", "\u2F00", "\uF900", "ｶ", "\u3099", "e", "<"]
+    rng = random.Random(7)
+    for _ in range(20000):
+        s = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
+        assert nfkc(s) == unicodedata.normalize("NFKC", s), repr(s)
+    seed = (Path(__file__).resolve().parent.parent / "corpus" / "urumqi-kejiju-2024-budget.txt").read_text("utf-8")
+    assert nfkc(seed) == unicodedata.normalize("NFKC", seed)

@@ -91,3 +91,15 @@ def test_positions_across_lines():
 def test_empty_and_blank():
     assert locate_line("", 1).text == ""
     assert locate_line("   ", 1).positions == ()
+
+
+def test_fullwidth_pattern_finds_exactly_the_translated_characters():
+    """locate_line/normalize skip the translation when NORMALIZE_FULLWIDTH finds nothing: it
+    must find every character the table rewrites, and no other."""
+    from textcheck import patterns
+    from textcheck.readers.normalize import _FULLWIDTH_TABLE
+
+    found = {cp for cp in range(0x10000) if not 0xD800 <= cp <= 0xDFFF
+             and patterns.NORMALIZE_FULLWIDTH.match(chr(cp))}
+    assert found == set(_FULLWIDTH_TABLE)
+    assert found and ord("，") not in found

@@ -20,7 +20,8 @@ def _defined(path: Path) -> list[str]:
 
 
 def _subject_modules() -> list[Path]:
-    return sorted(p for p in PACKAGE.glob("*.py") if p.name != "__init__.py")
+    # engine.py is the compile function the subject modules use, no subject of its own
+    return sorted(p for p in PACKAGE.glob("*.py") if p.name not in ("__init__.py", "engine.py"))
 
 
 def test_each_pattern_name_is_assigned_once():

@@ -19,7 +19,6 @@ Nothing here judges; TC901 reads :class:`FamilyMatch` and reports.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +26,7 @@ from textcheck import patterns
 from textcheck.document import Document
 from textcheck.numbers import chinese_numeral_value
 from textcheck.lexicon.templates import kind_cues, template_families
+from textcheck.lexicon.terms import nfkc
 
 DEPARTMENT_BUDGET = "department-budget"
 FINAL_ACCOUNT = "final-account"
@@ -44,7 +44,7 @@ _MAX_TITLE_LINE = 60
 def title_key(s: str) -> str:
     """A table title for comparison: NFKC, no spaces, quotes, brackets, trailing
     bracketed qualifier ("（功能科目）", "（续）"), leading year or "一、" numbering."""
-    s = unicodedata.normalize("NFKC", s or "")
+    s = nfkc(s or "")
     s = patterns.STRUCTURE_TRAILING_BRACKET.sub("", s.strip())
     prev = None
     while prev != s:
@@ -270,14 +270,30 @@ def empty_statements(document: Document) -> list[str]:
     return out
 
 
-def _best_table(title: str, keyed: list[tuple[FamilyTable, str]]) -> FamilyTable | None:
+def _best_table(title: str, keyed: tuple[dict[str, FamilyTable], tuple[int, ...]]) -> FamilyTable | None:
     """The family table a document title stands for: equal, or ending with one of its
-    titles; the longest title wins."""
-    best, best_len = None, 0
-    for entry, key in keyed:
-        if key and (title == key or title.endswith(key)) and len(key) > best_len:
-            best, best_len = entry, len(key)
-    return best
+    titles; the longest title wins (``keyed``: each title → its first table, and the titles'
+    lengths, longest first; see _keyed).  The title's endings of those lengths are looked up,
+    longest first, instead of comparing the title with every title of the family."""
+    tables, lengths = keyed
+    size = len(title)
+    for n in lengths:
+        if n <= size:
+            entry = tables.get(title[-n:])
+            if entry is not None:
+                return entry
+    return None
+
+
+def _keyed(family: Family) -> tuple[dict[str, FamilyTable], tuple[int, ...]]:
+    """Each non-empty title of the family's tables → the first table that has it, and the
+    distinct lengths of those titles, longest first."""
+    tables: dict[str, FamilyTable] = {}
+    for entry in family.tables:
+        for key in entry.keys:
+            if key:
+                tables.setdefault(key, entry)
+    return tables, tuple(sorted({len(k) for k in tables}, reverse=True))
 
 
 def fit(document: Document, family: Family, candidates=None, statements=None, head: str | None = None,
@@ -289,7 +305,7 @@ def fit(document: Document, family: Family, candidates=None, statements=None, he
     candidates = title_candidates(document) if candidates is None else candidates
     statements = empty_statements(document) if statements is None else statements
     head = head_text(document) if head is None else head
-    keyed = [(entry, key) for entry in family.tables for key in entry.keys]
+    keyed = _keyed(family)
     found: dict[str, str] = {}
     for key, printed in candidates:
         best = _best_table(key, keyed)

@@ -95,7 +95,9 @@ class JiebaTokenizer:
 
     def __call__(self, text: str):
         words = [w for w in self.cut(text, cut_all=False) if w]
-        if any(ch.isspace() for ch in text):
+        # any whitespace at all (str.isspace's, as get_words_and_spaces splits on): split()
+        # drops exactly those characters, in C rather than a generator step per character
+        if "".join(text.split()) != text:
             from spacy.util import get_words_and_spaces
 
             words, spaces = get_words_and_spaces(words, text)

@@ -86,7 +86,15 @@ class Interval:
 
 def half_ulp(decimals: int) -> Decimal:
     """½·10⁻ᵈ: the rounding half-width of a value printed with d decimals."""
-    return Decimal(5).scaleb(-(decimals + 1))
+    h = _HALF_ULPS.get(decimals)
+    if h is None:
+        h = Decimal(5).scaleb(-(decimals + 1))
+        if len(_HALF_ULPS) < 64:  # Decimals are immutable: one per precision serves every number
+            _HALF_ULPS[decimals] = h
+    return h
+
+
+_HALF_ULPS: dict[int, Decimal] = {}
 
 
 @dataclass(frozen=True)

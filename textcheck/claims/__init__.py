@@ -10,7 +10,8 @@ Two levels:
    a change clause with its own subject opens a change claim.  spaCy tokens only
    decide where a counted noun ends ("下设 6 个处室在内" → 处室).
 2. ``extract_claims(document, nlp, lexicon)`` — the document: pre-filters the
-   narrative sentences that carry a number, runs them through ``nlp.pipe``,
+   narrative sentences that carry a number, segments them and runs the
+   ``tc_claims`` component on each,
    turns raw claims into ``Claim`` objects with ``LocatedText`` spans (so every
    figure maps back to its source line and column), cleans subjects (department
    names, years, list numbering; 类/款/项 paths and codes from the lexicon), and

@@ -28,7 +28,10 @@ def extract_claims(document, nlp, lexicon) -> list[Claim]:
             if P.CLAIM_HAS_DIGIT.search(s.text) and pats.has_quantity(s.text):
                 work.append((p, i, s))
     if nlp is not None:
-        raws = [d._.claims or [] for d in nlp.pipe(_docs(nlp, [s.text for _, _, s in work]))]
+        # the tokens and the claims component alone: the number and subject spans of the other
+        # components (for callers of nlp(text)) are never read here, and cost a Span apiece
+        claims_of = nlp.get_pipe("tc_claims")
+        raws = [claims_of(d)._.claims or [] for d in _docs(nlp, [s.text for _, _, s in work])]
     else:
         raws = [sentence_claims(s.text, pats) for _, _, s in work]
     by_para: dict[int, list[tuple[int, LocatedText, list[RawClaim]]]] = {}

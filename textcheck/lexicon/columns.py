@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
 from textcheck import patterns
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 from textcheck.lexicon.files import load_yaml
 from textcheck.lexicon.terms import squash
 

@@ -94,6 +94,9 @@ class Lexicon:
     # normalised name → list of (kind, code_or_concept); built by _index()
     _index_map: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _direction_of: dict[str, str] = field(default_factory=dict, repr=False)
+    # (kind, code) → normalised current/former/variant names, filled on first use: the
+    # names depend on the lexicon only, so a long-lived process normalises each once
+    _name_keys: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     # ---- building
 
@@ -233,14 +236,20 @@ class Lexicon:
 
     def is_function_name(self, code: str, name: str) -> bool:
         """Whether ``name`` is the current, a former or a variant name of 功能分类 ``code``."""
-        key = normalize_term(name)
-        return any(normalize_term(n) == key for n in
-                   [self.function_items.get(code, ""), *self.function_variants.get(code, ())])
+        return normalize_term(name) in self._names_of(KIND_FUNCTION, code)
 
     def is_economic_name(self, code: str, name: str) -> bool:
-        key = normalize_term(name)
-        return any(normalize_term(n) == key for n in
-                   [self.economic_items.get(code, ""), *self.economic_variants.get(code, ())])
+        return normalize_term(name) in self._names_of(KIND_ECONOMIC, code)
+
+    def _names_of(self, kind: str, code: str) -> frozenset[str]:
+        """Normalised current, former and variant names of ``code`` (the current one "" when unknown)."""
+        keys = self._name_keys.get((kind, code))
+        if keys is None:
+            items, variants = ((self.function_items, self.function_variants) if kind == KIND_FUNCTION
+                               else (self.economic_items, self.economic_variants))
+            keys = frozenset(normalize_term(n) for n in [items.get(code, ""), *variants.get(code, ())])
+            self._name_keys[(kind, code)] = keys
+        return keys
 
     def economic_name(self, code: str) -> str | None:
         return self.economic_items.get(code)
@@ -257,11 +266,12 @@ class Lexicon:
         names = [patterns.LEXICON_LEVEL_MARK.sub("", normalize_term(n)) for n in names]
         if not names or not all(names):
             return []
+        keys = [normalize_term(n) for n in names]  # what is_function_name compares, once per name
         out = []
         for code in self.function_codes(names[-1]):
             prefixes = [code[:n] for n in (3, 5, 7) if n <= len(code)]
             if len(prefixes) >= len(names) and all(
-                    self.is_function_name(c, n) for c, n in zip(prefixes[-len(names):], names)):
+                    k in self._names_of(KIND_FUNCTION, c) for c, k in zip(prefixes[-len(names):], keys)):
                 out.append(code)
         return out
 

@@ -53,6 +53,7 @@ class TableIndex:
         self.by_code: dict[str, list[_Segment]] = {}
         self.by_key: dict[str, list[_Segment]] = {}
         self.code_cols: dict[int, set[int]] = {}
+        self.line_cols: dict[int, frozenset[int]] = {}
         for t in self.tables:
             self._index_table(t)
 
@@ -67,6 +68,8 @@ class TableIndex:
         defaults = _first(self.voc.table_defaults, title) or {}
         code_cols = {c.index for c in t.columns if self.voc.code_headers.search(_norm(c.label or ""))}
         self.code_cols[t.index] = code_cols
+        # 行次/栏次 columns, decided once per table rather than for every cell of every row
+        self.line_cols[t.index] = frozenset(i for i in {c.index for c in t.columns} if _line_number_column(t, i))
         # An empty table (every amount cell blank: "本表无数据") states no figure to restate.
         if t.kind != "performance" and not any(c.value is not None for r in t.rows for c in r.cells):
             return
@@ -147,11 +150,10 @@ class TableIndex:
         cells = sorted(row.cells, key=lambda c: c.col)
         by_col = {c.col: c for c in cells}
         t_index = t.index
+        code_cols, line_cols = self.code_cols[t_index], self.line_cols[t_index]
         # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns).
-        text_cols = [c for c in cells if c.value is None and c.text.text.strip()
-                     and c.col not in self.code_cols[t.index]
-                     and not patterns.LINK_CODE_CELL.fullmatch(c.text.text.strip())
-                     and not _line_number_column(t, c.col)]
+        text_cols = [c for c in cells if c.value is None and c.col not in code_cols and c.col not in line_cols
+                     and (text := c.text.text.strip()) and not patterns.LINK_CODE_CELL.fullmatch(text)]
         merged = self._labels_in_code_columns(t, by_col)
         if merged:
             text_cols = sorted(text_cols + merged, key=lambda c: c.col)

@@ -4,9 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex
-
 from textcheck import patterns
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 from textcheck.lexicon import normalize_term
 from textcheck.lexicon.linking_words import column_words, linking_words
 

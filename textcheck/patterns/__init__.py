@@ -17,8 +17,10 @@ from textcheck.patterns.units import (  # noqa: F401
 from textcheck.patterns.normalize import (  # noqa: F401
     NORMALIZE_NEEDS_WORK,
     NORMALIZE_OPERATOR,
+    NORMALIZE_FULLWIDTH,
     LEXICON_LEVEL_MARK,
     LEXICON_NO_MATCH,
+    TERM_MARKS,
     HTML_TAG,
     LATEX_INLINE,
     MARKDOWN_BOLD,
@@ -288,3 +290,4 @@ from textcheck.patterns.report import (  # noqa: F401
     REPORT_LONG_DECIMAL,
     RULE_OPTION_LINE,
 )
+

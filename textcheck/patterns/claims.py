@@ -3,7 +3,7 @@ Units and measure words come from the lexicon at run time; the builders below tu
 into patterns once per pipeline (textcheck.nlp)."""
 from __future__ import annotations
 
-import regex
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 # Cheap pre-filter: only sentences with an Arabic digit (half or full width) or a
 # Chinese numeral are segmented at all.

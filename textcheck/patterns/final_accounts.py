@@ -1,7 +1,7 @@
 """部门决算 facts (textcheck.final_accounts; TC905, TC906)."""
 from __future__ import annotations
 
-import regex
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 # "年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 X%" (also "…决算数为预算数的 X%") in one
 # sentence; the gap between the two amounts may not cross a sentence, a "其中" or another %.

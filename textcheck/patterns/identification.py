@@ -1,7 +1,7 @@
 """Department and year from the first lines of a file, volume words in file names (textcheck.batch)."""
 from __future__ import annotations
 
-import regex
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 # "编制部门：乌鲁木齐市科学技术局", "部门：江苏省政协办公厅 单位：万元" (spaces removed first).
 DEPARTMENT_FIELD = regex.compile(r"(?:编制部门|部门名称|预算单位|部门)[:：](?P<name>[^\s:：]+?)(?=单位[:：]|$)")

@@ -2,7 +2,7 @@
 numbering, thousands separators, mixed-width digits, stray Latin words, bare rates."""
 from __future__ import annotations
 
-import regex
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 # Thousands separator in the wrong place: "3,9561.08", "39,56.08", "1,0000", "1234,567.00".
 # A short group needs a decimal part ("1,2" is a list of two numbers, not a figure).

@@ -1,7 +1,7 @@
 """Linking (textcheck.linking): comparing subjects with row labels and project names."""
 from __future__ import annotations
 
-import regex
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 # Leading numbering of a row label or subject (after normalize_term): "1.", "一、", "(一)", "(1)".
 LINK_LEADING_NUMBERING = regex.compile(r"^(?:\d+[、.．)](?!\d)|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．])")

@@ -1,7 +1,7 @@
 """Conversion artefacts and spacing (textcheck.readers.normalize, textcheck.lexicon, table cells)."""
 from __future__ import annotations
 
-import regex
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 # A "(类)" / "(款)" / "(项)" level mark closing a classification name, matched on
 # normalize_term output (parentheses already half-width, no spaces):
@@ -10,6 +10,11 @@ LEXICON_LEVEL_MARK = regex.compile(r"\((?:类|款|项)\)$")
 
 # Stands in for an optional row or column pattern a columns lexicon leaves out: matches nothing.
 LEXICON_NO_MATCH = regex.compile("(?!)")
+
+# What normalize_term rewrites after NFKC: the quote marks it drops ("三公"经费 = “三公”经费 =
+# 三公经费) and the brackets it makes ASCII (〔〕【】); tells in one scan whether a term has any
+# (most have none, and translating a CJK string costs µs).
+TERM_MARKS = regex.compile("[\"'“”‘’「」『』〔〕【】]")
 
 # An HTML tag left in converted text: <p>, </p>, <br/>, <span class="x">.
 # Requires a letter after "<" so "<=90%" and "< 5" are never taken for tags.
@@ -45,6 +50,11 @@ CELL_CJK_SPACE = regex.compile(r"(?<=[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘
 # Characters that make a line need more than translation and stripping
 # (full-width/ideographic spaces become spaces, hence \u3000 and \xa0 too).
 NORMALIZE_NEEDS_WORK = regex.compile(r"[<$*\\\s\u3000\xa0\u2002\u2003]")
+
+# A character the 1:1 translation of readers.normalize rewrites: a full-width ASCII form
+# (except the sentence punctuation ！（），：；？ that stays) or a wide space.  Most lines
+# of Chinese text hold a "，" and none of these, and need no translation at all.
+NORMALIZE_FULLWIDTH = regex.compile(r"[\uFF02-\uFF07\uFF0A-\uFF0B\uFF0D-\uFF19\uFF1C-\uFF1E\uFF20-\uFF5E\u3000\xa0\u2002\u2003]")
 
 # Comparison operators (the split-operator step runs only when one is present).
 NORMALIZE_OPERATOR = regex.compile(r"[<>=≥≤]")

@@ -1,7 +1,7 @@
 """Numbers in cells and text (textcheck.numbers, textcheck.readers.tablegrid, textcheck.performance)."""
 from __future__ import annotations
 
-import regex
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 # A whole table cell or token that is one number: optional sign or accounting
 # parentheses, integer part with *well-placed* thousands separators (groups of

@@ -1,7 +1,7 @@
 """PDF layout (textcheck.readers.pdf): page furniture, caption rows, borderless tables."""
 from __future__ import annotations
 
-import regex
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 # A page number line: "10", "- 9 -", "─ 1 ─", "第 3 页", "第3页 共12页", "3/12".
 PDF_PAGE_NUMBER = regex.compile(

@@ -1,7 +1,7 @@
 """绩效目标表 (textcheck.performance; rules TC6xx): operators, targets, plan figures, headers."""
 from __future__ import annotations
 
-import regex
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 # A comparison operator at the start of a 绩效目标 value.  Malformed spellings
 # (=>, =<, ≥=, ≥≥ …) are listed first so the longest spelling wins; words

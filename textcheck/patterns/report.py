@@ -1,7 +1,7 @@
 """Reports (textcheck.report) and the rule references of a configuration (textcheck.rule_refs)."""
 from __future__ import annotations
 
-import regex
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 # A diagnostic's place in a DOCX input, as the DOCX reader writes it: "段落 12" …
 REPORT_DOCX_PARAGRAPH = regex.compile(r"段落 (\d+)")

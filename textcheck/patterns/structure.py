@@ -3,7 +3,7 @@
 All are matched on normalised text (CJK–digit spaces already removed)."""
 from __future__ import annotations
 
-import regex
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 # Caption label: "表 3", "表3", "公开05表", "公开表五", "表五".
 TABLE_LABEL = regex.compile(r"^(?:表\s*(?P<n>\d+|[一二三四五六七八九十]+)|公开\s*(?P<n2>\d+)\s*表|公开表\s*(?P<n3>\d+|[一二三四五六七八九十]+))$")

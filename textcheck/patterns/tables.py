@@ -2,7 +2,7 @@
 classification codes, column-number rows, header and cell text as the sum rules read it."""
 from __future__ import annotations
 
-import regex
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 # Row labels: totals, subtotals, parts.
 ROW_TOTAL_LABEL = regex.compile(r"^(?:总计|合计|总额|收入总计|支出总计|收支总计|[\p{Han}]{0,8}(?:总计|合计))$")

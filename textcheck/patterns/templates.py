@@ -2,7 +2,7 @@
 as keys, required-table lists printed as tables, the subjects of empty tables."""
 from __future__ import annotations
 
-import regex
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 # A table title in a required-table list or a document: compared after removing these.
 STRUCTURE_TITLE_NOISE = regex.compile(r"[\s\"'“”‘’「」（）()〔〕\[\]【】]|^(?:\d{4}年度?)|^[一二三四五六七八九十]+、")

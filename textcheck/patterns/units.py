@@ -1,7 +1,7 @@
 """Units of money and the unit lines under a table caption."""
 from __future__ import annotations
 
-import regex
+from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 # Money units, longest first so 万元 is not read as 元.
 MONEY_UNIT = regex.compile(r"亿元|万元|千元|元")

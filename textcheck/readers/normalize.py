@@ -44,13 +44,10 @@ _LATEX_COMMANDS = {
     "%": "%", "$": "$", "{": "", "}": "", ",": "", ";": "", "!": "", " ": "",
 }
 
-# The keys of _FULLWIDTH_TABLE are the full-width forms (U+FF01…U+FF5E) and these
-# spaces: a text whose largest character is below U+FF01 and that holds none of the
-# spaces translates to itself, and str.translate with a dict (a lookup per character
-# of Chinese text) is skipped.  max() and "in" run in C.
-_FIRST_FULLWIDTH = "\uFF01"
+# patterns.NORMALIZE_FULLWIDTH finds exactly the keys of _FULLWIDTH_TABLE: a text holding
+# none translates to itself, and str.translate with a dict (a lookup per character of
+# Chinese text) is skipped (tests/test_normalize.py compares the two).
 
-_WIDE_SPACES = ("\u3000", "\xa0", "\u2002", "\u2003")
 
 # Position tuples (line, column) shared by every document: line N column C is the same
 # pair in every file, so the per-character tuples are built once per process and each
@@ -79,7 +76,7 @@ def line_positions(line: int, start: int, end: int) -> tuple[Position, ...]:
 _EMPTY: dict[int | None, LocatedText] = {}
 
 
-def _empty(page: int | None) -> LocatedText:
+def empty_text(page: int | None) -> LocatedText:
     """The empty text on ``page`` (immutable, so one object serves every empty cell)."""
     lt = _EMPTY.get(page)
     if lt is None:
@@ -94,10 +91,10 @@ def locate_line(raw: str, line: int, column: int = 1, page: int | None = None, c
     too (a narrow column wraps "产出指标" as "产出 指标").
     """
     if not raw or raw.isspace():
-        return _empty(page)
+        return empty_text(page)
     if not patterns.NORMALIZE_NEEDS_WORK.search(raw):
         # fast path (most cells): only the 1:1 translation and stripping apply
-        text = raw.translate(_FULLWIDTH_TABLE) if max(raw) >= _FIRST_FULLWIDTH else raw
+        text = raw.translate(_FULLWIDTH_TABLE) if patterns.NORMALIZE_FULLWIDTH.search(raw) else raw
         stripped = text.strip()
         if not stripped:
             return LocatedText("", (), page)
@@ -110,7 +107,7 @@ def normalize(text: str, positions: Sequence[Position], page: int | None = None,
               cell: bool = False) -> LocatedText:
     """Normalised LocatedText of ``text`` whose characters stand at ``positions``."""
     pos = positions if isinstance(positions, list) else list(positions)
-    if max(text, default="") >= _FIRST_FULLWIDTH or any(sp in text for sp in _WIDE_SPACES):
+    if patterns.NORMALIZE_FULLWIDTH.search(text):
         text = text.translate(_FULLWIDTH_TABLE)  # 1:1, positions unchanged
     # Each step runs only when its trigger character is present: plain
     # substring tests are far cheaper than a regex scan of every cell.
