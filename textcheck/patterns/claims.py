@@ -73,7 +73,18 @@ CLAIM_PROJECT_TOTAL_SUBJECT = regex.compile(r"^(?:预算安排规模|项目(?:�
 
 # Subject words too generic to stand alone: they take the subject of the clause
 # before ("科学技术支出（类）…（项）：2024 年预算数为 649.32 万元").
-CLAIM_GENERIC_SUBJECT = regex.compile(r"^(?:预算数|预算|预算金额|金额|合计|共计|总计|数额|规模|安排|本年预算|当年预算|年初预算|预算安排|本年|当年)?$")
+CLAIM_GENERIC_SUBJECT = regex.compile(
+    r"^(?:(?:本年|当年|全年|年初)?(?:预算数?|预算安排|预算金额)|金额|合计|共计|总计|数额|规模|安排|本年|当年)?$")
+
+# A figure-less lead that may name the item of the generic claim after it (claims.context):
+# what a name never holds — clause punctuation, figures, words of a descriptive title
+# ("（三）财政拨款支出决算具体情况", "（一）总体工作情况") or of running text.
+CLAIM_LEAD_NOT_A_NAME = regex.compile(
+    r"[，,、。；;：:！？!?\d]|情况|说明|概况|概述|总体|整体|主要|原因|分析|如下|以下|具体|有关|汇总")
+
+# Words that open a change clause restating the net change just stated ("…。增减相抵后与上年
+# 相比减少 710.87 万元"): the clause names no item of its own.
+CLAIM_NET_CHANGE_LEAD = regex.compile(r"^(?:增减相抵后?|相抵后|综上|综合|合计|总体|总的来看|整体)$")
 
 # Generic words that qualify the previous subject: "房屋 …，价值 299.92 万元" → 房屋价值.
 CLAIM_QUALIFIER_SUBJECT = regex.compile(r"^(?:价值|涉及金额|涉及预算金额|金额合计|资金|经费)$")
