@@ -68,6 +68,12 @@ class Claim:
         return {"heading": "主语取自标题", "lead": "主语取自前文"}.get(self.subject_from or "", "")
 
     @property
+    def shown_subject(self) -> str:
+        """The subject as evidence shows it: "因公出国(境)费用，主语取自前文", "该项" when none."""
+        note = self.subject_note
+        return f"{self.subject or '该项'}，{note}" if note else (self.subject or "该项")
+
+    @property
     def location(self):
         span = self.value.span if self.value else self.subject_span or self.sentence
         return span.location

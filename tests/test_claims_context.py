@@ -1,0 +1,160 @@
+"""Subjects and amounts from context (textcheck.claims.context): a claim whose own clause names
+no item takes it from the numbered lead or heading just before it; a change clause opening a
+paragraph takes the amount ending the paragraph before; a restated change joins the first.
+Each form once where it joins and once where it must refuse."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from textcheck.claims import extract_claims
+from textcheck.document import Document, LocatedText, Paragraph
+from textcheck.lexicon import load_lexicon
+from textcheck.nlp import build_pipeline
+
+SEC = ("四、财政拨款“三公”经费预算情况说明",)
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def nlp(lex):
+    return build_pipeline(lex)
+
+
+def _doc(*paragraphs) -> Document:
+    """Each argument is a paragraph text (section SEC) or (text, section)."""
+    paras, lines = [], []
+    for i, p in enumerate(paragraphs):
+        text, sec = p if isinstance(p, tuple) else (p, SEC)
+        paras.append(Paragraph(LocatedText(text, tuple((2 * i + 1, k + 1) for k in range(len(text)))), tuple(sec), i))
+        lines += [text, ""]
+    return Document(path="t.txt", format="text", source_lines=tuple(lines), paragraphs=tuple(paras))
+
+
+def claims(nlp, lex, *paragraphs):
+    return extract_claims(_doc(*paragraphs), nlp, lex)
+
+
+def amount(cs, value: str):
+    [c] = [c for c in cs if c.kind == "amount" and c.value is not None and c.value.number.value == Decimal(value)]
+    return c
+
+
+# ---------------------------------------------------------------- a numbered lead sentence
+
+
+def test_generic_claim_takes_the_numbered_lead_sentence(nlp, lex):
+    cs = claims(nlp, lex, "（一）因公出国（境）费用。2026年预算数109.22万元，主要用于根据出访任务需要产生的相关支出。")
+    c = amount(cs, "109.22")
+    assert c.subject == "因公出国(境)费用" and c.subject_from == "lead"
+    assert c.shown_subject == "因公出国(境)费用，主语取自前文"
+
+
+def test_generic_claim_keeps_its_subject_when_the_lead_names_no_single_item(nlp, lex):
+    # running text before it, two items in the lead, a descriptive title: nothing to take
+    for text in ("主要原因：压减一般性支出。2026年预算数109.22万元。",
+                 "（一）因公出国（境）费用、公务接待费。2026年预算数109.22万元。",
+                 "（一）总体情况。2026年预算数109.22万元。"):
+        c = amount(claims(nlp, lex, text), "109.22")
+        assert c.subject == "2026年预算数" and c.subject_from is None, text
+        assert c.shown_subject == "2026年预算数"
+
+
+# ---------------------------------------------------------------- a numbered lead paragraph
+
+
+def test_generic_claim_takes_the_lead_paragraph_before_it(nlp, lex):
+    cs = claims(nlp, lex, "1.公务接待费", "2026年预算数2.88万元，主要用于接待支出。")
+    c = amount(cs, "2.88")
+    assert c.subject == "公务接待费" and c.subject_from == "lead"
+
+
+def test_lead_paragraph_of_another_section_is_not_taken(nlp, lex):
+    cs = claims(nlp, lex, ("1.公务接待费", SEC), ("2026年预算数2.88万元。", ("五、其他情况说明",)))
+    c = amount(cs, "2.88")
+    assert c.subject_from is None and c.subject == "2026年预算数"
+    # nor a lead paragraph with a figure of its own between (the figure's claim is the context)
+    cs = claims(nlp, lex, "1.公务接待费", "接待10批次。", "2026年预算数2.88万元。")
+    assert amount(cs, "2.88").subject_from is None
+
+
+# ---------------------------------------------------------------- the heading
+
+
+def test_first_paragraph_under_a_heading_takes_it(nlp, lex):
+    sec = ("六、一般公共预算“三公”经费支出情况", "（二）公务接待费")
+    cs = claims(nlp, lex, ("2026年预算安排14.09万元，与上年持平。", sec))
+    c = amount(cs, "14.09")
+    assert c.subject == "公务接待费" and c.subject_from == "heading"
+    assert c.shown_subject.endswith("主语取自标题")
+
+
+def test_heading_is_not_taken_past_the_first_paragraph_or_when_it_is_a_title(nlp, lex):
+    sec = ("六、一般公共预算“三公”经费支出情况", "（二）公务接待费")
+    cs = claims(nlp, lex, ("公务接待费用于日常接待。", sec), ("2026年预算安排14.09万元。", sec))
+    assert amount(cs, "14.09").subject_from is None
+    cs = claims(nlp, lex, ("2026年预算安排14.09万元。", ("六、其他", "（一）政府采购预算说明")))
+    assert amount(cs, "14.09").subject_from is None
+
+
+def test_heading_holding_the_start_of_the_sentence(nlp, lex):
+    sec = ("六、其他重要事项的情况说明", "（一）机关运行经费：2025年某某局机关运行经费")
+    c = amount(claims(nlp, lex, ("2045.01万元，比上年预算减少29.30万元，下降1.41%。", sec)), "2045.01")
+    assert c.subject.endswith("机关运行经费") and c.subject_from == "heading"
+    # a heading whose text after the colon is a whole sentence does not continue into the paragraph:
+    # the paragraph's own subject stands, and a descriptive title gives none
+    sec = ("六、其他重要事项的情况说明", "（一）机关运行经费：详见下表。")
+    c = amount(claims(nlp, lex, ("公用经费2045.01万元。", sec)), "2045.01")
+    assert c.subject_from is None and c.subject == "公用经费"
+    sec = ("六、其他重要事项的情况说明", "（一）有关情况说明：详见下表。")
+    c = amount(claims(nlp, lex, ("2045.01万元，比上年预算减少29.30万元。", sec)), "2045.01")
+    assert c.subject_from is None and c.subject == ""
+
+
+# ---------------------------------------------------------------- a change opening a paragraph
+
+
+def test_change_opening_a_paragraph_takes_the_amount_ending_the_one_before(nlp, lex):
+    cs = claims(nlp, lex, "2.社会保障和就业（类）支出1289.52万元，主要用于离退休人员支出。",
+                "与上年相比减少710.87万元，减少35.54%。主要原因：退休人员工资改由社保发放。")
+    c = amount(cs, "1289.52")
+    assert c.change.number.value == Decimal("710.87") and c.direction == "decrease" and c.inherited == "amount"
+    assert not [o for o in cs if o.kind == "change"]
+
+
+def test_change_opening_a_paragraph_refuses(nlp, lex):
+    first = "2.社会保障和就业（类）支出1289.52万元，主要用于离退休人员支出。"
+    change = "与上年相比减少710.87万元。"
+    cases = [
+        (first, ("与上年相比减少710.87万元。", ("二、其他",))),  # another section
+        (first, "（1）" + change),  # a numbered paragraph is an item of its own
+        ("2.社会保障和就业支出1289.52万元，其中：基本支出1000.00万元，项目支出289.52万元。", change),  # a list's last part
+        ("2.社会保障和就业支出1289.52万元，比上年增加10.00万元。", change),  # already has its change
+        (first, "项目支出与上年相比减少710.87万元。"),  # names another item
+    ]
+    for before, after in cases:
+        cs = claims(nlp, lex, before, after)
+        assert not any(c.inherited for c in cs), (before, after)
+        assert [c for c in cs if c.kind == "change" and c.change.number.value == Decimal("710.87")], (before, after)
+
+
+# ---------------------------------------------------------------- a restated change
+
+
+def test_restated_net_change_joins_the_change_it_restates(nlp, lex):
+    cs = claims(nlp, lex, "社会保障和就业支出1289.52万元，与上年相比减少710.87万元。主要原因：一是退休人员减少；"
+                          "二是缴费增加。增减相抵后与上年相比减少710.87万元。")
+    assert [c.subject for c in cs] == ["社会保障和就业支出"]
+    assert amount(cs, "1289.52").change.number.value == Decimal("710.87")
+
+
+def test_a_different_change_is_no_restatement(nlp, lex):
+    # another amount, or another direction: a statement of its own (left for the rules)
+    for tail in ("增减相抵后与上年相比减少700.00万元。", "增减相抵后与上年相比增加710.87万元。"):
+        cs = claims(nlp, lex, "社会保障和就业支出1289.52万元，与上年相比减少710.87万元。主要原因：退休人员减少。" + tail)
+        assert len([c for c in cs if c.kind == "change"]) == 1, tail
