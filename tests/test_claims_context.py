@@ -65,6 +65,16 @@ def test_generic_claim_keeps_its_subject_when_the_lead_names_no_single_item(nlp,
         assert c.shown_subject == "2026年预算数"
 
 
+def test_two_measures_of_the_led_item_compete(nlp, lex):
+    # "年初预算为 A，支出决算为 B": which of the two figures the tables hold the sentence does not say
+    cs = claims(nlp, lex, "1.一般公共服务（类）信访事务（款）行政运行（项）", "年初预算为5717.32万元，支出决算为5757.63万元，完成年初预算的100.71%。")
+    assert not any(c.subject_from for c in cs)
+    # the same lead with one figure: taken
+    cs = claims(nlp, lex, "1.一般公共服务（类）信访事务（款）行政运行（项）", "年初预算为5717.32万元。")
+    c = amount(cs, "5717.32")
+    assert c.subject_from == "lead" and c.subject.endswith("行政运行")
+
+
 # ---------------------------------------------------------------- a numbered lead paragraph
 
 

@@ -86,7 +86,7 @@ class _Assembler:
                 if c is None:
                     continue
                 if project is None:
-                    c = with_context_subject(self, c, r, si, claims, p, ctx)
+                    c = with_context_subject(self, c, r, (si, sent, raws), claims, p, ctx)
                 # "…增减相抵后与上年相比减少 710.87 万元": the net change just stated, again
                 if restates_change(changed, c, r):
                     continue

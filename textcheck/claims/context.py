@@ -119,11 +119,30 @@ def opens_sentence(claims, si: int, r: RawClaim, sentence_text: str) -> bool:
     return not halfwidth(sentence_text)[:start].strip()
 
 
-def with_context_subject(asm, c: Claim, r: RawClaim, si: int, claims, p, ctx: ParagraphContext) -> Claim:
-    """``c`` with its subject taken from context when its own clause names no item."""
+def _measure_only(text: str) -> bool:
+    s = P.CLAIM_YEAR.sub("", halfwidth(text))
+    s = P.CLAIM_SUBJECT_TRAILING.sub("", s).strip(" ,，:：")
+    return bool(P.CLAIM_GENERIC_SUBJECT.match(s) or P.CLAIM_STAGE_ONLY_SUBJECT.match(s))
+
+
+def _measures_compete(r: RawClaim, sentence_text: str, raws) -> bool:
+    """Another figure of the sentence names only a measure too ("年初预算为 A，支出决算为 B"):
+    two figures of one item, and which of them the tables hold the sentence does not say."""
+    for o in raws:
+        if o is r or o.clause is not None or o.kind != "amount" or o.value is None:
+            continue
+        if o.subject_span is None or _measure_only(sentence_text[o.subject_span[0]:o.subject_span[1]]):
+            return True
+    return False
+
+
+def with_context_subject(asm, c: Claim, r: RawClaim, sentence, claims, p, ctx: ParagraphContext) -> Claim:
+    """``c`` with its subject taken from context when its own clause names no item; ``sentence``
+    is (index, text, raw claims) of its sentence."""
+    si, sent, raws = sentence
     if c.kind != "amount" or c.value is None or c.clause is not None or r.subject_from != "prefix":
         return c
-    if not opens_sentence(claims, si, r, c.sentence.text):
+    if not opens_sentence(claims, si, r, c.sentence.text) or _measures_compete(r, sent.text, raws):
         return c
     section = tuple(p.section)
     if si == 0 and ctx.first_in_section and _numbering_level(p.text.text) is None:

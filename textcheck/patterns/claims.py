@@ -76,6 +76,11 @@ CLAIM_PROJECT_TOTAL_SUBJECT = regex.compile(r"^(?:预算安排规模|项目(?:�
 CLAIM_GENERIC_SUBJECT = regex.compile(
     r"^(?:(?:本年|当年|全年|年初)?(?:预算数?|预算安排|预算金额)|金额|合计|共计|总计|数额|规模|安排|本年|当年)?$")
 
+# A subject that names only a stage of the figure, no item ("支出决算", "执行数", "决算数"): in
+# "年初预算为 A 万元，支出决算为 B 万元" two figures of one item compete for its cells, so
+# neither takes the item from context (claims.context).
+CLAIM_STAGE_ONLY_SUBJECT = regex.compile(r"^(?:支出|收入)?(?:决算数?|执行数?|完成数?|实际数|实际支出|实际完成数?)$")
+
 # A figure-less lead that may name the item of the generic claim after it (claims.context):
 # what a name never holds — clause punctuation, figures, words of a descriptive title
 # ("（三）财政拨款支出决算具体情况", "（一）总体工作情况") or of running text.
