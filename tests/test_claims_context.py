@@ -121,6 +121,9 @@ def test_heading_holding_the_start_of_the_sentence(nlp, lex):
     sec = ("六、其他重要事项的情况说明", "（一）机关运行经费：详见下表。")
     c = amount(claims(nlp, lex, ("公用经费2045.01万元。", sec)), "2045.01")
     assert c.subject_from is None and c.subject == "公用经费"
+    sec = ("六、其他重要事项的情况说明", "（一）机关运行经费：说明如下")  # the title, not a sentence's start
+    c = amount(claims(nlp, lex, ("2026年预算数2045.01万元。", sec)), "2045.01")
+    assert c.subject == "机关运行经费" and c.subject_from == "heading"
     sec = ("六、其他重要事项的情况说明", "（一）有关情况说明：详见下表。")
     c = amount(claims(nlp, lex, ("2045.01万元，比上年预算减少29.30万元。", sec)), "2045.01")
     assert c.subject_from is None and c.subject == ""

@@ -70,14 +70,16 @@ def _colon_split(heading: str) -> tuple[str, str] | None:
 
 def heading_tail(section: tuple[str, ...]) -> str | None:
     """The start of a sentence the innermost heading holds after its colon, when the heading
-    ends mid-sentence (no sentence stop, no figure but a year): the paragraph continues it."""
+    ends mid-sentence (no stop, no figure but a year, no words of a title or of running text):
+    the paragraph continues it."""
     if not section:
         return None
     split = _colon_split(section[-1])
     if split is None or not split[1]:
         return None
     tail = split[1]
-    if tail[-1] in _STOPS or P.CLAIM_ASCII_DIGIT.search(P.CLAIM_YEAR.sub("", tail)):
+    # "…：说明如下：" / "…：详见下表。" end or describe; the start of a sentence names its subject
+    if tail[-1] in _STOPS + "：:" or P.CLAIM_LEAD_NOT_A_NAME.search(P.CLAIM_YEAR.sub("", tail)):
         return None
     return tail
 
