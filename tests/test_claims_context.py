@@ -171,3 +171,24 @@ def test_a_different_change_is_no_restatement(nlp, lex):
     for tail in ("增减相抵后与上年相比减少700.00万元。", "增减相抵后与上年相比增加710.87万元。"):
         cs = claims(nlp, lex, "社会保障和就业支出1289.52万元，与上年相比减少710.87万元。主要原因：退休人员减少。" + tail)
         assert len([c for c in cs if c.kind == "change"]) == 1, tail
+
+
+# ---------------------------------------------------------------- a change whose base names the item again
+
+
+def test_change_against_a_year_base_belongs_to_the_amount_before(nlp, lex):
+    # "较2025年年初预算增加": a year-specific base of the lexicon's year_suffixes (年初预算)
+    c = amount(claims(nlp, lex, "2026年因公出国（境）费用36.14万元，较2025年年初预算增加18.26万元。"), "36.14")
+    assert c.change.number.value == Decimal("18.26") and c.base == "2025年年初预算"
+    # "比2025年财政拨款“三公”经费年初预算减少": the base repeats the claim's own item
+    cs = claims(nlp, lex, "2026年财政拨款“三公”经费预算175.42万元，比2025年财政拨款“三公”经费年初预算减少10.13万元，"
+                          "下降5.46%。")
+    c = amount(cs, "175.42")
+    assert (c.change.number.value, c.direction, c.base) == (Decimal("10.13"), "decrease", "2025年年初预算")
+    assert not [o for o in cs if o.kind == "change"]
+
+
+def test_change_against_a_base_naming_another_item_stays_its_own(nlp, lex):
+    cs = claims(nlp, lex, "基本支出175.42万元，比2025年项目支出预算减少10.13万元。")
+    assert amount(cs, "175.42").change is None
+    assert [o.change.number.value for o in cs if o.kind == "change"] == [Decimal("10.13")]
