@@ -192,3 +192,23 @@ def test_change_against_a_base_naming_another_item_stays_its_own(nlp, lex):
     cs = claims(nlp, lex, "基本支出175.42万元，比2025年项目支出预算减少10.13万元。")
     assert amount(cs, "175.42").change is None
     assert [o.change.number.value for o in cs if o.kind == "change"] == [Decimal("10.13")]
+
+
+def test_change_after_a_list_is_not_its_last_part_s(nlp, lex):
+    # "…主要包括：A a；…；G g。较2025年年初预算减少 x": the change is the whole's, the sentence does
+    # not say which figure that is; the last part never takes it
+    cs = claims(nlp, lex, "5.综合管理367.65万元,主要包括：行政运行85.04万元，用于后勤保障等；内控、审计及绩效专项96.81万元，"
+                          "用于开展内部审计等工作。较2025年年初预算减少52.44万元，减幅12.5%。")
+    assert amount(cs, "96.81").change is None
+    # …nor the first figure of a paragraph that continues a list opened before it
+    cs = claims(nlp, lex, "2.口岸管理业务40,000.70万元,主要包括：口岸管养工作38,297.20万元，用于管理维护工作；",
+                "乙项目49.50万元，用于咨询等；",
+                "甲项目上年结转66.73万元，用于专业管理服务。较2025年年初预算增加569.63万元，增幅1.4%。")
+    assert amount(cs, "66.73").change is None
+    # (the list ends at the next numbered item: its own change is its own)
+    cs = claims(nlp, lex, "2.口岸管理业务40,000.70万元,主要包括：口岸管养工作38,297.20万元，用于管理维护工作；",
+                "3.综合管理367.65万元，用于开展内部审计等工作。较2025年年初预算减少52.44万元，减幅12.5%。")
+    assert amount(cs, "367.65").change.number.value == Decimal("52.44")
+    # with no list, the sentence before gives its amount
+    cs = claims(nlp, lex, "5.综合管理367.65万元，用于开展内部审计等工作。较2025年年初预算减少52.44万元，减幅12.5%。")
+    assert amount(cs, "367.65").change.number.value == Decimal("52.44")

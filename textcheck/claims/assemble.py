@@ -31,10 +31,19 @@ class _Assembler:
         prev_subject, last_section = "", None
         open_list: dict | None = None  # cross-paragraph list opened by a trailing "其中："
         before, before_claims = None, []  # the paragraph just before and its claims
+        item_list = False  # the last numbered paragraph of the section opened a list ("2.A x,主要包括：…")
         for p in paragraphs:
             same = before is not None and before.section == p.section
+            numbered = _numbering_level(p.text.text) is not None
+            item_list = same and item_list and not numbered
+            # the list goes on: a trailing "其中：" list, or unnumbered paragraphs after a numbered
+            # item whose list the PDF broke into paragraphs ("…主要包括：A a；" ¶ "B b；" ¶ "C c。")
+            continues = item_list or (open_list is not None and p.section == open_list["section"]
+                                      and _continues_list(open_list, _numbering_level(p.text.text)))
             ctx = ParagraphContext(before if same else None, not same, before_claims if same else [],
-                                   out, open_list is None)
+                                   out, open_list is None, continues)
+            if numbered:
+                item_list = bool(P.CLAIM_LIST_MARKER.search(halfwidth(p.text.text)))
             before, before_claims = p, []
             # project blocks: "（一）项目名称：…" as a paragraph or as the innermost heading
             name = _project_name(p)
@@ -100,7 +109,7 @@ class _Assembler:
                 # a change sentence without a subject completes the claim before it.
                 if r.kind == "change" and r.subject_from == "inherit" and claims:
                     k = _last_open_claim(claims)
-                    if k is not None and claims[k][0] < si:
+                    if k is not None and claims[k][0] < si and not _listed(p, claims, k, ctx):
                         ps, ppos, prev, praw = claims[k]
                         claims[k] = (ps, ppos, replace(
                             prev, change=c.change, rate=c.rate, direction=c.direction,
@@ -109,7 +118,7 @@ class _Assembler:
                         changed = claims[k][2]
                         continue
                 k = amount_before(claims, si, c, r)
-                if k is not None:  # "…总计 A 万元，与上年相比…各增加 X 万元"
+                if k is not None and not _listed(p, claims, k, ctx):  # "…总计 A 万元，与上年相比…各增加 X 万元"
                     ps, ppos, prev, praw = claims[k]
                     claims[k] = (ps, ppos, replace(
                         prev, change=c.change, rate=c.rate, direction=c.direction,
@@ -449,3 +458,17 @@ class _Assembler:
         found = {c for lei in (names[0], names[0] + "支出")
                  for c in self.lexicon.function_codes_for_path([lei, *names[1:]]) if len(c) == width}
         return tuple(found) if len(found) == 1 else ()
+
+
+def _listed(p, claims, k, ctx) -> bool:
+    """Whether claim ``k`` may be a part of a list: a list marker ("其中", "主要包括：") stands
+    before it in its paragraph, or its paragraph continues a list opened before. A
+    change clause after a list is the whole's ("…主要包括：A a；…；G g。较上年减少 x，减幅 y"), and
+    which figure that is the sentence does not say: the part before it never takes the change."""
+    if ctx.list_continues:
+        return True
+    ps, ppos, c, _ = claims[k]
+    text = p.text.text
+    at = text.find(c.sentence.text)
+    end = at + ppos if at >= 0 else len(text)
+    return bool(P.CLAIM_LIST_MARKER.search(halfwidth(text[:end])))

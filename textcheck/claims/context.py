@@ -32,13 +32,15 @@ _STOPS = "。；;！？!?"
 class ParagraphContext:
     """What stands before a paragraph: the paragraph just before it in the same section (or
     None), whether it is the first paragraph of its section, that paragraph's claims (as the
-    assembler holds them), the claims out so far, and whether no cross-paragraph list is open."""
+    assembler holds them), the claims out so far, whether no cross-paragraph list is open, and
+    whether the open one goes on into this paragraph."""
 
     before: object | None = None
     first_in_section: bool = False
     before_claims: list = field(default_factory=list)
     out: list = field(default_factory=list)
     no_open_list: bool = True
+    list_continues: bool = False  # a list opened by a paragraph before may take this one's first figure
 
 
 def generic_subject(subject: str) -> bool:
