@@ -212,3 +212,24 @@ def test_change_after_a_list_is_not_its_last_part_s(nlp, lex):
     # with no list, the sentence before gives its amount
     cs = claims(nlp, lex, "5.综合管理367.65万元，用于开展内部审计等工作。较2025年年初预算减少52.44万元，减幅12.5%。")
     assert amount(cs, "367.65").change.number.value == Decimal("52.44")
+
+
+# ---------------------------------------------------------------- evidence of a finding on an inherited subject
+
+
+def _with_lead(sample_text, sentence):
+    lines = sample_text.split("\n")
+    i = next(k for k, line in enumerate(lines) if line.startswith("乌鲁木齐市科学技术局 2024 年财政拨款“三公”经费预算数为"))
+    return "\n".join(lines[:i + 1] + ["", sentence] + lines[i + 1:]), i + 3
+
+
+def test_finding_on_an_inherited_subject_says_where_the_subject_came_from(sample_text):
+    from tests.test_narrative_sample import check_text
+
+    text, line = _with_lead(sample_text, "（一）公务用车运行费。2024 年预算数 12.80 万元。")
+    found = [d for d in check_text(text, path="lead.txt").diagnostics if d.code == "TC201" and d.location.line == line]
+    assert [d.severity for d in found] == ["error"]
+    assert "（公务用车运行费，主语取自前文）" in found[0].message and "10.80" in found[0].message
+    # the table's figure: nothing to report
+    text, line = _with_lead(sample_text, "（一）公务用车运行费。2024 年预算数 10.80 万元。")
+    assert not [d for d in check_text(text, path="lead.txt").diagnostics if d.location.line == line]
