@@ -56,6 +56,22 @@ class Claim:
     # with no amount of its own ("…总计 A 万元，与上年相比收、支预算总计各增加 X 万元"), which
     # takes this claim's amount (claims.assemble)
     inherited: str | None = None
+    # where the subject came from when the claim's own clause names no item ("（一）因公出国
+    # （境）费用。2026 年预算数 109.22 万元"): "heading" (the section heading above the
+    # paragraph) or "lead" (a numbered lead sentence or paragraph just before); None when
+    # the clause names it (claims.context)
+    subject_from: str | None = None
+
+    @property
+    def subject_note(self) -> str:
+        """"主语取自标题" / "主语取自前文" for a subject taken from context, else ""."""
+        return {"heading": "主语取自标题", "lead": "主语取自前文"}.get(self.subject_from or "", "")
+
+    @property
+    def shown_subject(self) -> str:
+        """The subject as evidence shows it: "因公出国(境)费用，主语取自前文", "该项" when none."""
+        note = self.subject_note
+        return f"{self.subject or '该项'}，{note}" if note else (self.subject or "该项")
 
     @property
     def location(self):

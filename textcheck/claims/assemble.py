@@ -7,6 +7,8 @@ from dataclasses import replace
 
 from textcheck import patterns as P
 from textcheck.claim import Claim, Quantity
+from textcheck.claims.context import (ParagraphContext, amount_before, paragraph_change_owner, restates_change,
+                                      with_context_subject)
 from textcheck.claims.lists import (_continues_list, _enumeration_head, _exhaustive_list, _in_brackets,
                                     _last_open_claim, _marker_at_end, _norm, _numbering_level, _project_from_section,
                                     _project_name, _uclass, _without_sub_lists)
@@ -28,7 +30,21 @@ class _Assembler:
         project_total: Claim | None = None
         prev_subject, last_section = "", None
         open_list: dict | None = None  # cross-paragraph list opened by a trailing "其中："
+        before, before_claims = None, []  # the paragraph just before and its claims
+        item_list = False  # the last numbered paragraph of the section opened a list ("2.A x,主要包括：…")
         for p in paragraphs:
+            same = before is not None and before.section == p.section
+            numbered = _numbering_level(p.text.text) is not None
+            item_list = same and item_list and not numbered
+            # the list goes on: a trailing "其中：" list, or unnumbered paragraphs after a numbered
+            # item whose list the PDF broke into paragraphs ("…主要包括：A a；" ¶ "B b；" ¶ "C c。")
+            continues = item_list or (open_list is not None and p.section == open_list["section"]
+                                      and _continues_list(open_list, _numbering_level(p.text.text)))
+            ctx = ParagraphContext(before if same else None, not same, before_claims if same else [],
+                                   out, open_list is None, continues)
+            if numbered:
+                item_list = bool(P.CLAIM_LIST_MARKER.search(halfwidth(p.text.text)))
+            before, before_claims = p, []
             # project blocks: "（一）项目名称：…" as a paragraph or as the innermost heading
             name = _project_name(p)
             if name is not None:
@@ -47,7 +63,8 @@ class _Assembler:
             if p.section != last_section:
                 prev_subject, last_section = "", p.section
             claims, prev_subject, project_total = self._paragraph_claims(p, entries, project, prev_subject,
-                                                                         project_total)
+                                                                         project_total, ctx)
+            before_claims = claims
             # cross-paragraph part: the first non-reason claim of this paragraph
             level = _numbering_level(p.text.text)
             if open_list is not None and not _continues_list(open_list, level):
@@ -68,32 +85,46 @@ class _Assembler:
         self._close(open_list, out)
         return out
 
-    def _paragraph_claims(self, p, entries, project, prev_subject, project_total):
+    def _paragraph_claims(self, p, entries, project, prev_subject, project_total, ctx: ParagraphContext):
         """(claims as (sentence idx, pos, claim, raw), the last subject, the project's total claim)."""
         claims: list[tuple[int, int, Claim, RawClaim]] = []
+        changed: Claim | None = None  # the claim that took the last change, while nothing followed it
         for si, sent, raws in entries:
             for r in raws:
                 c = self._claim(r, sent, p, project, prev_subject)
                 if c is None:
                     continue
+                if project is None:
+                    c = with_context_subject(self, c, r, (si, sent, raws), claims, p, ctx)
+                # "…增减相抵后与上年相比减少 710.87 万元": the net change just stated, again
+                if restates_change(changed, c, r):
+                    continue
+                # "…支出 1289.52 万元…。" ¶ "与上年相比减少 710.87 万元…": the paragraph before
+                if not claims and si == 0 and _numbering_level(p.text.text) is None:
+                    owner = paragraph_change_owner(ctx, c, r, self._lead_base(c, r))
+                    if owner is not None:
+                        changed = owner
+                        continue
                 # "…支出 23513.11 万元，主要用于…。与上年相比增加 410.44 万元，增长 1.78%。":
                 # a change sentence without a subject completes the claim before it.
                 if r.kind == "change" and r.subject_from == "inherit" and claims:
                     k = _last_open_claim(claims)
-                    if k is not None and claims[k][0] < si:
+                    if k is not None and claims[k][0] < si and not _listed(p, claims, k, ctx):
                         ps, ppos, prev, praw = claims[k]
                         claims[k] = (ps, ppos, replace(
                             prev, change=c.change, rate=c.rate, direction=c.direction,
                             direction_span=c.direction_span, rate_direction=c.rate_direction,
                             base=c.base or prev.base), praw)
+                        changed = claims[k][2]
                         continue
-                k = _amount_before(claims, si, c, r)
-                if k is not None:  # "…总计 A 万元，与上年相比…各增加 X 万元"
+                k = amount_before(claims, si, c, r)
+                if k is not None and not _listed(p, claims, k, ctx):  # "…总计 A 万元，与上年相比…各增加 X 万元"
                     ps, ppos, prev, praw = claims[k]
                     claims[k] = (ps, ppos, replace(
                         prev, change=c.change, rate=c.rate, direction=c.direction,
                         direction_span=c.direction_span, rate_direction=c.rate_direction,
                         base=c.base or prev.base or self._lead_base(c, r), inherited="amount"), praw)
+                    changed = claims[k][2]
                     continue
                 if project is not None and c.kind == "amount" and c.clause is None and \
                         P.CLAIM_PROJECT_TOTAL_SUBJECT.match(_norm(c.subject)):
@@ -101,6 +132,8 @@ class _Assembler:
                     project_total = c
                 if c.clause is None and c.subject:
                     prev_subject = c.subject
+                if c.clause is None:
+                    changed = c if c.change is not None else None
                 claims.append((si, r.start, c, r))
         return claims, prev_subject, project_total
 
@@ -427,37 +460,15 @@ class _Assembler:
         return tuple(found) if len(found) == 1 else ()
 
 
-
-
-# Words that do not tell two names of one total apart: "收入、支出预算总计" and "收、支预算总计各".
-_SAME_TOTAL = (("收入、支出", "收支"), ("收、支", "收支"), ("收入和支出", "收支"), ("各", ""), ("总计", ""),
-               ("合计", ""), ("总", ""), ("预算", ""))
-
-
-def _change_key(subject: str) -> str:
-    key = _norm(subject)
-    for old, new in _SAME_TOTAL:
-        key = key.replace(old, new)
-    return key
-
-
-def _amount_before(claims, si: int, c: Claim, r: RawClaim) -> int | None:
-    """Index of the claim whose amount a change clause with none of its own takes: the claim
-    just before it, in the same sentence or the sentence before, with an amount and no change
-    of its own, about the same item (the clause names none, or a name the claim's contains)."""
-    if r.kind != "change" or c.value is not None or c.change is None or c.previous is not None or not claims:
-        return None
-    ps, _, prev, _ = claims[-1]
-    if ps not in (si, si - 1) or prev.kind != "amount" or prev.value is None or prev.clause is not None:
-        return None
-    if prev.change is not None or prev.rate is not None or prev.direction is not None or prev.previous is not None:
-        return None
-    # the one amount of its sentence: after "其中：一般公共预算 A 万元，事业收入 B 万元" the change
-    # is the whole's, which the last part's amount is not
-    if sum(1 for s, _, o, _ in claims if s == ps and o.clause is None and o.value is not None) != 1:
-        return None
-    if r.subject_span is not None and r.subject_from != "inherit":
-        own, whole = _change_key(c.subject), _change_key(prev.subject)
-        if len(own) < 2 or own not in whole:
-            return None
-    return len(claims) - 1
+def _listed(p, claims, k, ctx) -> bool:
+    """Whether claim ``k`` may be a part of a list: a list marker ("其中", "主要包括：") stands
+    before it in its paragraph, or its paragraph continues a list opened before. A
+    change clause after a list is the whole's ("…主要包括：A a；…；G g。较上年减少 x，减幅 y"), and
+    which figure that is the sentence does not say: the part before it never takes the change."""
+    if ctx.list_continues:
+        return True
+    ps, ppos, c, _ = claims[k]
+    text = p.text.text
+    at = text.find(c.sentence.text)
+    end = at + ppos if at >= 0 else len(text)
+    return bool(P.CLAIM_LIST_MARKER.search(halfwidth(text[:end])))

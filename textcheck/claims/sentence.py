@@ -110,8 +110,11 @@ def _group(t: str, qs: list[RawQuantity], pats: ClaimPatterns, doc, reason) -> l
                 claims.append(current)
         else:  # change / rate
             slot = "change" if q.role == "change" else "rate"
-            if (current is not None and getattr(current, slot) is None and not _names_subject(prefix)
+            named_base = _named_base(t, prefix, current, pats) if slot == "change" else None
+            if (current is not None and getattr(current, slot) is None
+                    and (not _names_subject(prefix) or named_base)
                     and (slot == "rate" or current.change is None)):
+                q.base = q.base or named_base
                 _attach_change(current, q, slot)
             else:
                 lead = pats.base_lead.match(t, pstart, q.cue_start)
@@ -191,6 +194,20 @@ def _trimmed(t: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and t[end - 1] in " \t":
         end -= 1
     return (start, end) if end > start else None
+
+
+def _named_base(t: str, prefix: str, current: RawClaim | None, pats: ClaimPatterns) -> str | None:
+    """The base of "…三公经费预算 175.42 万元，比 2025 年财政拨款“三公”经费年初预算减少 10.13 万元"
+    ("2025年年初预算") when the words between its year and its suffix repeat the current claim's
+    own subject — the clause compares that claim with last year's, it names no other item."""
+    m = pats.named_base.match(prefix) if current is not None and current.subject_span else None
+    if m is None:
+        return None
+    mid = P.CLAIM_QUOTES_OR_SPACE.sub("", m.group("mid"))
+    own = P.CLAIM_QUOTES_OR_SPACE.sub("", t[current.subject_span[0]:current.subject_span[1]])
+    if len(mid) < 2 or mid not in own:
+        return None
+    return P.CLAIM_SPACES.sub("", m.group("year") + m.group("suffix"))
 
 
 def _names_subject(prefix: str) -> bool:

@@ -100,6 +100,7 @@ class ClaimPatterns:
     change_cue: regex.Pattern
     flat: regex.Pattern
     base_lead: regex.Pattern
+    named_base: regex.Pattern  # "比 2025 年财政拨款“三公”经费年初预算" (claims.sentence)
     unit_class: dict[str, str]
     direction_of: dict[str, str]
     base_list: list[str]
@@ -159,9 +160,11 @@ class ClaimPatterns:
             cn_count=P.claim_cn_count_pattern([m for m in counts if m in _CN_SAFE_MEASURES] or ["个"]),
             change_cue=P.claim_change_cue_pattern(directions.get("increase", []),
                                                   directions.get("decrease", []),
-                                                  directions.get("flat", []), bases),
+                                                  directions.get("flat", []), bases,
+                                                  tuple(lex.base_year_suffixes) or P.CLAIM_BASE_YEAR_SUFFIXES),
             flat=P.claim_flat_pattern(directions.get("flat", []) or ["持平"], bases),
             base_lead=P.claim_base_lead_pattern(bases),
+            named_base=P.claim_named_base_pattern(tuple(lex.base_year_suffixes) or P.CLAIM_BASE_YEAR_SUFFIXES),
             unit_class=unit_class,
             direction_of=direction_of,
             base_list=bases,

@@ -73,7 +73,23 @@ CLAIM_PROJECT_TOTAL_SUBJECT = regex.compile(r"^(?:预算安排规模|项目(?:�
 
 # Subject words too generic to stand alone: they take the subject of the clause
 # before ("科学技术支出（类）…（项）：2024 年预算数为 649.32 万元").
-CLAIM_GENERIC_SUBJECT = regex.compile(r"^(?:预算数|预算|预算金额|金额|合计|共计|总计|数额|规模|安排|本年预算|当年预算|年初预算|预算安排|本年|当年)?$")
+CLAIM_GENERIC_SUBJECT = regex.compile(
+    r"^(?:(?:本年|当年|全年|年初)?(?:预算数?|预算安排|预算金额)|金额|合计|共计|总计|数额|规模|安排|本年|当年)?$")
+
+# A subject that names only a stage of the figure, no item ("支出决算", "执行数", "决算数"): in
+# "年初预算为 A 万元，支出决算为 B 万元" two figures of one item compete for its cells, so
+# neither takes the item from context (claims.context).
+CLAIM_STAGE_ONLY_SUBJECT = regex.compile(r"^(?:支出|收入)?(?:决算数?|执行数?|完成数?|实际数|实际支出|实际完成数?)$")
+
+# A figure-less lead that may name the item of the generic claim after it (claims.context):
+# what a name never holds — clause punctuation, figures, words of a descriptive title
+# ("（三）财政拨款支出决算具体情况", "（一）总体工作情况") or of running text.
+CLAIM_LEAD_NOT_A_NAME = regex.compile(
+    r"[，,、。；;：:！？!?\d]|情况|说明|概况|概述|总体|整体|主要|原因|分析|如下|以下|具体|有关|汇总")
+
+# Words that open a change clause restating the net change just stated ("…。增减相抵后与上年
+# 相比减少 710.87 万元"): the clause names no item of its own.
+CLAIM_NET_CHANGE_LEAD = regex.compile(r"^(?:增减相抵后?|相抵后|综上|综合|合计|总体|总的来看|整体)$")
 
 # Generic words that qualify the previous subject: "房屋 …，价值 299.92 万元" → 房屋价值.
 CLAIM_QUALIFIER_SUBJECT = regex.compile(r"^(?:价值|涉及金额|涉及预算金额|金额合计|资金|经费)$")
@@ -117,6 +133,8 @@ CLAIM_HEADING_ORG = regex.compile(r"关于\s*(?P<org>\p{Han}{4,}?)\s*\d{4}\s*年
 
 # Small helpers of the claim extractor (precompiled: they run per clause).
 CLAIM_SPACES = regex.compile(r"\s+")
+# Quotation marks and spaces, which do not tell two spellings of one name apart ("三公" / “三公”).
+CLAIM_QUOTES_OR_SPACE = regex.compile(r"[\s“”\"'‘’《》]+")
 CLAIM_HAN = regex.compile(r"\p{Han}")
 CLAIM_ALL_HAN = regex.compile(r"^\p{Han}+$")
 CLAIM_HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
@@ -138,21 +156,33 @@ def claim_cn_count_pattern(measures: list[str]) -> "regex.Pattern":
     """Chinese numeral + measure word: "四个", "两家" (never "一般", never "两区")."""
     alternation = "|".join(regex.escape(u) for u in sorted(set(measures), key=lambda u: (-len(u), u)))
     return regex.compile(rf"(?P<num>{CLAIM_CN_NUMERAL})(?P<unit>{alternation})")
-def claim_change_cue_pattern(increase, decrease, flat, bases) -> "regex.Pattern":
+# Words after "NNNN年" that make a year-specific base when the lexicon gives none.
+CLAIM_BASE_YEAR_SUFFIXES = ("预算数", "预算", "决算数", "决算", "执行数")
+
+
+def claim_change_cue_pattern(increase, decrease, flat, bases, year_suffixes=CLAIM_BASE_YEAR_SUFFIXES) -> "regex.Pattern":
     """A direction word right before a figure, with an optional base before it.
 
-    "比上年预算增加 ", "与上年相比减少 ", "较 2023 年预算下降 ", ", 增长 ".
+    "比上年预算增加 ", "与上年相比减少 ", "较 2023 年预算下降 ", "较 2025 年年初预算增加 ", ", 增长 ".
+    ``year_suffixes``: the words after "NNNN年" that make a year-specific base (lexicon bases.yml).
     """
     def alt(words):
         return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
-    base = rf"(?:(?:比|较|与|同|相比|相较|对比)\s*(?P<base>{alt(bases)}|\d{{4}}\s*年度?(?:预算数|预算|决算数|决算|执行数)?)\s*(?:相比|相较|比较)?(?:预算)?\s*[，,]?\s*)"
+    base = (rf"(?:(?:比|较|与|同|相比|相较|对比)\s*(?P<base>{alt(bases)}|\d{{4}}\s*年度?(?:{alt(year_suffixes)})?)"
+            rf"\s*(?:相比|相较|比较)?(?:预算)?\s*[，,]?\s*)")
     # "增加(减少)" in templates: the direction is left open (alt group).
     either = r"(?P<alt>\s*[(（]\s*(?:增加|减少|增长|下降|降低|上升)\s*[)）])?"
     # "本年数小于上年预算数 29.65 万元": comparison word, then the base.
     compare = rf"(?:(?P<inc2>大于|多于|高于)|(?P<dec2>小于|少于|低于))\s*(?P<base2>{alt(bases)})"
     return regex.compile(
         rf"(?:{base}?(?:(?P<inc>{alt(increase)})|(?P<dec>{alt(decrease)})){either}|{compare})(?:了)?\s*$")
+def claim_named_base_pattern(year_suffixes=CLAIM_BASE_YEAR_SUFFIXES) -> "regex.Pattern":
+    """A year-specific base that names its item again before a change word: "比 2025 年财政拨款
+    “三公”经费年初预算" (减少 10.13 万元) — year, the item's words (``mid``), a base suffix."""
+    alternation = "|".join(regex.escape(w) for w in sorted(set(year_suffixes), key=lambda w: (-len(w), w)))
+    return regex.compile(rf"^\s*(?:比|较|与|同)\s*(?P<year>\d{{4}}\s*年度?)(?P<mid>.+?)(?P<suffix>{alternation})"
+                         rf"\s*(?:相比|相较|比较)?\s*[，,]?\s*$")
 def claim_base_lead_pattern(bases) -> "regex.Pattern":
     """A base opening a change clause before its subject: "与上年相比收、支预算总计各增加…"."""
     alternation = "|".join(regex.escape(w) for w in sorted(set(bases), key=lambda w: (-len(w), w)))

@@ -67,7 +67,7 @@ class NarrativeAmountMismatch(Rule):
             stated_iv = stated_interval(stated, first)
             diff = stated_iv.mid - first.value.value
             named = "、".join(cell_phrase(c) for c in cells)
-            msg = (f"正文“{claim.value.span.text}”（{claim.subject or '该项'}）与{named}不一致："
+            msg = (f"正文“{claim.value.span.text}”（{claim.shown_subject}）与{named}不一致："
                    f"{format_decimal(stated_iv.mid, 2)} − {format_decimal(first.value.value, 2)}"
                    f" = {format_decimal(diff, 2)} {unit}，超出四舍五入误差")
             related = [Related.sentence(claim.sentence.text, claim.sentence.location)]
@@ -85,6 +85,6 @@ class NarrativeAmountMismatch(Rule):
         related = [Related.sentence(claim.sentence.text, claim.sentence.location)]
         related += [related_cell(c) for c in evidence_cells(link)]
         return self.diagnostic(
-            ctx, f"未能关联：正文“{claim.value.span.text}”（{claim.subject or '该项'}）{why}，未作核对",
+            ctx, f"未能关联：正文“{claim.value.span.text}”（{claim.shown_subject}）{why}，未作核对",
             claim.value.span.location, claim.value.span.text, related, severity="info",
             key=f"unlinked|{claim.subject}|{claim.value.span.text}")

@@ -97,7 +97,7 @@ class InconsistentRestatement(Rule):
                 seen.add(id(b))
                 diff = b.value.number.interval_in("万元").mid - a.value.number.interval_in("万元").mid
                 msg = (f"同一对象前后金额不一致：“{a.value.span.text}”（第 {a.value.span.location.line} 行，"
-                       f"{a.subject}）与“{b.value.span.text}”（{b.subject}），相差 {format_decimal(abs(diff), 2)} 万元")
+                       f"{a.shown_subject}）与“{b.value.span.text}”（{b.shown_subject}），相差 {format_decimal(abs(diff), 2)} 万元")
                 related = [Related.sentence(a.sentence.text, a.sentence.location),
                            Related.stated(a.value), Related.stated(b.value)]
                 yield self.diagnostic(ctx, msg, b.value.span.location, b.value.span.text, related,

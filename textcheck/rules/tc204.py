@@ -50,7 +50,7 @@ class MagnitudeSlip(Rule):
             wrote, meant = (stated.unit, "万元" if stated.unit == "元" else f"{unit}的一万倍单位") \
                 if scale == Decimal(10000) else (stated.unit, "元" if stated.unit == "万元" else "小一万倍的单位")
             factor = "× 10⁴" if scale == Decimal(10000) else "÷ 10⁴"
-            msg = (f"正文“{claim.value.span.text}”（{claim.subject or '该项'}）与{cell_phrase(cell)}相差一万倍："
+            msg = (f"正文“{claim.value.span.text}”（{claim.shown_subject}）与{cell_phrase(cell)}相差一万倍："
                    f"按“{wrote}”换算为 {stated.interval_in(unit).mid.normalize():f} {unit}，{factor} 后才与表格相符，"
                    f"疑为单位误写（应为“{meant}”）")
             related = [Related.sentence(claim.sentence.text, claim.sentence.location),

@@ -72,6 +72,8 @@ class PreviousYearFigureMismatch(Rule):
             notes = []
             if pair.match.note:
                 notes.append(pair.match.note)
+            if claim.subject_note:
+                notes.append(claim.subject_note)
             if not pair.confident:
                 notes.append("本句与本年表格的关联不唯一")
             note = f"（{'；'.join(notes)}，请人工确认）" if notes else ""
