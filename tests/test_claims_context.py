@@ -65,14 +65,26 @@ def test_generic_claim_keeps_its_subject_when_the_lead_names_no_single_item(nlp,
         assert c.shown_subject == "2026年预算数"
 
 
-def test_two_measures_of_the_led_item_compete(nlp, lex):
-    # "年初预算为 A，支出决算为 B": which of the two figures the tables hold the sentence does not say
+def test_two_stages_of_the_led_item_each_take_it_with_their_stage(nlp, lex):
+    # "年初预算为 A，支出决算为 B": two figures of the lead's item at two stages (the year's budget,
+    # its final account); each takes the item and keeps its stage word, which tells the linker
+    # the column (a 决算 column never holds the 年初预算)
     cs = claims(nlp, lex, "1.一般公共服务（类）信访事务（款）行政运行（项）", "年初预算为5717.32万元，支出决算为5757.63万元，完成年初预算的100.71%。")
-    assert not any(c.subject_from for c in cs)
-    # the same lead with one figure: taken
+    budget, final = amount(cs, "5717.32"), amount(cs, "5757.63")
+    assert budget.subject_from == final.subject_from == "lead"
+    assert budget.subject.endswith("行政运行年初预算") and final.subject.endswith("行政运行决算")
+    assert budget.codes == final.codes and budget.codes
+    # the same lead with one figure: taken, with no stage word added
     cs = claims(nlp, lex, "1.一般公共服务（类）信访事务（款）行政运行（项）", "年初预算为5717.32万元。")
     c = amount(cs, "5717.32")
     assert c.subject_from == "lead" and c.subject.endswith("行政运行")
+
+
+def test_two_measures_of_one_stage_compete(nlp, lex):
+    # two budget figures of the led item ("预算数为 A，年初预算为 B"): which one the tables hold
+    # the sentence does not say — neither takes the item
+    cs = claims(nlp, lex, "1.一般公共服务（类）信访事务（款）行政运行（项）", "预算数为5717.32万元，年初预算为5757.63万元。")
+    assert not any(c.subject_from for c in cs)
 
 
 # ---------------------------------------------------------------- a numbered lead paragraph

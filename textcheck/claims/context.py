@@ -23,6 +23,7 @@ from textcheck import patterns as P
 from textcheck.claim import Claim
 from textcheck.claims.lists import _norm, _numbering_level
 from textcheck.claims.vocab import RawClaim, halfwidth
+from textcheck.lexicon.linking_words import stage_patterns
 
 _MAX_NAME = 30  # characters: a lead longer than this is running text, not an item's name
 _STOPS = "。；;！？!?"
@@ -146,7 +147,14 @@ def with_context_subject(asm, c: Claim, r: RawClaim, sentence, claims, p, ctx: P
     si, sent, raws = sentence
     if c.kind != "amount" or c.value is None or c.clause is not None or r.subject_from != "prefix":
         return c
-    if not opens_sentence(claims, si, r, c.sentence.text) or _measures_compete(r, sent.text, raws):
+    stage = None
+    if _measures_compete(r, sent.text, raws):
+        # "年初预算为 A，支出决算为 B" after the item's lead: each figure is the item's at its own
+        # stage, and the stage word (kept in the subject) tells the linker which column holds it
+        stage = _distinct_stage(r, sent.text, raws)
+        if stage is None:
+            return c
+    if not opens_stage_sentence(claims, si, r, c.sentence.text, stage):
         return c
     section = tuple(p.section)
     if si == 0 and ctx.first_in_section and _numbering_level(p.text.text) is None:
@@ -157,7 +165,7 @@ def with_context_subject(asm, c: Claim, r: RawClaim, sentence, claims, p, ctx: P
             subject = asm._subject(text, 0, len(text), section)[0]
             if subject and not generic_subject(subject):
                 return replace(c, subject=subject, subject_from="heading", codes=())
-    if not generic_subject(c.subject):
+    if stage is None and not generic_subject(c.subject):
         return c
     found = context_name(p, si, ctx)
     if found is None:
@@ -166,7 +174,52 @@ def with_context_subject(asm, c: Claim, r: RawClaim, sentence, claims, p, ctx: P
     subject, codes, _ = asm._subject(name, 0, len(name), section)
     if not subject or generic_subject(subject):
         return c
+    if stage is not None:
+        subject += stage
     return replace(c, subject=subject, codes=codes, subject_from=source)
+
+
+def opens_stage_sentence(claims, si: int, r: RawClaim, sentence_text: str, stage: str | None) -> bool:
+    """``opens_sentence``; of a sentence of stage figures ("年初预算为 A，支出决算为 B"), every
+    figure takes the item, not only the first."""
+    if stage is None:
+        return opens_sentence(claims, si, r, sentence_text)
+    return True
+
+
+def _own_words(r: RawClaim, sentence_text: str) -> str:
+    return sentence_text[r.subject_span[0]:r.subject_span[1]] if r.subject_span else ""
+
+
+def _stage_word(text: str) -> str | None:
+    """The one stage word (``stage_words`` of lexicons/linking.yml: 年初预算, 决算 …) a measure-only
+    subject holds, as written; None when it holds none or more than one stage."""
+    found = {name: m.group(0) for name, pat in stage_patterns() for m in [pat.search(_norm(text))] if m}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _distinct_stage(r: RawClaim, sentence_text: str, raws) -> str | None:
+    """The stage word of ``r`` when every measure-only figure of the sentence names a stage and
+    no two name the same one (each figure is then the item's at its stage); else None."""
+    own = _stage_word(_own_words(r, sentence_text))
+    if own is None:
+        return None
+    seen = set()
+    for o in raws:
+        if o.clause is not None or o.kind != "amount" or o.value is None:
+            continue
+        words = _own_words(o, sentence_text)
+        if not _measure_only(words):
+            continue
+        word = _stage_word(words)
+        if word is None or stage_of_word(word) in seen:
+            return None
+        seen.add(stage_of_word(word))
+    return own if len(seen) > 1 else None
+
+
+def stage_of_word(word: str) -> str | None:
+    return next((name for name, pat in stage_patterns() if pat.search(word)), None)
 
 
 def paragraph_change_owner(ctx: ParagraphContext, c: Claim, r: RawClaim, lead_base: str | None) -> Claim | None:

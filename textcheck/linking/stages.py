@@ -4,20 +4,9 @@ subject, a column header or a table title names it.  A 决算 disclosure prints 
 经费 table has a 预算数 and a 决算数 group of the same columns."""
 from __future__ import annotations
 
-from functools import lru_cache
-
-import regex
-
 from textcheck.claim import CellRef
-from textcheck.lexicon.linking_words import linking_words
+from textcheck.lexicon.linking_words import stage_patterns
 from textcheck.linking.vocab import _norm
-
-
-@lru_cache(maxsize=8)
-def stage_patterns(extra_dirs: tuple[str, ...] = ()) -> tuple[tuple[str, regex.Pattern], ...]:
-    """``stage_words`` of lexicons/linking.yml: stage name → pattern, once."""
-    words = linking_words(extra_dirs).get("stage_words") or {}
-    return tuple((name, regex.compile(pattern)) for name, pattern in words.items())
 
 
 def stage_of(text: str, extra_dirs: tuple[str, ...] = ()) -> str | None:
