@@ -245,3 +245,14 @@ def test_finding_on_an_inherited_subject_says_where_the_subject_came_from(sample
     # the table's figure: nothing to report
     text, line = _with_lead(sample_text, "（一）公务用车运行费。2024 年预算数 10.80 万元。")
     assert not [d for d in check_text(text, path="lead.txt").diagnostics if d.location.line == line]
+
+
+def test_a_long_classification_path_is_a_lead(nlp, lex):
+    # 类/款/项 names are long by themselves: a path ending with its level mark names the item
+    # however long; the same length of running text does not
+    path = "7.社会保障和就业（类）行政事业单位离退休（款）归口管理的行政单位离退休（项）"
+    c = amount(claims(nlp, lex, path, "2026年预算数1028.48万元。"), "1028.48")
+    assert c.subject_from == "lead" and c.subject.endswith("归口管理的行政单位离退休")
+    prose = "7.社会保障和就业行政事业单位离退休归口管理的行政单位离退休人员经费安排"
+    c = amount(claims(nlp, lex, prose, "2026年预算数1028.48万元。"), "1028.48")
+    assert c.subject_from is None

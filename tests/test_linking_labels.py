@@ -97,3 +97,40 @@ def test_a_classification_item_named_in_quotes_with_the_word_ke_mu(linker):
     assert link.linked and any(c.value.text == "3,773.71" for c in link.agreeing)
     other = linker.link(amount("科学技术支出科目", "3,773.71", SPENDING))
     assert other.confidence == UNLINKED
+
+
+STAGES = """第二部分 2024 年度部门决算表
+
+公开09表
+
+一般公共预算财政拨款“三公”经费支出决算表
+
+单位：万元
+
+预算数			决算数		
+合计	公务接待费	公务用车购置及运行费	合计	公务接待费	公务用车购置及运行费
+76.43	5.80	40.63	46.21	5.60	40.61
+
+第三部分 2024 年度部门决算情况说明
+
+七、一般公共预算财政拨款“三公”经费支出决算情况说明
+
+公务用车购置及运行费支出决算为40.61万元。
+"""
+STAGE_SECTION = ("第三部分2024年度部门决算情况说明", "七、一般公共预算财政拨款“三公”经费支出决算情况说明")
+
+
+@pytest.fixture(scope="module")
+def stage_linker():
+    return Linker(read_text(STAGES, path="stages.txt"), load_lexicon())
+
+
+def test_an_item_named_with_its_final_account_word_is_the_final_accounts_column(stage_linker):
+    link = stage_linker.link(amount("公务用车购置及运行费支出决算", "40.61", STAGE_SECTION))
+    assert link.linked and [c.value.text for c in link.candidates] == ["40.61"]
+    wrong = stage_linker.link(amount("公务用车购置及运行费支出决算", "40.63", STAGE_SECTION))
+    assert wrong.linked and not wrong.agreeing  # never the 预算数 group's 40.63
+
+
+def test_a_bare_final_account_word_names_no_item(stage_linker):
+    assert stage_linker.link(amount("支出决算", "40.61", STAGE_SECTION)).confidence == UNLINKED

@@ -26,6 +26,7 @@ from textcheck.claims.vocab import RawClaim, halfwidth
 from textcheck.lexicon.linking_words import stage_patterns
 
 _MAX_NAME = 30  # characters: a lead longer than this is running text, not an item's name
+_MAX_PATH_NAME = 60  # … unless it is a 类/款/项 path, whose names are long by themselves
 _STOPS = "。；;！？!?"
 
 
@@ -57,7 +58,8 @@ def lead_name(text: str) -> str | None:
     if not m or _numbering_level(t) is None:
         return None
     name = t[m.end():].strip().rstrip(_STOPS + "：: ").strip()
-    if not 2 <= len(name) <= _MAX_NAME or P.CLAIM_LEAD_NOT_A_NAME.search(name):
+    longest = _MAX_PATH_NAME if P.CLAIM_LEAD_LEVEL_PATH.search(name) else _MAX_NAME
+    if not 2 <= len(name) <= longest or P.CLAIM_LEAD_NOT_A_NAME.search(name):
         return None
     return name
 

@@ -124,6 +124,11 @@ class ItemsMixin:
             # "本年收入" for the total row "本年收入合计" (tried after every form as written)
             for s in (subject, self.short_subject(subject)):
                 yield s + patterns.LINK_TOTAL_WORD
+            # "公务用车购置及运行费支出决算" for the 决算 group's "公务用车购置及运行费" column (the stage
+            # filter keeps that group); never a bare "支出" left of "支出决算"
+            staged = patterns.LINK_STAGE_SUFFIX.sub("", subject)
+            if staged != subject and len(self.short_subject(staged.removesuffix("支出"))) >= 2:
+                yield staged
         return [k for k in dict.fromkeys(name_key(f) for f in forms()) if len(k) >= 2]
 
     def _item_route(self, subject: str, scoped: list[Table], specific, unit: str | None = None,

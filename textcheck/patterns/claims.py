@@ -87,6 +87,10 @@ CLAIM_STAGE_ONLY_SUBJECT = regex.compile(r"^(?:支出|收入)?(?:决算数?|执�
 CLAIM_LEAD_NOT_A_NAME = regex.compile(
     r"[，,、。；;：:！？!?\d]|情况|说明|概况|概述|总体|整体|主要|原因|分析|如下|以下|具体|有关|汇总")
 
+# A lead that is a classification path ending with its level mark ("社会保障和就业（类）行政事业
+# 单位离退休（款）归口管理的行政单位离退休（项）"): a name however long (claims.context).
+CLAIM_LEAD_LEVEL_PATH = regex.compile(r"[(（]\s*[类款项]\s*[)）]$")
+
 # Words that open a change clause restating the net change just stated ("…。增减相抵后与上年
 # 相比减少 710.87 万元"): the clause names no item of its own.
 CLAIM_NET_CHANGE_LEAD = regex.compile(r"^(?:增减相抵后?|相抵后|综上|综合|合计|总体|总的来看|整体)$")

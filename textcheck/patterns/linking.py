@@ -46,6 +46,10 @@ LINK_TOTAL_SUFFIX = regex.compile(r"(?:合计|总计)$")
 # The word a total row adds to the name of what it totals ("本年收入" → "本年收入合计").
 LINK_TOTAL_WORD = "合计"
 
+# A final-account stage word ending a subject ("公务用车购置及运行费支出决算"): the item is printed
+# without it, in a 决算 column group (the linker's stage filter keeps that group).
+LINK_STAGE_SUFFIX = regex.compile(r"(?:支出)?决算数?$")
+
 # The classification a subject says it is read by, before the item: "按功能分类支出划分为一般
 # 公共服务支出", "按经济分类划分为基本支出" (the item is what follows).
 LINK_CLASSIFICATION_LEAD = regex.compile(r"^按(?:支出)?(?:功能|经济)(?:分类)?(?:科目)?(?:支出)?(?:划分)?(?:为|是)?")
