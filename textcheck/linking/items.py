@@ -6,6 +6,7 @@ from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Row, Table
 from textcheck.linking.cells import _cell_key, _uniq, _uniq_cells
+from textcheck.linking.routes import _adds_up
 from textcheck.linking.vocab import _norm, name_key, specific_vocabulary
 
 
@@ -101,7 +102,47 @@ class ItemsMixin:
                     cc = self.index.concept(t, ref.col)
                     if (cc.measure or "total") == measure and (family is None or cc.fund in family):
                         cells.append(ref)
+        if not cells and fund is None:  # no column of the measure: the class row of the unit's block
+            cells = self._unit_class_cells(unit, measure)
         return cells, list(cells), "unit", f"unit:{unit}/{measure}/{fund or '*'}"
+
+    def _unit_class_cells(self, unit: str, measure: str) -> list[CellRef]:
+        """人员经费 / 公用经费 of one unit where its block of a 基本支出 table prints economic
+        classes under the unit's row ("工资福利支出 | 商品和服务支出 | 对个人和家庭的补助", by
+        name, without codes): the one class of the measure (lexicon: 公用经费 = 302 + 310) that
+        has a figure — only when the block's class rows add up to the unit's row in that column,
+        so no other class hides in the measure.  The all-funds columns only (总计/小计): a fund's
+        column is that fund's share, not the unit's figure."""
+        codes = self._measure_codes(measure)
+        if not codes:
+            return []
+        out: list[CellRef] = []
+        for t in self.index.tables:
+            rows = self._unit_rows()[unit].get(t.index)
+            if not rows or self.index.role(t) != "basic":
+                continue
+            classes: dict[str, list[Row]] = {}
+            for row in rows[1:]:
+                level1 = [c for c in ([row.code] if row.code else self.lexicon.economic_codes(name_key(row.label)))
+                          if self.lexicon.economic_levels.get(c) == 1]
+                if len(level1) == 1:
+                    classes.setdefault(level1[0], []).append(row)
+            if not classes or any(len(rs) > 1 for rs in classes.values()):
+                continue  # a class named twice: the block is not one list of classes
+            for head in rows[0].cells:
+                cc = self.index.concept(t, head.col)
+                if head.value is None or cc.fund is not None or cc.measure not in (None, "total", "basic") or \
+                        head.col in self.index.code_cols.get(t.index, ()):
+                    continue
+                parts = {code: rs[0].cell(head.col) for code, rs in classes.items()}
+                parts = {code: CellRef(t, classes[code][0], c.col, c.value) for code, c in parts.items()
+                         if c is not None and c.value is not None}
+                if not _adds_up(list(parts.values()), CellRef(t, rows[0], head.col, head.value)):
+                    continue
+                mine = [c for code, c in parts.items() if code in codes and c.value.value]
+                if len(mine) == 1:
+                    out.append(mine[0])
+        return out
 
     @staticmethod
     def _in_cells(cells, tables) -> bool:
