@@ -199,7 +199,8 @@ class ItemsMixin:
                 return ("label", "label:" + segs[0].key, [c for s in segs for c in s.cells], [s.cells[0] for s in segs],
                         len({(s.table.index, s.row.index) for s in segs}) > len({s.table.index for s in segs}))
         for form in forms:
-            cells = self._column_cells(form, tuple(t.index for t in tables))
+            cells = self._column_cells(form, tuple(t.index for t in tables)) or \
+                self.year_row_cells(lambda keys, f=form: self._item_header(f, keys), ids, year, None, unit)
             if unit is not None:
                 cells = [c for c in cells if self._of_unit(unit, c.row, c.table)]
             if specific is not None:
@@ -314,8 +315,6 @@ class ItemsMixin:
     def _find_column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
         """The total-row cells of the columns headed by the item ("公务接待费"; the 小计 column
         under "公务用车购置及运行维护费")."""
-        bare = form.removesuffix("支出")
-        canon = self._canonical(form)
         out = []
         for t in self.index.tables:
             if t.index not in table_ids:
@@ -331,14 +330,22 @@ class ItemsMixin:
                 continue
             for col in t.columns:
                 keys = [name_key(p) for p in (col.path or (col.label,)) if p]
-                hit = [i for i, k in enumerate(keys)
-                       if k.removesuffix("支出") in (bare, bare + "用") or canon and self._canonical(k) == canon]
-                if not hit:
+                hit = self._item_header(form, keys)
+                if hit is None:
                     continue
-                if hit[-1] != len(keys) - 1 and not self.voc.column_total.fullmatch(keys[-1]):
+                if hit != len(keys) - 1 and not self.voc.column_total.fullmatch(keys[-1]):
                     continue  # a part column under the item's header, not the item's own figure
                 out += [c for seg in grand for c in seg.cells if c.col == col.index]
         return out
+
+    def _item_header(self, form: str, keys: list[str]) -> int | None:
+        """The deepest level of a column's header path that names the item ("公务接待费"; "公务用车
+        运行维护费" under "公务用车购置及运行维护费"), or None."""
+        bare = form.removesuffix("支出")
+        canon = self._canonical(form)
+        hit = [i for i, k in enumerate(keys)
+               if k.removesuffix("支出") in (bare, bare + "用") or canon and self._canonical(k) == canon]
+        return hit[-1] if hit else None
 
 
 # A unit's name without its city ("市建筑工务署本级" for "深圳市建筑工务署本级"): at least this long

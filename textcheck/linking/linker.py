@@ -15,11 +15,12 @@ from textcheck.linking.projects import ProjectNamesMixin
 from textcheck.linking.stages import cell_stage, stage_of
 from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, TOTALS_ROLES, UNLINKED, SubjectLink
 from textcheck.linking.routes import RoutesMixin
+from textcheck.linking.yearrows import YearRowsMixin
 from textcheck.linking.vocab import _norm, _year_free, name_key, project_in_heading, specific_vocabulary, vocabulary
 from textcheck.numbers import Interval, Number
 
 
-class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
+class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin):
     """Links the claims of one document (built per document; vocabularies are cached)."""
 
     def __init__(self, document: Document, lexicon=None, tables=None, tolerance: Decimal = Decimal(0)):
@@ -171,7 +172,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
         scoped = self.tables_in(roles) if roles else []
         subject_raw = claim.subject or ""
         subject = self.clean_subject(subject_raw.split("/")[-1] if "/" in subject_raw else subject_raw)
-        d = _Draft()
+        d = _Draft(year=claim.year)
         self._by_code(claim, subject_raw, scoped, d)
         if not d.route:
             self._by_project(claim, subject_raw, subject, scoped, d)
@@ -262,7 +263,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
                     d.primary = cells
                 d.found = _uniq_cells(d.found + cells)
         if specific is not None:
-            d.found, d.primary, whole = self._specific_cells(specific, subject, d.found, d.primary)
+            d.found, d.primary, whole = self._specific_cells(specific, subject, d.found, d.primary, d.year, d.fund)
             if whole and d.route in ("", "concept"):
                 d.route, d.key = "concept", f"concept:{specific.name}"
             if not d.found:
@@ -444,3 +445,4 @@ class _Draft:
     specific: object = None
     fund_extra: list = field(default_factory=list)
     fund_total_ok: bool = False
+    year: str | None = None  # the claim's year: the row of a table of year rows

@@ -231,18 +231,26 @@ class RoutesMixin:
         labels = [cell_label(cell), *((col.path or (col.label,)) if col is not None else ())]
         return any(concept.pattern.search(_norm(t or "")) for t in labels)
 
-    def _specific_cells(self, concept, subject, found, primary):
+    def _specific_cells(self, concept, subject, found, primary, year=None, fund=None):
         """Candidates of a subject naming a narrow concept: only that concept's cells, plus the
-        grand total of its own table when the subject is the whole concept."""
+        grand total of its own table when the subject is the whole concept (in a table of year
+        rows: the 总计/合计 columns of the department's row of the year, yearrows)."""
         found = [c for c in found if self.of_concept(concept, c)]
         totals: list[CellRef] = []
         if concept.role and self.names_whole(concept, subject):
             totals = [seg.cells[0] for seg in self._total_segments
                       if seg.cells and self.index.role(seg.table) == concept.role]
+            if not totals:
+                own = {t.index for t in self.tables_in((concept.role,))}
+                totals = self.year_row_cells(self._total_header, own, year, fund)
         found = _uniq_cells(totals + found)
         kept = {_cell_key(c) for c in found}
         primary = _uniq_cells(totals + [c for c in primary if _cell_key(c) in kept])
         return found, primary, bool(totals)
+
+    def _total_header(self, keys: list[str]) -> int | None:
+        """A column headed 总计/合计 at its top level: the whole of the table's items."""
+        return 0 if keys and self.voc.column_total.fullmatch(keys[0]) else None
 
     # -- one claim
 

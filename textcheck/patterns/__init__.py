@@ -156,6 +156,7 @@ from textcheck.patterns.linking import (  # noqa: F401
     LINK_THIS_YEAR_HEADER,
     LINK_LAST_YEAR_HEADER,
     LINK_EMPTY_WORDS,
+    LINK_YEAR_ROW,
 )
 from textcheck.patterns.pdf_layout import (  # noqa: F401
     PDF_PAGE_NUMBER,
