@@ -144,6 +144,19 @@ class ItemsMixin:
                     out.append(mine[0])
         return out
 
+    def department_measure_cells(self, measure: str, fund: str | None, tables: list[Table]) -> list[CellRef]:
+        """A measure of the whole department in tables with no total row that list the department's
+        own row above its units' (a unit row named as the department): that row's cells in the
+        measure's columns (as _in_unit for a unit)."""
+        units = self._unit_rows()
+        depts = [k for k in dict.fromkeys(map(name_key, self.departments)) if k in units]
+        if len(depts) != 1:
+            return []
+        heads = [t for t in tables if units[depts[0]].get(t.index)]
+        if any(r.kind == ROW_TOTAL for t in heads for r in t.rows):
+            return []  # a table's total row is the department's figure: the concept route's
+        return self._in_unit(depts[0], [], [], "", None, measure, fund, heads)[0]
+
     @staticmethod
     def _in_cells(cells, tables) -> bool:
         ids = {t.index for t in tables}

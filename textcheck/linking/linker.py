@@ -257,6 +257,8 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin):
             cells = self._concept_cells(d.measure, d.fund, d.column, tables)
             if not cells and specific is None and d.measure != "total":
                 cells = self._economic_measure_cells(d.measure, d.fund, tables)  # 公用经费 = 商品和服务支出
+            if not cells and specific is None:
+                cells = self.department_measure_cells(d.measure, d.fund, tables)
             if cells:
                 if not d.route:
                     d.route, d.key = "concept", f"concept:{d.measure}/{d.fund or '*'}"
