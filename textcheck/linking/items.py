@@ -7,7 +7,7 @@ from textcheck.claim import CellRef
 from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Row, Table
 from textcheck.linking.cells import _cell_key, _uniq, _uniq_cells
 from textcheck.linking.routes import _adds_up
-from textcheck.linking.vocab import _norm, name_key, specific_vocabulary
+from textcheck.linking.vocab import _norm, _year_free, name_key, specific_vocabulary
 
 
 class ItemsMixin:
@@ -156,6 +156,26 @@ class ItemsMixin:
         if any(r.kind == ROW_TOTAL for t in heads for r in t.rows):
             return []  # a table's total row is the department's figure: the concept route's
         return self._in_unit(depts[0], [], [], "", None, measure, fund, heads)[0]
+
+    def fund_part_cells(self, subject: str, whole: str, unit: str | None):
+        """"污水处理费预算总额 X，其中：政府性基金 Y": a part naming only a fund, of a whole naming a
+        revenue, is the fund table's item "<revenue>安排的支出" — the unit's row in a per-unit
+        section, else the one such row.  (route, key, cells, primary, ambiguous) or None."""
+        fund, rest = self.voc.fund(subject), subject
+        for pat, _ in self.voc.funds:
+            rest = pat.sub("", rest)
+        role = self.voc.fund_tables.get(fund) if fund else None
+        core = self.short_subject(_year_free(name_key(whole)))
+        if role is None or rest == subject or not self.voc.generic_whole.fullmatch(rest) or len(core) < 2:
+            return None
+        key = name_key(core + patterns.LINK_FUND_USE_SUFFIX)
+        segs = [s for s in self.index.by_key.get(key, ()) if s.cells and self.index.role(s.table) == role
+                and (unit is None or self._of_unit(unit, s.row, s.table))]
+        if not segs:
+            return None
+        rows = {(s.table.index, s.row.index) for s in segs}
+        return ("label", "label:" + key, [c for s in segs for c in s.cells], [s.cells[0] for s in segs],
+                len(rows) > len({t for t, _ in rows}))
 
     @staticmethod
     def _in_cells(cells, tables) -> bool:

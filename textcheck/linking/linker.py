@@ -196,6 +196,11 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin):
             if fallback is not None:
                 d.route, d.key, d.found, d.primary, d.ambiguous = fallback
                 d.notes = [n for n in d.notes if not n.startswith(("主语为", "本节所述单位"))]
+        part = self.fund_part_cells(subject, claim.whole.subject or "", unit) \
+            if not d.found and claim.whole is not None else None  # "其中：政府性基金 Y" of a revenue's spending
+        if part is not None:
+            d.route, d.key, d.found, d.primary, d.ambiguous = part
+            d.notes = [n for n in d.notes if not n.startswith(("主语为", "本节所述单位"))]
         return self._finish(claim, roles, scoped, subject, unit, d)
 
     def _by_code(self, claim: Claim, subject_raw: str, scoped: list[Table], d: "_Draft") -> None:

@@ -159,6 +159,7 @@ from textcheck.patterns.linking import (  # noqa: F401
     LINK_LAST_YEAR_HEADER,
     LINK_EMPTY_WORDS,
     LINK_YEAR_ROW,
+    LINK_FUND_USE_SUFFIX,
 )
 from textcheck.patterns.pdf_layout import (  # noqa: F401
     PDF_PAGE_NUMBER,
