@@ -323,6 +323,7 @@ class _Assembler:
             subject = prev_subject
         if P.CLAIM_QUALIFIER_SUBJECT.match(_norm(subject)) and prev_subject:
             subject = prev_subject + subject
+        subject = _whole_measure_subject(subject, sent.text, r.subject_span)
         if r.kind == "change" and not subject:
             subject = prev_subject
         if r.kind == "ratio" and not subject:
@@ -472,3 +473,12 @@ def _listed(p, claims, k, ctx) -> bool:
     at = text.find(c.sentence.text)
     end = at + ppos if at >= 0 else len(text)
     return bool(P.CLAIM_LIST_MARKER.search(halfwidth(text[:end])))
+
+
+def _whole_measure_subject(subject: str, text: str, span: tuple[int, int] | None) -> str:
+    """"所有项目支出预算纳入部门预算绩效管理，涉及预算资金 X": funds "involved" name nothing of
+    their own; the measure the sentence quantifies with 所有/全部 before them is what X is."""
+    if span is None or not P.CLAIM_INVOLVED_FUNDS.match(_norm(subject)):
+        return subject
+    found = {m.group(1) for m in P.CLAIM_WHOLE_MEASURE.finditer(halfwidth(text), 0, span[0])}
+    return found.pop() if len(found) == 1 else subject

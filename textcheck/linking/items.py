@@ -6,7 +6,8 @@ from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Row, Table
 from textcheck.linking.cells import _cell_key, _uniq, _uniq_cells
-from textcheck.linking.vocab import _norm, name_key, specific_vocabulary
+from textcheck.linking.routes import _adds_up
+from textcheck.linking.vocab import _norm, _year_free, name_key, specific_vocabulary
 
 
 class ItemsMixin:
@@ -101,7 +102,80 @@ class ItemsMixin:
                     cc = self.index.concept(t, ref.col)
                     if (cc.measure or "total") == measure and (family is None or cc.fund in family):
                         cells.append(ref)
+        if not cells and fund is None:  # no column of the measure: the class row of the unit's block
+            cells = self._unit_class_cells(unit, measure)
         return cells, list(cells), "unit", f"unit:{unit}/{measure}/{fund or '*'}"
+
+    def _unit_class_cells(self, unit: str, measure: str) -> list[CellRef]:
+        """人员经费 / 公用经费 of one unit where its block of a 基本支出 table prints economic
+        classes under the unit's row ("工资福利支出 | 商品和服务支出 | 对个人和家庭的补助", by
+        name, without codes): the one class of the measure (lexicon: 公用经费 = 302 + 310) that
+        has a figure — only when the block's class rows add up to the unit's row in that column,
+        so no other class hides in the measure.  The all-funds columns only (总计/小计): a fund's
+        column is that fund's share, not the unit's figure."""
+        codes = self._measure_codes(measure)
+        if not codes:
+            return []
+        out: list[CellRef] = []
+        for t in self.index.tables:
+            rows = self._unit_rows()[unit].get(t.index)
+            if not rows or self.index.role(t) != "basic":
+                continue
+            classes: dict[str, list[Row]] = {}
+            for row in rows[1:]:
+                level1 = [c for c in ([row.code] if row.code else self.lexicon.economic_codes(name_key(row.label)))
+                          if self.lexicon.economic_levels.get(c) == 1]
+                if len(level1) == 1:
+                    classes.setdefault(level1[0], []).append(row)
+            if not classes or any(len(rs) > 1 for rs in classes.values()):
+                continue  # a class named twice: the block is not one list of classes
+            for head in rows[0].cells:
+                cc = self.index.concept(t, head.col)
+                if head.value is None or cc.fund is not None or cc.measure not in (None, "total", "basic") or \
+                        head.col in self.index.code_cols.get(t.index, ()):
+                    continue
+                parts = {code: rs[0].cell(head.col) for code, rs in classes.items()}
+                parts = {code: CellRef(t, classes[code][0], c.col, c.value) for code, c in parts.items()
+                         if c is not None and c.value is not None}
+                if not _adds_up(list(parts.values()), CellRef(t, rows[0], head.col, head.value)):
+                    continue
+                mine = [c for code, c in parts.items() if code in codes and c.value.value]
+                if len(mine) == 1:
+                    out.append(mine[0])
+        return out
+
+    def department_measure_cells(self, measure: str, fund: str | None, tables: list[Table]) -> list[CellRef]:
+        """A measure of the whole department in tables with no total row that list the department's
+        own row above its units' (a unit row named as the department): that row's cells in the
+        measure's columns (as _in_unit for a unit)."""
+        units = self._unit_rows()
+        depts = [k for k in dict.fromkeys(map(name_key, self.departments)) if k in units]
+        if len(depts) != 1:
+            return []
+        heads = [t for t in tables if units[depts[0]].get(t.index)]
+        if any(r.kind == ROW_TOTAL for t in heads for r in t.rows):
+            return []  # a table's total row is the department's figure: the concept route's
+        return self._in_unit(depts[0], [], [], "", None, measure, fund, heads)[0]
+
+    def fund_part_cells(self, subject: str, whole: str, unit: str | None):
+        """"污水处理费预算总额 X，其中：政府性基金 Y": a part naming only a fund, of a whole naming a
+        revenue, is the fund table's item "<revenue>安排的支出" — the unit's row in a per-unit
+        section, else the one such row.  (route, key, cells, primary, ambiguous) or None."""
+        fund, rest = self.voc.fund(subject), subject
+        for pat, _ in self.voc.funds:
+            rest = pat.sub("", rest)
+        role = self.voc.fund_tables.get(fund) if fund else None
+        core = self.short_subject(_year_free(name_key(whole)))
+        if role is None or rest == subject or not self.voc.generic_whole.fullmatch(rest) or len(core) < 2:
+            return None
+        key = name_key(core + patterns.LINK_FUND_USE_SUFFIX)
+        segs = [s for s in self.index.by_key.get(key, ()) if s.cells and self.index.role(s.table) == role
+                and (unit is None or self._of_unit(unit, s.row, s.table))]
+        if not segs:
+            return None
+        rows = {(s.table.index, s.row.index) for s in segs}
+        return ("label", "label:" + key, [c for s in segs for c in s.cells], [s.cells[0] for s in segs],
+                len(rows) > len({t for t, _ in rows}))
 
     @staticmethod
     def _in_cells(cells, tables) -> bool:
@@ -163,7 +237,8 @@ class ItemsMixin:
                 return ("label", "label:" + segs[0].key, [c for s in segs for c in s.cells], [s.cells[0] for s in segs],
                         len({(s.table.index, s.row.index) for s in segs}) > len({s.table.index for s in segs}))
         for form in forms:
-            cells = self._column_cells(form, tuple(t.index for t in tables))
+            cells = self._column_cells(form, tuple(t.index for t in tables)) or \
+                self.year_row_cells(lambda keys, f=form: self._item_header(f, keys), ids, year, None, unit)
             if unit is not None:
                 cells = [c for c in cells if self._of_unit(unit, c.row, c.table)]
             if specific is not None:
@@ -278,8 +353,6 @@ class ItemsMixin:
     def _find_column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
         """The total-row cells of the columns headed by the item ("公务接待费"; the 小计 column
         under "公务用车购置及运行维护费")."""
-        bare = form.removesuffix("支出")
-        canon = self._canonical(form)
         out = []
         for t in self.index.tables:
             if t.index not in table_ids:
@@ -295,14 +368,22 @@ class ItemsMixin:
                 continue
             for col in t.columns:
                 keys = [name_key(p) for p in (col.path or (col.label,)) if p]
-                hit = [i for i, k in enumerate(keys)
-                       if k.removesuffix("支出") in (bare, bare + "用") or canon and self._canonical(k) == canon]
-                if not hit:
+                hit = self._item_header(form, keys)
+                if hit is None:
                     continue
-                if hit[-1] != len(keys) - 1 and not self.voc.column_total.fullmatch(keys[-1]):
+                if hit != len(keys) - 1 and not self.voc.column_total.fullmatch(keys[-1]):
                     continue  # a part column under the item's header, not the item's own figure
                 out += [c for seg in grand for c in seg.cells if c.col == col.index]
         return out
+
+    def _item_header(self, form: str, keys: list[str]) -> int | None:
+        """The deepest level of a column's header path that names the item ("公务接待费"; "公务用车
+        运行维护费" under "公务用车购置及运行维护费"), or None."""
+        bare = form.removesuffix("支出")
+        canon = self._canonical(form)
+        hit = [i for i, k in enumerate(keys)
+               if k.removesuffix("支出") in (bare, bare + "用") or canon and self._canonical(k) == canon]
+        return hit[-1] if hit else None
 
 
 # A unit's name without its city ("市建筑工务署本级" for "深圳市建筑工务署本级"): at least this long

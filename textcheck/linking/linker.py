@@ -15,11 +15,12 @@ from textcheck.linking.projects import ProjectNamesMixin
 from textcheck.linking.stages import cell_stage, stage_of
 from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, TOTALS_ROLES, UNLINKED, SubjectLink
 from textcheck.linking.routes import RoutesMixin
+from textcheck.linking.yearrows import YearRowsMixin
 from textcheck.linking.vocab import _norm, _year_free, name_key, project_in_heading, specific_vocabulary, vocabulary
 from textcheck.numbers import Interval, Number
 
 
-class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
+class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin):
     """Links the claims of one document (built per document; vocabularies are cached)."""
 
     def __init__(self, document: Document, lexicon=None, tables=None, tolerance: Decimal = Decimal(0)):
@@ -171,7 +172,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
         scoped = self.tables_in(roles) if roles else []
         subject_raw = claim.subject or ""
         subject = self.clean_subject(subject_raw.split("/")[-1] if "/" in subject_raw else subject_raw)
-        d = _Draft()
+        d = _Draft(year=claim.year)
         self._by_code(claim, subject_raw, scoped, d)
         if not d.route:
             self._by_project(claim, subject_raw, subject, scoped, d)
@@ -195,6 +196,11 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
             if fallback is not None:
                 d.route, d.key, d.found, d.primary, d.ambiguous = fallback
                 d.notes = [n for n in d.notes if not n.startswith(("主语为", "本节所述单位"))]
+        part = self.fund_part_cells(subject, claim.whole.subject or "", unit) \
+            if not d.found and claim.whole is not None else None  # "其中：政府性基金 Y" of a revenue's spending
+        if part is not None:
+            d.route, d.key, d.found, d.primary, d.ambiguous = part
+            d.notes = [n for n in d.notes if not n.startswith(("主语为", "本节所述单位"))]
         return self._finish(claim, roles, scoped, subject, unit, d)
 
     def _by_code(self, claim: Claim, subject_raw: str, scoped: list[Table], d: "_Draft") -> None:
@@ -256,13 +262,15 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin):
             cells = self._concept_cells(d.measure, d.fund, d.column, tables)
             if not cells and specific is None and d.measure != "total":
                 cells = self._economic_measure_cells(d.measure, d.fund, tables)  # 公用经费 = 商品和服务支出
+            if not cells and specific is None:
+                cells = self.department_measure_cells(d.measure, d.fund, tables)
             if cells:
                 if not d.route:
                     d.route, d.key = "concept", f"concept:{d.measure}/{d.fund or '*'}"
                     d.primary = cells
                 d.found = _uniq_cells(d.found + cells)
         if specific is not None:
-            d.found, d.primary, whole = self._specific_cells(specific, subject, d.found, d.primary)
+            d.found, d.primary, whole = self._specific_cells(specific, subject, d.found, d.primary, d.year, d.fund)
             if whole and d.route in ("", "concept"):
                 d.route, d.key = "concept", f"concept:{specific.name}"
             if not d.found:
@@ -444,3 +452,4 @@ class _Draft:
     specific: object = None
     fund_extra: list = field(default_factory=list)
     fund_total_ok: bool = False
+    year: str | None = None  # the claim's year: the row of a table of year rows

@@ -231,18 +231,53 @@ class RoutesMixin:
         labels = [cell_label(cell), *((col.path or (col.label,)) if col is not None else ())]
         return any(concept.pattern.search(_norm(t or "")) for t in labels)
 
-    def _specific_cells(self, concept, subject, found, primary):
+    def _specific_cells(self, concept, subject, found, primary, year=None, fund=None):
         """Candidates of a subject naming a narrow concept: only that concept's cells, plus the
-        grand total of its own table when the subject is the whole concept."""
+        grand total of its own table when the subject is the whole concept (in a table of year
+        rows: the 总计/合计 columns of the department's row of the year, yearrows)."""
         found = [c for c in found if self.of_concept(concept, c)]
         totals: list[CellRef] = []
         if concept.role and self.names_whole(concept, subject):
             totals = [seg.cells[0] for seg in self._total_segments
                       if seg.cells and self.index.role(seg.table) == concept.role]
+            own = {t.index for t in self.tables_in((concept.role,))}
+            if not totals and own:
+                totals = self.year_row_cells(self._total_header, own, year, fund)
+            elif not totals:
+                totals = self._of_year(self._concept_column_cells(concept), year)
         found = _uniq_cells(totals + found)
         kept = {_cell_key(c) for c in found}
         primary = _uniq_cells(totals + [c for c in primary if _cell_key(c) in kept])
         return found, primary, bool(totals)
+
+    def _concept_column_cells(self, concept: SpecificConcept) -> list[CellRef]:
+        """A concept without a table of its own printed as a column of another ("2026年政府采购
+        项目 | 小计" in 支出总表): the column whose header names the whole concept (its 小计/合计
+        when split), on the department's row — the table's one total row, else the one row
+        labelled with the department's name (tables listing units under the department)."""
+        depts = {name_key(d) for d in self.departments}
+        out: list[CellRef] = []
+        for t in self.index.tables:
+            if self.index.role(t) == "performance":
+                continue
+            cols = []
+            for col in t.columns:
+                keys = [_norm(p) for p in (col.path or (col.label,)) if p]
+                if keys and concept.pattern.search(keys[0]) and self.names_whole(concept, keys[0]) and \
+                        (len(keys) == 1 or all(self.voc.column_total.fullmatch(k) for k in keys[1:])):
+                    cols.append(col.index)
+            if not cols:
+                continue
+            rows = [r for r in t.rows if r.kind == ROW_TOTAL] or \
+                [r for r in t.rows if r.kind == ROW_SUBTOTAL and name_key(r.label or "") in depts]
+            if len(rows) != 1:
+                continue  # which row is the department's figure is not known
+            out += [CellRef(t, rows[0], c.col, c.value) for c in rows[0].cells if c.col in cols and c.value is not None]
+        return out
+
+    def _total_header(self, keys: list[str]) -> int | None:
+        """A column headed 总计/合计 at its top level: the whole of the table's items."""
+        return 0 if keys and self.voc.column_total.fullmatch(keys[0]) else None
 
     # -- one claim
 

@@ -110,6 +110,8 @@ from textcheck.patterns.claims import (  # noqa: F401
     CLAIM_BASE_YEAR_SUFFIXES,
     CLAIM_STAGE_ONLY_SUBJECT,
     CLAIM_QUALIFIER_SUBJECT,
+    CLAIM_INVOLVED_FUNDS,
+    CLAIM_WHOLE_MEASURE,
     CLAIM_LEADING_NUMBERING,
     CLAIM_SUBJECT_LEFT_CUT,
     CLAIM_SUBJECT_TRAILING,
@@ -166,6 +168,8 @@ from textcheck.patterns.linking import (  # noqa: F401
     LINK_THIS_YEAR_HEADER,
     LINK_LAST_YEAR_HEADER,
     LINK_EMPTY_WORDS,
+    LINK_YEAR_ROW,
+    LINK_FUND_USE_SUFFIX,
 )
 from textcheck.patterns.pdf_layout import (  # noqa: F401
     PDF_PAGE_NUMBER,

@@ -98,6 +98,11 @@ CLAIM_NET_CHANGE_LEAD = regex.compile(r"^(?:增减相抵后?|相抵后|综上|�
 # Generic words that qualify the previous subject: "房屋 …，价值 299.92 万元" → 房屋价值.
 CLAIM_QUALIFIER_SUBJECT = regex.compile(r"^(?:价值|涉及金额|涉及预算金额|金额合计|资金|经费)$")
 
+# "所有项目支出预算纳入绩效管理，涉及预算资金 X": the funds involved are the whole of the measure
+# the sentence names with 所有/全部 before them (the subject names no item of its own).
+CLAIM_INVOLVED_FUNDS = regex.compile(r"^涉及(?:预算)?(?:资金|金额)$")
+CLAIM_WHOLE_MEASURE = regex.compile(r"(?:所有|全部)(项目支出|基本支出)")
+
 # Leading list numbering and bullets of a paragraph or clause: "1、", "1. ", "（一）", "- ".
 CLAIM_LEADING_NUMBERING = regex.compile(
     r"^\s*(?:[-•·*]\s*)?(?:\d+\s*[、.．)）]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+\s*、)\s*")

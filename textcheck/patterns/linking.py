@@ -78,3 +78,11 @@ LINK_EMPTY_WORDS = regex.compile("^$")
 # document's year and the one before (textcheck.linking.items._of_year).
 LINK_THIS_YEAR_HEADER = regex.compile(r"^(?:当年|本年)(?!度?结转)")
 LINK_LAST_YEAR_HEADER = regex.compile(r"^上年(?!结转|度?结余)")
+
+# A row labelled by a year only ("2026年", "2026年预算数"): the tables that print a unit's figures
+# as a block of year rows ("2025年 | 2026年 | 增减变化金额") instead of one total row.
+LINK_YEAR_ROW = regex.compile(r"^(\d{4})年(?:预算数?|决算数?)?$")
+
+# A government-fund expenditure item is named after the revenue it spends ("污水处理费安排的支出",
+# "国有土地使用权出让收入安排的支出"): the fund's part of that revenue's spending.
+LINK_FUND_USE_SUFFIX = "安排的支出"
