@@ -143,6 +143,7 @@ from textcheck.patterns.linking import (  # noqa: F401
     LINK_CODE_PREFIX,
     LINK_SUBJECT_NOISE,
     LINK_LEVEL_MARK,
+    LINK_BRACKETED_ORDINAL,
     LINK_SUBJECT_CODE,
     LINK_CODE_CELL,
     LINK_ANY_DIGIT,
