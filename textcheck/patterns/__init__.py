@@ -41,6 +41,8 @@ from textcheck.patterns.structure import (  # noqa: F401
     LIST_ITEM,
     LABEL_LINE,
     SENTENCE_END,
+    RUN_IN_HEADING,
+    RUN_IN_CONTINUATION,
     TOC_TITLE,
     TOC_MARKER,
     TOC_PAGE,
