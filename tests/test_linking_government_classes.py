@@ -3,6 +3,7 @@ that print that class (textcheck/linking/government.py), never the 部门预算�
 the section's own table, and only when the code and the name agree.
 
 Hand-built claims against small documents read by the text reader (as tests/test_linking_routes.py)."""
+import dataclasses
 from decimal import Decimal
 
 from textcheck.claim import Claim, Quantity
@@ -77,4 +78,39 @@ def test_a_shared_name_in_a_column_of_the_other_classification_stays_unlinked():
     linker = Linker(read_text(TOTALS.split("表 4")[0] + "表 6" + TOTALS.split("表 6")[1], path="g.txt"),
                     load_lexicon())
     link = linker.link(amount("对个人和家庭的补助（509）", "220.00", ECONOMIC))
+    assert not link.linked
+
+
+PERFORMANCE = """某某市公安局2025年部门预算
+
+第二部分 2025 年部门预算公开表
+
+表 9
+
+2025年部门整体支出绩效目标表
+
+单位：万元
+
+单位编码	单位名称	资金总额	一般公共预算	基本支出	项目支出
+106001	某某市公安局	68,632.12	68,632.12	28,398.17	40,233.95
+"""
+PERF_SECTION = ("六、其他重要事项的情况说明", "（六）预算绩效目标说明")
+
+
+def test_the_departments_whole_expenditure_is_its_row_of_the_whole_expenditure_target_table():
+    # module docstring: the whole of a 绩效 section's "部门整体支出" and its parts (never confident)
+    linker = Linker(read_text(PERFORMANCE, path="p.txt"), load_lexicon())
+    whole = amount("纳入2025年部门整体支出绩效目标的金额", "68632.12", PERF_SECTION)
+    link = linker.link(whole)
+    assert link.linked and link.confidence != CONFIDENT
+    assert {c.value.text for c in link.agreeing} == {"68,632.12"}
+    part = dataclasses.replace(amount("基本支出", "28398.17", PERF_SECTION), whole=whole)
+    link = linker.link(part)
+    assert link.linked and [c.value.text for c in link.candidates] == ["28,398.17"]
+
+
+def test_another_units_row_is_no_whole_of_the_department():
+    other = PERFORMANCE.replace("106001	某某市公安局", "106002	某某市交警支队")
+    linker = Linker(read_text(other, path="o.txt"), load_lexicon())
+    link = linker.link(amount("纳入2025年部门整体支出绩效目标的金额", "68632.12", PERF_SECTION))
     assert not link.linked

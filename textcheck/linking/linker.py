@@ -8,6 +8,7 @@ from decimal import Decimal
 from textcheck import patterns
 from textcheck.claim import CellRef, Claim, Link
 from textcheck.document import ROW_TOTAL, Document, Table
+from textcheck.linking.department_whole import DepartmentWholeMixin
 from textcheck.linking.government import GOVERNMENT_CLASS_ROUTE, GovernmentClassMixin
 from textcheck.linking.cells import agrees, cell_label, stated_interval, table_unit, widen, _uniq_cells
 from textcheck.linking.index import TableIndex, _Segment
@@ -20,7 +21,7 @@ from textcheck.linking.vocab import _norm, _year_free, name_key, project_in_head
 from textcheck.numbers import Interval, Number
 
 
-class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, GovernmentClassMixin):
+class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, GovernmentClassMixin, DepartmentWholeMixin):
     """Links the claims of one document (built per document; vocabularies are cached)."""
 
     def __init__(self, document: Document, lexicon=None, tables=None, tolerance: Decimal = Decimal(0)):
@@ -176,6 +177,10 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, GovernmentClassMixin):
         self._by_code(claim, subject_raw, scoped, d)
         if not d.route:
             self._by_government_class(claim, subject_raw, d)
+        if not d.route:
+            self._by_department_whole(claim, subject_raw, roles, d)
+        if not d.route:
+            self._by_department_part(claim, subject, d)
         if not d.route:
             self._by_project(claim, subject_raw, subject, scoped, d)
         # a subject naming only a fund may be its own table's total only in a section about the
