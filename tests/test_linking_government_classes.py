@@ -1,6 +1,7 @@
 """Classes of the 政府预算支出经济分类 named with their code ("机关工资福利支出（501）"): the rows
 that print that class (textcheck/linking/government.py), never the 部门预算支出经济分类 rows of
-the section's own table, and only when the code and the name agree.
+the section's own table, and only when the code and the name agree; and the 部门整体支出 of a 绩效
+section (textcheck/linking/department_whole.py), the department's own row of its 整体支出绩效目标表.
 
 Hand-built claims against small documents read by the text reader (as tests/test_linking_routes.py)."""
 import dataclasses
