@@ -22,6 +22,7 @@ from textcheck.lexicon.terms import longest_first, normalize_term
 # Lexicon files the Lexicon class reads (all in lexicons/, see lexicons/README.md).
 FUNCTION_FILE = "function_classification.tsv"
 ECONOMIC_FILE = "economic_classification.tsv"
+GOVERNMENT_ECONOMIC_FILE = "government_economic_classification.tsv"
 VARIANTS_FILE = "classification_variants.tsv"
 INCOME_FILE = "income_items.yml"
 CONCEPTS_FILE = "concepts.yml"
@@ -52,6 +53,7 @@ class Lexicon:
                        and variant names (classification_variants.tsv) included
       function_variants code → former/variant names ("210" → [医疗卫生与计划生育支出, …])
       economic_items / economic_levels / economic_names: 部门预算支出经济分类 类/款
+      government_economic_items  code → name, 政府预算支出经济分类 类 (501 机关工资福利支出 …)
       income_items     income item name → {"aliases": [...], "column": key|None, ...}
       concepts         canonical concept → {"aliases": [...], "column": key|None,
                        "kind": ..., "parts": [...], "economic": [codes], ...}
@@ -76,6 +78,7 @@ class Lexicon:
     economic_items: dict[str, str] = field(default_factory=dict)
     economic_levels: dict[str, int] = field(default_factory=dict)
     economic_names: dict[str, list[str]] = field(default_factory=dict)
+    government_economic_items: dict[str, str] = field(default_factory=dict)
     function_variants: dict[str, list[str]] = field(default_factory=dict)
     economic_variants: dict[str, list[str]] = field(default_factory=dict)
     income_items: dict[str, dict] = field(default_factory=dict)
@@ -126,6 +129,8 @@ class Lexicon:
             setattr(self, f"{attr}_levels", levels)
             setattr(self, f"{attr}_names", names)
             setattr(self, f"{attr}_variants", variants[attr])
+        self.government_economic_items = {code: name for code, (name, _) in
+                                          sorted(merged_tsv(GOVERNMENT_ECONOMIC_FILE, extra).items())}
 
     def _load_concepts(self, extra):
         self.income_items = {k: _entry(v) for k, v in merged_yaml(INCOME_FILE, extra).items()}

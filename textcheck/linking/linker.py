@@ -8,6 +8,8 @@ from decimal import Decimal
 from textcheck import patterns
 from textcheck.claim import CellRef, Claim, Link
 from textcheck.document import ROW_TOTAL, Document, Table
+from textcheck.linking.department_whole import DepartmentWholeMixin
+from textcheck.linking.government import GOVERNMENT_CLASS_ROUTE, GovernmentClassMixin
 from textcheck.linking.cells import agrees, cell_label, stated_interval, table_unit, widen, _uniq_cells
 from textcheck.linking.index import TableIndex, _Segment
 from textcheck.linking.items import ItemsMixin
@@ -20,7 +22,7 @@ from textcheck.linking.vocab import _norm, _year_free, name_key, project_in_head
 from textcheck.numbers import Interval, Number
 
 
-class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin):
+class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, GovernmentClassMixin, DepartmentWholeMixin):
     """Links the claims of one document (built per document; vocabularies are cached)."""
 
     def __init__(self, document: Document, lexicon=None, tables=None, tolerance: Decimal = Decimal(0)):
@@ -175,6 +177,12 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin):
         d = _Draft(year=claim.year)
         self._by_code(claim, subject_raw, scoped, d)
         if not d.route:
+            self._by_government_class(claim, subject_raw, d)
+        if not d.route:
+            self._by_department_whole(claim, subject_raw, roles, d)
+        if not d.route:
+            self._by_department_part(claim, subject, d)
+        if not d.route:
             self._by_project(claim, subject_raw, subject, scoped, d)
         # a subject naming only a fund may be its own table's total only in a section about the
         # document's totals, and never as a part of a list (the part of a project's funds)
@@ -182,8 +190,8 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin):
         self._by_label_or_concept(subject, scoped, d)
         unit = self.unit_of(claim.section)
         self._narrow(subject, unit, scoped, d)
-        if d.route in ("", "code") and not d.found or \
-                scoped and d.found and not self._in_cells(d.found, scoped) and d.route != "project":
+        if d.route in ("", "code") and not d.found or scoped and d.found and \
+                not self._in_cells(d.found, scoped) and d.route not in ("project", GOVERNMENT_CLASS_ROUTE):
             # nothing the subject names is in the section's tables as written: an item under a
             # shorter name ("安排公务接待费预算" → row or column "公务接待费"), a 类/项 name of
             # tables printed without codes, or an item that is a column ("三公"经费表)
@@ -213,6 +221,16 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin):
             segs = self._in(code_segs, scoped) or code_segs
             d.primary = [s.cells[0] for s in segs if s.cells]
             d.found = [c for s in segs for c in s.cells]
+
+    def _by_government_class(self, claim: Claim, subject_raw: str, d: "_Draft") -> None:
+        """"机关工资福利支出（501）": the rows printing that 政府预算支出经济分类 class (government.py)."""
+        code, segs = self._government_class(claim, subject_raw)
+        if code is not None:
+            d.route, d.key = GOVERNMENT_CLASS_ROUTE, "government-class:" + code
+            d.primary = [s.cells[0] for s in segs]
+            d.found = [c for s in segs for c in s.cells]
+            if not d.found:
+                d.notes.append("表中没有该政府预算支出经济分类科目的行")
 
     def _by_project(self, claim: Claim, subject_raw: str, subject: str, scoped: list[Table], d: "_Draft") -> None:
         segs = []
@@ -345,6 +363,11 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin):
             if by_measure:
                 inside, d.primary = by_measure, list(by_measure)
                 scoped_ids |= {c.table.index for c in by_measure}
+            if not inside and d.route == GOVERNMENT_CLASS_ROUTE:
+                # the section's tables print the other classification (部门预算支出经济分类):
+                # the class's own rows are what the sentence restates, not surely this fund's
+                inside, d.ambiguous = list(d.found), True
+                d.notes.append("政府预算支出经济分类科目的行不在本节对应的表中")
             if not inside:
                 d.notes.append("候选单元格不在本节对应的表中")
                 return SubjectLink(claim, candidates=tuple(d.found), confidence=UNLINKED, notes=tuple(d.notes),

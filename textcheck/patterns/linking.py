@@ -28,6 +28,9 @@ LINK_SUBJECT_NOISE = regex.compile(r"\d{4}年度?(?:的)?|本年度?|当年|全�
 # Level marks of the 类/款/项 form: "（类）", "(款)".
 LINK_LEVEL_MARK = regex.compile(r"[(（]\s*[类款项]\s*[)）]")
 
+# A bracketed ordinal inside a classification name: "机关资本性支出（一）" (written without it too).
+LINK_BRACKETED_ORDINAL = regex.compile(r"[(（][一二三四五六七八九十]+[)）]")
+
 # A classification code printed with a subject: in brackets after it, "行政运行（2080101）"
 # (normalised: half-width brackets), or before it with a dash, "2080501-行政单位离退休"
 # (textcheck.linking).

@@ -28,6 +28,17 @@ LIST_ITEM = regex.compile(
 # "项目名称：…", "预算安排规模：55.00万元", "其中：…": a label line (one field per line).
 LABEL_LINE = regex.compile(r"^[\p{Han}（）()、“”\"]{2,16}\s*[:：]")
 
+# A heading line that runs on into a sentence after its colon: "（二）“三公”经费预算：2025年长沙市
+# 公安局“三公”" (the sentence goes on in the next line, structure_text._run_in_sentence).  Only
+# words and years after the colon: the subject of a sentence whose figure is on the next line
+# (a heading line that already holds a figure is left as it was read).
+RUN_IN_HEADING = regex.compile(
+    r"^(?P<head>\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[、．])[^：:，。；]{2,20})"
+    r"[：:]\s*(?P<rest>(?:\d{4}年度?|[^\d\s])(?:\d{4}年度?|\D){3,}?)\s*$")
+
+# The line a run-in heading's sentence goes on in: prose (a clause or sentence mark in it).
+RUN_IN_CONTINUATION = regex.compile(r"[，。；]")
+
 # Sentence ends: a line ending with one of these is complete.
 SENTENCE_END = "。；！？;!?：:"
 

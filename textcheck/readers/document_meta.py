@@ -17,11 +17,12 @@ def document_meta(given: dict, first_department: str | None, text_lines: list[st
                     dept = compact(t)
                     break
         if not dept:
-            for t in text_lines[:10]:
-                m = patterns.DISCLOSURE_TITLE.search(compact(t))
-                if m and m.group("name") and not patterns.PART_PREFIX.match(m.group("name")):
-                    dept = m.group("name")
-                    break
+            dept = _title_department([compact(t) for t in text_lines[:10]])
+        if not dept:
+            # a cover title wrapped over two lines ("北京市人力资源和社会保障局2026年度" /
+            # "部门预算信息公开"): the department is named where the two lines meet
+            lines = [compact(t) for t in text_lines[:11] if compact(t)]
+            dept = _title_department([a + b for a, b in zip(lines, lines[1:])])
         if dept:
             meta["department"] = dept
     if "year" not in meta:
@@ -37,3 +38,12 @@ def document_meta(given: dict, first_department: str | None, text_lines: list[st
         elif "预算" in head:
             meta["kind"] = "budget"
     return meta
+
+
+def _title_department(texts: list[str]) -> str | None:
+    """The department a disclosure title names ("…2026年度部门预算"), in the first text that has one."""
+    for text in texts:
+        m = patterns.DISCLOSURE_TITLE.search(text)
+        if m and m.group("name") and not patterns.PART_PREFIX.match(m.group("name")):
+            return m.group("name")
+    return None

@@ -149,6 +149,11 @@ class TextWalk:
                 elif len(text) >= 20:
                     level = None  # a full-width line wrapping into a sentence: prose
                 # else: a short heading directly above its first sentence
+        run_in = self._run_in_sentence(i, lt) if level is not None else None
+        if run_in is not None:
+            lt, rest, j, nxt = run_in  # "（二）“三公”经费预算：2025年…“三公”" / "经费预算数为…"
+            self.consumed.add(j)
+            key = compact(lt.text)
         if level is not None:
             self._flush_para()
             while self.stack and self.stack[-1][0] >= level:
@@ -156,6 +161,8 @@ class TextWalk:
             self.stack.append((level, key))
             self.headings.append(Heading(lt, level))
             self.closed = None
+            if run_in is not None:
+                self.para = [rest, nxt]  # the sentence the heading's line begins goes on below
             return
 
         if self.para and continues(self.para[-1].text, text, adjacent(self.para[-1], lt)):
@@ -163,6 +170,27 @@ class TextWalk:
             return
         self._flush_para()
         self.para = [lt]
+
+    def _run_in_sentence(self, i: int, lt: LocatedText) -> tuple[LocatedText, LocatedText, int, LocatedText] | None:
+        """(heading, sentence start) of a run-in heading whose line goes on into a sentence the
+        next text line continues ("（二）“三公”经费预算：2025年长沙市公安局“三公”" / "经费预算数为
+        458.50万元，…"): the words after the colon are the sentence's subject, not the heading's."""
+        m = patterns.RUN_IN_HEADING.match(lt.text)
+        if m is None:
+            return None
+        j = i + 1
+        while j < len(self.blocks) and (isinstance(self.blocks[j], PageBreak) or
+                                        isinstance(self.blocks[j], TextLine) and not self.blocks[j].text.text.strip()):
+            j += 1
+        b = self.blocks[j] if j < len(self.blocks) else None
+        if not isinstance(b, TextLine):
+            return None
+        t = b.text.text.strip()
+        if heading_level(t) or patterns.LIST_ITEM.match(t) or patterns.LABEL_LINE.match(t) \
+                or patterns.TABLE_LABEL.match(compact(t)) or is_meta_line(t) or patterns.TABLE_TITLE.match(compact(t)) \
+                or not patterns.RUN_IN_CONTINUATION.search(t):
+            return None
+        return lt.slice(0, m.end("head")), lt.slice(m.start("rest"), m.end("rest")), j, b.text
 
     def _wrapped_continuation(self, i: int, lt: LocatedText) -> tuple[int, LocatedText] | None:
         """(index, text) of the next text line when it stands directly below ``lt`` and continues it."""
