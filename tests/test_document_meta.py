@@ -12,3 +12,13 @@ def test_lines_that_form_no_title_name_no_department():
     # a heading and a part title next to each other are no disclosure title
     lines = ["目录", "第一部分2026年度", "部门预算情况说明", "一、部门情况说明"]
     assert "department" not in document_meta({}, None, lines)
+
+
+def test_a_year_and_the_disclosure_name_on_two_lines_give_the_year():
+    lines = ["2026年深圳市人民政府口岸办公室", "", "部门预算", "", "目录"]
+    assert document_meta({}, None, lines)["year"] == 2026
+
+
+def test_a_year_with_no_disclosure_name_near_it_gives_no_year():
+    lines = ["2026年深圳市人民政府口岸办公室", "", "工作要点", "", "目录"]
+    assert "year" not in document_meta({}, None, lines)

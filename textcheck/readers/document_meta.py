@@ -26,11 +26,14 @@ def document_meta(given: dict, first_department: str | None, text_lines: list[st
         if dept:
             meta["department"] = dept
     if "year" not in meta:
-        for t in text_lines[:40]:
-            m = patterns.DOCUMENT_YEAR.search(t)
-            if m:
-                meta["year"] = int(m.group("year"))
-                break
+        year = _disclosure_year(text_lines[:40])
+        if year is None:
+            # a cover title wrapped over two lines ("2026年深圳市…办公室" / "部门预算"): the year
+            # and the disclosure's name meet where the two lines join
+            lines = [compact(t) for t in text_lines[:11] if compact(t)]
+            year = _disclosure_year([a + b for a, b in zip(lines, lines[1:])])
+        if year is not None:
+            meta["year"] = year
     if "kind" not in meta:
         head = "".join(text_lines[:40])
         if "决算" in head:
@@ -46,4 +49,13 @@ def _title_department(texts: list[str]) -> str | None:
         m = patterns.DISCLOSURE_TITLE.search(text)
         if m and m.group("name") and not patterns.PART_PREFIX.match(m.group("name")):
             return m.group("name")
+    return None
+
+
+def _disclosure_year(texts: list[str]) -> int | None:
+    """The year the first disclosure title among the texts names ("2026年…部门预算")."""
+    for t in texts:
+        m = patterns.DOCUMENT_YEAR.search(t)
+        if m:
+            return int(m.group("year"))
     return None
