@@ -21,6 +21,22 @@ def sample_lines(sample_text) -> list[str]:
     return sample_text.split("\n")
 
 
+@pytest.fixture(scope="session")
+def lex():
+    """The shipped lexicon, loaded once for the tests that build claims by hand."""
+    from textcheck.lexicon import load_lexicon
+
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def nlp(lex):
+    """The NLP pipeline on the shipped lexicon, built once."""
+    from textcheck.nlp import build_pipeline
+
+    return build_pipeline(lex)
+
+
 def line_of(text: str, needle: str, nth: int = 0) -> int:
     """1-based line number of the nth line containing ``needle`` (helper for defect tests)."""
     hits = [i + 1 for i, line in enumerate(text.split("\n")) if needle in line]

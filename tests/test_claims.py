@@ -7,18 +7,6 @@ import pytest
 
 from textcheck.claims import extract_claims
 from textcheck.document import Document, LocatedText, Paragraph
-from textcheck.lexicon import load_lexicon
-from textcheck.nlp import build_pipeline
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return load_lexicon()
-
-
-@pytest.fixture(scope="module")
-def nlp(lex):
-    return build_pipeline(lex)
 
 
 def located(text: str, line: int) -> LocatedText:

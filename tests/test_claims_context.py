@@ -6,24 +6,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 
 from textcheck.claims import extract_claims
 from textcheck.document import Document, LocatedText, Paragraph
-from textcheck.lexicon import load_lexicon
-from textcheck.nlp import build_pipeline
 
 SEC = ("四、财政拨款“三公”经费预算情况说明",)
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return load_lexicon()
-
-
-@pytest.fixture(scope="module")
-def nlp(lex):
-    return build_pipeline(lex)
 
 
 def _doc(*paragraphs) -> Document:

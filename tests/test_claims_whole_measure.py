@@ -2,22 +2,7 @@
 subject is that measure (claims.assemble._whole_measure_subject)."""
 from __future__ import annotations
 
-import pytest
-
-from textcheck.lexicon import load_lexicon
-from textcheck.nlp import build_pipeline
-
 from test_claims import claims_of
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return load_lexicon()
-
-
-@pytest.fixture(scope="module")
-def nlp(lex):
-    return build_pipeline(lex)
 
 
 def subjects(claims):
