@@ -16,14 +16,17 @@ from textcheck.rules.base import Rule
 HUNDRED = Decimal(100)
 
 
-def grand_totals(link):
+def grand_totals(link, analysis=None):
     """The total cells of the table a confident link points into that may be the part's whole:
     on every total row (本年收入合计 and 收入总计 alike), the cell in the column the part
     agrees in (never a 行次 number), when the part agrees with a cell of the same table on a
     row other than a total row.  A part that is itself a total ("财政拨款支出 13,297.11 万元，
     占本年支出合计的 99.4%" linked to the 合计 row) names its whole elsewhere: none then.
     A part that is a column of a table's one row ("公务接待费" of a "三公"经费表) has the total
-    columns over it as its whole (``share_wholes`` of its link)."""
+    columns over it as its whole (``share_wholes`` of its link).  A part that is a total row's
+    cell in a column the table confirms to be a part of a column sum ("合计 = 基本支出 + 项目支出"
+    verified on its rows: ``ColumnSum.confirmed``) has that row's cell in the sum's total column
+    as its whole ("项目支出 106,512.00 万元，占 26.3%" of the 合计 row's 合计)."""
     if link is None or link.confidence != CONFIDENT or not link.candidates:
         return []
     if getattr(link, "share_wholes", ()):
@@ -31,6 +34,8 @@ def grand_totals(link):
         return list(link.share_wholes)
     table = link.candidates[0].table
     own = [c for c in link.agreeing if c.table is table]
+    if own and all(c.row.kind == "total" for c in own):
+        return column_sum_wholes(own, analysis)
     if not own or any(c.row.kind == "total" for c in own):
         return []
     cols = {c.col for c in own}
@@ -42,13 +47,41 @@ def grand_totals(link):
     return out
 
 
+def column_sum_wholes(own, analysis) -> list[CellRef]:
+    """For total-row cells: the same row's cell in the total column of each confirmed column sum
+    whose parts hold the cell's column, and of the sums over that total in turn (政府性基金 ⊂
+    本年收入小计 ⊂ 总计: the text may mean either whole, and a share that fits one is no
+    finding).  ``analysis`` is the table model (``Context.tables``)."""
+    if analysis is None:
+        return []
+    out = []
+    for ta in analysis.tables:
+        if ta.table is not own[0].table:
+            continue
+        sums = [(block, cs) for block in ta.blocks for cs in block.column_sums if cs.confirmed]
+        for c in own:
+            cols, seen = [c.col], set()
+            while cols:
+                col = cols.pop()
+                for block, cs in sums:
+                    if col not in cs.parts or not block.start <= col < block.end or cs.total in seen:
+                        continue
+                    seen.add(cs.total)
+                    cols.append(cs.total)
+                    whole = ta.value(c.row, cs.total)
+                    if whole is not None and whole.value:
+                        out.append(CellRef(c.table, c.row, cs.total, whole))
+    return out
+
+
 class ShareMismatch(Rule):
     """所述占比与“部分 ÷ 整体”不符（区间算术）。
 
     检查什么
         “基本支出 1,422.65 万元，占 35.77%”：整体取该句所属的总额（“支出预算 3,977.09 万元，
         其中：”）或所关联表格的总计（部分须与该表中总计行以外的一行相符；部分本身就是
-        总计时不以该表总计为整体）；部分与整体按所写小数位取舍入区间，推算占比的可取区间与
+        总计时不以该表总计为整体，而取表格已验证的列合计关系中它所在合计行的合计列，
+        如“合计 = 人员支出 + 日常公用支出 + 项目支出”，及其上一级合计）；部分与整体按所写小数位取舍入区间，推算占比的可取区间与
         所述占比的区间不相交才报告。整体不确定时不报告。所述占比与可取区间只差末位一个
         单位以内（0.634% 写作 0.64%：为使各项合计为 100% 而调整的尾差，或截断）时报告
         warning，相差更多时报告 error。
@@ -83,7 +116,7 @@ class ShareMismatch(Rule):
                 w = claim.whole.value
                 wholes.append((f"“{w.span.text}”", w.number.interval_in(unit), w.number.value,
                                Related.stated(w)))
-            for cell in grand_totals(by_claim.get(id(claim))):
+            for cell in grand_totals(by_claim.get(id(claim)), ctx.tables):
                 tu = table_unit(cell)
                 n = Number(cell.value.value, cell.value.decimals, tu, cell.value.text)
                 wholes.append((cell_phrase(cell), n.interval_in(unit), n.in_unit(unit).value, related_cell(cell)))
