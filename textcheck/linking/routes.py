@@ -238,8 +238,8 @@ class RoutesMixin:
         found = [c for c in found if self.of_concept(concept, c)]
         totals: list[CellRef] = []
         if concept.role and self.names_whole(concept, subject):
-            totals = [seg.cells[0] for seg in self._total_segments
-                      if seg.cells and self.index.role(seg.table) == concept.role]
+            totals = list(self._memo("role_totals", concept.role, lambda: [
+                seg.cells[0] for seg in self._total_segments if seg.cells and self.index.role(seg.table) == concept.role]))
             own = {t.index for t in self.tables_in((concept.role,))}
             if not totals and own:
                 totals = self.year_row_cells(self._total_header, own, year, fund)

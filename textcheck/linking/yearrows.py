@@ -26,11 +26,14 @@ class YearRowsMixin:
         one fund column with a figure while the others print zero — their sum is then that cell."""
         year = year or str(self.document.meta.get("year") or "")
         out: list[CellRef] = []
-        for t in self.index.tables:
-            if t.index not in table_ids or not year:
-                continue
-            row = self._memo("year_row", (t.index, year, unit), lambda: self._block_year_row(t, year, unit))
-            if row is None:
+        if not year:
+            return out
+        # the tables printed as year-row blocks, once per year and unit (few or none: scanning every
+        # table on every claim made a long document quadratic)
+        rows = self._memo("year_rows", (year, unit), lambda: [
+            (t, r) for t in self.index.tables for r in (self._block_year_row(t, year, unit),) if r is not None])
+        for t, row in rows:
+            if t.index not in table_ids:
                 continue
             groups: dict[tuple, list[tuple]] = {}
             for cell in row.cells:

@@ -52,7 +52,17 @@ class CrossTableMismatch(SumRule):
 
             # Each statement is judged against the statement in another table that most
             # others agree with; on a tie (one table against one) the later one is reported.
-            support = [sum(1 for o in quantities if agree(q, o)) for q in quantities]
+            # (counted over distinct intervals: a long document repeats its tables, and comparing
+            # every statement with every other made the check quadratic in them)
+            counts: dict[tuple, int] = {}
+            firsts: dict[tuple, object] = {}
+            for o in quantities:
+                iv = o.number.interval
+                k = (iv.lo, iv.hi)
+                counts[k] = counts.get(k, 0) + 1
+                firsts.setdefault(k, o)
+            by_interval = {k: sum(n for k2, n in counts.items() if agree(firsts[k], firsts[k2])) for k in counts}
+            support = [by_interval[(q.number.interval.lo, q.number.interval.hi)] for q in quantities]
             for i, q in enumerate(quantities):
                 others = [j for j, o in enumerate(quantities) if o.table is not q.table]
                 if not others:
