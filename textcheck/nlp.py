@@ -17,9 +17,9 @@ Components (in order):
   ``textcheck.claims.sentence_claims``; regex-first, tokens give subject
   boundaries).
 
-Only sentences that carry a number are ever passed through the pipeline
-(``textcheck.claims`` pre-filters them), so the cost stays a small fraction of
-segmenting the whole document.
+Only sentences that carry a number are ever segmented (``textcheck.claims``
+pre-filters them), and of those only the ones whose claims read tokens (a figure
+followed by a noun): ``extract_claims`` makes their Docs on demand.
 """
 from __future__ import annotations
 

@@ -28,10 +28,11 @@ def extract_claims(document, nlp, lexicon) -> list[Claim]:
             if P.CLAIM_HAS_DIGIT.search(s.text) and pats.has_quantity(s.text):
                 work.append((p, i, s))
     if nlp is not None:
-        # the tokens and the claims component alone: the number and subject spans of the other
-        # components (for callers of nlp(text)) are never read here, and cost a Span apiece
-        claims_of = nlp.get_pipe("tc_claims")
-        raws = [claims_of(d)._.claims or [] for d in _docs(nlp, [s.text for _, _, s in work])]
+        # what the tc_claims component does, with the sentence's Doc made on demand: only a
+        # figure followed by a noun reads tokens (a few sentences of a hundred), and segmenting
+        # the others, or the number and subject spans of the other components (for callers of
+        # nlp(text)), would be work nobody reads
+        raws = [sentence_claims(s.text, pats, doc=_doc_maker(nlp, s.text)) for _, _, s in work]
     else:
         raws = [sentence_claims(s.text, pats) for _, _, s in work]
     by_para: dict[int, list[tuple[int, LocatedText, list[RawClaim]]]] = {}
@@ -40,12 +41,19 @@ def extract_claims(document, nlp, lexicon) -> list[Claim]:
     return _Assembler(pats, orgs).run(paragraphs, by_para)
 
 
-def _docs(nlp, texts):
-    """Tokenised Docs that already know their text (spaCy rebuilds ``doc.text`` per access)."""
-    for t in texts:
-        doc = nlp.make_doc(t)
-        doc.user_data["tc_text"] = t
-        yield doc
+def _doc_maker(nlp, text: str):
+    """A function giving the sentence's Doc of jieba's tokens, made on the first call; the Doc
+    already knows its text (spaCy rebuilds ``doc.text`` per access)."""
+    made = []
+
+    def doc():
+        if not made:
+            d = nlp.make_doc(text)
+            d.user_data["tc_text"] = text
+            made.append(d)
+        return made[0]
+
+    return doc
 
 
 def extract_text_claims(text: LocatedText, nlp, lexicon, section: tuple[str, ...] = ()) -> list[Claim]:

@@ -24,11 +24,17 @@ def _clause_start(t: str, pos: int, floor: int) -> int:
 
 
 def sentence_claims(text: str, pats: ClaimPatterns, doc=None, quantities=None) -> list[RawClaim]:
-    """Raw claims of one sentence (offsets in ``text``)."""
+    """Raw claims of one sentence (offsets in ``text``).
+
+    ``doc`` is the sentence's spaCy Doc, or a function that makes it: only a figure followed
+    by a noun ever reads tokens (``_following_subject``), so most sentences need no Doc at
+    all and the document-level extractor segments just those that do."""
     t = halfwidth(text)
     qs = quantities if quantities is not None else pats.find_quantities(text)
     if not qs:
         return []
+    if doc is not None and not callable(doc):
+        doc = _given(doc)
     reason = P.CLAIM_REASON.search(t)
     reason_at = reason.start() if reason else len(t)
 
@@ -242,16 +248,23 @@ def _previous_clause(t: str, pstart: int, claims: list[RawClaim]) -> tuple[int, 
     return None
 
 
-def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc) -> None:
+def _given(doc):
+    """A Doc already made, as the function giving it (what ``_following_subject`` calls)."""
+    return lambda: doc
+
+
+def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc_of) -> None:
     """Counted noun after a measure word ("下设 6 个处室" → 处室), or the noun after a
     reason figure ("新增 1405 万元科技人才专项资金").  A figure followed by punctuation
     ("实有人数 193 人，") keeps its prefix subject.  jieba tokens decide where the noun
-    ends; without a pipeline a short Han run stands in."""
+    ends (``doc_of()`` gives the sentence's Doc); without a pipeline a short Han run
+    stands in."""
     pos = q.end
     if pos >= len(t) or not P.CLAIM_NOUN_START.match(t, pos):
         return
     end = pos
-    if doc is not None:
+    if doc_of is not None:
+        doc = doc_of()
         starts = token_starts(doc)
         i = max(0, bisect_right(starts, pos) - 1)
         for k in range(i, min(i + 8, len(starts))):
