@@ -419,7 +419,6 @@ class _Assembler:
                 cut += len(rest) - len(stripped)
                 changed = True
                 continue
-            om = P.CLAIM_ORG_BEFORE_YEAR.match(rest)
             for org in self.orgs:
                 o = halfwidth(org)
                 if rest.startswith(o):
@@ -427,6 +426,7 @@ class _Assembler:
                     changed = after_org = True
                     break
             else:
+                om = P.CLAIM_ORG_BEFORE_YEAR.match(rest)
                 if om:
                     cut += om.end()
                     changed = after_org = True
@@ -454,11 +454,17 @@ class _Assembler:
         lexicon does not know a level (no code rather than a shallower one) or the path is ambiguous."""
         if self.lexicon is None:
             return ()
-        width = 1 + 2 * len(names)  # the path starts at the 类: 3, 5 or 7 digits
-        # a 类 is often written without its trailing 支出 ("科学技术（类）")
-        found = {c for lei in (names[0], names[0] + "支出")
-                 for c in self.lexicon.function_codes_for_path([lei, *names[1:]]) if len(c) == width}
-        return tuple(found) if len(found) == 1 else ()
+        # a pure function of the lexicon and the names: remembered per lexicon (a path's
+        # last name, "行政运行", is the name of a hundred codes, each compared level by level)
+        key = ("path_codes", tuple(names))
+        codes = self.pats.memo.get(key)
+        if codes is None:
+            width = 1 + 2 * len(names)  # the path starts at the 类: 3, 5 or 7 digits
+            # a 类 is often written without its trailing 支出 ("科学技术（类）")
+            found = {c for lei in (names[0], names[0] + "支出")
+                     for c in self.lexicon.function_codes_for_path([lei, *names[1:]]) if len(c) == width}
+            codes = self.pats.remember(key, tuple(found) if len(found) == 1 else ())
+        return codes
 
 
 def _listed(p, claims, k, ctx) -> bool:

@@ -109,6 +109,17 @@ class ClaimPatterns:
     lexicon: object = None
     term_keys: frozenset = frozenset()  # normalised lexicon terms and aliases
     term_max: int = 0
+    # answers of pure look-ups in the lexicon (see ``remember``), kept as long as the patterns
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    _MEMO_MAX = 20000  # entries; names come from documents, so a long scan must not grow it forever
+
+    def remember(self, key, value):
+        """``value`` stored as the answer for ``key`` in ``memo`` (which is emptied when full)."""
+        if len(self.memo) >= self._MEMO_MAX:
+            self.memo.clear()
+        self.memo[key] = value
+        return value
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "ClaimPatterns":

@@ -5,6 +5,37 @@ from __future__ import annotations
 
 from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
+
+class Needs:
+    """A pattern behind a cheap test: every match of it holds one of ``words`` (literals it
+    cannot match without), so a text holding none of them is answered without running it.
+    The patterns wrapped so start with an optional or lazy part, or end in an anchor: the
+    engine tries them at every position of the text, while ``in`` finds a literal in C.
+    ``mark``, when given, is a simple pattern every match holds too (searched after a word
+    was found).  ``tests/test_claims_needs.py`` checks each pattern's words and the answers."""
+
+    __slots__ = ("pattern", "words", "mark")
+
+    def __init__(self, pattern, words, mark=None):
+        self.pattern, self.words, self.mark = pattern, tuple(words), mark
+        assert self.words and all(self.words), "no match without a non-empty word"
+
+    def may_match(self, text: str) -> bool:
+        for w in self.words:
+            if w in text:
+                return self.mark is None or self.mark.search(text) is not None
+        return False
+
+    def search(self, text: str, *args):
+        return self.pattern.search(text, *args) if self.may_match(text) else None
+
+    def match(self, text: str, *args):
+        return self.pattern.match(text, *args) if self.may_match(text) else None
+
+    def finditer(self, text: str, *args):
+        return self.pattern.finditer(text, *args) if self.may_match(text) else iter(())
+
+
 # Cheap pre-filter: only sentences with an Arabic digit (half or full width) or a
 # Chinese numeral are segmented at all.
 CLAIM_HAS_DIGIT = regex.compile(r"[0-9０-９]|[二两三四五六七八九十百][个人名家项次场座篇份台辆件套期轮位所户条]")
@@ -25,12 +56,13 @@ CLAIM_APPROX_BEFORE = regex.compile(
 
 # The previous year's amount named before a change: "比2025年初预算数 20,292.85 万元减少…",
 # "较上年执行数 1,200.00 万元", "（上年执行数为 0.00 万元，…）" — a base, not the current figure.
-CLAIM_PREVIOUS_CUE = regex.compile(
+CLAIM_PREVIOUS_CUE = Needs(regex.compile(
     r"(?:(?:比|较|相比|对比)\s*(?:\d{4}\s*年度?|上年度?|去年|上一年度?)|(?<![\p{Han}\d])(?:上年度?|去年|上一年度?))"
-    r"(?:年初|初|同期)?\s*(?:的)?(?:预算|决算|执行)?\s*(?:数|金额|安排)?\s*(?:为|是)?\s*$")
+    r"(?:年初|初|同期)?\s*(?:的)?(?:预算|决算|执行)?\s*(?:数|金额|安排)?\s*(?:为|是)?\s*$"),
+    ("比", "较", "上年", "去年", "上一年"))
 
 # Share cue right before the percentage: "占 35.77%", "占比 10%", "占总支出的 5%".
-CLAIM_SHARE_CUE = regex.compile(r"占(?:[^，,。；;：:%\d]{0,14}?的?)?(?:比|比例|比重)?(?:为|达)?\s*$")
+CLAIM_SHARE_CUE = Needs(regex.compile(r"占(?:[^，,。；;：:%\d]{0,14}?的?)?(?:比|比例|比重)?(?:为|达)?\s*$"), ("占",))
 
 # Clause separators inside a sentence (sentences themselves end at 。！？；).
 CLAIM_CLAUSE_BREAK = regex.compile(r"[，,：:；;]")
@@ -43,7 +75,8 @@ CLAIM_ITEM_BREAK = regex.compile(r"\s*、")
 CLAIM_REASON = regex.compile(r"主要原因(?:是|为|在于)?|原因(?:是|为)|主要用于|用于")
 
 # List introducers: "…，其中：", "包括：", "分别是：", "资金分配情况：".
-CLAIM_LIST_MARKER = regex.compile(r"其中\s*[：:，,]?|(?:主要)?包括\s*[：:]|分别(?:是|为)\s*[：:]?|资金分配情况\s*[：:]")
+CLAIM_LIST_MARKER = Needs(regex.compile(r"其中\s*[：:，,]?|(?:主要)?包括\s*[：:]|分别(?:是|为)\s*[：:]?|资金分配情况\s*[：:]"),
+                          ("其中", "包括", "分别", "资金分配情况"))
 
 # Between two figures of one enumeration ("货物 486.50 万元、工程 0 万元") or after the figure that
 # introduces it ("总额 712.49 万元：货物…"); a clause break ends the walk back to the list's head.
@@ -108,7 +141,8 @@ CLAIM_LEADING_NUMBERING = regex.compile(
     r"^\s*(?:[-•·*]\s*)?(?:\d+\s*[、.．)）]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+\s*、)\s*")
 
 # Words that close a subject prefix on the left: the subject is what follows them.
-CLAIM_SUBJECT_LEFT_CUT = regex.compile(r".*(?:其中|包括|分别是|分别为|主要是|即|截至\d{4}年底|截至\S*?底)\s*")
+CLAIM_SUBJECT_LEFT_CUT = Needs(regex.compile(r".*(?:其中|包括|分别是|分别为|主要是|即|截至\d{4}年底|截至\S*?底)\s*"),
+                               ("其中", "包括", "分别是", "分别为", "主要是", "即", "截至"))
 
 # Trailing verbs and copulas between a subject and its figure: "预算数为", "共计".
 CLAIM_SUBJECT_TRAILING = regex.compile(r"(?:为|是|达到?|共计|总计|合计为|约|了|的)\s*$")
@@ -118,24 +152,29 @@ CLAIM_YEAR = regex.compile(r"\d{4}\s*年度?(?:的)?")
 
 # The 类/款/项 form: "科学技术支出（类）科学技术管理事务（款）行政运行（项）".
 # The 款/项 form under a "（一）公共安全（类）" heading: "法院（款）行政运行（项）支出".
-CLAIM_CLASSIFICATION_KX = regex.compile(
+# What every match of the two holds: the 款 / 类 mark (tried before the patterns, whose lazy
+# start makes the engine walk the text from every position).
+CLAIM_KUAN_MARK = regex.compile(r"[（(]\s*款\s*[）)]")
+CLAIM_CLASS_MARK = regex.compile(r"[（(]\s*类\s*[）)]")
+CLAIM_CLASSIFICATION_KX = Needs(regex.compile(
     r"(?P<kuan>[^（(：:，,。；;\s]+?)\s*[（(]\s*款\s*[）)]"
-    r"(?:\s*(?P<xiang>[^（(：:，,。；;\s]+?)\s*[（(]\s*项\s*[）)])?")
+    r"(?:\s*(?P<xiang>[^（(：:，,。；;\s]+?)\s*[（(]\s*项\s*[）)])?"), ("款",), CLAIM_KUAN_MARK)
 
 # A 类 heading: "（一）公共安全（类）".
 CLAIM_CLASS_HEADING = regex.compile(r"(?P<lei>[^（(：:，,。；;\s)）]+?)\s*[（(]\s*类\s*[）)]")
-CLAIM_CLASSIFICATION = regex.compile(
+CLAIM_CLASSIFICATION = Needs(regex.compile(
     r"(?P<lei>[^（(：:，,。；;\s]+?)\s*[（(]\s*类\s*[）)]"
     r"(?:\s*(?P<kuan>[^（(：:，,。；;\s]+?)\s*[（(]\s*款\s*[）)])?"
-    r"(?:\s*(?P<xiang>[^（(：:，,。；;\s]+?)\s*[（(]\s*项\s*[）)])?")
+    r"(?:\s*(?P<xiang>[^（(：:，,。；;\s]+?)\s*[（(]\s*项\s*[）)])?"), ("类",), CLAIM_CLASS_MARK)
 
 # A classification code before its name: "2010101 行政运行", "206 科学技术支出".
 CLAIM_CODE_NAME = regex.compile(r"(?<!\d)(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)\s*(?P<name>\p{Han}[\p{Han}（）()]*)")
 
 # A department/unit name right before a year at the start of a subject:
 # "乌鲁木齐市科学技术局 2024 年一般公共预算…" → the name is not part of the subject.
-CLAIM_ORG_BEFORE_YEAR = regex.compile(
-    r"^\p{Han}{1,30}?(?:局|委员会|委|厅|办公室|办|中心|院|馆|会|部|处|站|所|队|室|公司|学校|大学|政府)(?=\s*\d{4}\s*年)")
+CLAIM_ORG_BEFORE_YEAR = Needs(regex.compile(
+    r"^\p{Han}{1,30}?(?:局|委员会|委|厅|办公室|办|中心|院|馆|会|部|处|站|所|队|室|公司|学校|大学|政府)(?=\s*\d{4}\s*年)"),
+    ("年",))
 
 # Department names named in headings: "关于乌鲁木齐市科学技术局 2024 年收入预算情况说明".
 CLAIM_HEADING_ORG = regex.compile(r"关于\s*(?P<org>\p{Han}{4,}?)\s*\d{4}\s*年")
@@ -183,9 +222,14 @@ def claim_change_cue_pattern(increase, decrease, flat, bases, year_suffixes=CLAI
     # "增加(减少)" in templates: the direction is left open (alt group).
     either = r"(?P<alt>\s*[(（]\s*(?:增加|减少|增长|下降|降低|上升)\s*[)）])?"
     # "本年数小于上年预算数 29.65 万元": comparison word, then the base.
+    compare_words = ("大于", "多于", "高于", "小于", "少于", "低于")
     compare = rf"(?:(?P<inc2>大于|多于|高于)|(?P<dec2>小于|少于|低于))\s*(?P<base2>{alt(bases)})"
-    return regex.compile(
+    pattern = regex.compile(
         rf"(?:{base}?(?:(?P<inc>{alt(increase)})|(?P<dec>{alt(decrease)})){either}|{compare})(?:了)?\s*$")
+    # a match holds a direction or comparison word — unless a word list is empty (its group
+    # then matches the empty string)
+    words = (*increase, *decrease, *compare_words)
+    return Needs(pattern, words) if increase and decrease and all(words) else pattern
 def claim_named_base_pattern(year_suffixes=CLAIM_BASE_YEAR_SUFFIXES) -> "regex.Pattern":
     """A year-specific base that names its item again before a change word: "比 2025 年财政拨款
     “三公”经费年初预算" (减少 10.13 万元) — year, the item's words (``mid``), a base suffix."""
