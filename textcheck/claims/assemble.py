@@ -34,14 +34,15 @@ class _Assembler:
         item_list = False  # the last numbered paragraph of the section opened a list ("2.A x,主要包括：…")
         for p in paragraphs:
             same = before is not None and before.section == p.section
-            numbered = _numbering_level(p.text.text) is not None
+            level = _numbering_level(p.text.text)  # the paragraph's list numbering, read once
+            numbered = level is not None
             item_list = same and item_list and not numbered
             # the list goes on: a trailing "其中：" list, or unnumbered paragraphs after a numbered
             # item whose list the PDF broke into paragraphs ("…主要包括：A a；" ¶ "B b；" ¶ "C c。")
             continues = item_list or (open_list is not None and p.section == open_list["section"]
-                                      and _continues_list(open_list, _numbering_level(p.text.text)))
+                                      and _continues_list(open_list, level))
             ctx = ParagraphContext(before if same else None, not same, before_claims if same else [],
-                                   out, open_list is None, continues)
+                                   out, open_list is None, continues, level)
             if numbered:
                 item_list = bool(P.CLAIM_LIST_MARKER.search(halfwidth(p.text.text)))
             before, before_claims = p, []
@@ -66,7 +67,6 @@ class _Assembler:
                                                                          project_total, ctx)
             before_claims = claims
             # cross-paragraph part: the first non-reason claim of this paragraph
-            level = _numbering_level(p.text.text)
             if open_list is not None and not _continues_list(open_list, level):
                 open_list = self._close(open_list, out)
             if open_list is not None:
@@ -100,7 +100,7 @@ class _Assembler:
                 if restates_change(changed, c, r):
                     continue
                 # "…支出 1289.52 万元…。" ¶ "与上年相比减少 710.87 万元…": the paragraph before
-                if not claims and si == 0 and _numbering_level(p.text.text) is None:
+                if not claims and si == 0 and ctx.numbering is None:
                     owner = paragraph_change_owner(ctx, c, r, self._lead_base(c, r))
                     if owner is not None:
                         changed = owner

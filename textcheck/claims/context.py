@@ -34,8 +34,8 @@ _STOPS = "。；;！？!?"
 class ParagraphContext:
     """What stands before a paragraph: the paragraph just before it in the same section (or
     None), whether it is the first paragraph of its section, that paragraph's claims (as the
-    assembler holds them), the claims out so far, whether no cross-paragraph list is open, and
-    whether the open one goes on into this paragraph."""
+    assembler holds them), the claims out so far, whether no cross-paragraph list is open,
+    whether the open one goes on into this paragraph, and the paragraph's own numbering level."""
 
     before: object | None = None
     first_in_section: bool = False
@@ -43,6 +43,7 @@ class ParagraphContext:
     out: list = field(default_factory=list)
     no_open_list: bool = True
     list_continues: bool = False  # a list opened by a paragraph before may take this one's first figure
+    numbering: int | None = None  # the paragraph's own list numbering level (lists._numbering_level)
 
 
 def generic_subject(subject: str) -> bool:
@@ -159,7 +160,7 @@ def with_context_subject(asm, c: Claim, r: RawClaim, sentence, claims, p, ctx: P
     if not opens_stage_sentence(claims, si, r, c.sentence.text, stage):
         return c
     section = tuple(p.section)
-    if si == 0 and ctx.first_in_section and _numbering_level(p.text.text) is None:
+    if si == 0 and ctx.first_in_section and ctx.numbering is None:
         tail = heading_tail(section)
         if tail is not None:  # the heading holds the sentence's start
             own = c.sentence.text[:r.subject_span[1]] if r.subject_span else ""

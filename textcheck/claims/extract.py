@@ -17,9 +17,10 @@ def extract_claims(document, nlp, lexicon) -> list[Claim]:
     toc = {normalize_term(t.text) for t in getattr(document, "toc", ()) or ()}
     work: list[tuple[object, int, LocatedText]] = []  # (paragraph, sentence index, sentence)
     paragraphs = []
+    in_contents: dict[tuple[str, ...], bool] = {}  # section → under a 目录 heading (asked once per section)
     for p in document.paragraphs:
         has_figure = bool(P.CLAIM_HAS_DIGIT.search(p.text.text))
-        if has_figure and _skip_paragraph(p, toc):
+        if has_figure and _skip_paragraph(p, toc, in_contents):
             continue
         paragraphs.append(p)  # figure-less paragraphs still open/close project blocks and lists
         if not has_figure:
@@ -70,8 +71,11 @@ def extract_text_claims(text: LocatedText, nlp, lexicon, section: tuple[str, ...
     return extract_claims(_Doc(), nlp, lexicon)
 
 
-def _skip_paragraph(p, toc: set[str]) -> bool:
-    if any(normalize_term(h).replace(" ", "") in ("目录",) for h in p.section):
+def _skip_paragraph(p, toc: set[str], in_contents: dict) -> bool:
+    contents = in_contents.get(p.section)
+    if contents is None:
+        contents = in_contents[p.section] = any(normalize_term(h).replace(" ", "") in ("目录",) for h in p.section)
+    if contents:
         return True
     return bool(toc) and normalize_term(p.text.text) in toc
 
@@ -90,10 +94,10 @@ def _org_names(document) -> list[str]:
     for h in getattr(document, "headings", ()) or ():
         for m in P.CLAIM_HEADING_ORG.finditer(h.text.text):
             names.add(m.group("org"))
-    for p in document.paragraphs:
-        for s in p.section:
-            for m in P.CLAIM_HEADING_ORG.finditer(s):
-                names.add(m.group("org"))
+    # each heading once (every paragraph under it repeats it), in the order they come
+    for s in dict.fromkeys(s for p in document.paragraphs for s in p.section):
+        for m in P.CLAIM_HEADING_ORG.finditer(s):
+            names.add(m.group("org"))
     names = {n for n in names if len(n) >= 3}
     return sorted(names, key=len, reverse=True)
 
