@@ -3,10 +3,9 @@ cleaned and resolved (names, 类/款/项 paths and codes), "…，其中：" lis
 enumerations after counts."""
 from __future__ import annotations
 
-from dataclasses import replace
 
 from textcheck import patterns as P
-from textcheck.claim import Claim, Quantity
+from textcheck.claim import Claim, Quantity, replace_claim
 from textcheck.claims.context import (ParagraphContext, amount_before, paragraph_change_owner, restates_change,
                                       with_context_subject)
 from textcheck.claims.lists import (_continues_list, _enumeration_head, _exhaustive_list, _in_brackets,
@@ -111,7 +110,7 @@ class _Assembler:
                     k = _last_open_claim(claims)
                     if k is not None and claims[k][0] < si and not _listed(p, claims, k, ctx):
                         ps, ppos, prev, praw = claims[k]
-                        claims[k] = (ps, ppos, replace(
+                        claims[k] = (ps, ppos, replace_claim(
                             prev, change=c.change, rate=c.rate, direction=c.direction,
                             direction_span=c.direction_span, rate_direction=c.rate_direction,
                             base=c.base or prev.base), praw)
@@ -120,7 +119,7 @@ class _Assembler:
                 k = amount_before(claims, si, c, r)
                 if k is not None and not _listed(p, claims, k, ctx):  # "…总计 A 万元，与上年相比…各增加 X 万元"
                     ps, ppos, prev, praw = claims[k]
-                    claims[k] = (ps, ppos, replace(
+                    claims[k] = (ps, ppos, replace_claim(
                         prev, change=c.change, rate=c.rate, direction=c.direction,
                         direction_span=c.direction_span, rate_direction=c.rate_direction,
                         base=c.base or prev.base or self._lead_base(c, r), inherited="amount"), praw)
@@ -128,7 +127,7 @@ class _Assembler:
                     continue
                 if project is not None and c.kind == "amount" and c.clause is None and \
                         P.CLAIM_PROJECT_TOTAL_SUBJECT.match(_norm(c.subject)):
-                    c = replace(c, subject=project)
+                    c = replace_claim(c, subject=project)
                     project_total = c
                 if c.clause is None and c.subject:
                     prev_subject = c.subject
@@ -247,7 +246,7 @@ class _Assembler:
             head = heads.get(_uclass(c))
             if head is None:
                 continue
-            c = replace(c, whole=head, base=c.base or (head.base if c.direction else None))
+            c = replace_claim(c, whole=head, base=c.base or (head.base if c.direction else None))
             claims[j] = (si, pos, c, r)
             grouped.setdefault(_uclass(c), []).append(c)
         for uclass, items in grouped.items():
@@ -255,17 +254,17 @@ class _Assembler:
             if uclass == "count":
                 for j, (si, pos, c, r) in enumerate(claims):
                     if c is head:
-                        claims[j] = (si, pos, replace(c, items=tuple(items)), r)
+                        claims[j] = (si, pos, replace_claim(c, items=tuple(items)), r)
                         break
                 else:
                     out_idx = next((i for i, c in enumerate(out) if c is head), None)
                     if out_idx is not None:
-                        out[out_idx] = replace(head, items=tuple(items))
+                        out[out_idx] = replace_claim(head, items=tuple(items))
             else:
-                bd = replace(head, kind="breakdown", items=tuple(items), whole=None,
+                bd = replace_claim(head, kind="breakdown", items=tuple(items), whole=None,
                              exhaustive=_exhaustive_list(head, items))
                 if head.project and items[0].sentence is not None and head.subject == head.project:
-                    bd = replace(bd, sentence=items[0].sentence)
+                    bd = replace_claim(bd, sentence=items[0].sentence)
                 breakdowns.append((10 ** 6, 10 ** 6, bd, None))
 
     def _close(self, open_list, out):
@@ -279,7 +278,7 @@ class _Assembler:
             head = heads.get(_uclass(c))
             if head is None:
                 continue
-            new = replace(c, whole=head)
+            new = replace_claim(c, whole=head)
             for i, o in enumerate(out):
                 if o is c:
                     out[i] = new
@@ -290,9 +289,9 @@ class _Assembler:
             idx = next((i for i, c in enumerate(out) if c is head), None)
             if uclass == "count":
                 if idx is not None:
-                    out[idx] = replace(head, items=tuple(items))
+                    out[idx] = replace_claim(head, items=tuple(items))
             else:
-                bd = replace(head, kind="breakdown", items=tuple(items), whole=None,
+                bd = replace_claim(head, kind="breakdown", items=tuple(items), whole=None,
                              exhaustive=_exhaustive_list(head, items))
                 if idx is not None:
                     out.insert(idx + 1, bd)

@@ -17,10 +17,10 @@ it unlinked).  The claim records where its subject came from (``Claim.subject_fr
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from textcheck import patterns as P
-from textcheck.claim import Claim
+from textcheck.claim import Claim, replace_claim
 from textcheck.claims.lists import _norm, _numbering_level
 from textcheck.claims.vocab import RawClaim, halfwidth
 from textcheck.lexicon.linking_words import stage_patterns
@@ -167,7 +167,7 @@ def with_context_subject(asm, c: Claim, r: RawClaim, sentence, claims, p, ctx: P
             text = tail + own
             subject = asm._subject(text, 0, len(text), section)[0]
             if subject and not generic_subject(subject):
-                return replace(c, subject=subject, subject_from="heading", codes=())
+                return replace_claim(c, subject=subject, subject_from="heading", codes=())
     if stage is None and not generic_subject(c.subject):
         return c
     found = context_name(p, si, ctx)
@@ -179,7 +179,7 @@ def with_context_subject(asm, c: Claim, r: RawClaim, sentence, claims, p, ctx: P
         return c
     if stage is not None:
         subject += stage
-    return replace(c, subject=subject, codes=codes, subject_from=source)
+    return replace_claim(c, subject=subject, codes=codes, subject_from=source)
 
 
 def opens_stage_sentence(claims, si: int, r: RawClaim, sentence_text: str, stage: str | None) -> bool:
@@ -243,7 +243,7 @@ def paragraph_change_owner(ctx: ParagraphContext, c: Claim, r: RawClaim, lead_ba
     idx = next((i for i, o in enumerate(ctx.out) if o is prev), None)
     if idx is None:
         return None
-    joined = replace(prev, change=c.change, rate=c.rate, direction=c.direction, direction_span=c.direction_span,
+    joined = replace_claim(prev, change=c.change, rate=c.rate, direction=c.direction, direction_span=c.direction_span,
                      rate_direction=c.rate_direction, base=c.base or prev.base or lead_base, inherited="amount")
     ctx.out[idx] = joined
     prev_claims[-1] = (ps, ppos, joined, praw)

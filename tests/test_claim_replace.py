@@ -1,0 +1,31 @@
+"""replace_claim builds the Claim dataclasses.replace builds."""
+import dataclasses
+
+import pytest
+
+from textcheck.claim import Claim, replace_claim
+
+
+def test_claim_has_only_fields_and_no_post_init():
+    assert not hasattr(Claim, "__post_init__")
+    c = Claim(kind="amount", subject="x", sentence=None)
+    assert set(c.__dict__) == {f.name for f in dataclasses.fields(Claim)}
+
+
+def test_replace_claim_equals_dataclasses_replace(sample_text, lex, nlp):
+    from textcheck.claims import extract_claims
+    from textcheck.readers import read_text
+
+    claims = extract_claims(read_text(sample_text, path="s.txt"), nlp, lex)
+    assert len(claims) > 100
+    changes = [{}, {"subject": "其他"}, {"kind": "breakdown", "items": tuple(claims[:3]), "whole": None},
+               {"whole": claims[0], "base": "上年"}, {"change": None, "rate": None, "direction": "flat"}]
+    for c in claims:
+        for ch in changes:
+            ours, theirs = replace_claim(c, **ch), dataclasses.replace(c, **ch)
+            assert ours == theirs and ours.__dict__ == theirs.__dict__ and hash(ours) == hash(theirs)
+            assert ours is not c and type(ours) is Claim
+    with pytest.raises(TypeError):
+        replace_claim(claims[0], no_such_field=1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        replace_claim(claims[0]).subject = "y"
