@@ -31,3 +31,19 @@ def test_the_memo_is_bounded():
     for k in range(ClaimPatterns._MEMO_MAX + 5):
         assert pats.remember(k, k) == k
     assert len(pats.memo) <= ClaimPatterns._MEMO_MAX
+
+
+def test_subject_codes_from_the_memo_equal_the_lexicons(lex):
+    from textcheck.claims import claim_patterns
+    from textcheck.claims.assemble import _Assembler
+    from textcheck.claims.vocab import normalize_term
+
+    pats = claim_patterns(lex)
+    asm = _Assembler(pats, [])
+    names = sorted(set(lex.function_items.values()))[:400] + ["基本支出", "行政运行", "未知的项目", "机关运行经费"]
+    for name in names:
+        pats.memo.pop(("function_code", normalize_term(name)), None)
+        for _ in range(2):  # computed, then from the memo
+            subject, codes, _ = asm._subject(name, 0, len(name))
+            fc = lex.function_codes(subject)
+            assert codes == ((fc[0],) if len(fc) == 1 else ()), name

@@ -394,9 +394,12 @@ class _Assembler:
                 return normalize_term(cm.group("name")), (code,), span
         name = normalize_term(original)
         if self.lexicon is not None:
-            fc = self.lexicon.function_codes(name)
-            if len(fc) == 1:
-                codes = (fc[0],)
+            # a pure function of the lexicon and the name, remembered per lexicon like path codes
+            key = ("function_code", name)
+            codes = self.pats.memo.get(key)
+            if codes is None:
+                fc = self.lexicon.function_codes(name)
+                codes = self.pats.remember(key, (fc[0],) if len(fc) == 1 else ())
         return name, codes, span
 
     def _left_cut(self, seg: str) -> int:

@@ -15,10 +15,10 @@ def _in_brackets(sent_text: dict, si: int, raw) -> bool:
         if k > si:
             break
         text = sent_text[k] if k < si else sent_text[k][:raw.value.start]
-        for ch in text:
-            if ch in "(（":
+        for m in P.CLAIM_BRACKET.finditer(text):  # the brackets alone, not every character
+            if m.group() in "(（":
                 depth += 1
-            elif ch in ")）" and depth:
+            elif depth:
                 depth -= 1
     return depth > 0
 

@@ -119,6 +119,7 @@ from textcheck.patterns.claims import (  # noqa: F401
     CLAIM_SUBJECT_TRAILING,
     CLAIM_YEAR,
     CLAIM_KUAN_MARK,
+    CLAIM_BRACKET,
     CLAIM_CLASS_MARK,
     CLAIM_CLASSIFICATION_KX,
     CLAIM_CLASS_HEADING,

@@ -196,6 +196,7 @@ CLAIM_SENTENCE_END = regex.compile(r"[。；;]")
 CLAIM_ENUM_SPLIT = regex.compile(r"[、，,]")
 CLAIM_PAREN_OR_SPACE = regex.compile(r"[（(].*?[）)]|\s+")
 CLAIM_YEAR_NUMBER = regex.compile(r"(\d{4})\s*年")
+CLAIM_BRACKET = regex.compile(r"[(（)）]")
 def claim_quantity_pattern(units: list[str]) -> "regex.Pattern":
     """Number + unit: "3,901.89 万元", "35.77%", "6 个", "1 亿元" (units longest first)."""
     alternation = "|".join(regex.escape(u) for u in sorted(set(units), key=lambda u: (-len(u), u)))
