@@ -53,3 +53,19 @@ def test_claims_component_sets_doc_extension(nlp):
     assert (raw.value.number.text, raw.change.number.text, raw.rate.number.text) == (
         "1,422.65 万元", "78.13 万元", "5.81%")
     assert raw.direction == "increase" and raw.base == "上年预算"
+
+
+def test_entities_matcher_is_built_on_first_use_with_every_term(nlp, lex):
+    """Building the pipeline leaves the ~1,300 term patterns for the first nlp(text) call."""
+    from textcheck.claims import claim_patterns
+    from textcheck.nlp import EntitiesComponent
+
+    fresh = EntitiesComponent(nlp, claim_patterns(lex))
+    assert fresh._matcher is None
+    text = "一般公共预算拨款 3,956.08 万元，其中基本支出 1,422.65 万元，差旅费 10.00 万元，科学技术管理事务 5 万元。"
+    ours = fresh(nlp.make_doc(text))
+    assert fresh._matcher is not None
+    assert len(fresh.matcher) == len(set(claim_patterns(lex).entity_terms.values()))
+    theirs = nlp(text)
+    assert [(s.start, s.end, s.label_) for s in ours.spans["subjects"]] == \
+        [(s.start, s.end, s.label_) for s in theirs.spans["subjects"]]

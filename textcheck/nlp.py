@@ -229,22 +229,40 @@ class NumbersComponent:
 
 
 class EntitiesComponent:
-    """Lexicon terms as spans (doc.spans["subjects"]), longest match wins."""
+    """Lexicon terms as spans (doc.spans["subjects"]), longest match wins.
+
+    The matcher is built on the component's first call, once: claim extraction never runs
+    this component (it reads the tokens and tc_claims alone), so a check pays nothing for
+    ~1,300 term patterns, and a caller of ``nlp(text)`` pays for them once."""
 
     def __init__(self, nlp, pats):
-        from spacy.matcher import PhraseMatcher
+        self.nlp, self.pats = nlp, pats
+        self._matcher = None
+        self._lock = threading.Lock()
 
-        self.matcher = PhraseMatcher(nlp.vocab)
-        by_label: dict[str, list[str]] = {}
-        for term, label in pats.entity_terms.items():
-            by_label.setdefault(label, []).append(term)
+    @property
+    def matcher(self):
+        if self._matcher is None:
+            with self._lock:
+                if self._matcher is None:
+                    self._matcher = self._build()
+        return self._matcher
+
+    def _build(self):
+        from spacy.matcher import PhraseMatcher
         from spacy.tokens import Doc
 
+        nlp = self.nlp
+        matcher = PhraseMatcher(nlp.vocab)
+        by_label: dict[str, list[str]] = {}
+        for term, label in self.pats.entity_terms.items():
+            by_label.setdefault(label, []).append(term)
         for label, terms in by_label.items():
             # Terms were added to jieba, so an all-Han term is one token: build its pattern
             # without segmenting it (segmenting ~1,300 terms would cost most of the build).
-            self.matcher.add(label, [Doc(nlp.vocab, words=[t]) if _ALL_HAN.match(t) else nlp.make_doc(t)
-                                     for t in terms])
+            matcher.add(label, [Doc(nlp.vocab, words=[t]) if _ALL_HAN.match(t) else nlp.make_doc(t)
+                                for t in terms])
+        return matcher
 
     def __call__(self, doc):
         from spacy.util import filter_spans
