@@ -29,3 +29,21 @@ def test_replace_claim_equals_dataclasses_replace(sample_text, lex, nlp):
         replace_claim(claims[0], no_such_field=1)
     with pytest.raises(dataclasses.FrozenInstanceError):
         replace_claim(claims[0]).subject = "y"
+
+
+def test_new_claim_equals_the_dataclass_init(sample_text, lex, nlp):
+    from textcheck.claim import new_claim
+    from textcheck.claims import extract_claims
+    from textcheck.readers import read_text
+
+    claims = extract_claims(read_text(sample_text, path="s.txt"), nlp, lex)
+    for c in claims:
+        given = {f.name: getattr(c, f.name) for f in dataclasses.fields(Claim)}
+        for fields in (given, {k: given[k] for k in ("kind", "subject", "sentence", "value", "year")}):
+            ours, theirs = new_claim(**fields), Claim(**fields)
+            assert ours == theirs and list(ours.__dict__.items()) == list(theirs.__dict__.items())
+            assert hash(ours) == hash(theirs) and repr(ours) == repr(theirs)
+    with pytest.raises(TypeError):
+        new_claim(kind="amount", subject="x")  # no sentence
+    with pytest.raises(TypeError):
+        new_claim(kind="amount", subject="x", sentence=None, no_such_field=1)

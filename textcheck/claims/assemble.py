@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 from textcheck import patterns as P
-from textcheck.claim import Claim, Quantity, replace_claim
+from textcheck.claim import Claim, Quantity, new_claim, replace_claim
 from textcheck.claims.context import (ParagraphContext, amount_before, paragraph_change_owner, restates_change,
                                       with_context_subject)
 from textcheck.claims.lists import (_continues_list, _enumeration_head, _exhaustive_list, _in_brackets,
@@ -333,7 +333,7 @@ class _Assembler:
         if ym and not (r.subject_span and r.subject_span[0] <= ym.start() < r.subject_span[1]
                        and subject_span is not None and ym.group(1) in subject):
             year = ym.group(1)
-        return Claim(
+        return new_claim(
             kind=r.kind,
             subject=subject,
             sentence=sent,
