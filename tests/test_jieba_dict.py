@@ -94,3 +94,58 @@ def test_a_later_process_reads_the_shards_the_first_one_wrote(tmp_path):
     assert not first["installed"] and second["installed"] and not whole["installed"]
     assert list(tmp_path.glob("textcheck-jieba-*.shards"))
     assert second["tokens"] == first["tokens"] == whole["tokens"]
+
+
+_WORDS_PROCESS = """
+import json, sys
+import jieba
+from textcheck import jieba_dict
+from textcheck.lexicon import load_lexicon
+from textcheck.claims import claim_patterns
+jieba.setLogLevel(60)
+words = claim_patterns(load_lexicon()).jieba_words + ["科学技术", "科学技术管理事务"]  # the same word twice too
+installed = jieba_dict.prepare_with_words(jieba, words)
+freq = {w[:k]: jieba.dt.FREQ.get(w[:k]) for w in words for k in range(1, len(w) + 1)}
+text = open(sys.argv[1], encoding="utf-8").read()
+print(json.dumps({"installed": installed, "total": jieba.dt.total, "freq": freq, "tokens": jieba.lcut(text),
+                  "split": sorted(jieba.finalseg.Force_Split_Words)}))
+"""
+
+
+def test_lexicon_words_added_with_stored_frequencies_are_the_words_added_one_by_one(tmp_path):
+    """prepare_with_words(): the first process with the shards computes the words' frequencies
+    and stores them, the next adds them as stored — the same frequencies, prefixes, total,
+    forced splits and tokens as a process adding the words to the whole dictionary."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    def run(**env):
+        out = subprocess.run([sys.executable, "-c", _WORDS_PROCESS, str(SEED)], capture_output=True, text=True,
+                             env={**os.environ, jieba_dict.ENV_DIR: str(tmp_path), **env}, check=True)
+        return json.loads(out.stdout)
+
+    whole = run(**{jieba_dict.ENV: "0"})
+    first = run()  # writes the shards
+    assert not list(tmp_path.glob("textcheck-jieba-words-*"))
+    computing, stored = run(), run()  # computes and writes the frequencies; reads them
+    assert list(tmp_path.glob("textcheck-jieba-words-*"))
+    assert not whole["installed"] and not first["installed"] and computing["installed"] and stored["installed"]
+    for other in (first, computing, stored):
+        assert other["total"] == whole["total"]
+        assert other["freq"] == whole["freq"]
+        assert other["split"] == whole["split"]
+        assert other["tokens"] == whole["tokens"]
+
+
+def test_stored_frequencies_of_other_words_are_refused(tmp_path):
+    import marshal
+
+    path = tmp_path / "w.marshal"
+    path.write_bytes(marshal.dumps((jieba_dict.WORDS_MAGIC, "key", [1, 2])))
+    assert jieba_dict._read_freqs(str(path), "key", 2) == [1, 2]
+    assert jieba_dict._read_freqs(str(path), "other key", 2) is None
+    assert jieba_dict._read_freqs(str(path), "key", 3) is None
+    path.write_bytes(b"not marshal data")
+    assert jieba_dict._read_freqs(str(path), "key", 2) is None

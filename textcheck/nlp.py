@@ -1,8 +1,10 @@
 """The spaCy pipeline: blank "zh" with the jieba segmenter and three custom components.
 
-Built once per process and lexicon (``build_pipeline`` caches it): loading
-jieba's dictionary and adding the lexicon terms costs about a second, so it
-must never happen per document.  Lexicon terms (classification item names,
+Built once per process and lexicon (``build_pipeline`` caches it): importing
+spaCy, loading jieba's dictionary and adding the lexicon terms cost most of a
+cold start, so it must never happen per document (``jieba_dict`` loads the
+dictionary in shards and adds the terms with stored frequencies; the
+``tc_entities`` matcher is built on its first use).  Lexicon terms (classification item names,
 concepts, aliases, units, measure words) are added to jieba so that
 "科学技术管理事务" or "一般公共预算拨款" stay single tokens.
 
@@ -65,9 +67,9 @@ def _build(lexicon, key, pats):
     spacy = _import_spacy()
     _register_components()
     jieba.setLogLevel(60)  # no "Building prefix dict…" chatter on stderr
-    jieba_dict.prepare(jieba)  # the dictionary's shards instead of the whole of it, when on disk
-    for word in pats.jieba_words:
-        jieba.add_word(word)
+    # the dictionary's shards instead of the whole of it, when on disk, and the lexicon's words
+    # (with the frequencies a process before computed for them, when it can tell they hold)
+    jieba_dict.prepare_with_words(jieba, pats.jieba_words)
     # spaCy's Chinese language with character segmentation (nothing to set up), then jieba's
     # tokens fed straight into each Doc (JiebaTokenizer)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
