@@ -12,10 +12,13 @@ from textcheck.tokens import token_starts
 def _clause_start(t: str, pos: int, floor: int) -> int:
     """Start of the clause holding ``pos``: after the last separator (or after the "、"
     that follows the previous figure)."""
-    seg = t[floor:pos]
-    last = floor
-    for m in P.CLAIM_CLAUSE_BREAK.finditer(seg):
-        last = floor + m.end()
+    # the end of the last break (CLAIM_CLAUSE_BREAK) in t[floor:pos], found from the right
+    found = -1
+    for ch in P.CLAIM_CLAUSE_BREAK_CHARS:
+        k = t.rfind(ch, floor, pos)
+        if k > found:
+            found = k
+    last = found + 1 if found >= 0 else floor
     if last == floor and floor > 0:
         m = P.CLAIM_ITEM_BREAK.match(t, floor, pos)
         if m:

@@ -91,6 +91,7 @@ from textcheck.patterns.claims import (  # noqa: F401
     CLAIM_APPROX_BEFORE,
     CLAIM_PREVIOUS_CUE,
     CLAIM_SHARE_CUE,
+    CLAIM_CLAUSE_BREAK_CHARS,
     CLAIM_CLAUSE_BREAK,
     CLAIM_ITEM_BREAK,
     CLAIM_REASON,

@@ -65,7 +65,8 @@ CLAIM_PREVIOUS_CUE = Needs(regex.compile(
 CLAIM_SHARE_CUE = Needs(regex.compile(r"占(?:[^，,。；;：:%\d]{0,14}?的?)?(?:比|比例|比重)?(?:为|达)?\s*$"), ("占",))
 
 # Clause separators inside a sentence (sentences themselves end at 。！？；).
-CLAIM_CLAUSE_BREAK = regex.compile(r"[，,：:；;]")
+CLAIM_CLAUSE_BREAK_CHARS = "，,：:；;"  # (one character each: the last break is found with str.rfind)
+CLAIM_CLAUSE_BREAK = regex.compile(f"[{CLAIM_CLAUSE_BREAK_CHARS}]")
 
 # "、" separates list items only right after a figure ("差旅费 10.00 万元、培训费 5.00 万元");
 # elsewhere it joins nouns of one subject ("收入、支出预算总计").
