@@ -350,7 +350,7 @@ class _Assembler:
             direction_span=sent.slice(*r.direction_span) if r.direction_span else None,
             rate_direction=r.rate_direction,
             base=r.base,
-            enumerated=tuple(sent.text[s:e] for s, e in r.enumerated),
+            enumerated=tuple(sent.text[s:e] for s, e in r.enumerated) if r.enumerated else (),
             measure=r.measure,
             year=year,
             project=project,
