@@ -36,13 +36,12 @@ def sentence_claims(text: str, pats: ClaimPatterns, doc=None, quantities=None) -
     qs = quantities if quantities is not None else pats.find_quantities(text)
     if not qs:
         return []
-    if doc is not None and not callable(doc):
-        doc = _given(doc)
+    doc_of = _given(doc) if doc is not None and not callable(doc) else doc
     reason = P.CLAIM_REASON.search(t)
     reason_at = reason.start() if reason else len(t)
 
     _assign_roles(t, qs, pats)
-    claims = _group(t, qs, pats, doc, reason)
+    claims = _group(t, qs, pats, doc_of, reason)
     _flat_directions(t, claims, pats, reason_at)
     return _enumerations(t, claims, reason_at)
 
@@ -76,7 +75,7 @@ def _assign_roles(t: str, qs: list[RawQuantity], pats: ClaimPatterns) -> None:
 
 
 
-def _group(t: str, qs: list[RawQuantity], pats: ClaimPatterns, doc, reason) -> list[RawClaim]:
+def _group(t: str, qs: list[RawQuantity], pats: ClaimPatterns, doc_of, reason) -> list[RawClaim]:
     """Quantities into claims: a stated value opens one, the share/change/rate clauses after it
     attach to it, a change clause with its own subject opens a change claim."""
     reason_at = reason.start() if reason else len(t)
@@ -93,7 +92,7 @@ def _group(t: str, qs: list[RawQuantity], pats: ClaimPatterns, doc, reason) -> l
             if q.uclass in ("money", "count", "physical") and q.role == "value":
                 c = RawClaim(_kind(q), q.start, subject_span, value=q, clause="reason",
                              measure=q.unit if q.uclass == "count" else None)
-                _following_subject(t, q, c, doc)
+                _following_subject(t, q, c, doc_of)
                 claims.append(c)
             prev_end = q.end
             continue
@@ -101,7 +100,7 @@ def _group(t: str, qs: list[RawQuantity], pats: ClaimPatterns, doc, reason) -> l
             current = RawClaim(_kind(q), q.start, subject_span, value=q,
                                measure=q.unit if q.uclass == "count" else None)
             if q.uclass == "count":
-                _following_subject(t, q, current, doc)
+                _following_subject(t, q, current, doc_of)
             if current.subject_from == "prefix" and _is_generic(prefix):
                 prev = _previous_clause(t, pstart, claims)
                 if prev:
