@@ -72,9 +72,10 @@ def extract_text_claims(text: LocatedText, nlp, lexicon, section: tuple[str, ...
 
 
 def _skip_paragraph(p, toc: set[str], in_contents: dict) -> bool:
-    contents = in_contents.get(p.section)
+    section = tuple(p.section)  # (a tuple already, as a rule: then the same object)
+    contents = in_contents.get(section)
     if contents is None:
-        contents = in_contents[p.section] = any(normalize_term(h).replace(" ", "") in ("目录",) for h in p.section)
+        contents = in_contents[section] = any(normalize_term(h).replace(" ", "") in ("目录",) for h in section)
     if contents:
         return True
     return bool(toc) and normalize_term(p.text.text) in toc
