@@ -73,3 +73,10 @@ def test_every_match_holds_a_word_and_the_mark(lex, name):
         for m in guarded.pattern.finditer(t):
             if m.end() > m.start():
                 assert guarded.may_match(m.group(0)) or guarded.may_match(t[m.start():]), (name, t)
+
+
+def test_positions_given_by_keyword_too():
+    t = "其中：基本支出 10 万元"
+    assert _answer(P.CLAIM_LIST_MARKER.search(t, pos=1)) == _answer(P.CLAIM_LIST_MARKER.pattern.search(t, pos=1))
+    assert _answer(P.CLAIM_LIST_MARKER.match(t, pos=0)) == _answer(P.CLAIM_LIST_MARKER.pattern.match(t, pos=0))
+    assert list(P.CLAIM_LIST_MARKER.finditer("无", pos=0)) == []

@@ -26,14 +26,14 @@ class Needs:
                 return self.mark is None or self.mark.search(text) is not None
         return False
 
-    def search(self, text: str, *args):
-        return self.pattern.search(text, *args) if self.may_match(text) else None
+    def search(self, text: str, *args, **kwargs):
+        return self.pattern.search(text, *args, **kwargs) if self.may_match(text) else None
 
-    def match(self, text: str, *args):
-        return self.pattern.match(text, *args) if self.may_match(text) else None
+    def match(self, text: str, *args, **kwargs):
+        return self.pattern.match(text, *args, **kwargs) if self.may_match(text) else None
 
-    def finditer(self, text: str, *args):
-        return self.pattern.finditer(text, *args) if self.may_match(text) else iter(())
+    def finditer(self, text: str, *args, **kwargs):
+        return self.pattern.finditer(text, *args, **kwargs) if self.may_match(text) else iter(())
 
 
 # Cheap pre-filter: only sentences with an Arabic digit (half or full width) or a
