@@ -6,6 +6,7 @@ from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Row, Table
 from textcheck.linking.cells import _cell_key, _uniq, _uniq_cells
+from textcheck.linking.item_columns import ItemColumns
 from textcheck.linking.routes import _adds_up
 from textcheck.linking.vocab import _norm, _year_free, name_key, specific_vocabulary
 
@@ -352,29 +353,9 @@ class ItemsMixin:
 
     def _find_column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
         """The total-row cells of the columns headed by the item ("公务接待费"; the 小计 column
-        under "公务用车购置及运行维护费")."""
-        out = []
-        for t in self.index.tables:
-            if t.index not in table_ids:
-                continue
-            totals = [seg for seg in self._totals_of.get(t.index, ())
-                      if seg.row.kind == ROW_TOTAL or not seg.key or self.voc.total_row.fullmatch(seg.key)]
-            grand = [seg for seg in totals if seg.row.kind == ROW_TOTAL] or totals
-            if len(grand) != 1 and not all(not seg.key for seg in grand):
-                continue  # which total row would be meant is not known (one row's year groups are all kept)
-            if any(self._classification_row(seg.code, seg.label) for seg in self._segments_of.get(t.index, ())):
-                # rows of classification items: a column is a measure of each item ("专项业务经费
-                # 支出" of 对个人和家庭的补助), the narrative may mean any row's
-                continue
-            for col in t.columns:
-                keys = [name_key(p) for p in (col.path or (col.label,)) if p]
-                hit = self._item_header(form, keys)
-                if hit is None:
-                    continue
-                if hit != len(keys) - 1 and not self.voc.column_total.fullmatch(keys[-1]):
-                    continue  # a part column under the item's header, not the item's own figure
-                out += [c for seg in grand for c in seg.cells if c.col == col.index]
-        return out
+        under "公务用车购置及运行维护费"): looked up in the document's column headers (item_columns)."""
+        columns = self._memo("item_columns", None, lambda: ItemColumns(self))
+        return columns.cells(form, self._canonical(form), set(table_ids))
 
     def _item_header(self, form: str, keys: list[str]) -> int | None:
         """The deepest level of a column's header path that names the item ("公务接待费"; "公务用车
