@@ -3,11 +3,18 @@
 Each reference below is the scan as it was written before the index (kept here, not in the
 code): the fast path must agree with it on every form and table set tried — the seed's tables
 and small documents of the other linking tests."""
+from decimal import Decimal
+
 import pytest
 
+from textcheck import patterns
+from textcheck.claim import CellRef
 from textcheck.document import ROW_TOTAL
 from textcheck.lexicon import load_lexicon
-from textcheck.linking import Linker, name_key
+from textcheck.linking import Linker, TableIndex, name_key, vocabulary
+from textcheck.linking.index import _EMPTY_DECIMALS, _line_number_column, _Segment
+from textcheck.linking.vocab import _first, _norm, _year_free
+from textcheck.numbers import Number
 from textcheck.readers import read_text
 
 from tests.test_linking_routes import MEETINGS, XIAN
@@ -52,12 +59,28 @@ DEEP = """第二部分 2024 年部门预算公开表
 100.00	10.00	20.00	5.00	70.00	3.00	3.00
 """
 
+# A side-by-side table whose total row totals each block ("公用经费合计" beside "合计").
+SIDE = """第二部分 2024 年部门预算公开表
+
+公开05表
+
+一般公共预算基本支出表
+
+单位：万元
+
+人员经费		公用经费	
+科目名称	金额	科目名称	金额
+工资福利支出	80.00	办公费	10.00
+对个人和家庭的补助	5.00	差旅费	2.00
+合计	85.00	公用经费合计	12.00
+"""
+
 
 def _documents(sample_text):
     xian = read_text(XIAN, path="x.txt")
     xian.meta["year"] = 2026
     return [read_text(sample_text, path="seed.txt"), read_text(MEETINGS, path="meet.txt"), xian,
-            read_text(DEEP, path="deep.txt"),
+            read_text(DEEP, path="deep.txt"), read_text(SIDE, path="side.txt"),
             read_text(XIAN.replace("201	某局", "201	一般公共服务支出"), path="c.txt")]
 
 
@@ -89,3 +112,93 @@ def test_item_columns_index_gives_the_scans_cells(linkers):
                 tried += 1
                 found += bool(fast)
     assert tried > 1000 and found > 20  # the comparison saw real item columns
+
+
+class _ReferenceIndex(TableIndex):
+    """TableIndex as it was built before rows were sorted once per table and labels decided
+    once per distinct text: every row sorted, scanned and its labels normalised on its own."""
+
+    def _index_table(self, t):
+        title = _norm(t.title or (self.listed.get(t.number, "") if t.number is not None else ""))
+        role = "performance" if t.kind == "performance" else _first(self.voc.table_roles, title)
+        self.roles[t.index] = role
+        defaults = _first(self.voc.table_defaults, title) or {}
+        code_cols = {c.index for c in t.columns if self.voc.code_headers.search(_norm(c.label or ""))}
+        self.code_cols[t.index] = code_cols
+        self.line_cols[t.index] = frozenset(i for i in {c.index for c in t.columns} if _line_number_column(t, i))
+        if t.kind != "performance" and not any(c.value is not None for r in t.rows for c in r.cells):
+            return
+        skip = {c.index for c in t.columns if self._non_amount(c)} | code_cols
+        amount_cols = {c.index for c in t.columns
+                       if c.index not in skip and (self.voc.measure(_norm(c.label or "")) or self.voc.fund(_norm(c.label or "")))}
+        for row in t.rows:
+            seen_text = False
+            for c in sorted(row.cells, key=lambda c: c.col):
+                if c.col in skip:
+                    continue
+                if c.value is None:
+                    seen_text = seen_text or bool(c.text.text.strip())
+                elif seen_text:
+                    amount_cols.add(c.col)
+        for c in t.columns:
+            self.concepts[(t.index, c.index)] = self._column_concept(c, defaults)
+        width = max([len(t.columns)] + [c.col + 1 for r in t.rows for c in r.cells])
+        zero = Number(Decimal(0), _EMPTY_DECIMALS, t.unit, "")
+        for row in t.rows:
+            self._reference_row(t, row, amount_cols, width, zero)
+        self._index_unlabelled_row(t, amount_cols, zero)
+
+    def _reference_row(self, t, row, amount_cols, width, zero):
+        cells = sorted(row.cells, key=lambda c: c.col)
+        by_col = {c.col: c for c in cells}
+        code_cols, line_cols = self.code_cols[t.index], self.line_cols[t.index]
+        text_cols = [c for c in cells if c.value is None and c.col not in code_cols and c.col not in line_cols
+                     and (text := c.text.text.strip()) and not patterns.LINK_CODE_CELL.fullmatch(text)]
+        merged = self._labels_in_code_columns(t, by_col)
+        if merged:
+            text_cols = sorted(text_cols + merged, key=lambda c: c.col)
+        for i, label_cell in enumerate(text_cols):
+            end = text_cols[i + 1].col if i + 1 < len(text_cols) else width
+            refs = [CellRef(t, row, col, by_col[col].value if col in by_col and by_col[col].value is not None
+                            else zero) for col in range(label_cell.col + 1, end) if col in amount_cols]
+            label = label_cell.text.text.strip()
+            code = None
+            m = patterns.LINK_CODE_PREFIX.match(_norm(label))
+            if m:
+                code, label = m.group("code"), m.group("name")
+            elif i == 0 and row.code:
+                code = row.code
+            elif i == 0:
+                code = next((x for c in cells if c.col in code_cols
+                             for x in (c.text.text.strip(),) if len(x) in (3, 5, 7) and x.isdigit()), None)
+            key = name_key(label)
+            total = (row.kind == ROW_TOTAL and (i == 0 or bool(patterns.LINK_TOTAL_SUFFIX.search(key)))) or \
+                bool(self.voc.total_row.search(key))
+            before = name_key(text_cols[i - 1].text.text) if i else ""
+            seg = _Segment(t, row, label, key, code, tuple(refs), total, before)
+            self.segments.append(seg)
+            if code:
+                self.by_code.setdefault(code, []).append(seg)
+            if key:
+                self.by_key.setdefault(key, []).append(seg)
+                if _year_free(key) != key:
+                    self.by_key.setdefault(_year_free(key), []).append(seg)
+
+
+def _shape(index):
+    def seg(s):
+        return (s.table.index, s.row.index, s.label, s.key, s.code, s.total, s.before,
+                tuple((c.table.index, c.row.index, c.col, c.value) for c in s.cells))
+    return ([seg(s) for s in index.segments], {k: [seg(s) for s in v] for k, v in index.by_key.items()},
+            {k: [seg(s) for s in v] for k, v in index.by_code.items()}, index.roles, index.concepts,
+            index.code_cols, index.line_cols)
+
+
+def test_table_index_is_the_reference_build(sample_text):
+    voc = vocabulary(())
+    segments = 0
+    for document in _documents(sample_text):
+        fast, reference = TableIndex(document, voc), _ReferenceIndex(document, voc)
+        assert _shape(fast) == _shape(reference)
+        segments += len(fast.segments)
+    assert segments > 1000

@@ -2,8 +2,10 @@
 searches): a text cell and the amount cells right of it, by code and by name key."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 
 from textcheck import patterns
 from textcheck.claim import CellRef
@@ -15,6 +17,7 @@ from textcheck.numbers import Number
 # An empty cell in an amount column of a budget table means zero; as exact as it gets.
 _EMPTY_DECIMALS = 8
 
+_COL = attrgetter("col")  # a cell's column: the sort key of a row's cells
 
 
 
@@ -54,6 +57,9 @@ class TableIndex:
         self.by_key: dict[str, list[_Segment]] = {}
         self.code_cols: dict[int, set[int]] = {}
         self.line_cols: dict[int, frozenset[int]] = {}
+        # per distinct cell text of the document: is it a code / what its label is (_label)
+        self._code_cells: dict[str, bool] = {}
+        self._labels: dict[str, tuple] = {}
         for t in self.tables:
             self._index_table(t)
 
@@ -70,17 +76,20 @@ class TableIndex:
         self.code_cols[t.index] = code_cols
         # 行次/栏次 columns, decided once per table rather than for every cell of every row
         self.line_cols[t.index] = frozenset(i for i in {c.index for c in t.columns} if _line_number_column(t, i))
+        # each row's cells in column order, sorted once for every pass below
+        rows = [(row, sorted(row.cells, key=_COL)) for row in t.rows]
         # An empty table (every amount cell blank: "本表无数据") states no figure to restate.
-        if t.kind != "performance" and not any(c.value is not None for r in t.rows for c in r.cells):
+        if t.kind != "performance" and not any(c.value is not None for _, cells in rows for c in cells):
             return
-        amount_cols = self._amount_columns(t, code_cols)
+        amount_cols = self._amount_columns(t, code_cols, rows)
         for c in t.columns:
             self.concepts[(t.index, c.index)] = self._column_concept(c, defaults)
-        width = max([len(t.columns)] + [c.col + 1 for r in t.rows for c in r.cells])
+        width = max([len(t.columns)] + [cells[-1].col + 1 for _, cells in rows if cells])
         # An empty amount cell reads as this zero (one immutable Number per table).
         zero = Number(Decimal(0), _EMPTY_DECIMALS, t.unit, "")
-        for row in t.rows:
-            self._index_row(t, row, amount_cols, width, zero)
+        amounts = sorted(amount_cols)
+        for row, cells in rows:
+            self._index_row(t, row, cells, amounts, width, zero)
         self._index_unlabelled_row(t, amount_cols, zero)
 
     def _index_unlabelled_row(self, t: Table, amount_cols: set[int], zero: Number) -> None:
@@ -112,7 +121,7 @@ class TableIndex:
             if refs:
                 self.segments.append(_Segment(t, row, "", "", None, refs, True))
 
-    def _amount_columns(self, t: Table, code_cols: set[int]) -> set[int]:
+    def _amount_columns(self, t: Table, code_cols: set[int], rows: list) -> set[int]:
         # A column is an amount column when it holds a number somewhere, or when its header
         # names a measure or fund (a column that is empty in every row still means 0) —
         # never a line-number, quantity or head-count column (行次, 数量, 人数: no money).
@@ -123,14 +132,14 @@ class TableIndex:
             text = _norm(c.label or "")
             if c.index not in code_cols and (self.voc.measure(text) or self.voc.fund(text)):
                 cols.add(c.index)
-        for row in t.rows:
+        for _, cells in rows:
             seen_text = False
-            for c in sorted(row.cells, key=lambda c: c.col):
+            for c in cells:
                 if c.col in code_cols:
                     continue
                 if c.value is None:
                     seen_text = seen_text or bool(c.text.text.strip())
-                elif seen_text and c.col not in code_cols:
+                elif seen_text:
                     cols.add(c.col)
         return cols
 
@@ -146,43 +155,36 @@ class TableIndex:
             fund = fund or self.voc.fund(text)
         return _ColumnConcept(measure or defaults.get("measure"), fund or defaults.get("fund"))
 
-    def _index_row(self, t: Table, row: Row, amount_cols: set[int], width: int, zero: Number) -> None:
-        cells = sorted(row.cells, key=lambda c: c.col)
+    def _index_row(self, t: Table, row: Row, cells: list, amounts: list[int], width: int, zero: Number) -> None:
+        """The row's segments; ``cells`` in column order, ``amounts`` the amount columns sorted."""
         by_col = {c.col: c for c in cells}
         t_index = t.index
         code_cols, line_cols = self.code_cols[t_index], self.line_cols[t_index]
         # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns).
         text_cols = [c for c in cells if c.value is None and c.col not in code_cols and c.col not in line_cols
-                     and (text := c.text.text.strip()) and not patterns.LINK_CODE_CELL.fullmatch(text)]
-        merged = self._labels_in_code_columns(t, by_col)
+                     and (text := c.text.text.strip()) and not self._is_code_cell(text)]
+        merged = self._labels_in_code_columns(t, by_col) if code_cols else ()
         if merged:
-            text_cols = sorted(text_cols + merged, key=lambda c: c.col)
+            text_cols = sorted(text_cols + merged, key=_COL)
+        last = len(text_cols) - 1
         for i, label_cell in enumerate(text_cols):
-            end = text_cols[i + 1].col if i + 1 < len(text_cols) else width
+            end = text_cols[i + 1].col if i < last else width
             refs = []
-            for col in range(label_cell.col + 1, end):
-                if col not in amount_cols:
-                    continue
+            # the amount columns right of the label, up to the next label
+            for col in amounts[bisect_right(amounts, label_cell.col):bisect_left(amounts, end)]:
                 cell = by_col.get(col)
                 v = cell.value if cell is not None else None
-                if v is None:
-                    v = zero
-                refs.append(CellRef(t, row, col, v))
-            label = label_cell.text.text.strip()
-            code = None
-            m = patterns.LINK_CODE_PREFIX.match(_norm(label))
-            if m:
-                code, label = m.group("code"), m.group("name")
-            elif i == 0 and row.code:
-                code = row.code
-            elif i == 0:  # a whole code printed in the code column ("2080101"), not set on the row
-                code = next((t for c in cells if c.col in self.code_cols[t_index]
-                             for t in (c.text.text.strip(),) if len(t) in (3, 5, 7) and t.isdigit()), None)
-            key = name_key(label)
+                refs.append(CellRef(t, row, col, zero if v is None else v))
+            code, label, key, year_free, total_row, block_total = self._label(label_cell.text.text.strip())
+            if code is None and i == 0:
+                if row.code:
+                    code = row.code
+                elif code_cols:  # a whole code printed in the code column ("2080101"), not set on the row
+                    code = next((t for c in cells if c.col in code_cols
+                                 for t in (c.text.text.strip(),) if len(t) in (3, 5, 7) and t.isdigit()), None)
             # the first label of a total row, a grand-total label, or a block total beside it
             # ("人员经费合计 | … | 公用经费合计": the second is the total of its own columns)
-            total = (row.kind == ROW_TOTAL and (i == 0 or bool(patterns.LINK_TOTAL_SUFFIX.search(key)))) or \
-                bool(self.voc.total_row.search(key))
+            total = (row.kind == ROW_TOTAL and (i == 0 or block_total)) or total_row
             before = name_key(text_cols[i - 1].text.text) if i else ""
             seg = _Segment(t, row, label, key, code, tuple(refs), total, before)
             self.segments.append(seg)
@@ -190,9 +192,30 @@ class TableIndex:
                 self.by_code.setdefault(code, []).append(seg)
             if key:
                 self.by_key.setdefault(key, []).append(seg)
-                yf = _year_free(key)
-                if yf != key:
-                    self.by_key.setdefault(yf, []).append(seg)
+                if year_free != key:
+                    self.by_key.setdefault(year_free, []).append(seg)
+
+    def _is_code_cell(self, text: str) -> bool:
+        """A classification code printed alone in a cell ("206", "01"); once per distinct text."""
+        hit = self._code_cells.get(text)
+        if hit is None:
+            hit = self._code_cells[text] = bool(patterns.LINK_CODE_CELL.fullmatch(text))
+        return hit
+
+    def _label(self, text: str) -> tuple:
+        """(code printed before the name or None, the name, its name key, the key without a
+        leading year, names a grand total, ends in 合计/总计) of a label cell's stripped text —
+        decided once per distinct label of the document (labels recur across its tables)."""
+        hit = self._labels.get(text)
+        if hit is None:
+            code, label = None, text
+            m = patterns.LINK_CODE_PREFIX.match(_norm(text))
+            if m:
+                code, label = m.group("code"), m.group("name")
+            key = name_key(label)
+            hit = self._labels[text] = (code, label, key, _year_free(key), bool(self.voc.total_row.search(key)),
+                                        bool(patterns.LINK_TOTAL_SUFFIX.search(key)))
+        return hit
 
     def _labels_in_code_columns(self, t: Table, by_col: dict) -> list:
         """Labels printed in a code column: a merged cell over 科目代码 | 科目名称 ("合计",
