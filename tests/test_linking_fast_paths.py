@@ -202,3 +202,21 @@ def test_table_index_is_the_reference_build(sample_text):
         assert _shape(fast) == _shape(reference)
         segments += len(fast.segments)
     assert segments > 1000
+
+
+def test_lexicon_lookups_kept_per_document_are_the_lexicons_answers(linkers):
+    # the item columns index looks every header level up; then ask again: the kept answers
+    # are the lexicon's own (a term with no canonical name stays None)
+    lexicon = load_lexicon()
+    for linker in linkers:
+        linker._find_column_cells("会议费", tuple(t.index for t in linker.index.tables))
+        for form in _forms(linker)[:300]:
+            linker._canonical(form)
+            linker._concept_column(form)
+        assert linker._canon_of and linker._column_of
+        for term, canon in linker._canon_of.items():
+            assert canon == lexicon.canonical(name_key(term)) == linker._canonical(term)
+        for term, column in linker._column_of.items():
+            assert column == lexicon.concept_column(term) == linker._concept_column(term)
+    assert any(c is None for linker in linkers for c in linker._canon_of.values())
+    assert any(c is not None for linker in linkers for c in linker._canon_of.values())

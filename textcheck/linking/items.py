@@ -349,7 +349,7 @@ class ItemsMixin:
         if self.lexicon is None:
             return True
         known = code in self.lexicon.function_items or code in self.lexicon.economic_items
-        return known and self.lexicon.canonical(name_key(label)) is not None
+        return known and self._canonical(label) is not None
 
     def _find_column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
         """The total-row cells of the columns headed by the item ("公务接待费"; the 小计 column

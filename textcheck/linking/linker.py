@@ -16,7 +16,7 @@ from textcheck.linking.items import ItemsMixin
 from textcheck.linking.projects import ProjectNamesMixin
 from textcheck.linking.stages import cell_stage, stage_of
 from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, TOTALS_ROLES, UNLINKED, SubjectLink
-from textcheck.linking.routes import RoutesMixin
+from textcheck.linking.routes import _UNSEEN, RoutesMixin
 from textcheck.linking.yearrows import YearRowsMixin
 from textcheck.linking.vocab import _norm, _year_free, name_key, project_in_heading, specific_vocabulary, vocabulary
 from textcheck.numbers import Interval, Number
@@ -52,6 +52,9 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         self._concept_cache: dict[tuple, list[CellRef]] = {}
         self._scopes: dict[tuple[str, ...], tuple[str, ...] | None] = {}
         self._memos: dict[str, dict] = {}
+        # lexicon lookups by term (routes._canonical, _concept_column)
+        self._canon_of: dict[str, str | None] = {}
+        self._column_of: dict[str, str | None] = {}
         self._budget_rows: dict[int, list[_Segment]] = {}
         self._specific_roles = {c.role for c in specific_vocabulary(self.extra_dirs)[0] if c.role}
         # per candidate cell, by id (the cell is kept in the value so the id stays its own)
@@ -121,6 +124,13 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         """(measure, fund, lexicon column key) a subject names; Nones when it names no concept."""
         return self._memo("subject_concept", subject, lambda: self._find_subject_concept(subject))
 
+    def _concept_column(self, term: str) -> str | None:
+        """``Lexicon.concept_column``, once per term and document (subjects share their suffixes)."""
+        column = self._column_of.get(term, _UNSEEN)
+        if column is _UNSEEN:
+            column = self._column_of[term] = self.lexicon.concept_column(term)
+        return column
+
     def _find_subject_concept(self, subject: str) -> tuple[str | None, str | None, str | None]:
         measure = self.voc.measure(subject)
         fund = self.voc.fund(subject)
@@ -129,7 +139,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
             # The head noun comes last in Chinese: try the longest suffix the lexicon knows.
             for form in dict.fromkeys((subject, self.short_subject(subject))):
                 for i in range(len(form)):
-                    column = self.lexicon.concept_column(form[i:])
+                    column = self._concept_column(form[i:])
                     if column:
                         break
                 if column:

@@ -11,6 +11,8 @@ from textcheck.linking.cells import _cell_key, _same_item, _uniq, _uniq_cells, c
 from textcheck.linking.index import _Segment
 from textcheck.linking.vocab import SpecificConcept, _norm, _year_free, name_key, specific_vocabulary
 
+_UNSEEN = object()  # not looked up yet (None is an answer: no canonical name)
+
 
 class RoutesMixin:
     """Code, project, label, concept and narrow-concept lookups of a Linker (its index and memo)."""
@@ -111,9 +113,14 @@ class RoutesMixin:
         return self._canon_index
 
     def _canonical(self, term: str) -> str | None:
+        """The lexicon's canonical name of the term's name key, once per term and document:
+        labels, header levels and subject forms are looked up again and again."""
         if self.lexicon is None:
             return None
-        return self.lexicon.canonical(name_key(term))
+        canon = self._canon_of.get(term, _UNSEEN)
+        if canon is _UNSEEN:
+            canon = self._canon_of[term] = self.lexicon.canonical(name_key(term))
+        return canon
 
     def _concept_cells(self, measure, fund, column, tables: list[Table]) -> list[CellRef]:
         key = (measure, fund, column, tuple(t.index for t in tables))
