@@ -55,6 +55,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         # lexicon lookups by term (routes._canonical, _concept_column)
         self._canon_of: dict[str, str | None] = {}
         self._column_of: dict[str, str | None] = {}
+        self._shorts: dict[str, str] = {}  # short_subject
         self._budget_rows: dict[int, list[_Segment]] = {}
         self._specific_roles = {c.role for c in specific_vocabulary(self.extra_dirs)[0] if c.role}
         # per candidate cell, by id (the cell is kept in the value so the id stays its own)
@@ -114,11 +115,15 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         return patterns.LINK_CLASSIFICATION_LEAD.sub("", s) or s
 
     def short_subject(self, subject: str) -> str:
-        """The subject without trailing words that name no item ("三公经费预算数" → "三公经费")."""
-        prev = None
-        while prev != subject:
-            prev, subject = subject, self.voc.subject_suffixes.sub("", subject)
-        return subject or prev
+        """The subject without trailing words that name no item ("三公经费预算数" → "三公经费");
+        once per subject and document (each route of a claim asks)."""
+        short = self._shorts.get(subject)
+        if short is None:
+            prev, short = None, subject
+            while prev != short:
+                prev, short = short, self.voc.subject_suffixes.sub("", short)
+            short = self._shorts[subject] = short or prev
+        return short
 
     def subject_concept(self, subject: str) -> tuple[str | None, str | None, str | None]:
         """(measure, fund, lexicon column key) a subject names; Nones when it names no concept."""
