@@ -220,3 +220,21 @@ def test_lexicon_lookups_kept_per_document_are_the_lexicons_answers(linkers):
             assert column == lexicon.concept_column(term) == linker._concept_column(term)
     assert any(c is None for linker in linkers for c in linker._canon_of.values())
     assert any(c is not None for linker in linkers for c in linker._canon_of.values())
+
+
+def test_cell_refs_made_by_the_index_are_cell_refs(sample_text):
+    from dataclasses import fields
+
+    from textcheck.linking.index import _cell_ref
+
+    # the fast constructor sets exactly CellRef's fields: a field added to CellRef fails here
+    assert [f.name for f in fields(CellRef)] == ["table", "row", "col", "value"]
+    assert not hasattr(CellRef, "__post_init__")
+    index = TableIndex(read_text(sample_text, path="seed.txt"), vocabulary(()))
+    refs = [c for s in index.segments for c in s.cells]
+    assert len(refs) > 500
+    for ref in refs:
+        plain = CellRef(ref.table, ref.row, ref.col, ref.value)
+        assert type(ref) is CellRef and ref == plain and hash(ref) == hash(plain) and repr(ref) == repr(plain)
+        assert vars(ref) == vars(plain)
+    assert _cell_ref(1, 2, 3, 4) == CellRef(1, 2, 3, 4)

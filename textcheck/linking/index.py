@@ -18,6 +18,21 @@ from textcheck.numbers import Number
 _EMPTY_DECIMALS = 8
 
 _COL = attrgetter("col")  # a cell's column: the sort key of a row's cells
+_NEW = object.__new__
+
+
+def _cell_ref(table: Table, row: Row, col: int, value: Number) -> CellRef:
+    """``CellRef(table, row, col, value)``, made without the frozen dataclass's ``__init__``
+    (one ``object.__setattr__`` call per field, twice the cost): the index makes one per amount
+    cell of every table.  The same fields, so equal, hashed and shown the same
+    (tests/test_linking_fast_paths.py)."""
+    ref = _NEW(CellRef)
+    fields = ref.__dict__
+    fields["table"] = table
+    fields["row"] = row
+    fields["col"] = col
+    fields["value"] = value
+    return ref
 
 
 
@@ -49,7 +64,8 @@ class TableIndex:
     def __init__(self, document: Document, voc: _Vocabulary):
         self.voc = voc
         self.tables = [t for t in document.tables if t.rows]
-        self.listed = _listed_titles(document)
+        self.document = document
+        self._listed: dict[int, str] | None = None  # _listed_titles, read when a table has no title
         self.roles: dict[int, str | None] = {}
         self.concepts: dict[tuple[int, int], _ColumnConcept] = {}
         self.segments: list[_Segment] = []
@@ -60,6 +76,8 @@ class TableIndex:
         # per distinct cell text of the document: is it a code / what its label is (_label)
         self._code_cells: dict[str, bool] = {}
         self._labels: dict[str, tuple] = {}
+        self._non_amounts: dict[tuple, bool] = {}  # _non_amount, by header
+        self._column_concepts: dict[tuple, _ColumnConcept] = {}  # _column_concept, by header and defaults
         for t in self.tables:
             self._index_table(t)
 
@@ -144,16 +162,30 @@ class TableIndex:
         return cols
 
     def _non_amount(self, col) -> bool:
-        """A 行次 / 数量 / 人数 … column: its numbers are no money amount."""
-        return col is not None and any(self.voc.non_amount.search(_norm(p or "")) for p in (col.path or (col.label,)))
+        """A 行次 / 数量 / 人数 … column: its numbers are no money amount (once per header)."""
+        if col is None:
+            return False
+        key = (col.path, col.label)
+        hit = self._non_amounts.get(key)
+        if hit is None:
+            hit = self._non_amounts[key] = any(self.voc.non_amount.search(_norm(p or ""))
+                                               for p in (col.path or (col.label,)))
+        return hit
 
     def _column_concept(self, col, defaults: dict) -> _ColumnConcept:
-        levels = [_norm(p) for p in (col.path or (col.label,)) if p]
-        measure = fund = None
-        for text in reversed(levels):  # the innermost header that says it wins
-            measure = measure or self.voc.measure(text)
-            fund = fund or self.voc.fund(text)
-        return _ColumnConcept(measure or defaults.get("measure"), fund or defaults.get("fund"))
+        # once per header and table defaults: a document repeats its tables' headers (one
+        # 绩效目标表 per project)
+        key = (col.path, col.label, defaults.get("measure"), defaults.get("fund"))
+        concept = self._column_concepts.get(key)
+        if concept is None:
+            levels = [_norm(p) for p in (col.path or (col.label,)) if p]
+            measure = fund = None
+            for text in reversed(levels):  # the innermost header that says it wins
+                measure = measure or self.voc.measure(text)
+                fund = fund or self.voc.fund(text)
+            concept = self._column_concepts[key] = _ColumnConcept(measure or defaults.get("measure"),
+                                                                  fund or defaults.get("fund"))
+        return concept
 
     def _index_row(self, t: Table, row: Row, cells: list, amounts: list[int], width: int, zero: Number) -> None:
         """The row's segments; ``cells`` in column order, ``amounts`` the amount columns sorted."""
@@ -170,11 +202,11 @@ class TableIndex:
         for i, label_cell in enumerate(text_cols):
             end = text_cols[i + 1].col if i < last else width
             refs = []
-            # the amount columns right of the label, up to the next label
-            for col in amounts[bisect_right(amounts, label_cell.col):bisect_left(amounts, end)]:
-                cell = by_col.get(col)
-                v = cell.value if cell is not None else None
-                refs.append(CellRef(t, row, col, zero if v is None else v))
+            if end > label_cell.col + 1:  # the amount columns right of the label, up to the next label
+                for col in amounts[bisect_right(amounts, label_cell.col):bisect_left(amounts, end)]:
+                    cell = by_col.get(col)
+                    v = cell.value if cell is not None else None
+                    refs.append(_cell_ref(t, row, col, zero if v is None else v))
             code, label, key, year_free, total_row, block_total = self._label(label_cell.text.text.strip())
             if code is None and i == 0:
                 if row.code:
@@ -233,6 +265,14 @@ class TableIndex:
         return out
 
     # -- queries
+
+    @property
+    def listed(self) -> dict[int, str]:
+        """Table number → title from the document's own list of tables (only a table printed
+        without its title needs it: most documents never read their list here)."""
+        if self._listed is None:
+            self._listed = _listed_titles(self.document)
+        return self._listed
 
     def role(self, t: Table) -> str | None:
         return self.roles.get(t.index)
