@@ -357,8 +357,12 @@ class ItemsMixin:
     def _find_column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
         """The total-row cells of the columns headed by the item ("公务接待费"; the 小计 column
         under "公务用车购置及运行维护费"): looked up in the document's column headers (item_columns)."""
-        columns = self._memo("item_columns", None, lambda: ItemColumns(self))
-        return columns.cells(form, self._canonical(form), set(table_ids))
+        if self._item_columns is None:
+            self._item_columns = ItemColumns(self)
+        ids = self._id_sets.get(table_ids)
+        if ids is None:
+            ids = self._id_sets[table_ids] = set(table_ids)
+        return self._item_columns.cells(form, self._canonical(form), ids)
 
     def _item_header(self, form: str, keys: list[str]) -> int | None:
         """The deepest level of a column's header path that names the item ("公务接待费"; "公务用车

@@ -18,7 +18,8 @@ from textcheck.linking.stages import cell_stage, stage_of
 from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, TOTALS_ROLES, UNLINKED, SubjectLink
 from textcheck.linking.routes import _UNSEEN, RoutesMixin
 from textcheck.linking.yearrows import YearRowsMixin
-from textcheck.linking.vocab import _norm, _year_free, name_key, project_in_heading, specific_vocabulary, vocabulary
+from textcheck.linking.vocab import (_norm, _year_free, name_key, project_in_heading, specific_roles,
+                                     specific_vocabulary, vocabulary)
 from textcheck.numbers import Interval, Number
 
 
@@ -57,7 +58,9 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         self._column_of: dict[str, str | None] = {}
         self._shorts: dict[str, str] = {}  # short_subject
         self._budget_rows: dict[int, list[_Segment]] = {}
-        self._specific_roles = {c.role for c in specific_vocabulary(self.extra_dirs)[0] if c.role}
+        self._specific_roles = specific_roles(self.extra_dirs)
+        self._item_columns = None  # items.ItemColumns, made on the item route's first column lookup
+        self._id_sets: dict[tuple[int, ...], set[int]] = {}  # table ids as a set, by their tuple
         # per candidate cell, by id (the cell is kept in the value so the id stays its own)
         self._bounds: dict[int, tuple] = {}
         self._flows: dict[int, tuple] = {}
@@ -95,10 +98,11 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
 
     def _memo(self, name: str, key, compute):
         """``compute()`` once per document and key: claims repeat subjects, scopes and names."""
-        cache = self._memos.setdefault(name, {})
-        if key not in cache:
-            cache[key] = compute()
-        return cache[key]
+        try:
+            return self._memos[name][key]
+        except KeyError:
+            value = self._memos.setdefault(name, {})[key] = compute()
+            return value
 
     def tables_in(self, roles) -> list[Table]:
         return list(self._memo("tables_in", roles, lambda: [t for t in self.index.tables

@@ -80,6 +80,8 @@ class YearRowsMixin:
         the table names one unit or none); None when the table has a total row or no such row."""
         if any(r.kind == ROW_TOTAL for r in t.rows):
             return None
+        if not any((m := patterns.LINK_YEAR_ROW.match(_norm(r.label or ""))) and m.group(1) == year for r in t.rows):
+            return None  # no row of the year at all (most tables): no block to find it in
         blocks: list[tuple[str, Row]] = []
         current = ""
         for row in t.rows:
