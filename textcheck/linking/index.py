@@ -17,6 +17,10 @@ from textcheck.numbers import Number
 # An empty cell in an amount column of a budget table means zero; as exact as it gets.
 _EMPTY_DECIMALS = 8
 
+# The label before a 绩效目标表's project name: that name cell is how the project route finds
+# the table (routes._find_project_segments).
+PROJECT_NAME_LABEL = "项目名称"
+
 _COL = attrgetter("col")  # a cell's column: the sort key of a row's cells
 _NEW = object.__new__
 
@@ -78,6 +82,12 @@ class TableIndex:
         self._labels: dict[str, tuple] = {}
         self._non_amounts: dict[tuple, bool] = {}  # _non_amount, by header
         self._column_concepts: dict[tuple, _ColumnConcept] = {}  # _column_concept, by header and defaults
+        # Bare labels of 绩效目标表 (text cells with no amount right of them, no code, not the
+        # project's name: "产出指标", "数量指标", each target's text …) are segments no route
+        # reads — every lookup of those tables wants cells, a code or the name cell — and they are
+        # most of a document's segments.  Left out only when table indexes are unique (the
+        # linker's per-table lists are keyed by index; readers' documents always are).
+        self._skip_bare = len({t.index for t in self.tables}) == len(self.tables)
         for t in self.tables:
             self._index_table(t)
 
@@ -106,8 +116,9 @@ class TableIndex:
         # An empty amount cell reads as this zero (one immutable Number per table).
         zero = Number(Decimal(0), _EMPTY_DECIMALS, t.unit, "")
         amounts = sorted(amount_cols)
+        bare_ok = not (self._skip_bare and t.kind == "performance")  # index labels without cells
         for row, cells in rows:
-            self._index_row(t, row, cells, amounts, width, zero)
+            self._index_row(t, row, cells, amounts, width, zero, bare_ok)
         self._index_unlabelled_row(t, amount_cols, zero)
 
     def _index_unlabelled_row(self, t: Table, amount_cols: set[int], zero: Number) -> None:
@@ -187,8 +198,10 @@ class TableIndex:
                                                                   fund or defaults.get("fund"))
         return concept
 
-    def _index_row(self, t: Table, row: Row, cells: list, amounts: list[int], width: int, zero: Number) -> None:
-        """The row's segments; ``cells`` in column order, ``amounts`` the amount columns sorted."""
+    def _index_row(self, t: Table, row: Row, cells: list, amounts: list[int], width: int, zero: Number,
+                   bare_ok: bool = True) -> None:
+        """The row's segments; ``cells`` in column order, ``amounts`` the amount columns sorted;
+        a label with no cells, no code and not after 项目名称 only when ``bare_ok``."""
         by_col = {c.col: c for c in cells}
         t_index = t.index
         code_cols, line_cols = self.code_cols[t_index], self.line_cols[t_index]
@@ -218,6 +231,8 @@ class TableIndex:
             # ("人员经费合计 | … | 公用经费合计": the second is the total of its own columns)
             total = (row.kind == ROW_TOTAL and (i == 0 or block_total)) or total_row
             before = name_key(text_cols[i - 1].text.text) if i else ""
+            if not (bare_ok or refs or code or before == PROJECT_NAME_LABEL):
+                continue
             seg = _Segment(t, row, label, key, code, tuple(refs), total, before)
             self.segments.append(seg)
             if code:
