@@ -266,3 +266,19 @@ def test_cell_refs_made_by_the_index_are_cell_refs(sample_text):
         assert type(ref) is CellRef and ref == plain and hash(ref) == hash(plain) and repr(ref) == repr(plain)
         assert vars(ref) == vars(plain)
     assert _cell_ref(1, 2, 3, 4) == CellRef(1, 2, 3, 4)
+
+
+@pytest.mark.parametrize("tolerance", [Decimal(0), Decimal("0.05")])
+def test_agreeing_cells_are_those_the_agreement_test_accepts(sample_text, tolerance):
+    from textcheck.linking import agrees
+
+    document = read_text(sample_text, path="seed.txt")
+    linker = Linker(document, load_lexicon(), tolerance=tolerance)
+    cells = [c for s in linker.index.segments for c in s.cells]
+    numbers = [c.value for c in cells[::7]] + [Number(Decimal("1.0"), 1, "万元", ""), Number(Decimal("12345"), 0, "元", "")]
+    hits = 0
+    for number in numbers:
+        fast = linker._agreeing(number, cells)
+        assert fast == tuple(c for c in cells if agrees(number, c, tolerance=tolerance))
+        hits += len(fast)
+    assert hits > len(numbers)

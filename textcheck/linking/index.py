@@ -202,21 +202,25 @@ class TableIndex:
                    bare_ok: bool = True) -> None:
         """The row's segments; ``cells`` in column order, ``amounts`` the amount columns sorted;
         a label with no cells, no code and not after 项目名称 only when ``bare_ok``."""
-        by_col = {c.col: c for c in cells}
+        by_col = None  # column → cell, made when a label has amount columns (or the row codes)
         t_index = t.index
         code_cols, line_cols = self.code_cols[t_index], self.line_cols[t_index]
         # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns).
         text_cols = [c for c in cells if c.value is None and c.col not in code_cols and c.col not in line_cols
                      and (text := c.text.text.strip()) and not self._is_code_cell(text)]
-        merged = self._labels_in_code_columns(t, by_col) if code_cols else ()
-        if merged:
-            text_cols = sorted(text_cols + merged, key=_COL)
+        if code_cols:
+            by_col = {c.col: c for c in cells}
+            merged = self._labels_in_code_columns(t, by_col)
+            if merged:
+                text_cols = sorted(text_cols + merged, key=_COL)
         last = len(text_cols) - 1
         for i, label_cell in enumerate(text_cols):
             end = text_cols[i + 1].col if i < last else width
             refs = []
             if end > label_cell.col + 1:  # the amount columns right of the label, up to the next label
                 for col in amounts[bisect_right(amounts, label_cell.col):bisect_left(amounts, end)]:
+                    if by_col is None:
+                        by_col = {c.col: c for c in cells}
                     cell = by_col.get(col)
                     v = cell.value if cell is not None else None
                     refs.append(_cell_ref(t, row, col, zero if v is None else v))
