@@ -282,3 +282,14 @@ def test_agreeing_cells_are_those_the_agreement_test_accepts(sample_text, tolera
         assert fast == tuple(c for c in cells if agrees(number, c, tolerance=tolerance))
         hits += len(fast)
     assert hits > len(numbers)
+
+
+def test_restating_claims_are_the_same_without_their_cells(sample_text):
+    from textcheck.api import get_checker
+    from textcheck.linking import restating_cells
+
+    ctx = get_checker().context(read_text(sample_text, path="seed.txt"))
+    with_cells = [(claim, cells) for claim, cells in restating_cells(ctx.document, ctx.claims)]
+    without = list(restating_cells(ctx.document, ctx.claims, want_cells=False))
+    assert [c for c, _ in without] == [c for c, _ in with_cells] and len(without) > 20
+    assert all(cells for _, cells in with_cells) and not any(cells for _, cells in without)
