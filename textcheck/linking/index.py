@@ -78,8 +78,8 @@ class TableIndex:
         self.code_cols: dict[int, set[int]] = {}
         self.line_cols: dict[int, frozenset[int]] = {}
         # per distinct cell text of the document: is it a code / what its label is (_label)
-        self._code_cells: dict[str, bool] = {}
-        self._labels: dict[str, tuple] = {}
+        self._code_cells = _CodeCells()
+        self._labels = _Labels(voc)
         self._non_amounts: dict[tuple, bool] = {}  # _non_amount, by header
         self._column_concepts: dict[tuple, _ColumnConcept] = {}  # _column_concept, by header and defaults
         # Bare labels of 绩效目标表 (text cells with no amount right of them, no code, not the
@@ -167,7 +167,8 @@ class TableIndex:
                 if c.col in code_cols:
                     continue
                 if c.value is None:
-                    seen_text = seen_text or bool(c.text.text.strip())
+                    if not seen_text and c.text.text.strip():
+                        seen_text = True
                 elif seen_text:
                     cols.add(c.col)
         return cols
@@ -205,9 +206,10 @@ class TableIndex:
         by_col = None  # column → cell, made when a label has amount columns (or the row codes)
         t_index = t.index
         code_cols, line_cols = self.code_cols[t_index], self.line_cols[t_index]
+        code_cells, labels = self._code_cells, self._labels
         # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns).
         text_cols = [c for c in cells if c.value is None and c.col not in code_cols and c.col not in line_cols
-                     and (text := c.text.text.strip()) and not self._is_code_cell(text)]
+                     and (text := c.text.text.strip()) and not code_cells[text]]
         if code_cols:
             by_col = {c.col: c for c in cells}
             merged = self._labels_in_code_columns(t, by_col)
@@ -224,7 +226,7 @@ class TableIndex:
                     cell = by_col.get(col)
                     v = cell.value if cell is not None else None
                     refs.append(_cell_ref(t, row, col, zero if v is None else v))
-            code, label, key, year_free, total_row, block_total = self._label(label_cell.text.text.strip())
+            code, label, key, year_free, total_row, block_total = labels[label_cell.text.text.strip()]
             if code is None and i == 0:
                 if row.code:
                     code = row.code
@@ -245,28 +247,6 @@ class TableIndex:
                 self.by_key.setdefault(key, []).append(seg)
                 if year_free != key:
                     self.by_key.setdefault(year_free, []).append(seg)
-
-    def _is_code_cell(self, text: str) -> bool:
-        """A classification code printed alone in a cell ("206", "01"); once per distinct text."""
-        hit = self._code_cells.get(text)
-        if hit is None:
-            hit = self._code_cells[text] = bool(patterns.LINK_CODE_CELL.fullmatch(text))
-        return hit
-
-    def _label(self, text: str) -> tuple:
-        """(code printed before the name or None, the name, its name key, the key without a
-        leading year, names a grand total, ends in 合计/总计) of a label cell's stripped text —
-        decided once per distinct label of the document (labels recur across its tables)."""
-        hit = self._labels.get(text)
-        if hit is None:
-            code, label = None, text
-            m = patterns.LINK_CODE_PREFIX.match(_norm(text))
-            if m:
-                code, label = m.group("code"), m.group("name")
-            key = name_key(label)
-            hit = self._labels[text] = (code, label, key, _year_free(key), bool(self.voc.total_row.search(key)),
-                                        bool(patterns.LINK_TOTAL_SUFFIX.search(key)))
-        return hit
 
     def _labels_in_code_columns(self, t: Table, by_col: dict) -> list:
         """Labels printed in a code column: a merged cell over 科目代码 | 科目名称 ("合计",
@@ -299,6 +279,35 @@ class TableIndex:
     def concept(self, t: Table, col: int) -> _ColumnConcept:
         return self.concepts.get((t.index, col), _ColumnConcept(None, None))
 
+
+
+class _CodeCells(dict):
+    """Cell text → a classification code printed alone ("206", "01"), decided once per distinct
+    text of the document (a dict lookup in the index's inner loop; computed when missing)."""
+
+    def __missing__(self, text: str) -> bool:
+        hit = self[text] = bool(patterns.LINK_CODE_CELL.fullmatch(text))
+        return hit
+
+
+class _Labels(dict):
+    """A label cell's stripped text → (code printed before the name or None, the name, its name
+    key, the key without a leading year, names a grand total, ends in 合计/总计) — decided once
+    per distinct label of the document (labels recur across its tables)."""
+
+    def __init__(self, voc: _Vocabulary):
+        super().__init__()
+        self.total_row = voc.total_row
+
+    def __missing__(self, text: str) -> tuple:
+        code, label = None, text
+        m = patterns.LINK_CODE_PREFIX.match(_norm(text))
+        if m:
+            code, label = m.group("code"), m.group("name")
+        key = name_key(label)
+        hit = self[text] = (code, label, key, _year_free(key), bool(self.total_row.search(key)),
+                            bool(patterns.LINK_TOTAL_SUFFIX.search(key)))
+        return hit
 
 
 def _line_number_column(table: Table, col: int) -> bool:
