@@ -23,32 +23,46 @@ class ItemColumns:
         # (its one grand total row's segments, per column: (index, path depth, ends in 合计/小计),
         #  stripped key → [(column position, level)], canonical → [(column position, level)])
         self._entries: dict[int, tuple | None] = {}
+        self._scopes: dict[tuple[int, ...], tuple[dict, dict]] = {}  # _scope, by table ids
 
-    def cells(self, form: str, canon: str | None, table_ids) -> list[CellRef]:
+    def cells(self, form: str, canon: str | None, table_ids: tuple[int, ...]) -> list[CellRef]:
         """The total-row cells of the columns whose deepest header level naming the item (its
         key as ``form``, with or without 支出 or 用, or its canonical ``canon``) is the column's
         own last level or stands over a 合计/小计 column — tables in ``table_ids`` only, in
         document and column order."""
+        by_key, by_canon = self._scopes.get(table_ids) or self._scope(table_ids)
         bare = form.removesuffix("支出")
+        deepest: dict[tuple[int, int], int] = {}
+        for hits in (by_key.get(bare, ()), by_key.get(bare + "用", ()), by_canon.get(canon, ()) if canon else ()):
+            for pos, col_pos, level in hits:
+                if deepest.get((pos, col_pos), -1) < level:
+                    deepest[(pos, col_pos)] = level
         out: list[CellRef] = []
+        for (pos, col_pos), level in sorted(deepest.items()):
+            grand, cols = self._entries[pos][:2]
+            col, depth, over_total = cols[col_pos]
+            if level != depth - 1 and not over_total:
+                continue  # a part column under the item's header, not the item's own figure
+            out += [c for seg in grand for c in seg.cells if c.col == col]
+        return out
+
+    def _scope(self, table_ids: tuple[int, ...]) -> tuple[dict, dict]:
+        """The headers of the tables in ``table_ids`` by key and by canonical: (table position,
+        column position, level), once per set of tables (a section's scope)."""
+        ids = set(table_ids)
+        by_key: dict[str, list[tuple[int, int, int]]] = {}
+        by_canon: dict[str, list[tuple[int, int, int]]] = {}
         for pos, t in self.tables:
-            if t.index not in table_ids:
+            if t.index not in ids:
                 continue
             entry = self._entries[pos] if pos in self._entries else self._entry(pos, t)
             if entry is None:
                 continue
-            grand, cols, by_key, by_canon = entry
-            deepest: dict[int, int] = {}
-            for hits in (by_key.get(bare, ()), by_key.get(bare + "用", ()), by_canon.get(canon, ()) if canon else ()):
-                for col_pos, level in hits:
-                    if deepest.get(col_pos, -1) < level:
-                        deepest[col_pos] = level
-            for col_pos, level in sorted(deepest.items()):
-                col, depth, over_total = cols[col_pos]
-                if level != depth - 1 and not over_total:
-                    continue  # a part column under the item's header, not the item's own figure
-                out += [c for seg in grand for c in seg.cells if c.col == col]
-        return out
+            for own, merged in ((entry[2], by_key), (entry[3], by_canon)):
+                for key, hits in own.items():
+                    merged.setdefault(key, []).extend((pos, col_pos, level) for col_pos, level in hits)
+        scope = self._scopes[table_ids] = (by_key, by_canon)
+        return scope
 
     def _entry(self, pos: int, t: Table):
         linker, voc = self.linker, self.linker.voc

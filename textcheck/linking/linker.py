@@ -60,7 +60,6 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         self._budget_rows: dict[int, list[_Segment]] = {}
         self._specific_roles = specific_roles(self.extra_dirs)
         self._item_columns = None  # items.ItemColumns, made on the item route's first column lookup
-        self._id_sets: dict[tuple[int, ...], set[int]] = {}  # table ids as a set, by their tuple
         # per candidate cell, by id (the cell is kept in the value so the id stays its own)
         self._bounds: dict[int, tuple] = {}
         self._flows: dict[int, tuple] = {}
