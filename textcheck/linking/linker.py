@@ -10,7 +10,7 @@ from textcheck.claim import CellRef, Claim, Link
 from textcheck.document import ROW_TOTAL, Document, Table
 from textcheck.linking.department_whole import DepartmentWholeMixin
 from textcheck.linking.government import GOVERNMENT_CLASS_ROUTE, GovernmentClassMixin
-from textcheck.linking.cells import agrees, cell_label, stated_interval, table_unit, _uniq_cells
+from textcheck.linking.cells import agrees, cell_bounds, cell_label, stated_interval, table_unit, _uniq_cells
 from textcheck.linking.index import TableIndex, _Segment
 from textcheck.linking.items import ItemsMixin
 from textcheck.linking.projects import ProjectNamesMixin
@@ -20,7 +20,7 @@ from textcheck.linking.routes import _UNSEEN, RoutesMixin
 from textcheck.linking.yearrows import YearRowsMixin
 from textcheck.linking.vocab import (_norm, _year_free, name_key, project_in_heading, specific_roles,
                                      specific_vocabulary, vocabulary)
-from textcheck.numbers import Interval, Number, half_ulp
+from textcheck.numbers import Interval, Number
 
 
 class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, GovernmentClassMixin, DepartmentWholeMixin):
@@ -449,13 +449,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         for c in cells:
             b = bounds.get(id(c))
             if b is None:
-                # widen(c.value.interval, tolerance), without the two Interval objects
-                v = c.value
-                h = half_ulp(v.decimals)
-                lo, hi = v.value - h, v.value + h
-                if self.tolerance:
-                    lo, hi = lo - self.tolerance, hi + self.tolerance
-                b = bounds[id(c)] = (lo, hi, table_unit(c), c)  # c: keeps id(c) valid
+                b = bounds[id(c)] = (*cell_bounds(c, self.tolerance), table_unit(c), c)  # c: keeps id(c) valid
             unit = b[2]
             s = stated.get(unit)
             if s is None:
