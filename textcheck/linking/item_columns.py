@@ -16,8 +16,9 @@ class ItemColumns:
     """Column headers of a document's tables by header key (a trailing 支出 dropped) and by
     lexicon canonical name, for ``ItemsMixin._find_column_cells``."""
 
+    # The linker is passed to each call, never kept: a reference back to it would make a cycle
+    # (the check pauses the cyclic collector, tests/test_pipeline_gc.py).
     def __init__(self, linker):
-        self.linker = linker
         self.tables = list(enumerate(linker.index.tables))
         # table position → None when no column of the table can be an item's figure, else
         # (its one grand total row's segments, per column: (index, path depth, ends in 合计/小计),
@@ -25,12 +26,12 @@ class ItemColumns:
         self._entries: dict[int, tuple | None] = {}
         self._scopes: dict[tuple[int, ...], tuple[dict, dict]] = {}  # _scope, by table ids
 
-    def cells(self, form: str, canon: str | None, table_ids: tuple[int, ...]) -> list[CellRef]:
+    def cells(self, linker, form: str, canon: str | None, table_ids: tuple[int, ...]) -> list[CellRef]:
         """The total-row cells of the columns whose deepest header level naming the item (its
         key as ``form``, with or without 支出 or 用, or its canonical ``canon``) is the column's
         own last level or stands over a 合计/小计 column — tables in ``table_ids`` only, in
         document and column order."""
-        by_key, by_canon = self._scopes.get(table_ids) or self._scope(table_ids)
+        by_key, by_canon = self._scopes.get(table_ids) or self._scope(linker, table_ids)
         bare = form.removesuffix("支出")
         deepest: dict[tuple[int, int], int] = {}
         for hits in (by_key.get(bare, ()), by_key.get(bare + "用", ()), by_canon.get(canon, ()) if canon else ()):
@@ -46,7 +47,7 @@ class ItemColumns:
             out += [c for seg in grand for c in seg.cells if c.col == col]
         return out
 
-    def _scope(self, table_ids: tuple[int, ...]) -> tuple[dict, dict]:
+    def _scope(self, linker, table_ids: tuple[int, ...]) -> tuple[dict, dict]:
         """The headers of the tables in ``table_ids`` by key and by canonical: (table position,
         column position, level), once per set of tables (a section's scope)."""
         ids = set(table_ids)
@@ -55,7 +56,7 @@ class ItemColumns:
         for pos, t in self.tables:
             if t.index not in ids:
                 continue
-            entry = self._entries[pos] if pos in self._entries else self._entry(pos, t)
+            entry = self._entries[pos] if pos in self._entries else self._entry(linker, pos, t)
             if entry is None:
                 continue
             for own, merged in ((entry[2], by_key), (entry[3], by_canon)):
@@ -64,8 +65,8 @@ class ItemColumns:
         scope = self._scopes[table_ids] = (by_key, by_canon)
         return scope
 
-    def _entry(self, pos: int, t: Table):
-        linker, voc = self.linker, self.linker.voc
+    def _entry(self, linker, pos: int, t: Table):
+        voc = linker.voc
         entry = self._entries[pos] = None
         totals = [seg for seg in linker._totals_of.get(t.index, ())
                   if seg.row.kind == ROW_TOTAL or not seg.key or voc.total_row.fullmatch(seg.key)]

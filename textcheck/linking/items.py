@@ -359,7 +359,7 @@ class ItemsMixin:
         under "公务用车购置及运行维护费"): looked up in the document's column headers (item_columns)."""
         if self._item_columns is None:
             self._item_columns = ItemColumns(self)
-        return self._item_columns.cells(form, self._canonical(form), table_ids)
+        return self._item_columns.cells(self, form, self._canonical(form), table_ids)
 
     def _item_header(self, form: str, keys: list[str]) -> int | None:
         """The deepest level of a column's header path that names the item ("公务接待费"; "公务用车
