@@ -8,7 +8,7 @@ from textcheck import patterns
 from textcheck.claim import CellRef, Link
 from textcheck.linking.index import _line_number_column
 from textcheck.linking.vocab import _norm
-from textcheck.numbers import MONEY_UNITS, Interval, Number
+from textcheck.numbers import MONEY_UNITS, Interval, Number, half_ulp
 
 
 def _uniq(items) -> list:
@@ -59,6 +59,15 @@ def agreement(tolerance: Decimal = Decimal(0)):
 
 def widen(iv: Interval, tol: Decimal) -> Interval:
     return Interval(iv.lo - tol, iv.hi + tol) if tol else iv
+
+
+def cell_bounds(cell: CellRef, tolerance: Decimal = Decimal(0)) -> tuple[Decimal, Decimal]:
+    """``widen(cell.value.interval, tolerance)`` as (lo, hi), without the two Interval objects
+    (the linker bounds every candidate cell of a document once)."""
+    v = cell.value
+    h = half_ulp(v.decimals)
+    lo, hi = v.value - h, v.value + h
+    return (lo - tolerance, hi + tolerance) if tolerance else (lo, hi)
 
 
 def table_unit(cell: CellRef) -> str:

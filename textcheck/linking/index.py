@@ -2,8 +2,10 @@
 searches): a text cell and the amount cells right of it, by code and by name key."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 
 from textcheck import patterns
 from textcheck.claim import CellRef
@@ -15,6 +17,26 @@ from textcheck.numbers import Number
 # An empty cell in an amount column of a budget table means zero; as exact as it gets.
 _EMPTY_DECIMALS = 8
 
+# The label before a 绩效目标表's project name: that name cell is how the project route finds
+# the table (routes._find_project_segments).
+PROJECT_NAME_LABEL = "项目名称"
+
+_COL = attrgetter("col")  # a cell's column: the sort key of a row's cells
+_NEW = object.__new__
+
+
+def _cell_ref(table: Table, row: Row, col: int, value: Number) -> CellRef:
+    """``CellRef(table, row, col, value)``, made without the frozen dataclass's ``__init__``
+    (one ``object.__setattr__`` call per field, twice the cost): the index makes one per amount
+    cell of every table.  The same fields, so equal, hashed and shown the same
+    (tests/test_linking_fast_paths.py)."""
+    ref = _NEW(CellRef)
+    fields = ref.__dict__
+    fields["table"] = table
+    fields["row"] = row
+    fields["col"] = col
+    fields["value"] = value
+    return ref
 
 
 
@@ -46,7 +68,8 @@ class TableIndex:
     def __init__(self, document: Document, voc: _Vocabulary):
         self.voc = voc
         self.tables = [t for t in document.tables if t.rows]
-        self.listed = _listed_titles(document)
+        self.document = document
+        self._listed: dict[int, str] | None = None  # _listed_titles, read when a table has no title
         self.roles: dict[int, str | None] = {}
         self.concepts: dict[tuple[int, int], _ColumnConcept] = {}
         self.segments: list[_Segment] = []
@@ -54,6 +77,17 @@ class TableIndex:
         self.by_key: dict[str, list[_Segment]] = {}
         self.code_cols: dict[int, set[int]] = {}
         self.line_cols: dict[int, frozenset[int]] = {}
+        # per distinct cell text of the document: is it a code / what its label is (_label)
+        self._code_cells = _CodeCells()
+        self._labels = _Labels(voc)
+        self._non_amounts: dict[tuple, bool] = {}  # _non_amount, by header
+        self._column_concepts: dict[tuple, _ColumnConcept] = {}  # _column_concept, by header and defaults
+        # Bare labels of 绩效目标表 (text cells with no amount right of them, no code, not the
+        # project's name: "产出指标", "数量指标", each target's text …) are segments no route
+        # reads — every lookup of those tables wants cells, a code or the name cell — and they are
+        # most of a document's segments.  Left out only when table indexes are unique (the
+        # linker's per-table lists are keyed by index; readers' documents always are).
+        self._skip_bare = len({t.index for t in self.tables}) == len(self.tables)
         for t in self.tables:
             self._index_table(t)
 
@@ -70,17 +104,21 @@ class TableIndex:
         self.code_cols[t.index] = code_cols
         # 行次/栏次 columns, decided once per table rather than for every cell of every row
         self.line_cols[t.index] = frozenset(i for i in {c.index for c in t.columns} if _line_number_column(t, i))
+        # each row's cells in column order, sorted once for every pass below
+        rows = [(row, sorted(row.cells, key=_COL)) for row in t.rows]
         # An empty table (every amount cell blank: "本表无数据") states no figure to restate.
-        if t.kind != "performance" and not any(c.value is not None for r in t.rows for c in r.cells):
+        if t.kind != "performance" and not any(c.value is not None for _, cells in rows for c in cells):
             return
-        amount_cols = self._amount_columns(t, code_cols)
+        amount_cols = self._amount_columns(t, code_cols, rows)
         for c in t.columns:
             self.concepts[(t.index, c.index)] = self._column_concept(c, defaults)
-        width = max([len(t.columns)] + [c.col + 1 for r in t.rows for c in r.cells])
+        width = max([len(t.columns)] + [cells[-1].col + 1 for _, cells in rows if cells])
         # An empty amount cell reads as this zero (one immutable Number per table).
         zero = Number(Decimal(0), _EMPTY_DECIMALS, t.unit, "")
-        for row in t.rows:
-            self._index_row(t, row, amount_cols, width, zero)
+        amounts = sorted(amount_cols)
+        bare_ok = not (self._skip_bare and t.kind == "performance")  # index labels without cells
+        for row, cells in rows:
+            self._index_row(t, row, cells, amounts, width, zero, bare_ok)
         self._index_unlabelled_row(t, amount_cols, zero)
 
     def _index_unlabelled_row(self, t: Table, amount_cols: set[int], zero: Number) -> None:
@@ -112,7 +150,7 @@ class TableIndex:
             if refs:
                 self.segments.append(_Segment(t, row, "", "", None, refs, True))
 
-    def _amount_columns(self, t: Table, code_cols: set[int]) -> set[int]:
+    def _amount_columns(self, t: Table, code_cols: set[int], rows: list) -> set[int]:
         # A column is an amount column when it holds a number somewhere, or when its header
         # names a measure or fund (a column that is empty in every row still means 0) —
         # never a line-number, quantity or head-count column (行次, 数量, 人数: no money).
@@ -123,76 +161,92 @@ class TableIndex:
             text = _norm(c.label or "")
             if c.index not in code_cols and (self.voc.measure(text) or self.voc.fund(text)):
                 cols.add(c.index)
-        for row in t.rows:
+        for _, cells in rows:
             seen_text = False
-            for c in sorted(row.cells, key=lambda c: c.col):
+            for c in cells:
                 if c.col in code_cols:
                     continue
                 if c.value is None:
-                    seen_text = seen_text or bool(c.text.text.strip())
-                elif seen_text and c.col not in code_cols:
+                    if not seen_text and c.text.text.strip():
+                        seen_text = True
+                elif seen_text:
                     cols.add(c.col)
         return cols
 
     def _non_amount(self, col) -> bool:
-        """A 行次 / 数量 / 人数 … column: its numbers are no money amount."""
-        return col is not None and any(self.voc.non_amount.search(_norm(p or "")) for p in (col.path or (col.label,)))
+        """A 行次 / 数量 / 人数 … column: its numbers are no money amount (once per header)."""
+        if col is None:
+            return False
+        key = (col.path, col.label)
+        hit = self._non_amounts.get(key)
+        if hit is None:
+            hit = self._non_amounts[key] = any(self.voc.non_amount.search(_norm(p or ""))
+                                               for p in (col.path or (col.label,)))
+        return hit
 
     def _column_concept(self, col, defaults: dict) -> _ColumnConcept:
-        levels = [_norm(p) for p in (col.path or (col.label,)) if p]
-        measure = fund = None
-        for text in reversed(levels):  # the innermost header that says it wins
-            measure = measure or self.voc.measure(text)
-            fund = fund or self.voc.fund(text)
-        return _ColumnConcept(measure or defaults.get("measure"), fund or defaults.get("fund"))
+        # once per header and table defaults: a document repeats its tables' headers (one
+        # 绩效目标表 per project)
+        key = (col.path, col.label, defaults.get("measure"), defaults.get("fund"))
+        concept = self._column_concepts.get(key)
+        if concept is None:
+            levels = [_norm(p) for p in (col.path or (col.label,)) if p]
+            measure = fund = None
+            for text in reversed(levels):  # the innermost header that says it wins
+                measure = measure or self.voc.measure(text)
+                fund = fund or self.voc.fund(text)
+            concept = self._column_concepts[key] = _ColumnConcept(measure or defaults.get("measure"),
+                                                                  fund or defaults.get("fund"))
+        return concept
 
-    def _index_row(self, t: Table, row: Row, amount_cols: set[int], width: int, zero: Number) -> None:
-        cells = sorted(row.cells, key=lambda c: c.col)
-        by_col = {c.col: c for c in cells}
+    def _index_row(self, t: Table, row: Row, cells: list, amounts: list[int], width: int, zero: Number,
+                   bare_ok: bool = True) -> None:
+        """The row's segments; ``cells`` in column order, ``amounts`` the amount columns sorted;
+        a label with no cells, no code and not after 项目名称 only when ``bare_ok``."""
+        by_col = None  # column → cell, made when a label has amount columns (or the row codes)
         t_index = t.index
         code_cols, line_cols = self.code_cols[t_index], self.line_cols[t_index]
+        code_cells, labels = self._code_cells, self._labels
         # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns).
         text_cols = [c for c in cells if c.value is None and c.col not in code_cols and c.col not in line_cols
-                     and (text := c.text.text.strip()) and not patterns.LINK_CODE_CELL.fullmatch(text)]
-        merged = self._labels_in_code_columns(t, by_col)
-        if merged:
-            text_cols = sorted(text_cols + merged, key=lambda c: c.col)
+                     and (text := c.text.text.strip()) and not code_cells[text]]
+        if code_cols:
+            by_col = {c.col: c for c in cells}
+            merged = self._labels_in_code_columns(t, by_col)
+            if merged:
+                text_cols = sorted(text_cols + merged, key=_COL)
+        last = len(text_cols) - 1
         for i, label_cell in enumerate(text_cols):
-            end = text_cols[i + 1].col if i + 1 < len(text_cols) else width
+            end = text_cols[i + 1].col if i < last else width
             refs = []
-            for col in range(label_cell.col + 1, end):
-                if col not in amount_cols:
-                    continue
-                cell = by_col.get(col)
-                v = cell.value if cell is not None else None
-                if v is None:
-                    v = zero
-                refs.append(CellRef(t, row, col, v))
-            label = label_cell.text.text.strip()
-            code = None
-            m = patterns.LINK_CODE_PREFIX.match(_norm(label))
-            if m:
-                code, label = m.group("code"), m.group("name")
-            elif i == 0 and row.code:
-                code = row.code
-            elif i == 0:  # a whole code printed in the code column ("2080101"), not set on the row
-                code = next((t for c in cells if c.col in self.code_cols[t_index]
-                             for t in (c.text.text.strip(),) if len(t) in (3, 5, 7) and t.isdigit()), None)
-            key = name_key(label)
+            if end > label_cell.col + 1:  # the amount columns right of the label, up to the next label
+                for col in amounts[bisect_right(amounts, label_cell.col):bisect_left(amounts, end)]:
+                    if by_col is None:
+                        by_col = {c.col: c for c in cells}
+                    cell = by_col.get(col)
+                    v = cell.value if cell is not None else None
+                    refs.append(_cell_ref(t, row, col, zero if v is None else v))
+            code, label, key, year_free, total_row, block_total = labels[label_cell.text.text.strip()]
+            if code is None and i == 0:
+                if row.code:
+                    code = row.code
+                elif code_cols:  # a whole code printed in the code column ("2080101"), not set on the row
+                    code = next((t for c in cells if c.col in code_cols
+                                 for t in (c.text.text.strip(),) if len(t) in (3, 5, 7) and t.isdigit()), None)
             # the first label of a total row, a grand-total label, or a block total beside it
             # ("人员经费合计 | … | 公用经费合计": the second is the total of its own columns)
-            total = (row.kind == ROW_TOTAL and (i == 0 or bool(patterns.LINK_TOTAL_SUFFIX.search(key)))) or \
-                bool(self.voc.total_row.search(key))
+            total = (row.kind == ROW_TOTAL and (i == 0 or block_total)) or total_row
             before = name_key(text_cols[i - 1].text.text) if i else ""
+            if not (bare_ok or refs or code or before == PROJECT_NAME_LABEL):
+                continue
             seg = _Segment(t, row, label, key, code, tuple(refs), total, before)
             self.segments.append(seg)
             if code:
                 self.by_code.setdefault(code, []).append(seg)
             if key:
                 self.by_key.setdefault(key, []).append(seg)
-                yf = _year_free(key)
-                if yf != key:
-                    self.by_key.setdefault(yf, []).append(seg)
+                if year_free != key:
+                    self.by_key.setdefault(year_free, []).append(seg)
 
     def _labels_in_code_columns(self, t: Table, by_col: dict) -> list:
         """Labels printed in a code column: a merged cell over 科目代码 | 科目名称 ("合计",
@@ -211,12 +265,49 @@ class TableIndex:
 
     # -- queries
 
+    @property
+    def listed(self) -> dict[int, str]:
+        """Table number → title from the document's own list of tables (only a table printed
+        without its title needs it: most documents never read their list here)."""
+        if self._listed is None:
+            self._listed = _listed_titles(self.document)
+        return self._listed
+
     def role(self, t: Table) -> str | None:
         return self.roles.get(t.index)
 
     def concept(self, t: Table, col: int) -> _ColumnConcept:
         return self.concepts.get((t.index, col), _ColumnConcept(None, None))
 
+
+
+class _CodeCells(dict):
+    """Cell text → a classification code printed alone ("206", "01"), decided once per distinct
+    text of the document (a dict lookup in the index's inner loop; computed when missing)."""
+
+    def __missing__(self, text: str) -> bool:
+        hit = self[text] = bool(patterns.LINK_CODE_CELL.fullmatch(text))
+        return hit
+
+
+class _Labels(dict):
+    """A label cell's stripped text → (code printed before the name or None, the name, its name
+    key, the key without a leading year, names a grand total, ends in 合计/总计) — decided once
+    per distinct label of the document (labels recur across its tables)."""
+
+    def __init__(self, voc: _Vocabulary):
+        super().__init__()
+        self.total_row = voc.total_row
+
+    def __missing__(self, text: str) -> tuple:
+        code, label = None, text
+        m = patterns.LINK_CODE_PREFIX.match(_norm(text))
+        if m:
+            code, label = m.group("code"), m.group("name")
+        key = name_key(label)
+        hit = self[text] = (code, label, key, _year_free(key), bool(self.total_row.search(key)),
+                            bool(patterns.LINK_TOTAL_SUFFIX.search(key)))
+        return hit
 
 
 def _line_number_column(table: Table, col: int) -> bool:

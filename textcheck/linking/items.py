@@ -6,6 +6,7 @@ from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Row, Table
 from textcheck.linking.cells import _cell_key, _uniq, _uniq_cells
+from textcheck.linking.item_columns import ItemColumns
 from textcheck.linking.routes import _adds_up
 from textcheck.linking.vocab import _norm, _year_free, name_key, specific_vocabulary
 
@@ -236,9 +237,12 @@ class ItemsMixin:
             if segs:
                 return ("label", "label:" + segs[0].key, [c for s in segs for c in s.cells], [s.cells[0] for s in segs],
                         len({(s.table.index, s.row.index) for s in segs}) > len({s.table.index for s in segs}))
+        table_ids = tuple(t.index for t in tables)
+        year_rows = self.has_year_rows(ids, year, unit)  # else year_row_cells finds nothing, whatever the form
         for form in forms:
-            cells = self._column_cells(form, tuple(t.index for t in tables)) or \
+            cells = self._column_cells(form, table_ids) or (
                 self.year_row_cells(lambda keys, f=form: self._item_header(f, keys), ids, year, None, unit)
+                if year_rows else [])
             if unit is not None:
                 cells = [c for c in cells if self._of_unit(unit, c.row, c.table)]
             if specific is not None:
@@ -348,33 +352,14 @@ class ItemsMixin:
         if self.lexicon is None:
             return True
         known = code in self.lexicon.function_items or code in self.lexicon.economic_items
-        return known and self.lexicon.canonical(name_key(label)) is not None
+        return known and self._canonical(label) is not None
 
     def _find_column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
         """The total-row cells of the columns headed by the item ("公务接待费"; the 小计 column
-        under "公务用车购置及运行维护费")."""
-        out = []
-        for t in self.index.tables:
-            if t.index not in table_ids:
-                continue
-            totals = [seg for seg in self._totals_of.get(t.index, ())
-                      if seg.row.kind == ROW_TOTAL or not seg.key or self.voc.total_row.fullmatch(seg.key)]
-            grand = [seg for seg in totals if seg.row.kind == ROW_TOTAL] or totals
-            if len(grand) != 1 and not all(not seg.key for seg in grand):
-                continue  # which total row would be meant is not known (one row's year groups are all kept)
-            if any(self._classification_row(seg.code, seg.label) for seg in self._segments_of.get(t.index, ())):
-                # rows of classification items: a column is a measure of each item ("专项业务经费
-                # 支出" of 对个人和家庭的补助), the narrative may mean any row's
-                continue
-            for col in t.columns:
-                keys = [name_key(p) for p in (col.path or (col.label,)) if p]
-                hit = self._item_header(form, keys)
-                if hit is None:
-                    continue
-                if hit != len(keys) - 1 and not self.voc.column_total.fullmatch(keys[-1]):
-                    continue  # a part column under the item's header, not the item's own figure
-                out += [c for seg in grand for c in seg.cells if c.col == col.index]
-        return out
+        under "公务用车购置及运行维护费"): looked up in the document's column headers (item_columns)."""
+        if self._item_columns is None:
+            self._item_columns = ItemColumns(self)
+        return self._item_columns.cells(self, form, self._canonical(form), table_ids)
 
     def _item_header(self, form: str, keys: list[str]) -> int | None:
         """The deepest level of a column's header path that names the item ("公务接待费"; "公务用车

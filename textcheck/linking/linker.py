@@ -10,15 +10,16 @@ from textcheck.claim import CellRef, Claim, Link
 from textcheck.document import ROW_TOTAL, Document, Table
 from textcheck.linking.department_whole import DepartmentWholeMixin
 from textcheck.linking.government import GOVERNMENT_CLASS_ROUTE, GovernmentClassMixin
-from textcheck.linking.cells import agrees, cell_label, stated_interval, table_unit, widen, _uniq_cells
+from textcheck.linking.cells import agrees, cell_bounds, cell_label, stated_interval, table_unit, _uniq_cells
 from textcheck.linking.index import TableIndex, _Segment
 from textcheck.linking.items import ItemsMixin
 from textcheck.linking.projects import ProjectNamesMixin
 from textcheck.linking.stages import cell_stage, stage_of
 from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, TOTALS_ROLES, UNLINKED, SubjectLink
-from textcheck.linking.routes import RoutesMixin
+from textcheck.linking.routes import _UNSEEN, RoutesMixin
 from textcheck.linking.yearrows import YearRowsMixin
-from textcheck.linking.vocab import _norm, _year_free, name_key, project_in_heading, specific_vocabulary, vocabulary
+from textcheck.linking.vocab import (_norm, _year_free, name_key, project_in_heading, specific_roles,
+                                     specific_vocabulary, vocabulary)
 from textcheck.numbers import Interval, Number
 
 
@@ -52,8 +53,13 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         self._concept_cache: dict[tuple, list[CellRef]] = {}
         self._scopes: dict[tuple[str, ...], tuple[str, ...] | None] = {}
         self._memos: dict[str, dict] = {}
+        # lexicon lookups by term (routes._canonical, _concept_column)
+        self._canon_of: dict[str, str | None] = {}
+        self._column_of: dict[str, str | None] = {}
+        self._shorts: dict[str, str] = {}  # short_subject
         self._budget_rows: dict[int, list[_Segment]] = {}
-        self._specific_roles = {c.role for c in specific_vocabulary(self.extra_dirs)[0] if c.role}
+        self._specific_roles = specific_roles(self.extra_dirs)
+        self._item_columns = None  # items.ItemColumns, made on the item route's first column lookup
         # per candidate cell, by id (the cell is kept in the value so the id stays its own)
         self._bounds: dict[int, tuple] = {}
         self._flows: dict[int, tuple] = {}
@@ -91,10 +97,11 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
 
     def _memo(self, name: str, key, compute):
         """``compute()`` once per document and key: claims repeat subjects, scopes and names."""
-        cache = self._memos.setdefault(name, {})
-        if key not in cache:
-            cache[key] = compute()
-        return cache[key]
+        try:
+            return self._memos[name][key]
+        except KeyError:
+            value = self._memos.setdefault(name, {})[key] = compute()
+            return value
 
     def tables_in(self, roles) -> list[Table]:
         return list(self._memo("tables_in", roles, lambda: [t for t in self.index.tables
@@ -111,15 +118,26 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         return patterns.LINK_CLASSIFICATION_LEAD.sub("", s) or s
 
     def short_subject(self, subject: str) -> str:
-        """The subject without trailing words that name no item ("三公经费预算数" → "三公经费")."""
-        prev = None
-        while prev != subject:
-            prev, subject = subject, self.voc.subject_suffixes.sub("", subject)
-        return subject or prev
+        """The subject without trailing words that name no item ("三公经费预算数" → "三公经费");
+        once per subject and document (each route of a claim asks)."""
+        short = self._shorts.get(subject)
+        if short is None:
+            prev, short = None, subject
+            while prev != short:
+                prev, short = short, self.voc.subject_suffixes.sub("", short)
+            short = self._shorts[subject] = short or prev
+        return short
 
     def subject_concept(self, subject: str) -> tuple[str | None, str | None, str | None]:
         """(measure, fund, lexicon column key) a subject names; Nones when it names no concept."""
         return self._memo("subject_concept", subject, lambda: self._find_subject_concept(subject))
+
+    def _concept_column(self, term: str) -> str | None:
+        """``Lexicon.concept_column``, once per term and document (subjects share their suffixes)."""
+        column = self._column_of.get(term, _UNSEEN)
+        if column is _UNSEEN:
+            column = self._column_of[term] = self.lexicon.concept_column(term)
+        return column
 
     def _find_subject_concept(self, subject: str) -> tuple[str | None, str | None, str | None]:
         measure = self.voc.measure(subject)
@@ -129,7 +147,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
             # The head noun comes last in Chinese: try the longest suffix the lexicon knows.
             for form in dict.fromkeys((subject, self.short_subject(subject))):
                 for i in range(len(form)):
-                    column = self.lexicon.concept_column(form[i:])
+                    column = self._concept_column(form[i:])
                     if column:
                         break
                 if column:
@@ -431,8 +449,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         for c in cells:
             b = bounds.get(id(c))
             if b is None:
-                iv = widen(c.value.interval, self.tolerance)
-                b = bounds[id(c)] = (iv.lo, iv.hi, table_unit(c), c)  # c: keeps id(c) valid
+                b = bounds[id(c)] = (*cell_bounds(c, self.tolerance), table_unit(c), c)  # c: keeps id(c) valid
             unit = b[2]
             s = stated.get(unit)
             if s is None:

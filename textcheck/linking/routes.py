@@ -8,8 +8,10 @@ from textcheck import patterns
 from textcheck.claim import CellRef, Claim
 from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Table
 from textcheck.linking.cells import _cell_key, _same_item, _uniq, _uniq_cells, cell_label
-from textcheck.linking.index import _Segment
+from textcheck.linking.index import PROJECT_NAME_LABEL, _Segment
 from textcheck.linking.vocab import SpecificConcept, _norm, _year_free, name_key, specific_vocabulary
+
+_UNSEEN = object()  # not looked up yet (None is an answer: no canonical name)
 
 
 class RoutesMixin:
@@ -63,7 +65,7 @@ class RoutesMixin:
         out = []
         for seg in _uniq(hits):
             if self.index.role(seg.table) == "performance":
-                if seg.before == "项目名称":  # the name cell of a 绩效目标表, not any cell
+                if seg.before == PROJECT_NAME_LABEL:  # the name cell of a 绩效目标表, not any cell
                     out.extend(self._performance_budget(seg.table))
             elif self.index.role(seg.table) in ("project", "carryover") and not seg.code \
                     and seg.row.kind not in (ROW_TOTAL, ROW_SUBTOTAL):  # a unit's subtotal row is no project
@@ -111,9 +113,14 @@ class RoutesMixin:
         return self._canon_index
 
     def _canonical(self, term: str) -> str | None:
+        """The lexicon's canonical name of the term's name key, once per term and document:
+        labels, header levels and subject forms are looked up again and again."""
         if self.lexicon is None:
             return None
-        return self.lexicon.canonical(name_key(term))
+        canon = self._canon_of.get(term, _UNSEEN)
+        if canon is _UNSEEN:
+            canon = self._canon_of[term] = self.lexicon.canonical(name_key(term))
+        return canon
 
     def _concept_cells(self, measure, fund, column, tables: list[Table]) -> list[CellRef]:
         key = (measure, fund, column, tuple(t.index for t in tables))

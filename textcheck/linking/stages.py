@@ -11,7 +11,8 @@ from textcheck.linking.vocab import _norm
 
 def stage_of(text: str, extra_dirs: tuple[str, ...] = ()) -> str | None:
     """The one stage the text names; None when it names none or several."""
-    named = {name for name, pat in stage_patterns(extra_dirs) if pat.search(_norm(text or ""))}
+    text = _norm(text or "")
+    named = {name for name, pat in stage_patterns(extra_dirs) if pat.search(text)}
     return named.pop() if len(named) == 1 else None
 
 

@@ -66,11 +66,16 @@ def restating_cells(document, claims, want_cells: bool = True):
     (``restatement_stats``); the cells are listed only when ``want_cells``."""
     from bisect import bisect_left, bisect_right
 
-    money = sorted(((_in_yuan(c.value, t), id(c)), CellRef(t, r, c.col, c.value))
-                   for t in document.tables for r in t.rows for c in r.cells
-                   if c.value is not None and c.value.value
-                   and (c.value.unit or t.unit or "万元") in MONEY_UNITS)
-    keys = [k for (k, _), _ in money]
+    if want_cells:
+        money = sorted(((_in_yuan(c.value, t), id(c)), CellRef(t, r, c.col, c.value))
+                       for t in document.tables for r in t.rows for c in r.cells
+                       if c.value is not None and c.value.value
+                       and (c.value.unit or t.unit or "万元") in MONEY_UNITS)
+        keys = [k for (k, _), _ in money]
+    else:  # the amounts alone, sorted the same (no CellRef per money cell of the document)
+        money = []
+        keys = sorted(_in_yuan(c.value, t) for t in document.tables for r in t.rows for c in r.cells
+                      if c.value is not None and c.value.value and (c.value.unit or t.unit or "万元") in MONEY_UNITS)
     for claim in claims:
         v = claim.value
         if claim.kind == "breakdown" or v is None or v.number.unit not in MONEY_UNITS or _digits(v.number) < 4:

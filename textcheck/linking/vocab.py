@@ -120,6 +120,12 @@ def specific_vocabulary(extra_dirs: tuple[str, ...] = ()) -> tuple[tuple[Specifi
     return concepts, _optional(link.get("specific_whole_words"))
 
 
+@lru_cache(maxsize=8)
+def specific_roles(extra_dirs: tuple[str, ...] = ()) -> frozenset[str]:
+    """The table roles whose grand total is a narrow concept ("三公"经费表 …), once per lexicon."""
+    return frozenset(c.role for c in specific_vocabulary(extra_dirs)[0] if c.role)
+
+
 def _first(pairs, text):
     for pat, value in pairs:
         if pat.search(text):

@@ -24,15 +24,8 @@ class YearRowsMixin:
         names (its last level, or a 合计/小计 under it); when the item's columns are split by fund
         ("一般公共预算 | 政府性基金预算 | 国有资本经营预算"), the fund the subject names, else the
         one fund column with a figure while the others print zero — their sum is then that cell."""
-        year = year or str(self.document.meta.get("year") or "")
         out: list[CellRef] = []
-        if not year:
-            return out
-        # the tables printed as year-row blocks, once per year and unit (few or none: scanning every
-        # table on every claim made a long document quadratic)
-        rows = self._memo("year_rows", (year, unit), lambda: [
-            (t, r) for t in self.index.tables for r in (self._block_year_row(t, year, unit),) if r is not None])
-        for t, row in rows:
+        for t, row in self._year_rows(year, unit):
             if t.index not in table_ids:
                 continue
             groups: dict[tuple, list[tuple]] = {}
@@ -51,6 +44,21 @@ class YearRowsMixin:
             for cells in groups.values():
                 out += self._group_figure(cells, fund)
         return out
+
+    def has_year_rows(self, table_ids, year: str | None, unit: str | None = None) -> bool:
+        """Whether one of the tables prints the year's row of the owner's block (year_row_cells
+        finds nothing otherwise)."""
+        return any(t.index in table_ids for t, _ in self._year_rows(year, unit))
+
+    def _year_rows(self, year: str | None, unit: str | None) -> list[tuple[Table, Row]]:
+        """(table, the year's row of the owner's block) of the tables printed as year-row blocks
+        (the document's year when no year is given), once per year and unit (few or none:
+        scanning every table on every claim made a long document quadratic)."""
+        year = year or str(self.document.meta.get("year") or "")
+        if not year:
+            return []
+        return self._memo("year_rows", (year, unit), lambda: [
+            (t, r) for t in self.index.tables for r in (self._block_year_row(t, year, unit),) if r is not None])
 
     def _group_figure(self, cells: list[tuple], fund: str | None) -> list[CellRef]:
         whole = [c for c, rest in cells if not rest or all(self.voc.fund(k) is None for k in rest)]
@@ -72,6 +80,8 @@ class YearRowsMixin:
         the table names one unit or none); None when the table has a total row or no such row."""
         if any(r.kind == ROW_TOTAL for r in t.rows):
             return None
+        if not any((m := patterns.LINK_YEAR_ROW.match(_norm(r.label or ""))) and m.group(1) == year for r in t.rows):
+            return None  # no row of the year at all (most tables): no block to find it in
         blocks: list[tuple[str, Row]] = []
         current = ""
         for row in t.rows:
