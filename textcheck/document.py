@@ -43,7 +43,7 @@ class Location:
 Position = tuple[int, int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LocatedText:
     """Normalised text that remembers the source position of every character.
 
@@ -57,9 +57,19 @@ class LocatedText:
     page: int | None = None
     ref: str | None = None
 
-    def __post_init__(self) -> None:
-        if len(self.text) != len(self.positions):
+    # Readers build one per table cell and line (thousands per document): the generated frozen
+    # __init__ (object.__setattr__ by name, then __post_init__) costs twice these slot setters.
+    def __init__(self, text: str, positions: tuple[Position, ...], page: int | None = None,
+                 ref: str | None = None) -> None:
+        if len(text) != len(positions):
             raise ValueError("LocatedText needs one position per character")
+        _set_lt_text(self, text)
+        _set_lt_positions(self, positions)
+        _set_lt_page(self, page)
+        _set_lt_ref(self, ref)
+
+    def __reduce__(self):  # pickled by its fields (a Document read in a forked reader process)
+        return LocatedText, (self.text, self.positions, self.page, self.ref)
 
     def locate(self, start: int = 0, end: int | None = None) -> Location:
         """Location of ``text[start:end]`` in the source."""
@@ -81,6 +91,12 @@ class LocatedText:
 
     def __str__(self) -> str:  # convenient in messages
         return self.text
+
+
+_set_lt_text = LocatedText.text.__set__
+_set_lt_positions = LocatedText.positions.__set__
+_set_lt_page = LocatedText.page.__set__
+_set_lt_ref = LocatedText.ref.__set__
 
 
 @dataclass(frozen=True)
@@ -112,7 +128,7 @@ class Paragraph:
             yield self.text.slice(start, len(s))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One table cell. ``value`` is set when the cell holds a number."""
 
@@ -121,9 +137,25 @@ class Cell:
     col: int  # column index
     value: Number | None = None
 
+    # One per table cell: slot setters instead of the generated frozen __init__ (see LocatedText).
+    def __init__(self, text: LocatedText, row: int, col: int, value: Number | None = None) -> None:
+        _set_cell_text(self, text)
+        _set_cell_row(self, row)
+        _set_cell_col(self, col)
+        _set_cell_value(self, value)
+
+    def __reduce__(self):
+        return Cell, (self.text, self.row, self.col, self.value)
+
     @property
     def location(self) -> Location:
         return self.text.location
+
+
+_set_cell_text = Cell.text.__set__
+_set_cell_row = Cell.row.__set__
+_set_cell_col = Cell.col.__set__
+_set_cell_value = Cell.value.__set__
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from textcheck import patterns
 from textcheck.document import ROW_DATA, ROW_PART, ROW_SUBTOTAL, ROW_TOTAL, Cell, Column, Row
 from textcheck.readers.grid_cells import CellRow, compact, parse_number
 from textcheck.readers.grid_columns import (
-    CODE_CLASS_ROLE, CODE_COMBINED_ROLE, CODE_NAME_ROLE, CODE_SUB_ROLE, TEXT_ROLE, VALUE_ROLE, code_text)
+    CODE_CLASS_ROLE, CODE_COMBINED_ROLE, CODE_NAME_ROLE, CODE_SUB_ROLE, LINE_NUMBER_ROLE, TEXT_ROLE, VALUE_ROLE,
+    code_text)
 
 def _numbering_rank(label: str) -> int | None:
     for rank, pat in enumerate(patterns.ROW_NUMBERING):
@@ -34,9 +35,23 @@ def _row_kind(label: str) -> str:
     return ROW_DATA
 
 
-def _block_label_code(row: CellRow, roles: list[str], start: int, end: int,
+def _naming_columns(roles: list[str], start: int, end: int) -> tuple[tuple[int, str, int], ...]:
+    """(column, role, code columns before it in the block) of the block's columns that can name
+    a row — decided once per table: value and line-number columns never do (most cells)."""
+    out = []
+    codes_before = 0
+    for k in range(start, min(end, len(roles))):
+        role = roles[k]
+        if role != VALUE_ROLE and role != LINE_NUMBER_ROLE:
+            out.append((k, role, codes_before))
+        if role in (CODE_CLASS_ROLE, CODE_SUB_ROLE):
+            codes_before += 1
+    return tuple(out)
+
+
+def _block_label_code(row: CellRow, columns: tuple[tuple[int, str, int], ...],
                       name_cols: frozenset[int] = frozenset()) -> tuple[str, str | None]:
-    """(label, code) of one block of a row.
+    """(label, code) of one block of a row (``columns``: the block's ``_naming_columns``).
 
     The label is the most specific name: the rightmost filled name column
     (header 名称/项目/内容), else the rightmost filled text column.  A bare
@@ -47,9 +62,26 @@ def _block_label_code(row: CellRow, roles: list[str], start: int, end: int,
     label = ""
     code = None
     texts: list[tuple[int, str]] = []
-    for k in range(start, min(end, len(row))):
+    n = len(row)
+    for k, role, codes_before in columns:
+        if k >= n:
+            break
+        if role == TEXT_ROLE:
+            t = row[k].text.strip()
+            if t:
+                texts.append((k, t))
+            continue
+        if role == CODE_NAME_ROLE:
+            t = row[k].text.strip()
+            m = patterns.CODE_AND_NAME.match(t)
+            if m:
+                code, name = m.group("code"), m.group("name").strip()
+                if name:
+                    label = name
+            elif t:
+                label = t
+            continue
         t = code_text(compact(row[k].text))
-        role = roles[k]
         if role in (CODE_CLASS_ROLE, CODE_COMBINED_ROLE) and t and not t.isdigit():
             texts.append((k, row[k].text.strip()))  # "合计" written in the code column
         elif role == CODE_CLASS_ROLE:
@@ -59,24 +91,17 @@ def _block_label_code(row: CellRow, roles: list[str], start: int, end: int,
                 code_parts.append(t)
             elif t:
                 # "02 公安" under "204", "03 …" under "20508": the missing levels are the rows above's
-                skipped = sum(1 for j in range(start, k) if roles[j] in (CODE_CLASS_ROLE, CODE_SUB_ROLE))
-                code_parts = [STAGGERED * skipped, t]
+                code_parts = [STAGGERED * codes_before, t]
         elif role == CODE_COMBINED_ROLE:
             code = t or None
-        elif role == CODE_NAME_ROLE:
-            m = patterns.CODE_AND_NAME.match(row[k].text.strip())
-            if m:
-                code, name = m.group("code"), m.group("name").strip()
-                if name:
-                    label = name
-            elif row[k].text.strip():
-                label = row[k].text.strip()
-        elif role == TEXT_ROLE:
-            if row[k].text.strip():
-                texts.append((k, row[k].text.strip()))
     if texts:
-        totals = [compact(t) for k, t in texts if patterns.TOTAL_WORD.match(compact(t))]
-        names = [(k, t) for k, t in texts if not patterns.TOTAL_WORD.match(compact(t))]
+        totals = []
+        names = []
+        for k, t in texts:
+            if patterns.TOTAL_WORD.match(compact(t)):
+                totals.append(compact(t))
+            else:
+                names.append((k, t))
         named = [t for k, t in names if k in name_cols]
         pick = named[-1] if named else (names[-1][1] if names else texts[-1][1])
         if totals and names:
@@ -130,10 +155,11 @@ def grid_rows(body: list[CellRow], roles: list[str], blocks: list[tuple[int, int
     # cell (PDF/Excel row span): "一般公共预算资金 | 小计" then " | 专项收入".
     text_cols = [k for k in range(blocks[0][0], blocks[0][1]) if k < len(roles) and roles[k] == TEXT_ROLE]
     span_col = text_cols[0] if len(text_cols) >= 2 else None
+    plans = [_naming_columns(roles, a, b) for a, b in blocks]
     walk = _Walk()
     out: list[Row] = []
     for i, raw in enumerate(body):
-        labels_codes = [_block_label_code(raw, roles, a, b, name_cols) for a, b in blocks]
+        labels_codes = [_block_label_code(raw, plan, name_cols) for plan in plans]
         labels_codes = [(lab, _unstagger(cd, walk.last_codes)) for lab, cd in labels_codes]
         label, code = labels_codes[0]
         if code and code.isdigit() and len(code) in (3, 5):
@@ -156,12 +182,15 @@ def _cells(raw: CellRow, i: int, roles: list[str], unit: str | None) -> tuple[li
     """The row's cells, values read in value columns only; and whether any holds a number."""
     cells = []
     has_value = False
+    n = len(roles)
     for k, c in enumerate(raw):
-        value = None
-        if k < len(roles) and roles[k] == VALUE_ROLE and c.text:
+        if k < n and c.text and roles[k] == VALUE_ROLE:
             value = parse_number(c.text, unit)
-            has_value = has_value or value is not None
-        cells.append(Cell(c, i, k, value))
+            if value is not None:
+                has_value = True
+            cells.append(Cell(c, i, k, value))
+        else:
+            cells.append(Cell(c, i, k))
     return cells, has_value
 
 

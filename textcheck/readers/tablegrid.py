@@ -70,10 +70,14 @@ def _row_key(row: CellRow) -> tuple[str, ...]:
 
 def is_separator_row(row: CellRow) -> bool:
     """A Markdown separator converted to cells ("--", "----"): not data."""
-    texts = [c.text for c in row if c.text]
-    if not texts or texts[0][0] not in "-:":  # cheap test first: almost every row fails here
+    for c in row:
+        if c.text:
+            if c.text[0] not in "-:":  # cheap test first: almost every row fails here
+                return False
+            break
+    else:
         return False
-    return all(patterns.DASH_CELL.match(t.strip()) for t in texts)
+    return all(patterns.DASH_CELL.match(c.text.strip()) for c in row if c.text)
 
 
 def is_column_number_row(row: CellRow) -> bool:
@@ -129,10 +133,9 @@ def header_row_count(rows: list[CellRow]) -> tuple[int, int | None]:
 
 
 def build_table(draft: TableDraft, index: int) -> Table:
-    rows = [r for r in draft.rows if not is_separator_row(r)]
     title_id = draft.id or f"T{index + 1}"
     if draft.kind == "performance":
-        return performance_table(draft, rows, title_id, index)
+        return performance_table(draft, [r for r in draft.rows if not is_separator_row(r)], title_id, index)
     first = [r for r in draft.segments[0] if not is_separator_row(r)] if draft.segments else []
     h, num_row = header_row_count(first)
     header = first[:h]

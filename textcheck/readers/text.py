@@ -23,7 +23,7 @@ from textcheck.document import Document, LocatedText
 from textcheck.errors import ReadError
 from textcheck.limits import DEFAULT_LIMITS, Limits
 from textcheck.readers.blocks import Block, GridRow, PageBreak, TextLine
-from textcheck.readers.normalize import empty_text, locate_line, normalize
+from textcheck.readers.normalize import locate_cells, locate_line, normalize
 from textcheck.readers.structure import build_document
 
 
@@ -121,13 +121,7 @@ def text_blocks(lines: list[str], fmt: str = "text", limits: Limits = DEFAULT_LI
 
 def _line_blocks(raw: str, lineno: int, col: int, page: int | None) -> list[Block]:
     if "\t" in raw:
-        cells = []
-        c = col
-        empty = empty_text(page)  # what locate_line gives a blank cell (~half the cells of a grid)
-        for part in raw.split("\t"):
-            cells.append(locate_line(part, lineno, c, page, cell=True) if part and not part.isspace() else empty)
-            c += len(part) + 1
-        return [GridRow(tuple(cells), page)]
+        return [GridRow(locate_cells(raw, lineno, col, page), page)]
     lt = locate_line(raw, lineno, col, page)
     return [TextLine(lt, page)] if lt.text else []
 
