@@ -173,7 +173,7 @@ ROW_SUBTOTAL = "subtotal"  # 小计
 ROW_PART = "part"  # "其中：…" rows: a part of the row above, not an addend
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     index: int
     cells: tuple[Cell, ...]
@@ -188,6 +188,25 @@ class Row:
     labels: tuple[str, ...] = ()
     codes: tuple[str | None, ...] = ()
 
+    # One per table row: slot setters instead of the generated frozen __init__ (see LocatedText).
+    def __init__(self, index: int, cells: tuple[Cell, ...], label: str, code: str | None = None,
+                 level: int | None = None, kind: str = ROW_DATA, parent: int | None = None,
+                 group: str | None = None, labels: tuple[str, ...] = (), codes: tuple[str | None, ...] = ()) -> None:
+        _set_row_index(self, index)
+        _set_row_cells(self, cells)
+        _set_row_label(self, label)
+        _set_row_code(self, code)
+        _set_row_level(self, level)
+        _set_row_kind(self, kind)
+        _set_row_parent(self, parent)
+        _set_row_group(self, group)
+        _set_row_labels(self, labels)
+        _set_row_codes(self, codes)
+
+    def __reduce__(self):
+        return Row, (self.index, self.cells, self.label, self.code, self.level, self.kind, self.parent,
+                     self.group, self.labels, self.codes)
+
     def cell(self, col: int) -> Cell | None:
         for c in self.cells:
             if c.col == col:
@@ -197,6 +216,12 @@ class Row:
     def value(self, col: int) -> Number | None:
         c = self.cell(col)
         return c.value if c else None
+
+
+(_set_row_index, _set_row_cells, _set_row_label, _set_row_code, _set_row_level, _set_row_kind, _set_row_parent,
+ _set_row_group, _set_row_labels, _set_row_codes) = (
+    getattr(Row, name).__set__ for name in ("index", "cells", "label", "code", "level", "kind", "parent", "group",
+                                            "labels", "codes"))
 
 
 @dataclass(frozen=True)

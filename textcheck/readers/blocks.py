@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from textcheck.document import LocatedText
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextLine:
     """One line (text/PDF) or paragraph (DOCX/HTML) of running text."""
 
@@ -21,7 +21,7 @@ class TextLine:
     style: str | None = None  # DOCX/HTML: "Heading 1", "h2" … when the source says so
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GridRow:
     """One table row as cells (tab-separated line, PDF row, DOCX/XLSX/HTML row).
 
@@ -33,6 +33,16 @@ class GridRow:
     cells: tuple[LocatedText, ...]
     page: int | None = None
     source_table: str | None = None
+
+    # One per grid line: slot setters instead of the generated frozen __init__ (see LocatedText).
+    def __init__(self, cells: tuple[LocatedText, ...], page: int | None = None, source_table: str | None = None) -> None:
+        _set_grid_cells(self, cells)
+        _set_grid_page(self, page)
+        _set_grid_source(self, source_table)
+
+
+_set_grid_cells, _set_grid_page, _set_grid_source = (
+    getattr(GridRow, name).__set__ for name in ("cells", "page", "source_table"))
 
 
 @dataclass(frozen=True)

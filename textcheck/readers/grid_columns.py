@@ -92,8 +92,10 @@ def column_roles(columns: list[Column], body: list[CellRow], ncols: int) -> list
         if not vals:
             roles[k] = VALUE_ROLE
             continue
-        coded = sum(1 for v in vals if patterns.CODE_AND_NAME.match(v))
         numeric = sum(1 for v in vals if parse_number(v) is not None)
+        # A number is never a code and a name (that needs a Han character): at most the other
+        # cells are coded, and fewer than two cannot make a code+name column (most value columns).
+        coded = sum(1 for v in vals if patterns.CODE_AND_NAME.match(v)) if len(vals) - numeric >= 2 else 0
         if coded >= 2 and coded * 2 >= len(vals) - numeric:
             roles[k] = CODE_NAME_ROLE
         elif numeric * 2 > len(vals):

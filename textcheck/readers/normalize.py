@@ -140,12 +140,39 @@ def locate_cells(raw: str, line: int, column: int = 1, page: int | None = None) 
             c += 1
             continue
         end = c + len(part)
-        if " " in part:
-            cells.append(locate_line(part, line, c, page, cell=True) if not part.isspace() else empty)
+        text = part.translate(_FULLWIDTH_TABLE) if translate else part
+        if " " in text:
+            # only the space steps apply (no other NORMALIZE_NEEDS_WORK character on the line)
+            cells.append(_spaced_cell(text, row, c, page) if not text.isspace() else empty)
         else:
-            cells.append(LocatedText(part.translate(_FULLWIDTH_TABLE) if translate else part, row[c:end], page))
+            cells.append(LocatedText(text, row[c:end], page))
         c = end + 1
     return tuple(cells)
+
+
+def _spaced_cell(text: str, row: tuple, column: int, page: int | None) -> LocatedText:
+    """``normalize(text, row[column:…], cell=True)`` for a cell whose only whitespace is spaces
+    and that holds no other NORMALIZE_NEEDS_WORK character: the space runs the cell's space
+    steps drop, and the surrounding spaces, go; the kept characters keep their columns."""
+    out_t: list[str] = []
+    out_p: list[Position] = []
+    last = 0
+    for m in patterns.CELL_SPACE_DROPS.finditer(text):
+        start, end = m.span()
+        out_t.append(text[last:start])
+        out_p.extend(row[column + last:column + start])
+        last = end
+    if out_t:
+        out_t.append(text[last:])
+        out_p.extend(row[column + last:column + len(text)])
+        text = "".join(out_t)
+    else:
+        out_p = row[column:column + len(text)]
+    stripped = text.strip()
+    if len(stripped) != len(text):
+        start = len(text) - len(text.lstrip())
+        text, out_p = stripped, out_p[start:start + len(stripped)]
+    return LocatedText(text, tuple(out_p), page)
 
 
 def normalize(text: str, positions: Sequence[Position], page: int | None = None, ref: str | None = None,

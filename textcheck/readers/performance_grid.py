@@ -20,7 +20,7 @@ def performance_table(draft: TableDraft, rows: list[CellRow], table_id: str, ind
     """
     hdr_i = None
     for i, r in enumerate(rows):
-        texts = {compact(c.text) for c in r}
+        texts = {compact(c.text) for c in r if "标" in c.text}  # every header word has a 标
         if sum(1 for w in _INDICATOR_HEADER_WORDS if w in texts) >= 2:
             hdr_i = i
             break

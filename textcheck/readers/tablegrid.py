@@ -210,15 +210,26 @@ def _joined_row(above: CellRow, below: CellRow) -> CellRow:
     return out
 
 
+def _only_filled(row: CellRow) -> int | None:
+    """The column of the row's only filled cell; None when none or several are filled."""
+    found = None
+    for k, c in enumerate(row):
+        if c.text.strip():
+            if found is not None:
+                return None
+            found = k
+    return found
+
+
 def _join_name_fragments(body: list[CellRow]) -> list[CellRow]:
     """A unit name wrapped onto a row of its own ("江苏省梅村高级中学空港分" / "校"): a row whose
     only filled cell is text in the cell below a filled one is joined to it when the two pieces
     make an organisation name and the first piece alone does not."""
     out: list[CellRow] = []
     for row in body:
-        filled = [k for k, c in enumerate(row) if c.text.strip()]
-        if out and len(filled) == 1:
-            k = filled[0]
+        filled = _only_filled(row) if out else None
+        if filled is not None:
+            k = filled
             above = out[-1]
             a = above[k].text.strip() if k < len(above) else ""
             b = row[k].text.strip()

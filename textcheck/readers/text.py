@@ -106,7 +106,7 @@ def text_blocks(lines: list[str], fmt: str = "text", limits: Limits = DEFAULT_LI
                 j += 1
             i = j
             continue
-        if "<table" in raw.lower():
+        if "<" in raw and "<table" in raw.lower():
             end = _html_table_end(lines, i)
             if end is not None:
                 table = _html_table_blocks(lines, i, end, page, len(blocks))
