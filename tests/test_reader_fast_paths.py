@@ -8,7 +8,7 @@ import random
 from pathlib import Path
 
 from textcheck import patterns
-from textcheck.document import LocatedText
+from textcheck.document import ROW_DATA, ROW_PART, ROW_SUBTOTAL, ROW_TOTAL, LocatedText
 from textcheck.readers import grid_columns, grid_rows, performance_grid, tablegrid
 from textcheck.readers.grid_cells import compact, parse_number
 from textcheck.readers.lines import row_lines
@@ -137,3 +137,41 @@ def test_block_label_code_from_the_naming_columns_agrees_with_every_cell():
             row = row[:ncols]
             assert grid_rows._block_label_code(row, plan, name_cols) == \
                 _reference_block_label_code(row, roles, start, end, name_cols), ([c.text for c in row], roles)
+
+
+def test_row_kind_agrees_with_stripping_the_numbering_of_every_label():
+    def reference(label):
+        t = compact(label)
+        if not t:
+            return ROW_DATA
+        if patterns.ROW_PART_LABEL.match(t):
+            return ROW_PART
+        if patterns.ROW_SUBTOTAL_LABEL.search(t):
+            return ROW_SUBTOTAL
+        bare = t
+        for pat in patterns.ROW_NUMBERING:
+            bare = pat.sub("", bare)
+        return ROW_TOTAL if patterns.ROW_TOTAL_LABEL.match(bare) and len(bare) <= 10 else ROW_DATA
+
+    labels = _varied_cells(4000) + ["一、收入总计", "（一）支出总额", "1.合计", "总额", "收支总计", "本年收入合计",
+                                    "一、", "二、总计", "其中：合计"]
+    for label in labels:
+        assert grid_rows._row_kind(label) == reference(label), label
+
+
+def test_caption_and_meta_shortcuts_agree_with_the_patterns():
+    """is_meta_line and the caption steps skip their patterns for lines without the word every
+    pattern needs (单位/部门/年/续, 表)."""
+    from textcheck.readers.captions import is_meta_line
+
+    lines = [ln.strip() for ln in SAMPLE.read_text("utf-8").split("\n") if "\t" not in ln] + _varied_cells() + [
+        "编制部门：某局", "单位：万元", "金额单位：元", "（2024年）", "2024年度", "（续）", "续表", "部门：某局 单位：万元",
+        "表 3", "公开05表", "公开表五", "表3 部门支出总体情况表", "五、部门支出总体情况表", "项目支出绩效目标表"]
+    for t in lines:
+        assert is_meta_line(t) == bool(
+            patterns.DEPARTMENT_LINE.match(t) or patterns.UNIT_ONLY_LINE.match(t) or patterns.YEAR_LINE.match(t)
+            or patterns.TABLE_CONTINUED.match(t)), t
+        if "表" not in t:
+            key = compact(t)
+            assert not (patterns.TABLE_LABEL.match(key) or patterns.TABLE_LABEL_TITLE.match(t)
+                        or patterns.NUMBERED_TABLE_TITLE.match(key) or patterns.TABLE_TITLE.match(key)), t

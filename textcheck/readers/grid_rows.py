@@ -27,12 +27,18 @@ def _row_kind(label: str) -> str:
         return ROW_PART
     if patterns.ROW_SUBTOTAL_LABEL.search(t):
         return ROW_SUBTOTAL
+    if not t.endswith(_TOTAL_ENDINGS):
+        return ROW_DATA  # numbering comes off the front only: the bare label ends as ``t`` does
     bare = t
     for pat in patterns.ROW_NUMBERING:
         bare = pat.sub("", bare)
     if patterns.ROW_TOTAL_LABEL.match(bare) and len(bare) <= 10:
         return ROW_TOTAL
     return ROW_DATA
+
+
+# How every label patterns.ROW_TOTAL_LABEL matches ends (总计 / 合计 / 总额 …).
+_TOTAL_ENDINGS = ("计", "总额")
 
 
 def _naming_columns(roles: list[str], start: int, end: int) -> tuple[tuple[int, str, int], ...]:
@@ -127,8 +133,11 @@ def _unstagger(code: str | None, last_codes: dict[int, str]) -> str | None:
 STAGGERED = "^"
 
 
+_CODE_LEVELS = {3: 1, 5: 2, 7: 3}
+
+
 def _code_level(code: str) -> int:
-    return {3: 1, 5: 2, 7: 3}.get(len(code), (len(code) - 1) // 2)
+    return _CODE_LEVELS.get(len(code), (len(code) - 1) // 2)
 
 
 @dataclass

@@ -39,7 +39,8 @@ def heading_level(text: str) -> int | None:
         body = t[:-1]  # "一、主要职能。": some documents end headings with a full stop
     if not body:
         return None  # a lone "。" (a sentence end wrapped onto its own line) is no heading
-    if body[-1] in patterns.SENTENCE_END or any(ch in body for ch in "。，；,;"):
+    if body[-1] in patterns.SENTENCE_END or "。" in body or "，" in body or "；" in body or "," in body \
+            or ";" in body:
         return None  # prose (a numbered list item or a sentence broken at the line end)
     for level, pat in patterns.HEADING_LEVELS:
         if pat.match(body):
