@@ -175,3 +175,16 @@ def test_caption_and_meta_shortcuts_agree_with_the_patterns():
             key = compact(t)
             assert not (patterns.TABLE_LABEL.match(key) or patterns.TABLE_LABEL_TITLE.match(t)
                         or patterns.NUMBERED_TABLE_TITLE.match(key) or patterns.TABLE_TITLE.match(key)), t
+
+
+def test_control_characters_counted_on_the_utf8_bytes():
+    """encoding._control_count counts on the encoded text what a per-character test counts."""
+    from textcheck.readers import encoding
+
+    rng = random.Random(17)
+    alphabet = [chr(c) for c in range(0, 40)] + ["\x7f", "\x80", "\x85", "年", "，", "a", "\ufffd", "\ud800",
+                                                 "😀", "\u3000"]
+    samples = [SAMPLE.read_text("utf-8")[:20000]] + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(2000)]
+    for s in samples:
+        assert encoding._control_count(s) == sum(1 for ch in s if ch in encoding._CONTROL), repr(s)
