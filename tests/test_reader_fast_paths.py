@@ -188,3 +188,22 @@ def test_control_characters_counted_on_the_utf8_bytes():
         "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(2000)]
     for s in samples:
         assert encoding._control_count(s) == sum(1 for ch in s if ch in encoding._CONTROL), repr(s)
+
+
+def test_row_cell_by_column_agrees_with_a_scan():
+    """Row.cell indexes its cells on first use: the first cell of a column, as the scan finds."""
+    import pickle
+
+    from textcheck.document import Cell, Row
+
+    rng = random.Random(23)
+    empty = LocatedText("", ())
+    for _ in range(500):
+        cells = tuple(Cell(empty, 0, rng.randint(0, 6)) for _ in range(rng.randint(0, 8)))
+        row = Row(0, cells, "x")
+        for col in range(-1, 8):
+            expected = next((c for c in cells if c.col == col), None)
+            assert row.cell(col) is expected
+            assert row.value(col) is (expected.value if expected else None)
+        assert row == Row(0, cells, "x") and hash(row) == hash(Row(0, cells, "x"))
+        assert pickle.loads(pickle.dumps(row)) == row

@@ -187,6 +187,8 @@ class Row:
     # entry; ``label``/``code`` are those of the first (left) block.
     labels: tuple[str, ...] = ()
     codes: tuple[str | None, ...] = ()
+    # column → cell, built on the first ``cell()`` (later stages look cells up thousands of times)
+    _by_col: dict[int, Cell] | None = field(default=None, init=False, repr=False, compare=False)
 
     # One per table row: slot setters instead of the generated frozen __init__ (see LocatedText).
     def __init__(self, index: int, cells: tuple[Cell, ...], label: str, code: str | None = None,
@@ -202,16 +204,21 @@ class Row:
         _set_row_group(self, group)
         _set_row_labels(self, labels)
         _set_row_codes(self, codes)
+        _set_row_by_col(self, None)
 
     def __reduce__(self):
         return Row, (self.index, self.cells, self.label, self.code, self.level, self.kind, self.parent,
                      self.group, self.labels, self.codes)
 
     def cell(self, col: int) -> Cell | None:
-        for c in self.cells:
-            if c.col == col:
-                return c
-        return None
+        """The row's (first) cell in column ``col``."""
+        by_col = self._by_col
+        if by_col is None:
+            by_col = {}
+            for c in self.cells:
+                by_col.setdefault(c.col, c)
+            _set_row_by_col(self, by_col)
+        return by_col.get(col)
 
     def value(self, col: int) -> Number | None:
         c = self.cell(col)
@@ -219,9 +226,9 @@ class Row:
 
 
 (_set_row_index, _set_row_cells, _set_row_label, _set_row_code, _set_row_level, _set_row_kind, _set_row_parent,
- _set_row_group, _set_row_labels, _set_row_codes) = (
+ _set_row_group, _set_row_labels, _set_row_codes, _set_row_by_col) = (
     getattr(Row, name).__set__ for name in ("index", "cells", "label", "code", "level", "kind", "parent", "group",
-                                            "labels", "codes"))
+                                            "labels", "codes", "_by_col"))
 
 
 @dataclass(frozen=True)
