@@ -20,6 +20,15 @@ class TextLine:
     page: int | None = None
     style: str | None = None  # DOCX/HTML: "Heading 1", "h2" … when the source says so
 
+    # One per text line: slot setters instead of the generated frozen __init__ (see LocatedText).
+    def __init__(self, text: LocatedText, page: int | None = None, style: str | None = None) -> None:
+        _set_line_text(self, text)
+        _set_line_page(self, page)
+        _set_line_style(self, style)
+
+
+_set_line_text, _set_line_page, _set_line_style = (getattr(TextLine, name).__set__ for name in ("text", "page", "style"))
+
 
 @dataclass(frozen=True, slots=True)
 class GridRow:

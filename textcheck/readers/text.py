@@ -114,7 +114,12 @@ def text_blocks(lines: list[str], fmt: str = "text", limits: Limits = DEFAULT_LI
                 blocks.extend(table)
                 i = end + 1
                 continue
-        blocks.extend(_line_blocks(raw, lineno, 1, page))
+        if "\t" in raw:  # _line_blocks inlined for the common line (one call and list less per line)
+            blocks.append(GridRow(locate_cells(raw, lineno, 1, page), page))
+        else:
+            lt = locate_line(raw, lineno, 1, page)
+            if lt.text:
+                blocks.append(TextLine(lt, page))
         i += 1
     return blocks
 
