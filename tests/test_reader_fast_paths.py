@@ -207,3 +207,33 @@ def test_row_cell_by_column_agrees_with_a_scan():
             assert row.value(col) is (expected.value if expected else None)
         assert row == Row(0, cells, "x") and hash(row) == hash(Row(0, cells, "x"))
         assert pickle.loads(pickle.dumps(row)) == row
+
+
+def test_cell_numbers_skip_text_that_no_number_starts_with():
+    """grid_cells.parse_number gives up on a first character no number starts with: the same
+    as the full parse on every kind of cell (Unicode digits, brackets, signs, wrapped amounts)."""
+    from textcheck.numbers import parse_number as full_parse
+    from textcheck.readers import grid_cells
+
+    def reference(text, unit=None):
+        n = full_parse(text, unit)
+        if n is not None or not text:
+            return n
+        pieces = text.split()
+        if len(pieces) < 2 or not all(patterns.NUMBER_PIECE.fullmatch(p) for p in pieces):
+            return None
+        joined = full_parse("".join(pieces), unit)
+        if joined is None:
+            return None
+        head = pieces[0].lstrip("-−")
+        if not ("," in head or "." in head or len(head) >= 4):
+            return None
+        first = full_parse(pieces[0], unit)
+        return joined if first is None or first.decimals < joined.decimals else None
+
+    rng = random.Random(29)
+    alphabet = list("0123456789,.-−－(（)）% 年万元a") + ["٣", "３", "۵", "\u3000", "\t", "106,512.0 0", "1682.7 6"]
+    cells = _varied_cells() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10))) for _ in range(5000)]
+    for text in cells:
+        for unit in (None, "万元"):
+            assert grid_cells.parse_number(text, unit) == reference(text, unit), repr(text)
