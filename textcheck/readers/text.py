@@ -94,11 +94,10 @@ def text_blocks(lines: list[str], fmt: str = "text", limits: Limits = DEFAULT_LI
                 col += len(part) + 1
             i += 1
             continue
-        stripped = raw.strip()
-        if not stripped:
+        if not raw or raw.isspace():  # a blank line (tested without a stripped copy of every line)
             i += 1
             continue
-        if stripped.startswith("|") and _is_pipe_table_start(lines, i):
+        if "|" in raw and raw.lstrip().startswith("|") and _is_pipe_table_start(lines, i):
             j = i
             while j < n and lines[j].strip().startswith("|"):
                 if not patterns.MD_TABLE_SEPARATOR.match(lines[j]):
