@@ -167,23 +167,30 @@ def grid_rows(body: list[CellRow], roles: list[str], blocks: list[tuple[int, int
     plans = [_naming_columns(roles, a, b) for a, b in blocks]
     walk = _Walk()
     out: list[Row] = []
+    side_by_side = len(plans) > 1
     for i, raw in enumerate(body):
-        labels_codes = [_block_label_code(raw, plan, name_cols) for plan in plans]
-        labels_codes = [(lab, _unstagger(cd, walk.last_codes)) for lab, cd in labels_codes]
-        label, code = labels_codes[0]
+        if side_by_side:
+            labels_codes = [_block_label_code(raw, plan, name_cols) for plan in plans]
+            labels_codes = [(lab, _unstagger(cd, walk.last_codes)) for lab, cd in labels_codes]
+            label, code = labels_codes[0]
+            kind_label = next((lab for lab, _ in labels_codes if lab), "")
+        else:  # one block (most tables): no per-row lists
+            label, code = _block_label_code(raw, plans[0], name_cols)
+            code = _unstagger(code, walk.last_codes)
+            kind_label = label
         if code and code.isdigit() and len(code) in (3, 5):
             walk.last_codes[len(code)] = code
             if len(code) == 3:
                 walk.last_codes.pop(5, None)
-        kind = _row_kind(next((lab for lab, _ in labels_codes if lab), ""))
+        kind = _row_kind(kind_label)
         cells, has_value = _cells(raw, i, roles, unit)
         kind, level, parent, row_group = _place(walk, out, i, kind, label, code, has_value, coded_table)
         if span_col is not None:
             row_group, parent = _merged_span(walk, out, raw, i, kind, row_group, parent, span_col, text_cols)
         out.append(Row(index=i, cells=tuple(cells), label=label, code=code, level=level, kind=kind,
                        parent=parent, group=row_group,
-                       labels=tuple(lab for lab, _ in labels_codes) if len(blocks) > 1 else (),
-                       codes=tuple(cd for _, cd in labels_codes) if len(blocks) > 1 else ()))
+                       labels=tuple(lab for lab, _ in labels_codes) if side_by_side else (),
+                       codes=tuple(cd for _, cd in labels_codes) if side_by_side else ()))
     return out
 
 
