@@ -158,13 +158,29 @@ _set_cell_col = Cell.col.__set__
 _set_cell_value = Cell.value.__set__
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Column:
     index: int
     label: str  # header labels joined top to bottom ("一般公共预算支出/合计" → "合计")
     path: tuple[str, ...] = ()  # every header level, outermost first
     number: str | None = None  # from the "※ ※ 1 2 3" column-number row
     concept: str | None = None  # lexicon concept: total, basic, project, personnel …
+
+    # One per table column: slot setters instead of the generated frozen __init__ (see LocatedText).
+    def __init__(self, index: int, label: str, path: tuple[str, ...] = (), number: str | None = None,
+                 concept: str | None = None) -> None:
+        _set_col_index(self, index)
+        _set_col_label(self, label)
+        _set_col_path(self, path)
+        _set_col_number(self, number)
+        _set_col_concept(self, concept)
+
+    def __reduce__(self):
+        return Column, (self.index, self.label, self.path, self.number, self.concept)
+
+
+_set_col_index, _set_col_label, _set_col_path, _set_col_number, _set_col_concept = (
+    getattr(Column, name).__set__ for name in ("index", "label", "path", "number", "concept"))
 
 
 ROW_DATA = "data"
