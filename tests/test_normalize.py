@@ -103,3 +103,65 @@ def test_fullwidth_pattern_finds_exactly_the_translated_characters():
              and patterns.NORMALIZE_FULLWIDTH.match(chr(cp))}
     assert found == set(_FULLWIDTH_TABLE)
     assert found and ord("，") not in found
+
+
+def _reference_normalize(text, positions, cell=False):
+    """normalize as the steps were first written: one regex pass per step, whitespace stripped
+    character by character (the one-scan space steps and the per-line cell path must agree)."""
+    from textcheck import patterns
+    from textcheck.readers.normalize import _FULLWIDTH_TABLE, _drop, _latex, _sub
+
+    pos = list(positions)
+    text = text.translate(_FULLWIDTH_TABLE)
+    text, pos = _sub(text, pos, patterns.HTML_TAG, _drop)
+    text, pos = _sub(text, pos, patterns.LATEX_INLINE, _latex)
+    text, pos = _sub(text, pos, patterns.MARKDOWN_BOLD, _drop)
+    text, pos = _sub(text, pos, patterns.SPLIT_OPERATOR_SPACE, _drop)
+    text, pos = _sub(text, pos, patterns.CJK_DIGIT_SPACE, _drop)
+    if cell:
+        text, pos = _sub(text, pos, patterns.CELL_CJK_SPACE, _drop)
+    start, end = 0, len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[start:end], tuple(pos[start:end])
+
+
+def _varied_texts():
+    import random
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parent.parent / "corpus" / "urumqi-kejiju-2024-budget.txt"
+    lines = sample.read_text("utf-8").split("\n")
+    parts = [p for ln in lines for p in ln.split("\t")]
+    rng = random.Random(14)
+    alphabet = list("年月预算 \t  　2024.5%,<>=≥≤*$\\中文ab（）：１２＞＝、。“”x") + ["**", "<p>", "$\\geq 6\\%$", "> ="]
+    made = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(3000)]
+    return parts + made
+
+
+def test_normalize_agrees_with_the_step_by_step_reference():
+    for text in _varied_texts():
+        positions = [(3, 5 + k) for k in range(len(text))]
+        for cell in (False, True):
+            lt = normalize(text, positions, cell=cell)
+            assert (lt.text, lt.positions) == _reference_normalize(text, positions, cell), (text, cell)
+
+
+def test_grid_line_cells_agree_with_locating_each_cell():
+    """locate_cells decides a whole grid line at once; each cell must be what locate_line gives it."""
+    import random
+
+    from textcheck.readers.normalize import empty_text, locate_cells
+
+    texts = _varied_texts()
+    rng = random.Random(7)
+    for _ in range(3000):
+        line = "\t".join(rng.choice(texts).replace("\t", "") for _ in range(rng.randint(1, 6)))
+        column = rng.choice((1, 1, 5))
+        cells, expected, c = locate_cells(line, 9, column), [], column
+        for part in line.split("\t"):
+            expected.append(locate_line(part, 9, c, cell=True) if part.strip() else empty_text(None))
+            c += len(part) + 1
+        assert [(x.text, x.positions) for x in cells] == [(x.text, x.positions) for x in expected], line

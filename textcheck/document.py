@@ -43,7 +43,7 @@ class Location:
 Position = tuple[int, int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LocatedText:
     """Normalised text that remembers the source position of every character.
 
@@ -57,9 +57,19 @@ class LocatedText:
     page: int | None = None
     ref: str | None = None
 
-    def __post_init__(self) -> None:
-        if len(self.text) != len(self.positions):
+    # Readers build one per table cell and line (thousands per document): the generated frozen
+    # __init__ (object.__setattr__ by name, then __post_init__) costs twice these slot setters.
+    def __init__(self, text: str, positions: tuple[Position, ...], page: int | None = None,
+                 ref: str | None = None) -> None:
+        if len(text) != len(positions):
             raise ValueError("LocatedText needs one position per character")
+        _set_lt_text(self, text)
+        _set_lt_positions(self, positions)
+        _set_lt_page(self, page)
+        _set_lt_ref(self, ref)
+
+    def __reduce__(self):  # pickled by its fields (a Document read in a forked reader process)
+        return LocatedText, (self.text, self.positions, self.page, self.ref)
 
     def locate(self, start: int = 0, end: int | None = None) -> Location:
         """Location of ``text[start:end]`` in the source."""
@@ -81,6 +91,12 @@ class LocatedText:
 
     def __str__(self) -> str:  # convenient in messages
         return self.text
+
+
+_set_lt_text = LocatedText.text.__set__
+_set_lt_positions = LocatedText.positions.__set__
+_set_lt_page = LocatedText.page.__set__
+_set_lt_ref = LocatedText.ref.__set__
 
 
 @dataclass(frozen=True)
@@ -112,7 +128,7 @@ class Paragraph:
             yield self.text.slice(start, len(s))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One table cell. ``value`` is set when the cell holds a number."""
 
@@ -121,18 +137,50 @@ class Cell:
     col: int  # column index
     value: Number | None = None
 
+    # One per table cell: slot setters instead of the generated frozen __init__ (see LocatedText).
+    def __init__(self, text: LocatedText, row: int, col: int, value: Number | None = None) -> None:
+        _set_cell_text(self, text)
+        _set_cell_row(self, row)
+        _set_cell_col(self, col)
+        _set_cell_value(self, value)
+
+    def __reduce__(self):
+        return Cell, (self.text, self.row, self.col, self.value)
+
     @property
     def location(self) -> Location:
         return self.text.location
 
 
-@dataclass(frozen=True)
+_set_cell_text = Cell.text.__set__
+_set_cell_row = Cell.row.__set__
+_set_cell_col = Cell.col.__set__
+_set_cell_value = Cell.value.__set__
+
+
+@dataclass(frozen=True, slots=True)
 class Column:
     index: int
     label: str  # header labels joined top to bottom ("一般公共预算支出/合计" → "合计")
     path: tuple[str, ...] = ()  # every header level, outermost first
     number: str | None = None  # from the "※ ※ 1 2 3" column-number row
     concept: str | None = None  # lexicon concept: total, basic, project, personnel …
+
+    # One per table column: slot setters instead of the generated frozen __init__ (see LocatedText).
+    def __init__(self, index: int, label: str, path: tuple[str, ...] = (), number: str | None = None,
+                 concept: str | None = None) -> None:
+        _set_col_index(self, index)
+        _set_col_label(self, label)
+        _set_col_path(self, path)
+        _set_col_number(self, number)
+        _set_col_concept(self, concept)
+
+    def __reduce__(self):
+        return Column, (self.index, self.label, self.path, self.number, self.concept)
+
+
+_set_col_index, _set_col_label, _set_col_path, _set_col_number, _set_col_concept = (
+    getattr(Column, name).__set__ for name in ("index", "label", "path", "number", "concept"))
 
 
 ROW_DATA = "data"
@@ -141,7 +189,7 @@ ROW_SUBTOTAL = "subtotal"  # 小计
 ROW_PART = "part"  # "其中：…" rows: a part of the row above, not an addend
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     index: int
     cells: tuple[Cell, ...]
@@ -155,16 +203,48 @@ class Row:
     # entry; ``label``/``code`` are those of the first (left) block.
     labels: tuple[str, ...] = ()
     codes: tuple[str | None, ...] = ()
+    # column → cell, built on the first ``cell()`` (later stages look cells up thousands of times)
+    _by_col: dict[int, Cell] | None = field(default=None, init=False, repr=False, compare=False)
+
+    # One per table row: slot setters instead of the generated frozen __init__ (see LocatedText).
+    def __init__(self, index: int, cells: tuple[Cell, ...], label: str, code: str | None = None,
+                 level: int | None = None, kind: str = ROW_DATA, parent: int | None = None,
+                 group: str | None = None, labels: tuple[str, ...] = (), codes: tuple[str | None, ...] = ()) -> None:
+        _set_row_index(self, index)
+        _set_row_cells(self, cells)
+        _set_row_label(self, label)
+        _set_row_code(self, code)
+        _set_row_level(self, level)
+        _set_row_kind(self, kind)
+        _set_row_parent(self, parent)
+        _set_row_group(self, group)
+        _set_row_labels(self, labels)
+        _set_row_codes(self, codes)
+        _set_row_by_col(self, None)
+
+    def __reduce__(self):
+        return Row, (self.index, self.cells, self.label, self.code, self.level, self.kind, self.parent,
+                     self.group, self.labels, self.codes)
 
     def cell(self, col: int) -> Cell | None:
-        for c in self.cells:
-            if c.col == col:
-                return c
-        return None
+        """The row's (first) cell in column ``col``."""
+        by_col = self._by_col
+        if by_col is None:
+            by_col = {}
+            for c in self.cells:
+                by_col.setdefault(c.col, c)
+            _set_row_by_col(self, by_col)
+        return by_col.get(col)
 
     def value(self, col: int) -> Number | None:
         c = self.cell(col)
         return c.value if c else None
+
+
+(_set_row_index, _set_row_cells, _set_row_label, _set_row_code, _set_row_level, _set_row_kind, _set_row_parent,
+ _set_row_group, _set_row_labels, _set_row_codes, _set_row_by_col) = (
+    getattr(Row, name).__set__ for name in ("index", "cells", "label", "code", "level", "kind", "parent", "group",
+                                            "labels", "codes", "_by_col"))
 
 
 @dataclass(frozen=True)

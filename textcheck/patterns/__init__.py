@@ -28,6 +28,8 @@ from textcheck.patterns.normalize import (  # noqa: F401
     CJK_DIGIT_SPACE,
     WHITESPACE,
     CELL_CJK_SPACE,
+    TEXT_SPACE_DROPS,
+    CELL_SPACE_DROPS,
 )
 from textcheck.patterns.identification import (  # noqa: F401
     DEPARTMENT_FIELD,

@@ -47,6 +47,13 @@ WHITESPACE = regex.compile(r"\s+")
 # of a narrow column ("产出 指标", "20 分 钟"), not a word boundary.
 CELL_CJK_SPACE = regex.compile(r"(?<=[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘’])[ \t]+(?=[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘’])")
 
+# The space steps of readers.normalize in one scan: each step deletes whole runs of [ \t] judged
+# by the two characters around the run, which deleting another run never changes, so one pass
+# over the alternatives drops exactly what the steps one after another drop
+# (tests/test_normalize.py compares the two).
+TEXT_SPACE_DROPS = regex.compile(SPLIT_OPERATOR_SPACE.pattern + "|" + CJK_DIGIT_SPACE.pattern)
+CELL_SPACE_DROPS = regex.compile(TEXT_SPACE_DROPS.pattern + "|" + CELL_CJK_SPACE.pattern)
+
 # Characters that make a line need more than translation and stripping
 # (full-width/ideographic spaces become spaces, hence \u3000 and \xa0 too).
 NORMALIZE_NEEDS_WORK = regex.compile(r"[<$*\\\s\u3000\xa0\u2002\u2003]")

@@ -141,7 +141,8 @@ def _read_bytes(data: bytes, path: str, limits: Limits) -> Document:
         from textcheck.readers.encoding import detect
 
         text, encoding = detect(data, path)
-        doc = read_text(text, path=path, fmt=fmt, limits=limits)
+        # as read_text, but hashed once below: the file's own hash replaces the text's
+        doc = _read_decoded(_without_lone_surrogates(text), path, fmt, limits)
         doc = replace(doc, meta={**doc.meta, "encoding": encoding})
     return _with_sha(doc, sha)
 
@@ -222,13 +223,19 @@ def _check_pdf_pages(data: bytes, path: str, limits: Limits) -> None:
 
 def read_text(text: str, path: str = "<text>", fmt: str = "text", limits: Limits | None = None) -> Document:
     """Parse already-decoded text (plain text or Markdown)."""
-    from textcheck.readers.text import parse_text
-
     text = _without_lone_surrogates(text)
-    doc = parse_text(text, path=path, fmt=fmt, limits=limits)
-    (limits or DEFAULT_LIMITS).check_paragraphs(path, doc)
+    doc = _read_decoded(text, path, fmt, limits)
     if not doc.sha256:
         doc = _with_sha(doc, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return doc
+
+
+def _read_decoded(text: str, path: str, fmt: str, limits: Limits | None) -> Document:
+    """A Document of decoded text (no lone surrogates), its paragraphs within the limits; no hash yet."""
+    from textcheck.readers.text import parse_text
+
+    doc = parse_text(text, path=path, fmt=fmt, limits=limits)
+    (limits or DEFAULT_LIMITS).check_paragraphs(path, doc)
     return doc
 
 

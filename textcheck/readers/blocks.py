@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from textcheck.document import LocatedText
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextLine:
     """One line (text/PDF) or paragraph (DOCX/HTML) of running text."""
 
@@ -20,8 +20,17 @@ class TextLine:
     page: int | None = None
     style: str | None = None  # DOCX/HTML: "Heading 1", "h2" … when the source says so
 
+    # One per text line: slot setters instead of the generated frozen __init__ (see LocatedText).
+    def __init__(self, text: LocatedText, page: int | None = None, style: str | None = None) -> None:
+        _set_line_text(self, text)
+        _set_line_page(self, page)
+        _set_line_style(self, style)
 
-@dataclass(frozen=True)
+
+_set_line_text, _set_line_page, _set_line_style = (getattr(TextLine, name).__set__ for name in ("text", "page", "style"))
+
+
+@dataclass(frozen=True, slots=True)
 class GridRow:
     """One table row as cells (tab-separated line, PDF row, DOCX/XLSX/HTML row).
 
@@ -33,6 +42,16 @@ class GridRow:
     cells: tuple[LocatedText, ...]
     page: int | None = None
     source_table: str | None = None
+
+    # One per grid line: slot setters instead of the generated frozen __init__ (see LocatedText).
+    def __init__(self, cells: tuple[LocatedText, ...], page: int | None = None, source_table: str | None = None) -> None:
+        _set_grid_cells(self, cells)
+        _set_grid_page(self, page)
+        _set_grid_source(self, source_table)
+
+
+_set_grid_cells, _set_grid_page, _set_grid_source = (
+    getattr(GridRow, name).__set__ for name in ("cells", "page", "source_table"))
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,8 @@ def table_kind(title: str) -> str:
 def is_meta_line(text: str) -> bool:
     """编制部门 / 单位 / (2024年) / (续): a line describing the table next to it."""
     t = text.strip()
+    if not ("单位" in t or "部门" in t or "年" in t or "续" in t):
+        return False  # a word each of the four patterns needs (most lines hold none)
     return bool(patterns.DEPARTMENT_LINE.match(t) or patterns.UNIT_ONLY_LINE.match(t)
                 or patterns.YEAR_LINE.match(t) or patterns.TABLE_CONTINUED.match(t))
 

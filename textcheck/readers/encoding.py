@@ -110,12 +110,16 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-# str.translate table deleting the control characters: counting them runs in C.
-_DELETE_CONTROL = {ord(ch): None for ch in _CONTROL}
+# The control characters as UTF-8 bytes: each is one byte below 0x80, and no other character's
+# UTF-8 form holds such a byte, so deleting them from the encoded text counts them.
+# (bytes.translate runs in C at memory speed; str.translate with a dict looks up every character
+# of Chinese text: ~1 ms per 20,000 characters.)
+_CONTROL_BYTES = "".join(sorted(_CONTROL)).encode("ascii")
 
 
 def _control_count(sample: str) -> int:
-    return len(sample) - len(sample.translate(_DELETE_CONTROL))
+    encoded = sample.encode("utf-8", "surrogatepass")
+    return len(encoded) - len(encoded.translate(None, _CONTROL_BYTES))
 
 
 def _check_text(text: str, path: str) -> None:

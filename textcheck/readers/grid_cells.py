@@ -14,6 +14,11 @@ CellRow = list[LocatedText]
 _parse_cached = lru_cache(maxsize=8192)(_parse_number)
 
 
+# What a cell's number can start with besides a decimal digit (\d): patterns.CELL_NUMBER's
+# bracket and minus signs, patterns.NUMBER_PIECE's separators.
+_NUMBER_HEADS = "(（-−－,."
+
+
 def parse_number(text: str, unit: str | None = None):
     """A cell's number, re-joining one that the layout broke inside a narrow cell.
 
@@ -22,6 +27,9 @@ def parse_number(text: str, unit: str | None = None):
     piece is digits and separators, the joined text is one well-formed number, the first piece
     is a fragment of a long amount (it has a separator or four digits) and is not already that
     number (it fails to parse or has fewer decimals)."""
+    head = text[:1]
+    if head and not head.isdecimal() and head not in _NUMBER_HEADS and not head.isspace():
+        return None  # no number starts so (most text cells): the patterns below need one of these
     n = _parse_cached(text, unit)
     if n is not None or not text:
         return n

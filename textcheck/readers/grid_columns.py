@@ -39,12 +39,19 @@ CODE_CLASS_ROLE, CODE_SUB_ROLE, CODE_COMBINED_ROLE, CODE_NAME_ROLE, TEXT_ROLE, V
 
 def code_text(text: str) -> str:
     """A code cell without the brackets some templates print around it ("[201]" → "201")."""
+    if not text or text[0] not in "[【":  # what BRACKETED_CODE starts with (most cells: no bracket)
+        return text
     m = patterns.BRACKETED_CODE.fullmatch(text)
     return m.group(1) if m else text
 
 
 def column_roles(columns: list[Column], body: list[CellRow], ncols: int) -> list[str]:
-    values = [[code_text(r[c].text.strip()) for r in body if c < len(r) and r[c].text.strip()] for c in range(ncols)]
+    values: list[list[str]] = [[] for _ in range(ncols)]  # each column's filled cells, brackets off
+    for r in body:
+        for c, cell in enumerate(r):
+            t = cell.text.strip()
+            if t:
+                values[c].append(code_text(t))
     has_header = any(col.path for col in columns)
 
     def header_hint(c: int, words: str) -> bool:
@@ -85,8 +92,10 @@ def column_roles(columns: list[Column], body: list[CellRow], ncols: int) -> list
         if not vals:
             roles[k] = VALUE_ROLE
             continue
-        coded = sum(1 for v in vals if patterns.CODE_AND_NAME.match(v))
         numeric = sum(1 for v in vals if parse_number(v) is not None)
+        # A number is never a code and a name (that needs a Han character): at most the other
+        # cells are coded, and fewer than two cannot make a code+name column (most value columns).
+        coded = sum(1 for v in vals if patterns.CODE_AND_NAME.match(v)) if len(vals) - numeric >= 2 else 0
         if coded >= 2 and coded * 2 >= len(vals) - numeric:
             roles[k] = CODE_NAME_ROLE
         elif numeric * 2 > len(vals):

@@ -9,7 +9,8 @@ from textcheck import patterns
 from textcheck.document import ROW_DATA, ROW_PART, ROW_SUBTOTAL, ROW_TOTAL, Cell, Column, Row
 from textcheck.readers.grid_cells import CellRow, compact, parse_number
 from textcheck.readers.grid_columns import (
-    CODE_CLASS_ROLE, CODE_COMBINED_ROLE, CODE_NAME_ROLE, CODE_SUB_ROLE, TEXT_ROLE, VALUE_ROLE, code_text)
+    CODE_CLASS_ROLE, CODE_COMBINED_ROLE, CODE_NAME_ROLE, CODE_SUB_ROLE, LINE_NUMBER_ROLE, TEXT_ROLE, VALUE_ROLE,
+    code_text)
 
 def _numbering_rank(label: str) -> int | None:
     for rank, pat in enumerate(patterns.ROW_NUMBERING):
@@ -26,6 +27,8 @@ def _row_kind(label: str) -> str:
         return ROW_PART
     if patterns.ROW_SUBTOTAL_LABEL.search(t):
         return ROW_SUBTOTAL
+    if not t.endswith(_TOTAL_ENDINGS):
+        return ROW_DATA  # numbering comes off the front only: the bare label ends as ``t`` does
     bare = t
     for pat in patterns.ROW_NUMBERING:
         bare = pat.sub("", bare)
@@ -34,9 +37,27 @@ def _row_kind(label: str) -> str:
     return ROW_DATA
 
 
-def _block_label_code(row: CellRow, roles: list[str], start: int, end: int,
+# How every label patterns.ROW_TOTAL_LABEL matches ends (总计 / 合计 / 总额 …).
+_TOTAL_ENDINGS = ("计", "总额")
+
+
+def _naming_columns(roles: list[str], start: int, end: int) -> tuple[tuple[int, str, int], ...]:
+    """(column, role, code columns before it in the block) of the block's columns that can name
+    a row — decided once per table: value and line-number columns never do (most cells)."""
+    out = []
+    codes_before = 0
+    for k in range(start, min(end, len(roles))):
+        role = roles[k]
+        if role != VALUE_ROLE and role != LINE_NUMBER_ROLE:
+            out.append((k, role, codes_before))
+        if role in (CODE_CLASS_ROLE, CODE_SUB_ROLE):
+            codes_before += 1
+    return tuple(out)
+
+
+def _block_label_code(row: CellRow, columns: tuple[tuple[int, str, int], ...],
                       name_cols: frozenset[int] = frozenset()) -> tuple[str, str | None]:
-    """(label, code) of one block of a row.
+    """(label, code) of one block of a row (``columns``: the block's ``_naming_columns``).
 
     The label is the most specific name: the rightmost filled name column
     (header 名称/项目/内容), else the rightmost filled text column.  A bare
@@ -47,9 +68,26 @@ def _block_label_code(row: CellRow, roles: list[str], start: int, end: int,
     label = ""
     code = None
     texts: list[tuple[int, str]] = []
-    for k in range(start, min(end, len(row))):
+    n = len(row)
+    for k, role, codes_before in columns:
+        if k >= n:
+            break
+        if role == TEXT_ROLE:
+            t = row[k].text.strip()
+            if t:
+                texts.append((k, t))
+            continue
+        if role == CODE_NAME_ROLE:
+            t = row[k].text.strip()
+            m = patterns.CODE_AND_NAME.match(t)
+            if m:
+                code, name = m.group("code"), m.group("name").strip()
+                if name:
+                    label = name
+            elif t:
+                label = t
+            continue
         t = code_text(compact(row[k].text))
-        role = roles[k]
         if role in (CODE_CLASS_ROLE, CODE_COMBINED_ROLE) and t and not t.isdigit():
             texts.append((k, row[k].text.strip()))  # "合计" written in the code column
         elif role == CODE_CLASS_ROLE:
@@ -59,24 +97,17 @@ def _block_label_code(row: CellRow, roles: list[str], start: int, end: int,
                 code_parts.append(t)
             elif t:
                 # "02 公安" under "204", "03 …" under "20508": the missing levels are the rows above's
-                skipped = sum(1 for j in range(start, k) if roles[j] in (CODE_CLASS_ROLE, CODE_SUB_ROLE))
-                code_parts = [STAGGERED * skipped, t]
+                code_parts = [STAGGERED * codes_before, t]
         elif role == CODE_COMBINED_ROLE:
             code = t or None
-        elif role == CODE_NAME_ROLE:
-            m = patterns.CODE_AND_NAME.match(row[k].text.strip())
-            if m:
-                code, name = m.group("code"), m.group("name").strip()
-                if name:
-                    label = name
-            elif row[k].text.strip():
-                label = row[k].text.strip()
-        elif role == TEXT_ROLE:
-            if row[k].text.strip():
-                texts.append((k, row[k].text.strip()))
     if texts:
-        totals = [compact(t) for k, t in texts if patterns.TOTAL_WORD.match(compact(t))]
-        names = [(k, t) for k, t in texts if not patterns.TOTAL_WORD.match(compact(t))]
+        totals = []
+        names = []
+        for k, t in texts:
+            if patterns.TOTAL_WORD.match(compact(t)):
+                totals.append(compact(t))
+            else:
+                names.append((k, t))
         named = [t for k, t in names if k in name_cols]
         pick = named[-1] if named else (names[-1][1] if names else texts[-1][1])
         if totals and names:
@@ -102,8 +133,11 @@ def _unstagger(code: str | None, last_codes: dict[int, str]) -> str | None:
 STAGGERED = "^"
 
 
+_CODE_LEVELS = {3: 1, 5: 2, 7: 3}
+
+
 def _code_level(code: str) -> int:
-    return {3: 1, 5: 2, 7: 3}.get(len(code), (len(code) - 1) // 2)
+    return _CODE_LEVELS.get(len(code), (len(code) - 1) // 2)
 
 
 @dataclass
@@ -130,25 +164,33 @@ def grid_rows(body: list[CellRow], roles: list[str], blocks: list[tuple[int, int
     # cell (PDF/Excel row span): "一般公共预算资金 | 小计" then " | 专项收入".
     text_cols = [k for k in range(blocks[0][0], blocks[0][1]) if k < len(roles) and roles[k] == TEXT_ROLE]
     span_col = text_cols[0] if len(text_cols) >= 2 else None
+    plans = [_naming_columns(roles, a, b) for a, b in blocks]
     walk = _Walk()
     out: list[Row] = []
+    side_by_side = len(plans) > 1
     for i, raw in enumerate(body):
-        labels_codes = [_block_label_code(raw, roles, a, b, name_cols) for a, b in blocks]
-        labels_codes = [(lab, _unstagger(cd, walk.last_codes)) for lab, cd in labels_codes]
-        label, code = labels_codes[0]
+        if side_by_side:
+            labels_codes = [_block_label_code(raw, plan, name_cols) for plan in plans]
+            labels_codes = [(lab, _unstagger(cd, walk.last_codes)) for lab, cd in labels_codes]
+            label, code = labels_codes[0]
+            kind_label = next((lab for lab, _ in labels_codes if lab), "")
+        else:  # one block (most tables): no per-row lists
+            label, code = _block_label_code(raw, plans[0], name_cols)
+            code = _unstagger(code, walk.last_codes)
+            kind_label = label
         if code and code.isdigit() and len(code) in (3, 5):
             walk.last_codes[len(code)] = code
             if len(code) == 3:
                 walk.last_codes.pop(5, None)
-        kind = _row_kind(next((lab for lab, _ in labels_codes if lab), ""))
+        kind = _row_kind(kind_label)
         cells, has_value = _cells(raw, i, roles, unit)
         kind, level, parent, row_group = _place(walk, out, i, kind, label, code, has_value, coded_table)
         if span_col is not None:
             row_group, parent = _merged_span(walk, out, raw, i, kind, row_group, parent, span_col, text_cols)
         out.append(Row(index=i, cells=tuple(cells), label=label, code=code, level=level, kind=kind,
                        parent=parent, group=row_group,
-                       labels=tuple(lab for lab, _ in labels_codes) if len(blocks) > 1 else (),
-                       codes=tuple(cd for _, cd in labels_codes) if len(blocks) > 1 else ()))
+                       labels=tuple(lab for lab, _ in labels_codes) if side_by_side else (),
+                       codes=tuple(cd for _, cd in labels_codes) if side_by_side else ()))
     return out
 
 
@@ -156,12 +198,15 @@ def _cells(raw: CellRow, i: int, roles: list[str], unit: str | None) -> tuple[li
     """The row's cells, values read in value columns only; and whether any holds a number."""
     cells = []
     has_value = False
+    n = len(roles)
     for k, c in enumerate(raw):
-        value = None
-        if k < len(roles) and roles[k] == VALUE_ROLE and c.text:
+        if k < n and c.text and roles[k] == VALUE_ROLE:
             value = parse_number(c.text, unit)
-            has_value = has_value or value is not None
-        cells.append(Cell(c, i, k, value))
+            if value is not None:
+                has_value = True
+            cells.append(Cell(c, i, k, value))
+        else:
+            cells.append(Cell(c, i, k))
     return cells, has_value
 
 

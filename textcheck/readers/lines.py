@@ -17,10 +17,16 @@ def concat(parts: list[LocatedText]) -> LocatedText:
 
 def row_lines(row: tuple[LocatedText, ...] | list[LocatedText]) -> tuple[int | None, int | None]:
     """First and last source line of a row's cells (None when no cell has a position)."""
-    filled = [c.positions for c in row if c.positions]
-    if not filled:
-        return None, None
-    return min(p[0][0] for p in filled), max(p[-1][0] for p in filled)
+    first = last = None
+    for c in row:
+        p = c.positions
+        if p:
+            a, b = p[0][0], p[-1][0]
+            if first is None or a < first:
+                first = a
+            if last is None or b > last:
+                last = b
+    return first, last
 
 
 def heading_level(text: str) -> int | None:
@@ -33,7 +39,8 @@ def heading_level(text: str) -> int | None:
         body = t[:-1]  # "一、主要职能。": some documents end headings with a full stop
     if not body:
         return None  # a lone "。" (a sentence end wrapped onto its own line) is no heading
-    if body[-1] in patterns.SENTENCE_END or any(ch in body for ch in "。，；,;"):
+    if body[-1] in patterns.SENTENCE_END or "。" in body or "，" in body or "；" in body or "," in body \
+            or ";" in body:
         return None  # prose (a numbered list item or a sentence broken at the line end)
     for level, pat in patterns.HEADING_LEVELS:
         if pat.match(body):

@@ -58,18 +58,27 @@ _MAX_SHARED_POSITIONS = 400_000
 _shared_positions = 0
 
 
-def line_positions(line: int, start: int, end: int) -> tuple[Position, ...]:
-    """``((line, start), (line, start + 1), …, (line, end - 1))`` (columns 1-based)."""
+def _line_row(line: int, end: int) -> tuple | None:
+    """The shared positions of ``line`` indexed by column (slot 0 unused), at least ``end``
+    long; None once the shared cache is full."""
     global _shared_positions
     row = _LINE_ROWS.get(line)
     if row is None or len(row) < end:
-        if start < 1 or _shared_positions + end > _MAX_SHARED_POSITIONS:
-            return tuple(zip(repeat(line), range(start, end)))
+        if _shared_positions + end > _MAX_SHARED_POSITIONS:
+            return None
         old = len(row) if row else 0
         size = max(end, 2 * old, 128)
         row = (0, *zip(repeat(line), range(1, size)))  # index = column; slot 0 unused
         _LINE_ROWS[line] = row
         _shared_positions += size - old
+    return row
+
+
+def line_positions(line: int, start: int, end: int) -> tuple[Position, ...]:
+    """``((line, start), (line, start + 1), …, (line, end - 1))`` (columns 1-based)."""
+    row = _line_row(line, end) if start >= 1 else None
+    if row is None:
+        return tuple(zip(repeat(line), range(start, end)))
     return row[start:end]
 
 
@@ -100,13 +109,76 @@ def locate_line(raw: str, line: int, column: int = 1, page: int | None = None, c
             return LocatedText("", (), page)
         start = text.index(stripped[0])
         return LocatedText(stripped, line_positions(line, column + start, column + start + len(stripped)), page)
-    return normalize(raw, list(line_positions(line, column, column + len(raw))), page=page, cell=cell)
+    return normalize(raw, line_positions(line, column, column + len(raw)), page=page, cell=cell)
+
+
+def locate_cells(raw: str, line: int, column: int = 1, page: int | None = None) -> tuple[LocatedText, ...]:
+    """The tab-separated cells of ``raw`` (taken from ``line`` at 1-based ``column``), each as
+    ``locate_line(cell, …, cell=True)`` gives it.
+
+    A grid line is decided once, not cell by cell: NORMALIZE_NEEDS_WORK is a one-character
+    class, so when the line without its tabs and spaces holds none of its characters, a cell
+    without a space is its text (full-width forms translated) at its own columns — no
+    whitespace to strip, nothing to drop.  Only cells with a space, or every cell of a line
+    with other such characters, go through ``locate_line``."""
+    parts = raw.split("\t")
+    empty = empty_text(page)  # a blank cell (~half the cells of a grid)
+    row = None
+    if column >= 1 and not patterns.NORMALIZE_NEEDS_WORK.search(raw.replace("\t", "").replace(" ", "")):
+        row = _line_row(line, column + len(raw))
+    cells = []
+    c = column
+    if row is None:
+        for part in parts:
+            cells.append(locate_line(part, line, c, page, cell=True) if part and not part.isspace() else empty)
+            c += len(part) + 1
+        return tuple(cells)
+    translate = patterns.NORMALIZE_FULLWIDTH.search(raw) is not None
+    for part in parts:
+        if not part:
+            cells.append(empty)
+            c += 1
+            continue
+        end = c + len(part)
+        text = part.translate(_FULLWIDTH_TABLE) if translate else part
+        if " " in text:
+            # only the space steps apply (no other NORMALIZE_NEEDS_WORK character on the line)
+            cells.append(_spaced_cell(text, row, c, page) if not text.isspace() else empty)
+        else:
+            cells.append(LocatedText(text, row[c:end], page))
+        c = end + 1
+    return tuple(cells)
+
+
+def _spaced_cell(text: str, row: tuple, column: int, page: int | None) -> LocatedText:
+    """``normalize(text, row[column:…], cell=True)`` for a cell whose only whitespace is spaces
+    and that holds no other NORMALIZE_NEEDS_WORK character: the space runs the cell's space
+    steps drop, and the surrounding spaces, go; the kept characters keep their columns."""
+    out_t: list[str] = []
+    out_p: list[Position] = []
+    last = 0
+    for m in patterns.CELL_SPACE_DROPS.finditer(text):
+        start, end = m.span()
+        out_t.append(text[last:start])
+        out_p.extend(row[column + last:column + start])
+        last = end
+    if out_t:
+        out_t.append(text[last:])
+        out_p.extend(row[column + last:column + len(text)])
+        text = "".join(out_t)
+    else:
+        out_p = row[column:column + len(text)]
+    stripped = text.strip()
+    if len(stripped) != len(text):
+        start = len(text) - len(text.lstrip())
+        text, out_p = stripped, out_p[start:start + len(stripped)]
+    return LocatedText(text, tuple(out_p), page)
 
 
 def normalize(text: str, positions: Sequence[Position], page: int | None = None, ref: str | None = None,
               cell: bool = False) -> LocatedText:
     """Normalised LocatedText of ``text`` whose characters stand at ``positions``."""
-    pos = positions if isinstance(positions, list) else list(positions)
+    pos = positions  # only sliced and indexed until the end: a tuple or a list
     if patterns.NORMALIZE_FULLWIDTH.search(text):
         text = text.translate(_FULLWIDTH_TABLE)  # 1:1, positions unchanged
     # Each step runs only when its trigger character is present: plain
@@ -118,21 +190,34 @@ def normalize(text: str, positions: Sequence[Position], page: int | None = None,
     if "**" in text:
         text, pos = _sub(text, pos, patterns.MARKDOWN_BOLD, _drop)
     if " " in text or "\t" in text:
-        if patterns.NORMALIZE_OPERATOR.search(text):
-            text, pos = _sub(text, pos, patterns.SPLIT_OPERATOR_SPACE, _drop)
-        text, pos = _sub(text, pos, patterns.CJK_DIGIT_SPACE, _drop)
-        if cell:
-            text, pos = _sub(text, pos, patterns.CELL_CJK_SPACE, _drop)
+        # split operators ("> =95%"), CJK–digit spaces and (cells) CJK–CJK spaces, in one scan
+        text, pos = _drop_matches(text, pos, patterns.CELL_SPACE_DROPS if cell else patterns.TEXT_SPACE_DROPS)
     # strip surrounding whitespace (positions of kept characters unchanged)
-    start, end = 0, len(text)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return LocatedText(text[start:end], tuple(pos[start:end]), page, ref)
+    stripped = text.strip()
+    if len(stripped) != len(text):
+        start = len(text) - len(text.lstrip())
+        text, pos = stripped, pos[start:start + len(stripped)]
+    return LocatedText(text, tuple(pos), page, ref)
 
 
-def _sub(text: str, pos: list[Position], pattern, repl: Callable) -> tuple[str, list[Position]]:
+def _drop_matches(text: str, pos: Sequence[Position], pattern) -> tuple[str, Sequence[Position]]:
+    """``text`` without the matches of ``pattern``, with the positions of the kept characters."""
+    out_t: list[str] = []
+    out_p: list[Position] = []
+    last = 0
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        out_t.append(text[last:start])
+        out_p.extend(pos[last:start])
+        last = end
+    if not out_t:
+        return text, pos
+    out_t.append(text[last:])
+    out_p.extend(pos[last:])
+    return "".join(out_t), out_p
+
+
+def _sub(text: str, pos: Sequence[Position], pattern, repl: Callable) -> tuple[str, Sequence[Position]]:
     """Apply ``repl`` to every match; repl returns [(char, index into text)]."""
     out_t: list[str] = []
     out_p: list[Position] = []

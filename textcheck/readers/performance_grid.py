@@ -20,7 +20,7 @@ def performance_table(draft: TableDraft, rows: list[CellRow], table_id: str, ind
     """
     hdr_i = None
     for i, r in enumerate(rows):
-        texts = {compact(c.text) for c in r}
+        texts = {compact(c.text) for c in r if "标" in c.text}  # every header word has a 标
         if sum(1 for w in _INDICATOR_HEADER_WORDS if w in texts) >= 2:
             hdr_i = i
             break
@@ -32,8 +32,10 @@ def performance_table(draft: TableDraft, rows: list[CellRow], table_id: str, ind
     body = [(i > hdr_i if hdr_i is not None else False, r) for i, r in enumerate(rows) if i != hdr_i]
     out = []
     level1 = level2 = ""
+    unit = draft.unit
     for i, (after, r) in enumerate(body):
-        cells = tuple(Cell(c, i, k, parse_number(c.text, draft.unit) if c.text else None) for k, c in enumerate(r))
+        cells = tuple([Cell(c, i, k, parse_number(c.text, unit)) if c.text else Cell(c, i, k)
+                       for k, c in enumerate(r)])
         group = None
         if after:
             t0 = compact(r[0].text) if r else ""

@@ -116,17 +116,22 @@ class _Builder(TextWalk, GridWalk):
 
     def _caption_row(self, b: GridRow) -> LocatedText | None:
         """A one-cell row holding a caption, title or meta line (DOCX/XLSX put them in the grid)."""
-        filled = [c for c in b.cells if c.text.strip()]
-        if len(filled) != 1:
+        filled = None
+        for c in b.cells:  # exactly one filled cell (most rows have two within their first cells)
+            if c.text.strip():
+                if filled is not None:
+                    return None
+                filled = c
+        if filled is None:
             return None
-        t = filled[0].text.strip()
+        t = filled.text.strip()
         key = compact(t)
         if patterns.TABLE_LABEL.match(key) or patterns.TABLE_LABEL_TITLE.match(t) or is_meta_line(t):
-            return filled[0]
+            return filled
         if (patterns.TABLE_TITLE.match(key) or patterns.NUMBERED_TABLE_TITLE.match(key)) and \
                 (self.open is None or not self.open.segments or len(self.open.segments[-1]) == 0
                  or b.source_table != self.open.source_table):
-            return filled[0]
+            return filled
         return None
 
     def _apply_meta(self, text: str, target) -> None:

@@ -17,11 +17,15 @@ class GridWalk:
 
     def _grid(self, b: GridRow) -> None:
         cells = list(b.cells)
-        if not any(c.text for c in cells):
-            return
+        for c in cells:
+            if c.text:
+                first_text = c.text
+                break
+        else:
+            return  # no text at all
         if self.toc_state == "in":
             self.toc_state = "done"
-        if is_separator_row(cells):
+        if first_text[0] in "-:" and is_separator_row(cells):  # its own first test, done here
             return
         self._flush_para()
         first_line, last_line = row_lines(cells)

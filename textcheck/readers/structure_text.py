@@ -52,6 +52,8 @@ class TextWalk:
 
     def _caption_label(self, lt: LocatedText, text: str, key: str) -> bool:
         """A caption label "表 3" (title on the next line) or "表 3 部门支出总体情况表"."""
+        if "表" not in key:
+            return False  # both label patterns need a 表 (most lines: prose)
         m = patterns.TABLE_LABEL.match(key)
         mt = None if m else patterns.TABLE_LABEL_TITLE.match(text)
         if not (m or mt):
@@ -101,6 +103,8 @@ class TextWalk:
 
     def _title_above_table(self, i: int, lt: LocatedText, key: str) -> bool:
         """"五、部门支出总体情况表" or a bare "项目支出绩效目标表" directly above a table."""
+        if "表" not in key:
+            return False  # both title patterns need a 表 (most lines: prose)
         nm = patterns.NUMBERED_TABLE_TITLE.match(key)
         if not ((nm or (patterns.TABLE_TITLE.match(key) and not patterns.HEADING_LEVELS[0][1].match(key)))
                 and self._grid_follows(i)):

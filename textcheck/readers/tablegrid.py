@@ -70,10 +70,14 @@ def _row_key(row: CellRow) -> tuple[str, ...]:
 
 def is_separator_row(row: CellRow) -> bool:
     """A Markdown separator converted to cells ("--", "----"): not data."""
-    texts = [c.text for c in row if c.text]
-    if not texts or texts[0][0] not in "-:":  # cheap test first: almost every row fails here
+    for c in row:
+        if c.text:
+            if c.text[0] not in "-:":  # cheap test first: almost every row fails here
+                return False
+            break
+    else:
         return False
-    return all(patterns.DASH_CELL.match(t.strip()) for t in texts)
+    return all(patterns.DASH_CELL.match(c.text.strip()) for c in row if c.text)
 
 
 def is_column_number_row(row: CellRow) -> bool:
@@ -129,10 +133,9 @@ def header_row_count(rows: list[CellRow]) -> tuple[int, int | None]:
 
 
 def build_table(draft: TableDraft, index: int) -> Table:
-    rows = [r for r in draft.rows if not is_separator_row(r)]
     title_id = draft.id or f"T{index + 1}"
     if draft.kind == "performance":
-        return performance_table(draft, rows, title_id, index)
+        return performance_table(draft, [r for r in draft.rows if not is_separator_row(r)], title_id, index)
     first = [r for r in draft.segments[0] if not is_separator_row(r)] if draft.segments else []
     h, num_row = header_row_count(first)
     header = first[:h]
@@ -207,15 +210,26 @@ def _joined_row(above: CellRow, below: CellRow) -> CellRow:
     return out
 
 
+def _only_filled(row: CellRow) -> int | None:
+    """The column of the row's only filled cell; None when none or several are filled."""
+    found = None
+    for k, c in enumerate(row):
+        if c.text.strip():
+            if found is not None:
+                return None
+            found = k
+    return found
+
+
 def _join_name_fragments(body: list[CellRow]) -> list[CellRow]:
     """A unit name wrapped onto a row of its own ("江苏省梅村高级中学空港分" / "校"): a row whose
     only filled cell is text in the cell below a filled one is joined to it when the two pieces
     make an organisation name and the first piece alone does not."""
     out: list[CellRow] = []
     for row in body:
-        filled = [k for k, c in enumerate(row) if c.text.strip()]
-        if out and len(filled) == 1:
-            k = filled[0]
+        filled = _only_filled(row) if out else None
+        if filled is not None:
+            k = filled
             above = out[-1]
             a = above[k].text.strip() if k < len(above) else ""
             b = row[k].text.strip()

@@ -23,7 +23,7 @@ from textcheck.document import Document, LocatedText
 from textcheck.errors import ReadError
 from textcheck.limits import DEFAULT_LIMITS, Limits
 from textcheck.readers.blocks import Block, GridRow, PageBreak, TextLine
-from textcheck.readers.normalize import empty_text, locate_line, normalize
+from textcheck.readers.normalize import locate_cells, locate_line, normalize
 from textcheck.readers.structure import build_document
 
 
@@ -94,11 +94,10 @@ def text_blocks(lines: list[str], fmt: str = "text", limits: Limits = DEFAULT_LI
                 col += len(part) + 1
             i += 1
             continue
-        stripped = raw.strip()
-        if not stripped:
+        if not raw or raw.isspace():  # a blank line (tested without a stripped copy of every line)
             i += 1
             continue
-        if stripped.startswith("|") and _is_pipe_table_start(lines, i):
+        if "|" in raw and raw.lstrip().startswith("|") and _is_pipe_table_start(lines, i):
             j = i
             while j < n and lines[j].strip().startswith("|"):
                 if not patterns.MD_TABLE_SEPARATOR.match(lines[j]):
@@ -106,7 +105,7 @@ def text_blocks(lines: list[str], fmt: str = "text", limits: Limits = DEFAULT_LI
                 j += 1
             i = j
             continue
-        if "<table" in raw.lower():
+        if "<" in raw and "<table" in raw.lower():
             end = _html_table_end(lines, i)
             if end is not None:
                 table = _html_table_blocks(lines, i, end, page, len(blocks))
@@ -114,20 +113,19 @@ def text_blocks(lines: list[str], fmt: str = "text", limits: Limits = DEFAULT_LI
                 blocks.extend(table)
                 i = end + 1
                 continue
-        blocks.extend(_line_blocks(raw, lineno, 1, page))
+        if "\t" in raw:  # _line_blocks inlined for the common line (one call and list less per line)
+            blocks.append(GridRow(locate_cells(raw, lineno, 1, page), page))
+        else:
+            lt = locate_line(raw, lineno, 1, page)
+            if lt.text:
+                blocks.append(TextLine(lt, page))
         i += 1
     return blocks
 
 
 def _line_blocks(raw: str, lineno: int, col: int, page: int | None) -> list[Block]:
     if "\t" in raw:
-        cells = []
-        c = col
-        empty = empty_text(page)  # what locate_line gives a blank cell (~half the cells of a grid)
-        for part in raw.split("\t"):
-            cells.append(locate_line(part, lineno, c, page, cell=True) if part and not part.isspace() else empty)
-            c += len(part) + 1
-        return [GridRow(tuple(cells), page)]
+        return [GridRow(locate_cells(raw, lineno, col, page), page)]
     lt = locate_line(raw, lineno, col, page)
     return [TextLine(lt, page)] if lt.text else []
 

@@ -1,0 +1,239 @@
+"""The table reader's shortcuts give what the plain per-cell steps give.
+
+Reading decides some things once per line, row or table that were decided cell by cell (which
+columns can name a row, where a row's first text is, whether any cell is coded); each test
+compares a shortcut with the straightforward version on seed cells and random ones.
+"""
+import random
+from pathlib import Path
+
+from textcheck import patterns
+from textcheck.document import ROW_DATA, ROW_PART, ROW_SUBTOTAL, ROW_TOTAL, LocatedText
+from textcheck.readers import grid_columns, grid_rows, performance_grid, tablegrid
+from textcheck.readers.grid_cells import compact, parse_number
+from textcheck.readers.lines import row_lines
+
+SAMPLE = Path(__file__).resolve().parent.parent / "corpus" / "urumqi-kejiju-2024-budget.txt"
+
+
+def _seed_cells() -> list[str]:
+    return [c for ln in SAMPLE.read_text("utf-8").split("\n") for c in ln.split("\t")]
+
+
+def _varied_cells(n: int = 2000, seed: int = 3) -> list[str]:
+    rng = random.Random(seed)
+    pieces = ["201", "20601", "2060101", "01", "[201]", "【20140】", "[2a]", "合计", "小计", "总计", "其中：",
+              "一、", "1.", "3,956.08", "0.00", "-", "--", ":--", "---:", " ", "", "科学技术支出", "人", "年",
+              "201 一般公共服务支出", "一级指标", "指 标", "指标值", "%", "(5.00)", "12", "2024"]
+    return [c for c in _seed_cells() if len(c) < 40] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(n)]
+
+
+def _lt(text: str, line: int, col: int = 1) -> LocatedText:
+    return LocatedText(text, tuple((line, col + k) for k in range(len(text))))
+
+
+def _random_rows(n: int = 1500, seed: int = 5) -> list[list[LocatedText]]:
+    rng = random.Random(seed)
+    cells = _varied_cells(seed=seed)
+    rows = []
+    for _ in range(n):
+        row = []
+        for _ in range(rng.randint(0, 8)):
+            t = rng.choice(cells)
+            row.append(_lt(t, rng.randint(1, 50), rng.randint(1, 9)))
+        rows.append(row)
+    return rows
+
+
+def test_code_text_skips_the_regex_only_without_a_bracket():
+    for t in _varied_cells():
+        m = patterns.BRACKETED_CODE.fullmatch(t)
+        assert grid_columns.code_text(t) == (m.group(1) if m else t), t
+
+
+def test_separator_row_and_row_lines_agree_with_the_plain_versions():
+    for row in _random_rows():
+        texts = [c.text for c in row if c.text]
+        expected = bool(texts) and texts[0][0] in "-:" and all(patterns.DASH_CELL.match(t.strip()) for t in texts)
+        assert tablegrid.is_separator_row(row) == expected, [c.text for c in row]
+        filled = [c.positions for c in row if c.positions]
+        lines = (min(p[0][0] for p in filled), max(p[-1][0] for p in filled)) if filled else (None, None)
+        assert row_lines(row) == lines
+        only = [k for k, c in enumerate(row) if c.text.strip()]
+        assert tablegrid._only_filled(row) == (only[0] if len(only) == 1 else None)
+
+
+def test_a_number_is_never_a_code_and_name():
+    """column_roles counts code+name cells only when two or more cells are not numbers: it
+    relies on no cell being both."""
+    for t in _varied_cells(4000):
+        v = grid_columns.code_text(t.strip())
+        assert not (parse_number(v) is not None and patterns.CODE_AND_NAME.match(v)), v
+
+
+def test_indicator_header_words_all_hold_the_character_looked_for():
+    assert all("标" in w for w in performance_grid._INDICATOR_HEADER_WORDS)
+
+
+def _reference_block_label_code(row, roles, start, end, name_cols):
+    """_block_label_code as first written: every cell of the block looked at, codes compacted."""
+    code_parts, label, code, texts = [], "", None, []
+    for k in range(start, min(end, len(row))):
+        t = grid_columns.code_text(compact(row[k].text))
+        role = roles[k]
+        if role in (grid_columns.CODE_CLASS_ROLE, grid_columns.CODE_COMBINED_ROLE) and t and not t.isdigit():
+            texts.append((k, row[k].text.strip()))
+        elif role == grid_columns.CODE_CLASS_ROLE:
+            code_parts = [t] if t else []
+        elif role == grid_columns.CODE_SUB_ROLE:
+            if t and code_parts:
+                code_parts.append(t)
+            elif t:
+                skipped = sum(1 for j in range(start, k)
+                              if roles[j] in (grid_columns.CODE_CLASS_ROLE, grid_columns.CODE_SUB_ROLE))
+                code_parts = [grid_rows.STAGGERED * skipped, t]
+        elif role == grid_columns.CODE_COMBINED_ROLE:
+            code = t or None
+        elif role == grid_columns.CODE_NAME_ROLE:
+            m = patterns.CODE_AND_NAME.match(row[k].text.strip())
+            if m:
+                code, name = m.group("code"), m.group("name").strip()
+                if name:
+                    label = name
+            elif row[k].text.strip():
+                label = row[k].text.strip()
+        elif role == grid_columns.TEXT_ROLE:
+            if row[k].text.strip():
+                texts.append((k, row[k].text.strip()))
+    if texts:
+        totals = [compact(t) for k, t in texts if patterns.TOTAL_WORD.match(compact(t))]
+        names = [(k, t) for k, t in texts if not patterns.TOTAL_WORD.match(compact(t))]
+        named = [t for k, t in names if k in name_cols]
+        pick = named[-1] if named else (names[-1][1] if names else texts[-1][1])
+        if totals and names:
+            pick += totals[-1]
+        if not label or named:
+            label = pick
+    if code_parts:
+        code = "".join(code_parts)
+    return label, code
+
+
+def test_block_label_code_from_the_naming_columns_agrees_with_every_cell():
+    rng = random.Random(11)
+    all_roles = [grid_columns.CODE_CLASS_ROLE, grid_columns.CODE_SUB_ROLE, grid_columns.CODE_COMBINED_ROLE,
+                 grid_columns.CODE_NAME_ROLE, grid_columns.TEXT_ROLE, grid_columns.VALUE_ROLE,
+                 grid_columns.LINE_NUMBER_ROLE]
+    rows = _random_rows(seed=12)
+    for _ in range(300):
+        ncols = rng.randint(1, 8)
+        roles = [rng.choice(all_roles) for _ in range(ncols)]
+        start = rng.randint(0, ncols - 1)
+        end = rng.randint(start + 1, ncols)
+        name_cols = frozenset(k for k in range(ncols) if rng.random() < 0.3)
+        plan = grid_rows._naming_columns(roles, start, end)
+        for row in rng.sample(rows, 20):
+            row = row[:ncols]
+            assert grid_rows._block_label_code(row, plan, name_cols) == \
+                _reference_block_label_code(row, roles, start, end, name_cols), ([c.text for c in row], roles)
+
+
+def test_row_kind_agrees_with_stripping_the_numbering_of_every_label():
+    def reference(label):
+        t = compact(label)
+        if not t:
+            return ROW_DATA
+        if patterns.ROW_PART_LABEL.match(t):
+            return ROW_PART
+        if patterns.ROW_SUBTOTAL_LABEL.search(t):
+            return ROW_SUBTOTAL
+        bare = t
+        for pat in patterns.ROW_NUMBERING:
+            bare = pat.sub("", bare)
+        return ROW_TOTAL if patterns.ROW_TOTAL_LABEL.match(bare) and len(bare) <= 10 else ROW_DATA
+
+    labels = _varied_cells(4000) + ["一、收入总计", "（一）支出总额", "1.合计", "总额", "收支总计", "本年收入合计",
+                                    "一、", "二、总计", "其中：合计"]
+    for label in labels:
+        assert grid_rows._row_kind(label) == reference(label), label
+
+
+def test_caption_and_meta_shortcuts_agree_with_the_patterns():
+    """is_meta_line and the caption steps skip their patterns for lines without the word every
+    pattern needs (单位/部门/年/续, 表)."""
+    from textcheck.readers.captions import is_meta_line
+
+    lines = [ln.strip() for ln in SAMPLE.read_text("utf-8").split("\n") if "\t" not in ln] + _varied_cells() + [
+        "编制部门：某局", "单位：万元", "金额单位：元", "（2024年）", "2024年度", "（续）", "续表", "部门：某局 单位：万元",
+        "表 3", "公开05表", "公开表五", "表3 部门支出总体情况表", "五、部门支出总体情况表", "项目支出绩效目标表"]
+    for t in lines:
+        assert is_meta_line(t) == bool(
+            patterns.DEPARTMENT_LINE.match(t) or patterns.UNIT_ONLY_LINE.match(t) or patterns.YEAR_LINE.match(t)
+            or patterns.TABLE_CONTINUED.match(t)), t
+        if "表" not in t:
+            key = compact(t)
+            assert not (patterns.TABLE_LABEL.match(key) or patterns.TABLE_LABEL_TITLE.match(t)
+                        or patterns.NUMBERED_TABLE_TITLE.match(key) or patterns.TABLE_TITLE.match(key)), t
+
+
+def test_control_characters_counted_on_the_utf8_bytes():
+    """encoding._control_count counts on the encoded text what a per-character test counts."""
+    from textcheck.readers import encoding
+
+    rng = random.Random(17)
+    alphabet = [chr(c) for c in range(0, 40)] + ["\x7f", "\x80", "\x85", "年", "，", "a", "\ufffd", "\ud800",
+                                                 "😀", "\u3000"]
+    samples = [SAMPLE.read_text("utf-8")[:20000]] + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(2000)]
+    for s in samples:
+        assert encoding._control_count(s) == sum(1 for ch in s if ch in encoding._CONTROL), repr(s)
+
+
+def test_row_cell_by_column_agrees_with_a_scan():
+    """Row.cell indexes its cells on first use: the first cell of a column, as the scan finds."""
+    import pickle
+
+    from textcheck.document import Cell, Row
+
+    rng = random.Random(23)
+    empty = LocatedText("", ())
+    for _ in range(500):
+        cells = tuple(Cell(empty, 0, rng.randint(0, 6)) for _ in range(rng.randint(0, 8)))
+        row = Row(0, cells, "x")
+        for col in range(-1, 8):
+            expected = next((c for c in cells if c.col == col), None)
+            assert row.cell(col) is expected
+            assert row.value(col) is (expected.value if expected else None)
+        assert row == Row(0, cells, "x") and hash(row) == hash(Row(0, cells, "x"))
+        assert pickle.loads(pickle.dumps(row)) == row
+
+
+def test_cell_numbers_skip_text_that_no_number_starts_with():
+    """grid_cells.parse_number gives up on a first character no number starts with: the same
+    as the full parse on every kind of cell (Unicode digits, brackets, signs, wrapped amounts)."""
+    from textcheck.numbers import parse_number as full_parse
+    from textcheck.readers import grid_cells
+
+    def reference(text, unit=None):
+        n = full_parse(text, unit)
+        if n is not None or not text:
+            return n
+        pieces = text.split()
+        if len(pieces) < 2 or not all(patterns.NUMBER_PIECE.fullmatch(p) for p in pieces):
+            return None
+        joined = full_parse("".join(pieces), unit)
+        if joined is None:
+            return None
+        head = pieces[0].lstrip("-−")
+        if not ("," in head or "." in head or len(head) >= 4):
+            return None
+        first = full_parse(pieces[0], unit)
+        return joined if first is None or first.decimals < joined.decimals else None
+
+    rng = random.Random(29)
+    alphabet = list("0123456789,.-−－(（)）% 年万元a") + ["٣", "３", "۵", "\u3000", "\t", "106,512.0 0", "1682.7 6"]
+    cells = _varied_cells() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10))) for _ in range(5000)]
+    for text in cells:
+        for unit in (None, "万元"):
+            assert grid_cells.parse_number(text, unit) == reference(text, unit), repr(text)
