@@ -86,6 +86,52 @@ def check_sum(total: Number | None, parts: Sequence[Number | None],
     return SumCheck(status, total, tuple(parts), value, decimals, s, t, empty)
 
 
+def sum_status(total: Number | None, parts: Sequence[Number | None],
+                tolerance: Decimal = Decimal(0)) -> str | None:
+    """``check_sum(total, parts, tolerance).status`` (None where it returns None), without
+    building the SumCheck: the sum rules ask it of every row and column of a confirmed
+    relation, and build the SumCheck only for the few that are not exact."""
+    value = _ZERO
+    empty = total is None
+    for p in parts:
+        if p is not None:
+            value += p.value
+            empty = False
+    if empty:
+        return None
+    if value == (total.value if total is not None else 0):
+        return EXACT
+    lo = hi = _ZERO
+    for p in parts:
+        if p is not None:
+            v, h = p.value, half_ulp(p.decimals)
+            lo, hi = lo + (v - h), hi + (v + h)
+    t = total.interval if total is not None else Interval.exact(_ZERO)
+    return ROUNDING if Interval(t.lo - tolerance, t.hi + tolerance).overlaps(Interval(lo, hi)) else MISMATCH
+
+
+def sum_holds(total: Number | None, parts: Sequence[Number | None]) -> bool:
+    """``check_sum(total, parts)`` holds (exact or within rounding, no tolerance), without
+    building the SumCheck: the verification asks only this, thousands of times per document.
+    An exact sum always overlaps, so this is the overlap of the two intervals."""
+    lo = hi = _ZERO
+    empty = total is None
+    for p in parts:
+        if p is not None:
+            v, h = p.value, half_ulp(p.decimals)
+            lo, hi = lo + (v - h), hi + (v + h)
+            empty = False
+    if empty:
+        return False  # check_sum returns None: every cell empty
+    if total is None:
+        return lo <= 0 <= hi
+    h = half_ulp(total.decimals)
+    return total.value - h <= hi and lo <= total.value + h
+
+
+_ZERO = Decimal(0)
+
+
 def exceeds(part: Interval, whole: Interval, tolerance: Decimal = Decimal(0)) -> bool:
     """True when the part is provably larger than the whole."""
     return part.lo > whole.hi + tolerance

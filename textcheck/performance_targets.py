@@ -69,6 +69,8 @@ class Target:
 def compact(t: LocatedText, all_space: bool = False) -> LocatedText:
     """Drop spaces a wrapped cell left inside Chinese words ("时 间" → "时间"), keeping positions."""
     pattern = patterns.WHITESPACE if all_space else patterns.PERF_SPACE_IN_WORDS
+    if pattern.search(t.text) is None:
+        return t  # most cells have no space to drop: no per-character mask
     keep = [True] * len(t.text)
     for m in pattern.finditer(t.text):
         for i in range(m.start(), m.end()):

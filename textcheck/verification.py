@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Hashable, Sequence
 
-from textcheck.arithmetic import EXACT, MISMATCH, ROUNDING, SumCheck, check_sum
+from textcheck.arithmetic import EXACT, ROUNDING, SumCheck, sum_holds
 from textcheck.numbers import Number
 
 MIN_CONFIRMING = 2
@@ -115,7 +115,7 @@ def support(places: Sequence[tuple[Number | None, Sequence[Number | None]]]) -> 
             continue
         seen.add(key)
         a += 1
-        h += holds(check_sum(total, parts))
+        h += sum_holds(total, parts)
     return Support(h, a)
 
 
@@ -129,8 +129,8 @@ def memo_parts(n_parts: int, places: Sequence[tuple[Number | None, Sequence[Numb
             if not nonzero(parts[k]) or not applies(total, parts):
                 continue
             n += 1
-            with_k += holds(check_sum(total, [p for i, p in enumerate(parts) if i not in memo]))
-            without_k += holds(check_sum(total, [p for i, p in enumerate(parts) if i not in memo and i != k]))
+            with_k += sum_holds(total, [p for i, p in enumerate(parts) if i not in memo])
+            without_k += sum_holds(total, [p for i, p in enumerate(parts) if i not in memo and i != k])
         if n and without_k > with_k and Decimal(without_k) >= MIN_SHARE * Decimal(n):
             memo.add(k)
     return memo
