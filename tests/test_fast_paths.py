@@ -63,3 +63,61 @@ def test_sum_status_is_check_sum_status():
         tol = Decimal(rng.choice(["0", "0", "0.01", "0.1", "1"]))
         check = check_sum(total, parts, tol)
         assert sum_status(total, parts, tol) == (check.status if check is not None else None), (total, parts, tol)
+
+
+def _row(index, cells):
+    from textcheck.document import Cell, LocatedText, Row
+
+    return Row(index, tuple(Cell(LocatedText(t, tuple((index + 1, k + 1) for k in range(len(t)))), index, col,
+                                 parse_number(t) if v else None)
+                            for col, t, v in cells), label="")
+
+
+def test_column_numbers_are_cell_number_row_by_row():
+    from textcheck.arithmetic import ColumnNumbers, cell_number, cell_text, column_cells, number_in, text_in
+
+    rng = random.Random(7)
+    texts = ["", " ", "1.00", "2,345.60", "-", "合计", "（5.00）", "12%", "  3.5 ", "科目"]
+    for _ in range(300):
+        rows = []
+        for i in range(rng.randint(0, 6)):
+            cols = [rng.randint(0, 6) for _ in range(rng.randint(0, 6))]  # gaps and repeated columns
+            rows.append(_row(i, [(c, rng.choice(texts), rng.random() < 0.5) for c in cols]))
+        width = max([c.col + 1 for r in rows for c in r.cells], default=0)
+        cells = column_cells(rows, width)
+        numbers = ColumnNumbers(rows, cells)
+        for col in range(width + 2):
+            assert numbers.column(col) == [cell_number(r, col) for r in rows]
+            if col < width:
+                assert [number_in(c) for c in cells[col]] == [cell_number(r, col) for r in rows]
+                assert [text_in(c) for c in cells[col]] == [cell_text(r, col) for r in rows]
+
+
+def test_checked_reads_as_check_sum():
+    from textcheck.arithmetic import checked
+
+    rng = random.Random(3)
+    numbers = [parse_number(f) for f in _FIGURES] + [None, None]
+    for _ in range(2000):
+        total, parts = rng.choice(numbers), [rng.choice(numbers) for _ in range(rng.randint(0, 4))]
+        full, fast = check_sum(total, parts), checked(total, parts)
+        if full is None:
+            assert fast is None
+        else:
+            assert (fast.status, fast.total, fast.parts) == (full.status, full.total, full.parts)
+
+
+def test_family_tables_found_for_all_families_at_once_as_one_by_one():
+    from textcheck.families import _all_keyed, _best_table, _best_tables, _keyed, families, title_key
+
+    fams, _ = families()
+    index, lengths = _all_keyed(fams)
+    titles = {k for f in fams for t in f.tables for k in t.keys}
+    probes = set(titles)
+    for k in titles:  # a title with a department or year before it, cut, or changed at the end
+        probes.update({"某某单位" + k, "2026年" + k, k[1:], k[:-1], k + "表"})
+    probes.update({"", "表", "收支总表", "部门收支总表（续）"})
+    for title in probes:
+        at_once = _best_tables(title, index, lengths)
+        for i, family in enumerate(fams):
+            assert at_once.get(i) == _best_table(title, _keyed(family)), (title, family.id)

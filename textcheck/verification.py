@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Hashable, Sequence
 
-from textcheck.arithmetic import EXACT, ROUNDING, SumCheck, sum_holds
+from textcheck.arithmetic import EXACT, ROUNDING, Checked, SumCheck, sum_holds
 from textcheck.numbers import Number
 
 MIN_CONFIRMING = 2
@@ -160,10 +160,11 @@ def one_cell_explains(breaking: Sequence[Place]) -> bool:
     return False
 
 
-def family_support(members: Sequence[Sequence[SumCheck | None]],
-                   keep: Callable[[Sequence[SumCheck | None]], bool] = lambda checks: True) -> Support:
+def family_support(members: Sequence[Sequence[SumCheck | Checked | None]],
+                   keep: Callable[[Sequence[SumCheck | Checked | None]], bool] = lambda checks: True) -> Support:
     """Support of a family of row relations (e.g. every 类 = Σ款 of a table), each member being
-    its checks column by column; members that ``keep`` rejects do not count."""
+    its checks column by column (``SumCheck`` or ``Checked``: status, total and parts are
+    read); members that ``keep`` rejects do not count."""
     h = a = 0
     seen: set[tuple] = set()
     for checks in members:
