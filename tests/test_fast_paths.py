@@ -121,3 +121,122 @@ def test_family_tables_found_for_all_families_at_once_as_one_by_one():
         at_once = _best_tables(title, index, lengths)
         for i, family in enumerate(fams):
             assert at_once.get(i) == _best_table(title, _keyed(family)), (title, family.id)
+
+
+def _entry_key_reference(s: str) -> str:
+    from textcheck.lexicon.terms import normalize_term
+
+    s = patterns.TOC_BULLET.sub("", s)
+    s = patterns.TOC_PAGE_TAIL.sub("", s)
+    return patterns.TOC_END_PUNCT.sub("", normalize_term(s))
+
+
+def test_entry_key_skips_only_patterns_that_cannot_match():
+    from pathlib import Path
+
+    from textcheck.layout_toc import entry_key
+
+    seed = Path(__file__).resolve().parent.parent / "corpus" / "urumqi-kejiju-2024-budget.txt"
+    lines = seed.read_text("utf-8").splitlines()
+    heads = ["", " ", "  - ", "•", "· ", "*", "\x1c-", "\u3000", "一、", "第一部分 "]
+    bodies = ["部门收支总表", "收入预算情况说明", "“三公”经费", "（一）机构设置", "12", "表1"]
+    tails = ["", " ", "………… 3", "....12", "  7", "5", "）12", "。", "：", ";", ".", "．．", "…", "12\x1c",
+             " \n", "１２", "²"]
+    samples = lines + [h + b + t for h in heads for b in bodies for t in tails]
+    for s in samples:
+        assert entry_key(s) == _entry_key_reference(s), repr(s)
+
+
+# The slow path of performance_targets.parse_target, as it was before text targets skipped the
+# patterns of the forms that start with a digit.
+from decimal import Decimal  # noqa: E402
+
+from textcheck.document import LocatedText  # noqa: E402
+from textcheck.numbers import Number  # noqa: E402
+from textcheck.performance_targets import (  # noqa: E402
+    _CANONICAL, FORM_DATE, FORM_EMPTY, FORM_LIST, FORM_MALFORMED, FORM_MULTI, FORM_OPERATOR_ONLY, FORM_QUANTITY,
+    FORM_RANGE, FORM_RATIO, FORM_TEXT, MALFORMED_OPERATORS, Target, _strip_latex, compact, target_pieces)
+
+
+def _parse_target_reference(cell: LocatedText | None, measure_words=()) -> Target:
+    """parse_target before its digit-first shortcut (the slow path)."""
+    if cell is None or not cell.text.strip():
+        return Target(cell or LocatedText("", ()), FORM_EMPTY)
+    t = compact(cell)
+    s = _strip_latex(patterns.WHITESPACE.sub("", t.text)).replace("％", "%").replace("：", ":")
+    spaced = bool(patterns.PERF_SPACED_OPERATOR.search(t.text))
+    op_text = op = None
+    m = patterns.PERF_OPERATOR.match(s)
+    if m:
+        op_text = m.group("op")
+        op = MALFORMED_OPERATORS.get(op_text) or _CANONICAL.get(op_text)
+        s = s[m.end():]
+    if not s:
+        form = FORM_OPERATOR_ONLY if op_text else FORM_EMPTY
+        return Target(t, form, op, op_text, spaced_operator=spaced)
+    if patterns.PERF_DATE.match(s):
+        return Target(t, FORM_DATE, op, op_text, spaced_operator=spaced)  # "2026年12月31日前"
+    rng = patterns.PERF_RANGE.match(s)
+    if rng:
+        unit = (rng.group("unit") or "").strip() or None
+        return Target(t, FORM_RANGE, op, op_text, unit=unit, spaced_operator=spaced)  # "90%-95%"
+    if patterns.PERF_VALUE_LIST.match(s):
+        return Target(t, FORM_LIST, op, op_text, spaced_operator=spaced)  # "12、18、25"
+    if patterns.PERF_MULTI_SEPARATOR.search(s) and len(target_pieces(t)) > 1:
+        # "≥10000人次；≥6000件次": the targets of several indicators named in one cell; not one
+        # value, and not judged as one (a wrapped or overlapping cell garbles such lists)
+        return Target(t, FORM_MULTI, op, op_text, spaced_operator=spaced)
+    r = patterns.PERF_RATIO.match(s)
+    if r:
+        return Target(t, FORM_RATIO, op, op_text, ratio=(Decimal(r.group("a")), Decimal(r.group("b"))),
+                      spaced_operator=spaced)
+    q = patterns.PERF_QUANTITY.match(s)
+    if q:
+        unit = (q.group("unit") or "").strip() or None
+        value = parse_number(q.group("num"))
+        if value is None:
+            return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
+        if unit and patterns.ANY_DIGIT.search(unit):
+            # "=1 周 1 次": digits inside the unit, so no single value.
+            return Target(t, FORM_MALFORMED, op, op_text, value=value, unit=unit, spaced_operator=spaced)
+        if unit == "%":
+            value = Number(value.value, value.decimals, "%", q.group("num") + "%")
+        else:
+            value = Number(value.value, value.decimals, unit, q.group("num"))
+        return Target(t, FORM_QUANTITY, op, op_text, value=value, unit=unit, spaced_operator=spaced)
+    if op_text and patterns.ANY_DIGIT.search(s):
+        return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
+    return Target(t, FORM_TEXT, op, op_text, spaced_operator=spaced)
+
+
+
+def test_parse_target_shortcut_gives_the_slow_answer():
+    from pathlib import Path
+
+    from textcheck.performance_targets import parse_target
+
+    seed = Path(__file__).resolve().parent.parent / "corpus" / "urumqi-kejiju-2024-budget.txt"
+    cells = [c for ln in seed.read_text("utf-8").splitlines() if "\t" in ln for c in ln.split("\t")]
+    ops = ["", "≥", "> =", "不低于", "=", "<", "$\\geq", "大于等于 "]
+    values = ["90%", "100", "2026年12月底", "90%-95%", "12、18、25", "≥10000人次；≥6000件次", "2:1",
+              "明显提升", "有效；较好", "约3次", "1 周 1 次", "１００", "²", "", "；", "提高10%", "=1 周 1 次",
+              "时 间", "\\%", "95％", "3：1"]
+    samples = cells + [o + v for o in ops for v in values]
+    for s in samples:
+        cell = LocatedText(s, tuple((1, i + 1) for i in range(len(s))))
+        assert parse_target(cell) == _parse_target_reference(cell), repr(s)
+
+
+def test_parse_number_turns_away_labels_as_the_pattern_does():
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parent.parent / "corpus" / "urumqi-kejiju-2024-budget.txt"
+    cells = [c for ln in seed.read_text("utf-8").splitlines() for c in ln.split("\t")]
+    extra = ["", " ", "(5.00)", "（5.00）", "-3", "−3", "－3", "１２", "²", "①", "%", ",1", ".5", "+3", "(", "x1"]
+    for s in cells + extra:
+        m = patterns.CELL_NUMBER.fullmatch(s.strip())
+        if m is None:
+            assert parse_number(s) is None, repr(s)
+        else:
+            assert parse_number(s) is not None or len(m.group("int").replace(",", "").lstrip("0")) > 18 \
+                or len(m.group("frac") or "") > 10, repr(s)

@@ -30,9 +30,23 @@ _MAX_TITLE_LINE = 60
 def entry_key(s: str) -> str:
     """An entry or heading for comparison: no bullet, page number, spaces, quotes or end
     punctuation; brackets as ASCII."""
-    s = patterns.TOC_BULLET.sub("", s)
-    s = patterns.TOC_PAGE_TAIL.sub("", s)
-    return patterns.TOC_END_PUNCT.sub("", normalize_term(s))
+    # Each pattern only where it can match (it is asked of every short body line): a bullet
+    # after leading spaces; a page number or dot leader before trailing spaces (str.strip
+    # drops every space the patterns allow, and more); end punctuation (the key has no spaces).
+    if s.lstrip()[:1] in _BULLETS:
+        s = patterns.TOC_BULLET.sub("", s)
+    tail = s.rstrip()[-1:]
+    if tail.isdigit() or tail in _LEADER_DOTS:
+        s = patterns.TOC_PAGE_TAIL.sub("", s)
+    key = normalize_term(s)
+    if key[-1:] in _END_PUNCT:
+        key = patterns.TOC_END_PUNCT.sub("", key)
+    return key
+
+
+_BULLETS = ("-", "•", "·", "*")  # patterns.TOC_BULLET
+_LEADER_DOTS = (".", "·", "…", "．")  # patterns.TOC_PAGE_TAIL
+_END_PUNCT = ("。", "：", ":", "；", ";", ".")  # patterns.TOC_END_PUNCT
 
 
 def marker_of(key: str) -> str:

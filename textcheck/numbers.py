@@ -156,6 +156,9 @@ def format_decimal(v: Decimal, decimals: int = 2, thousands: bool = True) -> str
     return f"{v:,.{decimals}f}" if thousands else f"{v:.{decimals}f}"
 
 
+_NUMBER_STARTS = frozenset("(（-−－")
+
+
 def parse_number(text: str, unit: str | None = None) -> Number | None:
     """Parse one published number ("3,956.08", "-2.46", "（5.00）", "1,779.40%").
 
@@ -164,8 +167,8 @@ def parse_number(text: str, unit: str | None = None) -> Number | None:
     formatting rule reports it).  A trailing "%" sets the unit to "%".
     """
     s = text.strip()
-    if not s:
-        return None
+    if not s or not (s[0].isdigit() or s[0] in _NUMBER_STARTS):
+        return None  # a label: CELL_NUMBER starts with a digit (str.isdigit holds for every \d) or these
     m = patterns.CELL_NUMBER.fullmatch(s)
     if not m:
         return None

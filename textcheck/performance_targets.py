@@ -118,7 +118,7 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
         return Target(cell or LocatedText("", ()), FORM_EMPTY)
     t = compact(cell)
     s = _strip_latex(patterns.WHITESPACE.sub("", t.text)).replace("％", "%").replace("：", ":")
-    spaced = bool(patterns.PERF_SPACED_OPERATOR.search(t.text))
+    spaced = "=" in t.text and bool(patterns.PERF_SPACED_OPERATOR.search(t.text))
     op_text = op = None
     m = patterns.PERF_OPERATOR.match(s)
     if m:
@@ -128,6 +128,14 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
     if not s:
         form = FORM_OPERATOR_ONLY if op_text else FORM_EMPTY
         return Target(t, form, op, op_text, spaced_operator=spaced)
+    # The date, range, list, ratio and quantity forms all start with a digit (str.isdigit
+    # holds for every \d and more): a text target ("明显提升") skips their patterns.
+    if not s[0].isdigit():
+        if patterns.PERF_MULTI_SEPARATOR.search(s) and len(target_pieces(t)) > 1:
+            return Target(t, FORM_MULTI, op, op_text, spaced_operator=spaced)
+        if op_text and patterns.ANY_DIGIT.search(s):
+            return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
+        return Target(t, FORM_TEXT, op, op_text, spaced_operator=spaced)
     if patterns.PERF_DATE.match(s):
         return Target(t, FORM_DATE, op, op_text, spaced_operator=spaced)  # "2026年12月31日前"
     rng = patterns.PERF_RANGE.match(s)
