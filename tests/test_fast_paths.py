@@ -240,3 +240,36 @@ def test_parse_number_turns_away_labels_as_the_pattern_does():
         else:
             assert parse_number(s) is not None or len(m.group("int").replace(",", "").lstrip("0")) > 18 \
                 or len(m.group("frac") or "") > 10, repr(s)
+
+
+def test_plan_mentions_of_a_table_are_found_once_and_as_for_the_goal_alone(sample_text, lex):
+    from textcheck.performance import parse_performance_tables, plan_mentions
+    from textcheck.readers import read_text
+
+    tables = parse_performance_tables(read_text(sample_text, path="seed.txt"), lex)
+    goals = [(pt, g) for pt in tables for g in pt.goals]
+    assert goals
+    for pt, goal in goals:
+        first = pt.plan_mentions(goal, lex)
+        assert first == plan_mentions(goal, lex)
+        assert pt.plan_mentions(goal, lex) is first  # the second reader gets the same list
+
+
+def test_families_fitted_together_fit_as_each_alone(sample_text, lex):
+    from textcheck import families as F
+    from textcheck.layout_facts import Layout
+    from textcheck.readers import read_text
+
+    doc = read_text(sample_text, path="seed.txt")
+    layout = Layout(doc)
+    fams, _ = F.families(lex)
+    candidates = F.title_candidates(doc, layout.toc_lines)
+    statements = F.empty_statements(doc) + ["部门收支总表为空表", "政府性基金预算支出表为空表"]
+    listed = [F.bare_title(e.text.text) for e in layout.toc] + [F.bare_title(x.title) for x in layout.listed_tables]
+    head = F.head_text(doc)
+    index, lengths = F._all_keyed(fams)
+    bests = {t: F._best_tables(t, index, lengths) for t in [k for k, _ in candidates] + listed}
+    stated: dict = {}
+    for i, family in enumerate(fams):
+        together = F.fit(doc, family, candidates, statements, head, listed, (bests, i), stated)
+        assert together == F.fit(doc, family, candidates, statements, head, listed), family.id

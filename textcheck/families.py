@@ -312,35 +312,42 @@ def _build_keyed(family: Family) -> tuple[dict[str, FamilyTable], tuple[int, ...
 
 
 def fit(document: Document, family: Family, candidates=None, statements=None, head: str | None = None,
-        listed=(), best_of=None) -> FamilyMatch:
+        listed=(), lookup=None, stated=None) -> FamilyMatch:
     """How ``family`` fits the document: tables found (by a printed title or an empty-table
     statement), tables listed in the 目录 or a list of tables (``listed``: bare title keys;
     they count for recognising the family, a caption may just not have been read), and the
-    required tables not found.  ``best_of``: title → the family table it stands for
-    (``_best_table`` of this family; ``recognise`` looks each title up once for all families)."""
+    required tables not found.
+
+    ``recognise`` fits every family to the same titles and statements, and gives what they
+    share: ``lookup`` = (title → {family position: the table it stands for}, this family's
+    position), each title looked up once for all families (``_best_tables``), and ``stated``,
+    a table's title keys → the first statement naming one of them, filled by the families."""
     candidates = title_candidates(document) if candidates is None else candidates
     statements = empty_statements(document) if statements is None else statements
     head = head_text(document) if head is None else head
-    if best_of is None:
+    if lookup is None:
         keyed = _keyed(family)
-
-        def best_of(title: str) -> FamilyTable | None:
-            return _best_table(title, keyed)
+        lookup = ({t: {0: _best_table(t, keyed)} for t in [k for k, _ in candidates] + list(listed)}, 0)
+    bests, position = lookup
+    stated = {} if stated is None else stated
     found: dict[str, str] = {}
     for key, printed in candidates:
-        best = best_of(key)
+        best = bests[key].get(position)
         if best is not None and best.key not in found:
             found[best.key] = printed
     in_toc: set[str] = set()
     for key in listed:
-        best = best_of(key)
+        best = bests[key].get(position)
         if best is not None:
             in_toc.add(best.key)
     missing = []
     for entry in family.tables:
         if entry.key in found:
             continue
-        how = next((st for st in statements if any(k and k in st for k in entry.keys)), None)
+        how = stated.get(entry.keys, stated)  # the dict itself: not looked for yet
+        if how is stated:
+            how = stated[entry.keys] = next((st for st in statements if any(k and k in st for k in entry.keys)),
+                                            None)
         if how is not None:
             found[entry.key] = how
         elif entry.required:
@@ -374,7 +381,8 @@ def recognise(document: Document, lexicon=None, kind: str | None = None, layout=
     for title in [k for k, _ in candidates] + listed:
         if title not in bests:
             bests[title] = _best_tables(title, index, lengths)
-    fits = [fit(document, f, candidates, statements, head, listed, best_of=lambda k, i=i: bests[k].get(i))
+    stated: dict[tuple[str, ...], str | None] = {}
+    fits = [fit(document, f, candidates, statements, head, listed, (bests, i), stated)
             for i, f in enumerate(fams) if kind is None or f.kind == kind]
     fits = [m for m in fits if m.share >= min_fit]
     if not fits:
