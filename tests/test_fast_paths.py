@@ -273,3 +273,19 @@ def test_families_fitted_together_fit_as_each_alone(sample_text, lex):
     for i, family in enumerate(fams):
         together = F.fit(doc, family, candidates, statements, head, listed, (bests, i), stated)
         assert together == F.fit(doc, family, candidates, statements, head, listed), family.id
+
+
+def test_no_space_is_no_match_of_any_space_pattern():
+    import sys
+
+    import regex
+
+    from textcheck.performance_targets import no_space
+
+    space = regex.compile(r"\s")
+    for i in range(sys.maxunicode + 1):
+        ch = chr(i)
+        if space.match(ch):  # every character a pattern takes for a space is one for no_space
+            assert not no_space(f"a{ch}b") and not no_space(ch), hex(i)
+    for s in ["", "a", "时间", "90%", "≥90%", "时 间", "a\u3000b", "\x1cb"]:
+        assert no_space(s) == (not s or patterns.WHITESPACE.search(s) is None and "\x1c" not in s), repr(s)

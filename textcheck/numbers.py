@@ -172,18 +172,19 @@ def parse_number(text: str, unit: str | None = None) -> Number | None:
     m = patterns.CELL_NUMBER.fullmatch(s)
     if not m:
         return None
-    digits = m.group("int").replace(",", "")
-    frac = m.group("frac") or ""
+    digits, frac, neg, paren, pct = m.group("int", "frac", "neg", "paren", "pct")  # one call
+    digits = digits.replace(",", "")
+    frac = frac or ""
     if len(digits.lstrip("0")) > MAX_INTEGER_DIGITS or len(frac) > MAX_DECIMALS:
         return None
-    negative = bool(m.group("neg")) or bool(m.group("paren"))
+    negative = bool(neg) or bool(paren)
     try:
         value = Decimal(f"{digits}.{frac}" if frac else digits)
     except InvalidOperation:
         return None
     if negative:
         value = -value
-    if m.group("pct"):
+    if pct:
         unit = PERCENT
     return Number(value, len(frac), unit, s)
 

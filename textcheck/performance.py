@@ -39,7 +39,7 @@ from textcheck.performance_projects import (  # noqa: F401
 from textcheck.performance_targets import (  # noqa: F401
     EQ, FORM_DATE, FORM_EMPTY, FORM_LIST, FORM_MALFORMED, FORM_MULTI, FORM_OPERATOR_ONLY, FORM_QUANTITY,
     FORM_RANGE, FORM_RATIO, FORM_TEXT, GE, GT, LE, LT, MALFORMED_OPERATORS, OPERATOR_STYLE, Target, compact,
-    join, parse_target, target_pieces, target_text)
+    join, no_space, parse_target, target_pieces, target_text)
 
 _HEADER_KEYS = (
     ("level1", patterns.PERF_HEAD_LEVEL1),
@@ -80,6 +80,13 @@ def _text(row: dict[int, Cell], col: int | None) -> LocatedText | None:
 
 
 _WS = patterns.WHITESPACE
+
+
+def _key_text(s: str) -> str:
+    """``_key`` of a cell's text, "" for a blank one."""
+    if no_space(s):
+        return s
+    return _WS.sub("", s) if s.strip() else ""
 
 
 def _key(t: LocatedText | None) -> str:
@@ -136,7 +143,7 @@ def parse_performance_table(table: Table, measure_words=()) -> PerformanceTable:
         return hit[1]
 
     for row in _grid(table):
-        texts = {c: _WS.sub("", cell.text.text) if cell.text.text.strip() else "" for c, cell in row.items()}
+        texts = {c: _key_text(cell.text.text) for c, cell in row.items()}
         nonempty = [t for t in texts.values() if t]
         if not nonempty or all(patterns.PERF_DASH_ROW.match(t) for t in nonempty):
             continue

@@ -68,9 +68,9 @@ class Target:
 
 def compact(t: LocatedText, all_space: bool = False) -> LocatedText:
     """Drop spaces a wrapped cell left inside Chinese words ("时 间" → "时间"), keeping positions."""
+    if no_space(t.text):
+        return t  # most cells have no space to drop: no pattern, no per-character mask
     pattern = patterns.WHITESPACE if all_space else patterns.PERF_SPACE_IN_WORDS
-    if pattern.search(t.text) is None:
-        return t  # most cells have no space to drop: no per-character mask
     keep = [True] * len(t.text)
     for m in pattern.finditer(t.text):
         for i in range(m.start(), m.end()):
@@ -80,6 +80,12 @@ def compact(t: LocatedText, all_space: bool = False) -> LocatedText:
     text = "".join(ch for ch, k in zip(t.text, keep) if k)
     pos = tuple(p for p, k in zip(t.positions, keep) if k)
     return LocatedText(text, pos, t.page, t.ref)
+
+
+def no_space(s: str) -> bool:
+    """``s`` holds no space of any kind (str.split splits at every \\s of the patterns, and at
+    a few more characters): a pattern of spaces cannot match it.  Cheaper than the pattern."""
+    return not s or s.split() == [s]
 
 
 def join(a: LocatedText | None, b: LocatedText | None) -> LocatedText | None:
