@@ -289,3 +289,84 @@ def test_no_space_is_no_match_of_any_space_pattern():
             assert not no_space(f"a{ch}b") and not no_space(ch), hex(i)
     for s in ["", "a", "时间", "90%", "≥90%", "时 间", "a\u3000b", "\x1cb"]:
         assert no_space(s) == (not s or patterns.WHITESPACE.search(s) is None and "\x1c" not in s), repr(s)
+
+
+def _is_amount_column_reference(table, lex, c, paths) -> bool:
+    from textcheck.arithmetic import cell_number, cell_text
+    from textcheck.table_columns import _is_line_numbers
+
+    path = paths.get(c, ())
+    if path and lex.non_additive.search(path[-1]):
+        return False
+    numbers = [cell_number(r, c) for r in table.rows]
+    has_number = any(n is not None for n in numbers)
+    texts = [t for t, n in zip((cell_text(r, c) for r in table.rows), numbers)
+             if t and n is None and not patterns.EMPTY_CELL.fullmatch(t)]
+    if _is_line_numbers([n for n in numbers if n is not None]):
+        return False
+    return has_number and len(texts) <= len([n for n in numbers if n is not None]) // 4
+
+
+def test_amount_columns_stop_counting_texts_with_the_same_answer(sample_text):
+    from textcheck.arithmetic import ColumnNumbers, column_cells
+    from textcheck.document import Table
+    from textcheck.lexicon.columns import column_lexicon
+    from textcheck.readers import read_text
+    from textcheck.table_columns import is_amount_column
+
+    lex = column_lexicon(())
+    tables = list(read_text(sample_text, path="seed.txt").tables)
+    rng = random.Random(5)
+    texts = ["", "1.00", "2,345.60", "-", "合计", "说明", "1", "2", "3", "0", "—", "12%"]
+    for k in range(200):  # mixed columns: numbers, labels, empty marks, row numbers
+        rows = tuple(_row(i, [(c, rng.choice(texts), rng.random() < 0.5) for c in range(4)])
+                     for i in range(rng.randint(0, 12)))
+        tables.append(Table(f"T{k}", "", None, (), rows, tables[0].location, k))
+    for t in tables:
+        width = max([c.col + 1 for r in t.rows for c in r.cells], default=0)
+        cells = column_cells(t.rows, width)
+        numbers = ColumnNumbers(t.rows, cells)
+        for c in range(width + 1):
+            expected = _is_amount_column_reference(t, lex, c, {})
+            assert is_amount_column(t, lex, c, {}) == expected, (t.id, c)
+            assert is_amount_column(t, lex, c, {}, cells.get(c), numbers.column(c)) == expected, (t.id, c)
+
+
+def _memo_parts_reference(n_parts, places):
+    from decimal import Decimal
+
+    from textcheck.verification import MIN_SHARE, applies, nonzero
+
+    memo = set()
+    for k in range(n_parts):
+        with_k = without_k = n = 0
+        for total, parts in places:
+            if not nonzero(parts[k]) or not applies(total, parts):
+                continue
+            n += 1
+            with_k += sum_holds(total, [p for i, p in enumerate(parts) if i not in memo])
+            without_k += sum_holds(total, [p for i, p in enumerate(parts) if i not in memo and i != k])
+        if n and without_k > with_k and Decimal(without_k) >= MIN_SHARE * Decimal(n):
+            memo.add(k)
+    return memo
+
+
+def test_memo_parts_sums_each_place_once_with_the_same_answer():
+    from textcheck.verification import memo_parts
+
+    rng = random.Random(11)
+    found = 0
+    for _ in range(1500):
+        n_parts = rng.randint(1, 4)
+        memo_items = {i for i in range(n_parts) if rng.random() < 0.3}
+        places = []
+        for _ in range(rng.randint(0, 8)):
+            parts = [parse_number(str(rng.choice([0, 0, 1, 2, 5, 10, 12.5, 100]))) if rng.random() < 0.9 else None
+                     for _ in range(n_parts)]
+            kept = sum(p.value for i, p in enumerate(parts) if p is not None and i not in memo_items)
+            total = parse_number(str(kept if rng.random() < 0.8 else kept + 1))
+            places.append((total, parts))
+        expected = _memo_parts_reference(n_parts, places)
+        found += bool(expected)
+        assert memo_parts(n_parts, places) == expected, places
+    assert found  # the cases include tables with memo items

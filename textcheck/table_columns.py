@@ -38,13 +38,23 @@ def is_amount_column(table: Table, lex: ColumnLexicon, c: int, paths, cells=None
         cells = [r.cell(c) for r in table.rows]
     if numbers is None:
         numbers = [number_in(x) for x in cells]
-    has_number = any(n is not None for n in numbers)
-    # each cell read once
-    texts = [t for t, n in zip((text_in(x) for x in cells), numbers)
-             if t and n is None and not patterns.EMPTY_CELL.fullmatch(t)]
-    if _is_line_numbers([n for n in numbers if n is not None]):
+    figures = [n for n in numbers if n is not None]
+    if not figures:
+        return False  # no number at all (a label column: its texts are not even looked at)
+    if _is_line_numbers(figures):
         return False  # 1, 2, 3 … numbering the rows (a 行次 column whose header the reader lost)
-    return has_number and len(texts) <= len([n for n in numbers if n is not None]) // 4
+    # at most one text cell (not a number, not an empty mark) for every four numbers: counted
+    # until there are too many
+    allowed = len(figures) // 4
+    texts = 0
+    for x, n in zip(cells, numbers):
+        if n is None:
+            t = text_in(x)
+            if t and not patterns.EMPTY_CELL.fullmatch(t):
+                texts += 1
+                if texts > allowed:
+                    return False
+    return True
 
 
 def _is_line_numbers(numbers: list[Number]) -> bool:

@@ -123,16 +123,23 @@ def memo_parts(n_parts: int, places: Sequence[tuple[Number | None, Sequence[Numb
     """Indexes of parts that behave as memo items: where they are non-zero, the relation
     holds without them on most such places and with them on fewer."""
     memo: set[int] = set()
+    # place → does it hold with every part not (yet) found a memo item: the same for every k
+    # until one is found, so each place is summed once, not once per part
+    holding: dict[int, bool] = {}
     for k in range(n_parts):
         with_k = without_k = n = 0
-        for total, parts in places:
+        for j, (total, parts) in enumerate(places):
             if not nonzero(parts[k]) or not applies(total, parts):
                 continue
             n += 1
-            with_k += sum_holds(total, [p for i, p in enumerate(parts) if i not in memo])
+            held = holding.get(j)
+            if held is None:
+                held = holding[j] = sum_holds(total, [p for i, p in enumerate(parts) if i not in memo])
+            with_k += held
             without_k += sum_holds(total, [p for i, p in enumerate(parts) if i not in memo and i != k])
         if n and without_k > with_k and Decimal(without_k) >= MIN_SHARE * Decimal(n):
             memo.add(k)
+            holding.clear()
     return memo
 
 
