@@ -370,3 +370,30 @@ def test_memo_parts_sums_each_place_once_with_the_same_answer():
         found += bool(expected)
         assert memo_parts(n_parts, places) == expected, places
     assert found  # the cases include tables with memo items
+
+
+def test_may_be_digit_holds_for_every_digit_of_either_engine():
+    import re
+    import sys
+
+    import regex
+
+    from textcheck.numbers import may_be_digit
+
+    engines = (regex.compile(r"\d"), re.compile(r"\d"))
+    for i in range(sys.maxunicode + 1):
+        if 0xD800 <= i <= 0xDFFF:
+            continue
+        ch = chr(i)
+        if any(e.match(ch) for e in engines):
+            assert may_be_digit(ch), hex(i)
+    assert not may_be_digit("") and not may_be_digit("表")
+
+
+def test_shortcuts_see_digits_newer_than_python():
+    from textcheck.layout_toc import entry_key
+
+    newer = "\U00010d40"  # a digit regex knows and Python's tables do not (Unicode 16)
+    for s in [f"部门收支总表{newer}", f"部门收支总表 {newer}{newer}"]:
+        assert entry_key(s) == _entry_key_reference(s)
+    assert parse_number(newer) is None and parse_number(f"-{newer}") is None

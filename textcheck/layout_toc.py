@@ -11,7 +11,7 @@ from textcheck import patterns
 from textcheck.document import Document, LocatedText, Location
 from textcheck.families import bare_title, title_key
 from textcheck.lexicon import normalize_term
-from textcheck.numbers import chinese_numeral_value
+from textcheck.numbers import chinese_numeral_value, may_be_digit
 
 
 # A fallback 目录 line longer than this (without a page number) is prose: the 目录 ended.
@@ -36,7 +36,7 @@ def entry_key(s: str) -> str:
     if s.lstrip()[:1] in _BULLETS:
         s = patterns.TOC_BULLET.sub("", s)
     tail = s.rstrip()[-1:]
-    if tail.isdigit() or tail in _LEADER_DOTS:
+    if tail in _LEADER_DOTS or may_be_digit(tail):
         s = patterns.TOC_PAGE_TAIL.sub("", s)
     key = normalize_term(s)
     if key[-1:] in _END_PUNCT:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from textcheck import patterns
 from textcheck.document import LocatedText, Location
-from textcheck.numbers import Number, parse_number
+from textcheck.numbers import Number, may_be_digit, parse_number
 
 # Canonical operators.  Words and ASCII spellings map onto these five.
 GE, LE, GT, LT, EQ = "≥", "≤", ">", "<", "="
@@ -134,9 +134,9 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
     if not s:
         form = FORM_OPERATOR_ONLY if op_text else FORM_EMPTY
         return Target(t, form, op, op_text, spaced_operator=spaced)
-    # The date, range, list, ratio and quantity forms all start with a digit (str.isdigit
-    # holds for every \d and more): a text target ("明显提升") skips their patterns.
-    if not s[0].isdigit():
+    # The date, range, list, ratio and quantity forms all start with a digit: a text target
+    # ("明显提升") skips their patterns.
+    if not may_be_digit(s[0]):
         if patterns.PERF_MULTI_SEPARATOR.search(s) and len(target_pieces(t)) > 1:
             return Target(t, FORM_MULTI, op, op_text, spaced_operator=spaced)
         if op_text and patterns.ANY_DIGIT.search(s):
