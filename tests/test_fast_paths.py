@@ -397,3 +397,26 @@ def test_shortcuts_see_digits_newer_than_python():
     for s in [f"部门收支总表{newer}", f"部门收支总表 {newer}{newer}"]:
         assert entry_key(s) == _entry_key_reference(s)
     assert parse_number(newer) is None and parse_number(f"-{newer}") is None
+
+
+def _shared_words_reference(indicator_words, subject, subject_words):
+    out = []
+    for w in indicator_words:
+        if w in subject_words or any(w in s for s in subject_words if len(s) > len(w)):
+            out.append(w)
+        elif len(w) == 2 and any(a[0] == w[0] and b[0] == w[1]
+                                 for i, a in enumerate(subject_words) for b in subject_words[i + 1:]):
+            out.append(w)
+    return out
+
+
+def test_shared_words_finds_abbreviations_without_every_pair():
+    from textcheck.performance_plans import shared_words
+
+    rng = random.Random(602)
+    vocab = ["参与", "展会", "参展", "培训", "人次", "工作", "工工", "展览", "会议", "与会", " 参", "科技",
+             "技术", "项目", "目标", "完成", "率", "参加", "参观"]
+    for _ in range(5000):
+        iw = rng.sample(vocab, rng.randint(0, 4))
+        sw = [rng.choice(vocab) for _ in range(rng.randint(0, 7))]
+        assert shared_words(iw, "", sw) == _shared_words_reference(iw, "", sw), (iw, sw)
