@@ -420,3 +420,28 @@ def test_shared_words_finds_abbreviations_without_every_pair():
         iw = rng.sample(vocab, rng.randint(0, 4))
         sw = [rng.choice(vocab) for _ in range(rng.randint(0, 7))]
         assert shared_words(iw, "", sw) == _shared_words_reference(iw, "", sw), (iw, sw)
+
+
+def test_toc_entries_strip_page_tails_only_where_there_can_be_one(sample_text):
+    from textcheck.document import LocatedText
+    from textcheck.layout_toc import _strip_entry
+
+    def reference(lt):
+        text = lt.text
+        m = patterns.TOC_BULLET.match(text)
+        start = m.end() if m else 0
+        p = patterns.TOC_PAGE_TAIL.search(text, start)
+        end = p.start() if p else len(text)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return lt.slice(start, end)
+
+    tails = ["", " ", "………… 3", "....12", "  7", "5", "）12", "。", "．．", "…", "12\x1c", " \n", "１２",
+             "\U00010d40"]
+    samples = sample_text.splitlines() + [h + b + t for h in ["", " - ", "•"] for b in ["一、部门收支总表", "表"]
+                                          for t in tails]
+    for s in samples:
+        lt = LocatedText(s, tuple((1, i + 1) for i in range(len(s))))
+        assert _strip_entry(lt) == reference(lt), repr(s)

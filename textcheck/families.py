@@ -199,7 +199,8 @@ def title_candidates(document: Document, toc_lines=None) -> list[tuple[str, str]
         if t.title:
             add(t.title)
     for h in document.headings:
-        if h.text.location.line not in toc:
+        # h.text.location.line, without building a Location per heading
+        if (h.text.positions[0][0] if h.text.positions else 0) not in toc:
             add(h.text.text)
     lines = document.source_lines
     for no, line in enumerate(lines, 1):

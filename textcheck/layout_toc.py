@@ -35,13 +35,19 @@ def entry_key(s: str) -> str:
     # drops every space the patterns allow, and more); end punctuation (the key has no spaces).
     if s.lstrip()[:1] in _BULLETS:
         s = patterns.TOC_BULLET.sub("", s)
-    tail = s.rstrip()[-1:]
-    if tail in _LEADER_DOTS or may_be_digit(tail):
+    if _may_have_page_tail(s):
         s = patterns.TOC_PAGE_TAIL.sub("", s)
     key = normalize_term(s)
     if key[-1:] in _END_PUNCT:
         key = patterns.TOC_END_PUNCT.sub("", key)
     return key
+
+
+def _may_have_page_tail(s: str) -> bool:
+    """Can patterns.TOC_PAGE_TAIL match ``s``: does it end, before its spaces, with a digit or a
+    leader dot (str.rstrip drops every space the pattern allows, and more)?"""
+    tail = s.rstrip()[-1:]
+    return tail in _LEADER_DOTS or may_be_digit(tail)
 
 
 _BULLETS = ("-", "•", "·", "*")  # patterns.TOC_BULLET
@@ -310,7 +316,7 @@ def _strip_entry(lt: LocatedText) -> LocatedText:
     text = lt.text
     m = patterns.TOC_BULLET.match(text)
     start = m.end() if m else 0
-    p = patterns.TOC_PAGE_TAIL.search(text, start)
+    p = patterns.TOC_PAGE_TAIL.search(text, start) if _may_have_page_tail(text) else None
     end = p.start() if p else len(text)
     while start < end and text[start].isspace():
         start += 1
