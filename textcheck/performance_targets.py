@@ -123,7 +123,8 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
     if cell is None or not cell.text.strip():
         return Target(cell or LocatedText("", ()), FORM_EMPTY)
     t = compact(cell)
-    s = _strip_latex(patterns.WHITESPACE.sub("", t.text)).replace("％", "%").replace("：", ":")
+    s = t.text if no_space(t.text) else patterns.WHITESPACE.sub("", t.text)
+    s = _strip_latex(s).replace("％", "%").replace("：", ":")
     spaced = "=" in t.text and bool(patterns.PERF_SPACED_OPERATOR.search(t.text))
     op_text = op = None
     m = patterns.PERF_OPERATOR.match(s)
@@ -161,16 +162,18 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
     q = patterns.PERF_QUANTITY.match(s)
     if q:
         unit = (q.group("unit") or "").strip() or None
-        value = parse_number(q.group("num"))
-        if value is None:
-            return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
+        num = q.group("num")  # digits, "," and "." only: parse_number keeps it as its text
         if unit and patterns.ANY_DIGIT.search(unit):
             # "=1 周 1 次": digits inside the unit, so no single value.
+            value = parse_number(num)
+            if value is None:
+                return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
             return Target(t, FORM_MALFORMED, op, op_text, value=value, unit=unit, spaced_operator=spaced)
-        if unit == "%":
-            value = Number(value.value, value.decimals, "%", q.group("num") + "%")
-        else:
-            value = Number(value.value, value.decimals, unit, q.group("num"))
+        # The number in its unit at once: parse_number(num, unit) is Number(v, d, unit, num), and
+        # parse_number(num + "%") is Number(v, d, "%", num + "%").
+        value = parse_number(num + "%") if unit == "%" else parse_number(num, unit)
+        if value is None:
+            return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
         return Target(t, FORM_QUANTITY, op, op_text, value=value, unit=unit, spaced_operator=spaced)
     if op_text and patterns.ANY_DIGIT.search(s):
         return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
