@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from textcheck import patterns
-from textcheck.document import Row
+from textcheck.document import Cell, Row
 from textcheck.numbers import Interval, Number, format_decimal, half_ulp, parse_number
 
 EXACT, ROUNDING, MISMATCH = "exact", "rounding", "mismatch"
@@ -86,6 +86,67 @@ def check_sum(total: Number | None, parts: Sequence[Number | None],
     return SumCheck(status, total, tuple(parts), value, decimals, s, t, empty)
 
 
+def sum_status(total: Number | None, parts: Sequence[Number | None],
+                tolerance: Decimal = Decimal(0)) -> str | None:
+    """``check_sum(total, parts, tolerance).status`` (None where it returns None), without
+    building the SumCheck: the sum rules ask it of every row and column of a confirmed
+    relation, and build the SumCheck only for the few that are not exact."""
+    value = _ZERO
+    empty = total is None
+    for p in parts:
+        if p is not None:
+            value += p.value
+            empty = False
+    if empty:
+        return None
+    if value == (total.value if total is not None else 0):
+        return EXACT
+    lo = hi = _ZERO
+    for p in parts:
+        if p is not None:
+            v, h = p.value, half_ulp(p.decimals)
+            lo, hi = lo + (v - h), hi + (v + h)
+    t = total.interval if total is not None else Interval.exact(_ZERO)
+    return ROUNDING if Interval(t.lo - tolerance, t.hi + tolerance).overlaps(Interval(lo, hi)) else MISMATCH
+
+
+class Checked(NamedTuple):
+    """What the verification reads of a sum check (``SumCheck``'s status, total and parts)."""
+
+    status: str
+    total: Number | None
+    parts: tuple[Number | None, ...]
+
+
+def checked(total: Number | None, parts: Sequence[Number | None]) -> Checked | None:
+    """``check_sum(total, parts)`` as a ``Checked`` (None where it returns None): the table
+    verification checks every column of every proposed row relation and reads only these."""
+    status = sum_status(total, parts)
+    return None if status is None else Checked(status, total, tuple(parts))
+
+
+def sum_holds(total: Number | None, parts: Sequence[Number | None]) -> bool:
+    """``check_sum(total, parts)`` holds (exact or within rounding, no tolerance), without
+    building the SumCheck: the verification asks only this, thousands of times per document.
+    An exact sum always overlaps, so this is the overlap of the two intervals."""
+    lo = hi = _ZERO
+    empty = total is None
+    for p in parts:
+        if p is not None:
+            v, h = p.value, half_ulp(p.decimals)
+            lo, hi = lo + (v - h), hi + (v + h)
+            empty = False
+    if empty:
+        return False  # check_sum returns None: every cell empty
+    if total is None:
+        return lo <= 0 <= hi
+    h = half_ulp(total.decimals)
+    return total.value - h <= hi and lo <= total.value + h
+
+
+_ZERO = Decimal(0)
+
+
 def exceeds(part: Interval, whole: Interval, tolerance: Decimal = Decimal(0)) -> bool:
     """True when the part is provably larger than the whole."""
     return part.lo > whole.hi + tolerance
@@ -93,7 +154,11 @@ def exceeds(part: Interval, whole: Interval, tolerance: Decimal = Decimal(0)) ->
 
 def cell_number(row: Row, col: int) -> Number | None:
     """The number in a cell (readers parse it; parse here when they did not)."""
-    c = row.cell(col)
+    return number_in(row.cell(col))
+
+
+def number_in(c: Cell | None) -> Number | None:
+    """``cell_number`` of the cell itself (None: no cell)."""
     if c is None:
         return None
     if c.value is not None:
@@ -108,3 +173,39 @@ def cell_number(row: Row, col: int) -> Number | None:
 def cell_text(row: Row, col: int) -> str:
     c = row.cell(col)
     return c.text.text.strip() if c else ""
+
+
+def text_in(c: Cell | None) -> str:
+    """``cell_text`` of the cell itself (None: no cell)."""
+    return c.text.text.strip() if c else ""
+
+
+def column_cells(rows: Sequence[Row], width: int) -> dict[int, list[Cell | None]]:
+    """Each column 0 … width-1 → its cell in each row (``row.cell(col)``, None where the row has
+    none): a column read top to bottom without scanning every row for it."""
+    out: dict[int, list[Cell | None]] = {c: [None] * len(rows) for c in range(width)}
+    for i, row in enumerate(rows):
+        for cell in row.cells:
+            column = out.get(cell.col)
+            if column is not None and column[i] is None:  # the first, as Row.cell finds it
+                column[i] = cell
+    return out
+
+
+class ColumnNumbers:
+    """Each column's numbers top to bottom (``[cell_number(r, col) for r in rows]``), each
+    column read once per table however many relations and tests ask for it."""
+
+    def __init__(self, rows: Sequence[Row], cells: dict[int, list[Cell | None]]):
+        self._size = len(rows)
+        self._cells = cells  # column_cells(rows, width)
+        self._numbers: dict[int, list[Number | None]] = {}
+
+    def column(self, col: int) -> list[Number | None]:
+        numbers = self._numbers.get(col)
+        if numbers is None:
+            cells = self._cells.get(col)
+            # a column past every row's last cell is empty in every row
+            numbers = [number_in(c) for c in cells] if cells is not None else [None] * self._size
+            self._numbers[col] = numbers
+        return numbers

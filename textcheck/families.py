@@ -199,12 +199,13 @@ def title_candidates(document: Document, toc_lines=None) -> list[tuple[str, str]
         if t.title:
             add(t.title)
     for h in document.headings:
-        if h.text.location.line not in toc:
+        # h.text.location.line, without building a Location per heading
+        if (h.text.positions[0][0] if h.text.positions else 0) not in toc:
             add(h.text.text)
     lines = document.source_lines
     for no, line in enumerate(lines, 1):
-        if no in toc or "\t" in line:
-            continue
+        if no in toc or "\t" in line or "表" not in line:
+            continue  # both patterns below need a "表" of this line (a joined next line follows one)
         s = "".join(line.split())
         if patterns.STRUCTURE_OPEN_BRACKET.search(s):
             nxt = next((x for x in lines[no:no + 3] if x.strip()), "")
@@ -261,12 +262,14 @@ def listed_tables(document: Document) -> list[ListedTable]:
     return out
 
 
-def empty_statements(document: Document) -> list[str]:
-    """Statements that a table is empty ("……为空表", a table's own note), as title keys."""
+def empty_statements(document: Document, listed: list[ListedTable] | None = None) -> list[str]:
+    """Statements that a table is empty ("……为空表", a table's own note), as title keys
+    (``listed``: the document's ``listed_tables``, when the caller has them)."""
     out = [title_key(p.text.text) for p in document.paragraphs
            if patterns.EMPTY_TABLE_STATEMENT.search(p.text.text)]
     out += [title_key(t.empty_statement.text) for t in document.tables if t.empty_statement is not None]
-    out += [title_key(f"{x.title}为空表") for x in listed_tables(document) if x.empty]
+    listed = listed_tables(document) if listed is None else listed
+    out += [title_key(f"{x.title}为空表") for x in listed if x.empty]
     return out
 
 
@@ -287,7 +290,20 @@ def _best_table(title: str, keyed: tuple[dict[str, FamilyTable], tuple[int, ...]
 
 def _keyed(family: Family) -> tuple[dict[str, FamilyTable], tuple[int, ...]]:
     """Each non-empty title of the family's tables → the first table that has it, and the
-    distinct lengths of those titles, longest first."""
+    distinct lengths of those titles, longest first (built once per family: families live
+    as long as their lexicon)."""
+    hit = _KEYED.get(id(family))
+    if hit is not None and hit[0] is family:
+        return hit[1]
+    keyed = _build_keyed(family)
+    _KEYED[id(family)] = (family, keyed)  # the family is kept, so its id is never reused
+    return keyed
+
+
+_KEYED: dict[int, tuple[Family, tuple]] = {}
+
+
+def _build_keyed(family: Family) -> tuple[dict[str, FamilyTable], tuple[int, ...]]:
     tables: dict[str, FamilyTable] = {}
     for entry in family.tables:
         for key in entry.keys:
@@ -297,30 +313,42 @@ def _keyed(family: Family) -> tuple[dict[str, FamilyTable], tuple[int, ...]]:
 
 
 def fit(document: Document, family: Family, candidates=None, statements=None, head: str | None = None,
-        listed=()) -> FamilyMatch:
+        listed=(), lookup=None, stated=None) -> FamilyMatch:
     """How ``family`` fits the document: tables found (by a printed title or an empty-table
     statement), tables listed in the 目录 or a list of tables (``listed``: bare title keys;
     they count for recognising the family, a caption may just not have been read), and the
-    required tables not found."""
+    required tables not found.
+
+    ``recognise`` fits every family to the same titles and statements, and gives what they
+    share: ``lookup`` = (title → {family position: the table it stands for}, this family's
+    position), each title looked up once for all families (``_best_tables``), and ``stated``,
+    a table's title keys → the first statement naming one of them, filled by the families."""
     candidates = title_candidates(document) if candidates is None else candidates
     statements = empty_statements(document) if statements is None else statements
     head = head_text(document) if head is None else head
-    keyed = _keyed(family)
+    if lookup is None:
+        keyed = _keyed(family)
+        lookup = ({t: {0: _best_table(t, keyed)} for t in [k for k, _ in candidates] + list(listed)}, 0)
+    bests, position = lookup
+    stated = {} if stated is None else stated
     found: dict[str, str] = {}
     for key, printed in candidates:
-        best = _best_table(key, keyed)
+        best = bests[key].get(position)
         if best is not None and best.key not in found:
             found[best.key] = printed
     in_toc: set[str] = set()
     for key in listed:
-        best = _best_table(key, keyed)
+        best = bests[key].get(position)
         if best is not None:
             in_toc.add(best.key)
     missing = []
     for entry in family.tables:
         if entry.key in found:
             continue
-        how = next((st for st in statements if any(k and k in st for k in entry.keys)), None)
+        how = stated.get(entry.keys, stated)  # the dict itself: not looked for yet
+        if how is stated:
+            how = stated[entry.keys] = next((st for st in statements if any(k and k in st for k in entry.keys)),
+                                            None)
         if how is not None:
             found[entry.key] = how
         elif entry.required:
@@ -343,18 +371,58 @@ def recognise(document: Document, lexicon=None, kind: str | None = None, layout=
     if not fams:
         return None
     candidates = title_candidates(document, layout.toc_lines if layout is not None else None)
-    statements = empty_statements(document)
+    tables_listed = layout.listed_tables if layout is not None else listed_tables(document)
+    statements = empty_statements(document, tables_listed)
     head = head_text(document)
     listed = [bare_title(e.text.text) for e in layout.toc] if layout is not None else \
         [bare_title(e.text) for e in document.toc]
-    listed += [bare_title(x.title) for x in listed_tables(document)]
-    fits = [fit(document, f, candidates, statements, head, listed) for f in fams
-            if kind is None or f.kind == kind]
+    listed += [bare_title(x.title) for x in tables_listed]
+    index, lengths = _all_keyed(fams)
+    bests: dict[str, dict[int, FamilyTable]] = {}
+    for title in [k for k, _ in candidates] + listed:
+        if title not in bests:
+            bests[title] = _best_tables(title, index, lengths)
+    stated: dict[tuple[str, ...], str | None] = {}
+    fits = [fit(document, f, candidates, statements, head, listed, (bests, i), stated)
+            for i, f in enumerate(fams) if kind is None or f.kind == kind]
     fits = [m for m in fits if m.share >= min_fit]
     if not fits:
         return None
     fits.sort(key=lambda m: (m.region, m.share, m.year, len(m.found)), reverse=True)
     return fits[0]
+
+
+def _all_keyed(fams: tuple[Family, ...]) -> tuple[dict[str, list[tuple[int, FamilyTable]]], tuple[int, ...]]:
+    """``_keyed`` of every family at once: each title → (family's position, its table) for
+    every family that has it, and the distinct lengths, longest first (once per families
+    tuple, which lives as long as its lexicon)."""
+    hit = _ALL_KEYED.get(id(fams))
+    if hit is not None and hit[0] is fams:
+        return hit[1]
+    index: dict[str, list[tuple[int, FamilyTable]]] = {}
+    for i, family in enumerate(fams):
+        for key, entry in _keyed(family)[0].items():
+            index.setdefault(key, []).append((i, entry))
+    out = (index, tuple(sorted({len(k) for k in index}, reverse=True)))
+    _ALL_KEYED[id(fams)] = (fams, out)
+    return out
+
+
+_ALL_KEYED: dict[int, tuple[tuple, tuple]] = {}
+
+
+def _best_tables(title: str, index, lengths) -> dict[int, FamilyTable]:
+    """``_best_table(title, _keyed(family))`` for every family at once (family position →
+    table): a family's longest title that the title ends with is the first of its titles met
+    going through the lengths of all families' titles, longest first."""
+    out: dict[int, FamilyTable] = {}
+    size = len(title)
+    for n in lengths:
+        if n <= size:
+            for i, entry in index.get(title[-n:], ()):
+                if i not in out:
+                    out[i] = entry
+    return out
 
 
 # --------------------------------------------------------------------------- document kind

@@ -6,7 +6,7 @@ from functools import cached_property
 
 from textcheck import patterns
 from textcheck.document import Document, LocatedText
-from textcheck.families import title_key
+from textcheck.families import ListedTable, listed_tables, title_key
 
 
 class EmptyTableLayout:
@@ -19,6 +19,12 @@ class EmptyTableLayout:
         """Title keys of paragraphs (with their heading) that state a table is empty."""
         return [title_key(_with_heading(p)) for p in self.document.paragraphs
                 if patterns.EMPTY_TABLE_STATEMENT.search(p.text.text)]
+
+    @cached_property
+    def listed_tables(self) -> list[ListedTable]:
+        """The rows of the document's lists of tables (``families.listed_tables``), read once
+        for the family recognition and TC903."""
+        return listed_tables(self.document)
 
     @cached_property
     def notes_after_table(self) -> dict[str, LocatedText]:

@@ -50,7 +50,8 @@ class NumberingLayout:
                 continue
             m = patterns.LIST_NUMBERING.match(line)
             if not m:
-                start = patterns.LIST_INLINE_FIRST.search(line)
+                # the pattern's number is the digit 1: a line without one is not searched
+                start = patterns.LIST_INLINE_FIRST.search(line) if "1" in line else None
                 if start:  # "…原因是：1.…；2.…" / "…工作1.聘请…": a list starting mid-line
                     last = 1
                     for inline in patterns.LIST_INLINE_NUMBER.finditer(line, start.end()):

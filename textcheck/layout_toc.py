@@ -11,7 +11,7 @@ from textcheck import patterns
 from textcheck.document import Document, LocatedText, Location
 from textcheck.families import bare_title, title_key
 from textcheck.lexicon import normalize_term
-from textcheck.numbers import chinese_numeral_value
+from textcheck.numbers import chinese_numeral_value, may_be_digit
 
 
 # A fallback 目录 line longer than this (without a page number) is prose: the 目录 ended.
@@ -30,9 +30,29 @@ _MAX_TITLE_LINE = 60
 def entry_key(s: str) -> str:
     """An entry or heading for comparison: no bullet, page number, spaces, quotes or end
     punctuation; brackets as ASCII."""
-    s = patterns.TOC_BULLET.sub("", s)
-    s = patterns.TOC_PAGE_TAIL.sub("", s)
-    return patterns.TOC_END_PUNCT.sub("", normalize_term(s))
+    # Each pattern only where it can match (it is asked of every short body line): a bullet
+    # after leading spaces; a page number or dot leader before trailing spaces (str.strip
+    # drops every space the patterns allow, and more); end punctuation (the key has no spaces).
+    if s.lstrip()[:1] in _BULLETS:
+        s = patterns.TOC_BULLET.sub("", s)
+    if _may_have_page_tail(s):
+        s = patterns.TOC_PAGE_TAIL.sub("", s)
+    key = normalize_term(s)
+    if key[-1:] in _END_PUNCT:
+        key = patterns.TOC_END_PUNCT.sub("", key)
+    return key
+
+
+def _may_have_page_tail(s: str) -> bool:
+    """Can patterns.TOC_PAGE_TAIL match ``s``: does it end, before its spaces, with a digit or a
+    leader dot (str.rstrip drops every space the pattern allows, and more)?"""
+    tail = s.rstrip()[-1:]
+    return tail in _LEADER_DOTS or may_be_digit(tail)
+
+
+_BULLETS = ("-", "•", "·", "*")  # patterns.TOC_BULLET
+_LEADER_DOTS = (".", "·", "…", "．")  # patterns.TOC_PAGE_TAIL
+_END_PUNCT = ("。", "：", ":", "；", ";", ".")  # patterns.TOC_END_PUNCT
 
 
 def marker_of(key: str) -> str:
@@ -296,7 +316,7 @@ def _strip_entry(lt: LocatedText) -> LocatedText:
     text = lt.text
     m = patterns.TOC_BULLET.match(text)
     start = m.end() if m else 0
-    p = patterns.TOC_PAGE_TAIL.search(text, start)
+    p = patterns.TOC_PAGE_TAIL.search(text, start) if _may_have_page_tail(text) else None
     end = p.start() if p else len(text)
     while start < end and text[start].isspace():
         start += 1

@@ -10,6 +10,7 @@ measure word (see ``textcheck.patterns``); never over whole text.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
@@ -156,6 +157,17 @@ def format_decimal(v: Decimal, decimals: int = 2, thousands: bool = True) -> str
     return f"{v:,.{decimals}f}" if thousands else f"{v:.{decimals}f}"
 
 
+_NUMBER_STARTS = frozenset("(（-−－")
+
+
+def may_be_digit(ch: str) -> bool:
+    """Can the character ``ch`` be a ``\\d`` of a pattern: a digit Python knows (str.isdigit
+    holds for every decimal digit of its Unicode tables, and more), or a character those
+    tables do not know yet (``regex`` carries a newer Unicode, with digits of newer scripts).
+    A shortcut that skips a pattern when the text cannot start or end with a digit asks this."""
+    return ch.isdigit() or (len(ch) == 1 and unicodedata.category(ch) == "Cn")
+
+
 def parse_number(text: str, unit: str | None = None) -> Number | None:
     """Parse one published number ("3,956.08", "-2.46", "（5.00）", "1,779.40%").
 
@@ -164,23 +176,24 @@ def parse_number(text: str, unit: str | None = None) -> Number | None:
     formatting rule reports it).  A trailing "%" sets the unit to "%".
     """
     s = text.strip()
-    if not s:
-        return None
+    if not s or not (s[0] in _NUMBER_STARTS or may_be_digit(s[0])):
+        return None  # a label: CELL_NUMBER starts with a digit or one of these
     m = patterns.CELL_NUMBER.fullmatch(s)
     if not m:
         return None
-    digits = m.group("int").replace(",", "")
-    frac = m.group("frac") or ""
+    digits, frac, neg, paren, pct = m.group("int", "frac", "neg", "paren", "pct")  # one call
+    digits = digits.replace(",", "")
+    frac = frac or ""
     if len(digits.lstrip("0")) > MAX_INTEGER_DIGITS or len(frac) > MAX_DECIMALS:
         return None
-    negative = bool(m.group("neg")) or bool(m.group("paren"))
+    negative = bool(neg) or bool(paren)
     try:
         value = Decimal(f"{digits}.{frac}" if frac else digits)
     except InvalidOperation:
         return None
     if negative:
         value = -value
-    if m.group("pct"):
+    if pct:
         unit = PERCENT
     return Number(value, len(frac), unit, s)
 

@@ -39,7 +39,7 @@ from textcheck.performance_projects import (  # noqa: F401
 from textcheck.performance_targets import (  # noqa: F401
     EQ, FORM_DATE, FORM_EMPTY, FORM_LIST, FORM_MALFORMED, FORM_MULTI, FORM_OPERATOR_ONLY, FORM_QUANTITY,
     FORM_RANGE, FORM_RATIO, FORM_TEXT, GE, GT, LE, LT, MALFORMED_OPERATORS, OPERATOR_STYLE, Target, compact,
-    join, parse_target, target_pieces, target_text)
+    join, no_space, parse_target, target_pieces, target_text)
 
 _HEADER_KEYS = (
     ("level1", patterns.PERF_HEAD_LEVEL1),
@@ -62,10 +62,14 @@ def _grid(table: Table) -> list[dict[int, Cell]]:
     """Every row of the table (header rows included), in source order, as col → cell."""
     rows = [{c.col: c for c in h} for h in table.header] + [{c.col: c for c in r.cells} for r in table.rows]
     rows = [r for r in rows if r]
-    # c.text.positions[0][0] is c.text.location.line, without building a Location per cell.
-    rows.sort(key=lambda r: min(c.text.positions[0][0] for c in r.values() if c.text.positions)
-              if any(c.text.positions for c in r.values()) else 0)
+    rows.sort(key=_first_line)
     return rows
+
+
+def _first_line(row: dict[int, Cell]) -> int:
+    # c.text.positions[0][0] is c.text.location.line, without building a Location per cell.
+    lines = [c.text.positions[0][0] for c in row.values() if c.text.positions]
+    return min(lines) if lines else 0
 
 
 def _text(row: dict[int, Cell], col: int | None) -> LocatedText | None:
@@ -73,6 +77,16 @@ def _text(row: dict[int, Cell], col: int | None) -> LocatedText | None:
         return None
     t = row[col].text
     return t if t.text.strip() else None
+
+
+_WS = patterns.WHITESPACE
+
+
+def _key_text(s: str) -> str:
+    """``_key`` of a cell's text, "" for a blank one."""
+    if no_space(s):
+        return s
+    return _WS.sub("", s) if s.strip() else ""
 
 
 def _key(t: LocatedText | None) -> str:
@@ -84,20 +98,28 @@ def _row_line(row: dict[int, Cell]) -> int:
     return min(lines) if lines else 0
 
 
-def _figures(row: dict[int, Cell]) -> list[Figure]:
-    """Label–amount pairs of a 项目资金 / 年度预算 row: the amount is the next non-empty cell."""
+def _figures(row: dict[int, Cell], texts: dict[int, str]) -> list[Figure]:
+    """Label–amount pairs of a 项目资金 / 年度预算 row: the amount is the next non-empty cell.
+    ``texts``: each cell's text without spaces (``_key``), "" for a blank cell."""
     out = []
     cols = sorted(row)
+    numbers: dict[int, object] = {}  # each cell parsed once, as a label and as an amount
+
+    def number(col: int):
+        if col not in numbers:
+            numbers[col] = parse_number(texts[col])
+        return numbers[col]
+
     for i, col in enumerate(cols):
-        label = _key(_text(row, col))
-        if not label or parse_number(label) is not None:
+        label = texts[col]
+        if not label or number(col) is not None:
             continue
         for nxt in cols[i + 1:]:
-            t = _text(row, nxt)
-            if t is None:
+            if not texts[nxt]:
                 continue
-            n = parse_number(patterns.WHITESPACE.sub("", t.text))
+            n = number(nxt)
             if n is not None:
+                t = row[nxt].text
                 out.append(Figure(label, n, t.location, t.text))
             break
     return out
@@ -121,7 +143,7 @@ def parse_performance_table(table: Table, measure_words=()) -> PerformanceTable:
         return hit[1]
 
     for row in _grid(table):
-        texts = {c: _key(_text(row, c)) for c in row}
+        texts = {c: _key_text(cell.text.text) for c, cell in row.items()}
         nonempty = [t for t in texts.values() if t]
         if not nonempty or all(patterns.PERF_DASH_ROW.match(t) for t in nonempty):
             continue
@@ -182,7 +204,7 @@ def _key_value_row(row, texts, fields, funds) -> None:
         fields.setdefault("overall_goal", value)
     elif patterns.PERF_ANNUAL_GOAL_KEY.match(first) and value is not None:
         fields.setdefault("annual_goal", value)
-    for fig in _figures(row):
+    for fig in _figures(row, texts):
         funds.append(fig)
         if patterns.PERF_TOTAL_LABEL.match(fig.label):
             fields.setdefault("total", fig)
@@ -203,15 +225,22 @@ def _indicator_cells(row: dict[int, Cell], cols: dict[str, int]) -> dict | None:
             and parse_target(at("target", 1)).form in (FORM_QUANTITY, FORM_RATIO)):
         shifted = True  # 二级指标 stands in the 三级指标 column, everything after moved right
     s = 1 if shifted else 0
-    parsed = {
-        "level1": at("level1", s), "level2": at("level2", s) if not shifted else name_cell,
-        "name": at("name", s), "target": at("target", s), "operator": at("operator", s), "unit": at("unit", s),
-        "basis": at("basis", s), "previous": at("previous", s), "weight": at("weight", s),
-        "line": _row_line(row), "shifted": shifted,
-    }
-    parsed["lines"] = [parsed["line"]]
-    if not any(parsed[k] is not None for k in _ROW_KEYS):
+    parsed: dict = {}
+    found = False
+    for k in _ROW_KEYS:  # at(k, s), inline: this runs for every cell of every indicator row
+        c = cols.get(k)
+        cell = row.get(c + s) if c is not None else None
+        t = cell.text if cell is not None and cell.text.text.strip() else None
+        parsed[k] = t
+        found = found or t is not None
+    if shifted:
+        parsed["level2"] = name_cell
+        found = True
+    if not found:
         return None
+    parsed["line"] = _row_line(row)
+    parsed["shifted"] = shifted
+    parsed["lines"] = [parsed["line"]]
     return parsed
 
 
@@ -234,8 +263,8 @@ def _compose(operator: LocatedText | None, value: LocatedText | None, unit: Loca
 def _split_pairs(name: LocatedText, target: LocatedText | None):
     """An indicator cell naming several indicators with as many targets, both separated by
     "；" ("网络维保响应时间；电梯维保响应时间" | "≤2小时；≤1小时"): one indicator each."""
-    if target is None or not target.text:
-        return [(name, target)]
+    if target is None or not target.text or not patterns.PERF_MULTI_SEPARATOR.search(target.text):
+        return [(name, target)]  # one target: one indicator, whatever the name holds
     names = target_pieces(name)
     targets = target_pieces(target)
     if len(targets) > 1 and len(names) == len(targets):

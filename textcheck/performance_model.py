@@ -3,12 +3,13 @@ amounts, goal texts) with its ``Indicator`` rows and ``Figure`` amounts, and evi
 at one of its cells."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textcheck import patterns
 from textcheck.document import LocatedText, Location, Table
 from textcheck.lexicon import normalize_term
 from textcheck.numbers import Number
+from textcheck.performance_plans import PlanMention, plan_mentions
 from textcheck.performance_targets import Target
 
 @dataclass(frozen=True)
@@ -64,6 +65,17 @@ class PerformanceTable:
     overall_goal: LocatedText | None = None  # 项目总体目标
     annual_goal: LocatedText | None = None  # 年度绩效目标
     indicators: tuple[Indicator, ...] = ()
+    # (id(goal), id(lexicon)) → (goal, lexicon, its plan mentions): see ``plan_mentions``
+    _mentions: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def plan_mentions(self, goal: LocatedText, lexicon) -> list[PlanMention]:
+        """``performance_plans.plan_mentions(goal, lexicon)`` of one of this table's goals, found
+        once for every rule that reads them (TC602, TC603).  The list is shared: read, not changed."""
+        key = (id(goal), id(lexicon))
+        hit = self._mentions.get(key)
+        if hit is None or hit[0] is not goal or hit[1] is not lexicon:  # both kept: ids not reused
+            hit = self._mentions[key] = (goal, lexicon, plan_mentions(goal, lexicon))
+        return hit[2]
 
     @property
     def goals(self) -> tuple[LocatedText, ...]:

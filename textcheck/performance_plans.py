@@ -166,12 +166,22 @@ def shared_words(indicator_words: list[str], subject: str, subject_words: list[s
     """Indicator words found in a plan clause: as a word, inside a word, or as the
     two-character abbreviation of two words of the clause ("参展" ← "参与 … 展会")."""
     out = []
+    first_at: dict[str, int] | None = None  # first character → its first and last word
+    last_at: dict[str, int] = {}
     for w in indicator_words:
         if w in subject_words or any(w in s for s in subject_words if len(s) > len(w)):
             out.append(w)
-        elif len(w) == 2 and any(a[0] == w[0] and b[0] == w[1]
-                                 for i, a in enumerate(subject_words) for b in subject_words[i + 1:]):
-            out.append(w)
+        elif len(w) == 2:
+            # a word starting with w[0] before another starting with w[1]: the first of the one
+            # before the last of the other (not every pair of words)
+            if first_at is None:
+                first_at = {}
+                for i, s in enumerate(subject_words):
+                    if s:  # content words are never empty
+                        first_at.setdefault(s[0], i)
+                        last_at[s[0]] = i
+            if w[0] in first_at and w[1] in last_at and first_at[w[0]] < last_at[w[1]]:
+                out.append(w)
     return out
 
 

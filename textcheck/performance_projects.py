@@ -7,7 +7,7 @@ from textcheck import patterns
 from textcheck.lexicon import normalize_term
 from textcheck.numbers import MONEY_UNITS
 from textcheck.performance_model import PerformanceTable, is_performance_table
-from textcheck.performance_plans import PlanMention, plan_mentions
+from textcheck.performance_plans import PlanMention
 
 # A name shorter than this never links by containment alone.
 MIN_CONTAINED = 6
@@ -102,7 +102,7 @@ def goal_budget_mentions(pt: PerformanceTable, lexicon) -> list[PlanMention]:
     if goal is None:
         return []
     out = []
-    for m in plan_mentions(goal, lexicon):
+    for m in pt.plan_mentions(goal, lexicon):
         if m.category != "money":
             continue
         start = goal.text.find(m.text)

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from textcheck import patterns
 from textcheck.document import LocatedText, Location
-from textcheck.numbers import Number, parse_number
+from textcheck.numbers import Number, may_be_digit, parse_number
 
 # Canonical operators.  Words and ASCII spellings map onto these five.
 GE, LE, GT, LT, EQ = "≥", "≤", ">", "<", "="
@@ -68,6 +68,8 @@ class Target:
 
 def compact(t: LocatedText, all_space: bool = False) -> LocatedText:
     """Drop spaces a wrapped cell left inside Chinese words ("时 间" → "时间"), keeping positions."""
+    if no_space(t.text):
+        return t  # most cells have no space to drop: no pattern, no per-character mask
     pattern = patterns.WHITESPACE if all_space else patterns.PERF_SPACE_IN_WORDS
     keep = [True] * len(t.text)
     for m in pattern.finditer(t.text):
@@ -78,6 +80,12 @@ def compact(t: LocatedText, all_space: bool = False) -> LocatedText:
     text = "".join(ch for ch, k in zip(t.text, keep) if k)
     pos = tuple(p for p, k in zip(t.positions, keep) if k)
     return LocatedText(text, pos, t.page, t.ref)
+
+
+def no_space(s: str) -> bool:
+    """``s`` holds no space of any kind (str.split splits at every \\s of the patterns, and at
+    a few more characters): a pattern of spaces cannot match it.  Cheaper than the pattern."""
+    return not s or s.split() == [s]
 
 
 def join(a: LocatedText | None, b: LocatedText | None) -> LocatedText | None:
@@ -115,8 +123,9 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
     if cell is None or not cell.text.strip():
         return Target(cell or LocatedText("", ()), FORM_EMPTY)
     t = compact(cell)
-    s = _strip_latex(patterns.WHITESPACE.sub("", t.text)).replace("％", "%").replace("：", ":")
-    spaced = bool(patterns.PERF_SPACED_OPERATOR.search(t.text))
+    s = t.text if no_space(t.text) else patterns.WHITESPACE.sub("", t.text)
+    s = _strip_latex(s).replace("％", "%").replace("：", ":")
+    spaced = "=" in t.text and bool(patterns.PERF_SPACED_OPERATOR.search(t.text))
     op_text = op = None
     m = patterns.PERF_OPERATOR.match(s)
     if m:
@@ -126,6 +135,14 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
     if not s:
         form = FORM_OPERATOR_ONLY if op_text else FORM_EMPTY
         return Target(t, form, op, op_text, spaced_operator=spaced)
+    # The date, range, list, ratio and quantity forms all start with a digit: a text target
+    # ("明显提升") skips their patterns.
+    if not may_be_digit(s[0]):
+        if patterns.PERF_MULTI_SEPARATOR.search(s) and len(target_pieces(t)) > 1:
+            return Target(t, FORM_MULTI, op, op_text, spaced_operator=spaced)
+        if op_text and patterns.ANY_DIGIT.search(s):
+            return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
+        return Target(t, FORM_TEXT, op, op_text, spaced_operator=spaced)
     if patterns.PERF_DATE.match(s):
         return Target(t, FORM_DATE, op, op_text, spaced_operator=spaced)  # "2026年12月31日前"
     rng = patterns.PERF_RANGE.match(s)
@@ -145,16 +162,18 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
     q = patterns.PERF_QUANTITY.match(s)
     if q:
         unit = (q.group("unit") or "").strip() or None
-        value = parse_number(q.group("num"))
-        if value is None:
-            return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
+        num = q.group("num")  # digits, "," and "." only: parse_number keeps it as its text
         if unit and patterns.ANY_DIGIT.search(unit):
             # "=1 周 1 次": digits inside the unit, so no single value.
+            value = parse_number(num)
+            if value is None:
+                return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
             return Target(t, FORM_MALFORMED, op, op_text, value=value, unit=unit, spaced_operator=spaced)
-        if unit == "%":
-            value = Number(value.value, value.decimals, "%", q.group("num") + "%")
-        else:
-            value = Number(value.value, value.decimals, unit, q.group("num"))
+        # The number in its unit at once: parse_number(num, unit) is Number(v, d, unit, num), and
+        # parse_number(num + "%") is Number(v, d, "%", num + "%").
+        value = parse_number(num + "%") if unit == "%" else parse_number(num, unit)
+        if value is None:
+            return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
         return Target(t, FORM_QUANTITY, op, op_text, value=value, unit=unit, spaced_operator=spaced)
     if op_text and patterns.ANY_DIGIT.search(s):
         return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)

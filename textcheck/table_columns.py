@@ -4,7 +4,7 @@ row's formulas, the header hierarchy, or the lexicon's concept sums."""
 from __future__ import annotations
 
 from textcheck import patterns
-from textcheck.arithmetic import cell_number, cell_text
+from textcheck.arithmetic import cell_text, number_in, text_in
 from textcheck.lexicon.columns import ColumnLexicon
 from textcheck.lexicon.terms import squash
 from textcheck.document import Table
@@ -28,18 +28,33 @@ def code_columns(table: Table, lex: ColumnLexicon, a: int, b: int, paths) -> set
     return cols
 
 
-def is_amount_column(table: Table, lex: ColumnLexicon, c: int, paths) -> bool:
+def is_amount_column(table: Table, lex: ColumnLexicon, c: int, paths, cells=None, numbers=None) -> bool:
+    """``cells``, ``numbers``: the column's cell and number in each row (``column_cells``,
+    ``ColumnNumbers``), else read here."""
     path = paths.get(c, ())
     if path and lex.non_additive.search(path[-1]):
         return False
-    numbers = [cell_number(r, c) for r in table.rows]
-    has_number = any(n is not None for n in numbers)
-    # each cell read once (cell_text/cell_number scan the row for the column)
-    texts = [t for t, n in zip((cell_text(r, c) for r in table.rows), numbers)
-             if t and n is None and not patterns.EMPTY_CELL.fullmatch(t)]
-    if _is_line_numbers([n for n in numbers if n is not None]):
+    if cells is None:
+        cells = [r.cell(c) for r in table.rows]
+    if numbers is None:
+        numbers = [number_in(x) for x in cells]
+    figures = [n for n in numbers if n is not None]
+    if not figures:
+        return False  # no number at all (a label column: its texts are not even looked at)
+    if _is_line_numbers(figures):
         return False  # 1, 2, 3 … numbering the rows (a 行次 column whose header the reader lost)
-    return has_number and len(texts) <= len([n for n in numbers if n is not None]) // 4
+    # at most one text cell (not a number, not an empty mark) for every four numbers: counted
+    # until there are too many
+    allowed = len(figures) // 4
+    texts = 0
+    for x, n in zip(cells, numbers):
+        if n is None:
+            t = text_in(x)
+            if t and not patterns.EMPTY_CELL.fullmatch(t):
+                texts += 1
+                if texts > allowed:
+                    return False
+    return True
 
 
 def _is_line_numbers(numbers: list[Number]) -> bool:

@@ -20,9 +20,20 @@ class HeaderNode:
 
 
 def is_number_row(cells: Iterable[str]) -> bool:
-    texts = [t for t in cells if t]
-    return bool(texts) and all(patterns.COLUMN_NUMBER_CELL.fullmatch(t) for t in texts) \
-        and sum(1 for t in texts if any(ch.isdigit() for ch in t)) >= 2
+    """Every non-empty cell a column number or mark, two or more with digits ("栏次 1=2+3 2 3").
+    Stops at the first cell that is not: ``cells`` may be a lazy iterable (a body row's first
+    cell is usually its label, so the rest are never squashed)."""
+    any_text = False
+    digits = 0
+    for t in cells:
+        if not t:
+            continue
+        if not patterns.COLUMN_NUMBER_CELL.fullmatch(t):
+            return False
+        any_text = True
+        if any(ch.isdigit() for ch in t):
+            digits += 1
+    return any_text and digits >= 2
 
 
 def header_grid(table: Table) -> tuple[list[dict[int, str]], list[dict[int, str]]]:

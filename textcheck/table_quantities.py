@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textcheck.arithmetic import cell_number
 from textcheck.lexicon.columns import ColumnLexicon
-from textcheck.table_model import BlockAnalysis, Quantity, TableAnalysis
+from textcheck.table_model import Quantity, TableAnalysis
 
 
 def cross_table_quantities(ta: TableAnalysis, lex: ColumnLexicon) -> list[Quantity]:
@@ -16,29 +16,31 @@ def cross_table_quantities(ta: TableAnalysis, lex: ColumnLexicon) -> list[Quanti
         direction = block.direction or ta.profile.get("direction")
         if direction == "both":
             direction = None
+        # only a column whose fund and measure are known holds quantities: found once per block
+        known = [(col, ta.column_fund.get(col), ta.column_measure.get(col)) for col in block.columns]
+        known = [(col, fund, measure) for col, fund, measure in known if fund and measure]
+        if not known:
+            continue
+        in_parts = {i for p in block.part_sets for i in p.parts}
         for row in ta.table.rows:
             if row.index == block.total_row:
                 row_key: tuple = ("total",)
-            elif row.index in block.codes and not block.groups and not _in_parts(block, row.index):
+            elif direction is not None and row.index in block.codes and not block.groups \
+                    and row.index not in in_parts:  # (a coded row needs a direction, below)
                 row_key = ("code", block.codes[row.index])
             else:
                 continue
-            for col in block.columns:
-                fund, measure = ta.column_fund.get(col), ta.column_measure.get(col)
-                n = cell_number(row, col)
-                if not fund or not measure or n is None:
-                    continue
+            for col, fund, measure in known:
                 if row_key == ("total",) and fund in lex.balanced_funds:
                     key_dir = None  # the budget balances: total income = total expenditure
                 elif direction is None:
                     continue
                 else:
                     key_dir = direction
+                n = cell_number(row, col)
+                if n is None:
+                    continue
                 key = (subject, fund, measure, row_key, key_dir)
                 out.append(Quantity(key, ta.table, row, col, block.labels.get(row.index, row.label),
                                     ta.column_name(col), n))
     return out
-
-
-def _in_parts(block: BlockAnalysis, index: int) -> bool:
-    return any(index in p.parts for p in block.part_sets)

@@ -195,8 +195,9 @@ def _grand_total_sums(reading: _Rows, main: list[Row], groups: list[Row],
         tops = reading.top_rows(main)
         coded = any(r.index in block.codes for r in main)
         # an unnumbered, uncoded row mixed with coded/numbered ones is unexplained: do not guess
+        in_tops = {id(r) for r in tops}  # rows of one table: identity is equality, without Row.__eq__
         if (coded or reading.numbering) and any(reading.plain(r) for r in main
-                                                 if r not in tops and _has_values(r, block)):
+                                                 if id(r) not in in_tops and _has_values(r, block)):
             tops = []
         # a 小计 row among the addends usually sums rows listed next to it: ambiguous, stay silent
         if len(tops) > 1 and any(lex.subtotal_row.search(reading.label[r.index]) and r.index not in wholes

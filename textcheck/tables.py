@@ -38,7 +38,8 @@ import dataclasses
 
 from textcheck import verification
 from textcheck.arithmetic import (  # noqa: F401  (re-exported for the rules)
-    EXACT, MISMATCH, ROUNDING, SumCheck, cell_number, cell_text, check_sum, exceeds)
+    EXACT, MISMATCH, ROUNDING, ColumnNumbers, SumCheck, cell_number, cell_text, check_sum, checked, column_cells,
+    exceeds)
 from textcheck.lexicon.columns import ColumnLexicon, column_lexicon  # noqa: F401 (re-exported)
 from textcheck.lexicon.terms import squash  # noqa: F401 (re-exported)
 from textcheck.document import Cell, Document, Table
@@ -93,16 +94,20 @@ def analyse_table(table: Table, lex: ColumnLexicon) -> TableAnalysis:
              for c, p in paths.items()}
     ta = TableAnalysis(table, [], profile, {}, {}, names)
     formulas = column_formulas(number_rows)
+    cells = column_cells(table.rows, width)
+    numbers = ColumnNumbers(table.rows, cells)
     for k, (a, b) in enumerate(blocks_ranges):
-        block = _analyse_block(ta, lex, a, b, paths, trees[(a, b)], formulas, k if len(blocks_ranges) > 1 else None)
+        block = _analyse_block(ta, lex, a, b, paths, trees[(a, b)], formulas, k if len(blocks_ranges) > 1 else None,
+                               cells, numbers)
         ta.blocks.append(block)
-        _verify(ta, block)
+        _verify(ta, block, numbers)
     return ta
 
 
 def _analyse_block(ta: TableAnalysis, lex: ColumnLexicon, a: int, b: int, paths, tree,
-                   formulas, side: int | None) -> BlockAnalysis:
-    """``side`` is the block's index in a side-by-side table, None for an ordinary table."""
+                   formulas, side: int | None, cells, numbers: ColumnNumbers) -> BlockAnalysis:
+    """``side`` is the block's index in a side-by-side table, None for an ordinary table;
+    ``cells``, ``numbers``: each column's cells and numbers (``column_cells``)."""
     table = ta.table
     code_cols = code_columns(table, lex, a, b, paths)
     labels, codes = {}, {}
@@ -113,7 +118,8 @@ def _analyse_block(ta: TableAnalysis, lex: ColumnLexicon, a: int, b: int, paths,
         code = block_row_code(row, code_cols, label, side)
         if code:
             codes[row.index] = code
-    columns = tuple(c for c in range(a, b) if c not in code_cols and is_amount_column(table, lex, c, paths))
+    columns = tuple(c for c in range(a, b) if c not in code_cols and is_amount_column(table, lex, c, paths, cells.get(c),
+                                                                                numbers.column(c)))
     header_text = "".join(n.label for n in tree)
     direction = lex.direction(header_text) if side is not None else None
     block = BlockAnalysis(a, b, columns, labels, codes, direction)
@@ -123,12 +129,14 @@ def _analyse_block(ta: TableAnalysis, lex: ColumnLexicon, a: int, b: int, paths,
     return block
 
 
-def _verify(ta: TableAnalysis, block: BlockAnalysis) -> None:
-    """Mark the relations the table confirms (``verification``): the rules judge by those only."""
+def _verify(ta: TableAnalysis, block: BlockAnalysis, numbers: ColumnNumbers) -> None:
+    """Mark the relations the table confirms (``verification``): the rules judge by those only.
+    ``numbers``: the table's columns of numbers, row by row as ``ta.table.rows``."""
     rows = ta.table.rows
     column_sums: list[ColumnSum] = []
     for cs in block.column_sums:
-        places = [(cell_number(r, cs.total), [cell_number(r, p) for p in cs.parts]) for r in rows]
+        total, parts = numbers.column(cs.total), [numbers.column(p) for p in cs.parts]
+        places = [(total[i], [p[i] for p in parts]) for i in range(len(rows))]
         memo = verification.memo_parts(len(cs.parts), places)
         if memo and len(memo) < len(cs.parts):
             cs = ColumnSum(cs.total, tuple(p for i, p in enumerate(cs.parts) if i not in memo), cs.source,
@@ -137,12 +145,12 @@ def _verify(ta: TableAnalysis, block: BlockAnalysis) -> None:
         column_sums.append(dataclasses.replace(cs, support=verification.support(places)))
     block.column_sums = column_sums
 
-    by_index = {r.index: r for r in rows}
+    position = {r.index: i for i, r in enumerate(rows)}
+    columns = [numbers.column(c) for c in block.columns]
 
     def checks_of(rs: RowSum) -> list:
-        total_row, part_rows = by_index[rs.total], [by_index[i] for i in rs.parts]
-        return [check_sum(cell_number(total_row, c), [cell_number(r, c) for r in part_rows])
-                for c in block.columns]
+        t, ps = position[rs.total], [position[i] for i in rs.parts]
+        return [checked(col[t], [col[i] for i in ps]) for col in columns]
 
     # Another reading replaces a proposal when it holds in every column where it applies (two
     # or more) and the proposal does not: the table shows which grouping it was printed with.

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Hashable, Sequence
 
-from textcheck.arithmetic import EXACT, MISMATCH, ROUNDING, SumCheck, check_sum
+from textcheck.arithmetic import EXACT, ROUNDING, Checked, SumCheck, sum_holds
 from textcheck.numbers import Number
 
 MIN_CONFIRMING = 2
@@ -115,7 +115,7 @@ def support(places: Sequence[tuple[Number | None, Sequence[Number | None]]]) -> 
             continue
         seen.add(key)
         a += 1
-        h += holds(check_sum(total, parts))
+        h += sum_holds(total, parts)
     return Support(h, a)
 
 
@@ -123,16 +123,23 @@ def memo_parts(n_parts: int, places: Sequence[tuple[Number | None, Sequence[Numb
     """Indexes of parts that behave as memo items: where they are non-zero, the relation
     holds without them on most such places and with them on fewer."""
     memo: set[int] = set()
+    # place → does it hold with every part not (yet) found a memo item: the same for every k
+    # until one is found, so each place is summed once, not once per part
+    holding: dict[int, bool] = {}
     for k in range(n_parts):
         with_k = without_k = n = 0
-        for total, parts in places:
+        for j, (total, parts) in enumerate(places):
             if not nonzero(parts[k]) or not applies(total, parts):
                 continue
             n += 1
-            with_k += holds(check_sum(total, [p for i, p in enumerate(parts) if i not in memo]))
-            without_k += holds(check_sum(total, [p for i, p in enumerate(parts) if i not in memo and i != k]))
+            held = holding.get(j)
+            if held is None:
+                held = holding[j] = sum_holds(total, [p for i, p in enumerate(parts) if i not in memo])
+            with_k += held
+            without_k += sum_holds(total, [p for i, p in enumerate(parts) if i not in memo and i != k])
         if n and without_k > with_k and Decimal(without_k) >= MIN_SHARE * Decimal(n):
             memo.add(k)
+            holding.clear()
     return memo
 
 
@@ -160,10 +167,11 @@ def one_cell_explains(breaking: Sequence[Place]) -> bool:
     return False
 
 
-def family_support(members: Sequence[Sequence[SumCheck | None]],
-                   keep: Callable[[Sequence[SumCheck | None]], bool] = lambda checks: True) -> Support:
+def family_support(members: Sequence[Sequence[SumCheck | Checked | None]],
+                   keep: Callable[[Sequence[SumCheck | Checked | None]], bool] = lambda checks: True) -> Support:
     """Support of a family of row relations (e.g. every 类 = Σ款 of a table), each member being
-    its checks column by column; members that ``keep`` rejects do not count."""
+    its checks column by column (``SumCheck`` or ``Checked``: status, total and parts are
+    read); members that ``keep`` rejects do not count."""
     h = a = 0
     seen: set[tuple] = set()
     for checks in members:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from textcheck.arithmetic import (  # noqa: F401 (the rules' one import for them)
-    EXACT, MISMATCH, ROUNDING, SumCheck, cell_number, cell_text, check_sum, exceeds)
+    EXACT, MISMATCH, ROUNDING, SumCheck, cell_number, cell_text, check_sum, exceeds, sum_status)
 from textcheck.linking import agreement, stated_interval, table_unit  # noqa: F401 (agreement: the one test)
 from textcheck.numbers import MONEY_UNITS, Interval
 

@@ -1,7 +1,7 @@
 """What the table-arithmetic rules (TC101–TC106) share: the analysis entry point and row sums."""
 from __future__ import annotations
 
-from textcheck.rulekit.arithmetic import EXACT, ROUNDING, cell_number, cell_text, check_sum
+from textcheck.rulekit.arithmetic import EXACT, ROUNDING, cell_number, cell_text, check_sum, sum_status
 from textcheck.rulekit.evidence import cell_location, cell_related, figure, row_by_index
 from textcheck.rulekit.wording import mismatch_text, names, row_label, support_text
 from textcheck.rules.base import Rule
@@ -35,12 +35,11 @@ def check_row_sums(rule, ctx, analysis, tol, kinds):
                 label = row_label(ta, block, total_row)
                 part_labels = [row_label(ta, block, r) for r in part_rows]
                 for col in block.columns:
-                    check = check_sum(cell_number(total_row, col),
-                                        [cell_number(r, col) for r in part_rows], tol)
-                    if check is None or check.status == EXACT:
+                    total, parts = cell_number(total_row, col), [cell_number(r, col) for r in part_rows]
+                    status = sum_status(total, parts, tol)  # the SumCheck only for a finding
+                    if status is None or status == EXACT or status == ROUNDING and not rounding:
                         continue
-                    if check.status == ROUNDING and not rounding:
-                        continue
+                    check = check_sum(total, parts, tol)
                     column = ta.column_name(col)
                     related = [cell_related(ta, total_row, col, label)]
                     related += [cell_related(ta, r, col, lab) for r, lab in zip(part_rows, part_labels)

@@ -1,7 +1,7 @@
 """TC101 row-sum-mismatch: a total column is not the sum of its part columns within a row."""
 from __future__ import annotations
 
-from textcheck.rulekit.arithmetic import EXACT, ROUNDING, cell_number, cell_text, check_sum
+from textcheck.rulekit.arithmetic import EXACT, ROUNDING, cell_number, cell_text, check_sum, sum_status
 from textcheck.rulekit.evidence import cell_location, cell_related, figure
 from textcheck.rulekit.sums import SumRule
 from textcheck.rulekit.wording import mismatch_text, names, row_label, support_text
@@ -44,12 +44,11 @@ class RowSumMismatch(SumRule):
                     if not cs.confirmed:
                         continue  # a relation the table does not confirm judges nothing
                     for row in table.rows:
-                        check = check_sum(cell_number(row, cs.total),
-                                            [cell_number(row, p) for p in cs.parts], tol)
-                        if check is None or check.status == EXACT:
+                        total, parts = cell_number(row, cs.total), [cell_number(row, p) for p in cs.parts]
+                        status = sum_status(total, parts, tol)  # the SumCheck only for a finding
+                        if status is None or status == EXACT or status == ROUNDING and not rounding:
                             continue
-                        if check.status == ROUNDING and not rounding:
-                            continue
+                        check = check_sum(total, parts, tol)
                         label = row_label(ta, block, row)
                         total_name = ta.column_name(cs.total)
                         part_names = names([ta.column_name(p) for p in cs.parts])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from textcheck.lexicon.polarity import polarity
 from textcheck.performance import (EQ, FORM_QUANTITY, GE, LE, compatible, compatible_units, content_words, feasible,
-                                   plan_mentions, shared_words, within)
+                                   shared_words, within)
 from textcheck.report.diagnostic import Related
 from textcheck.rulekit.evidence import cell_evidence
 from textcheck.rules.base import Rule
@@ -48,7 +48,7 @@ class PlanTargetMismatch(Rule):
             candidates_all = [ind for ind in pt.indicators
                               if ind.target.form == FORM_QUANTITY and ind.target.operator in (None, GE, EQ, LE)]
             for goal in pt.goals:
-                for m in plan_mentions(goal, lex):
+                for m in pt.plan_mentions(goal, lex):
                     if m.bound is not None:
                         yield from self._bound(ctx, pt, goal, m, generic)
                         continue

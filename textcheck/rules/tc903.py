@@ -1,7 +1,7 @@
 """TC903 empty-table-without-statement: a standard table with no figures and no "为空表" statement."""
 from __future__ import annotations
 
-from textcheck.families import (DEPARTMENT_BUDGET, FINAL_ACCOUNT, OTHER, bare_title, listed_tables, subject_forms,
+from textcheck.families import (DEPARTMENT_BUDGET, FINAL_ACCOUNT, OTHER, bare_title, subject_forms,
                                 subject_of, title_key)
 from textcheck.performance import is_performance_table
 from textcheck.rules.base import Rule
@@ -41,7 +41,7 @@ class EmptyTableWithoutStatement(Rule):
             return  # a tables-only volume: its statements are in the text volume
         statements = ctx.layout.empty_statements
         nothing = ctx.layout.nothing_statements
-        declared = listed_tables(doc)
+        declared = ctx.layout.listed_tables
         for t in doc.tables:
             if is_performance_table(t) or t.empty_statement is not None:
                 continue
