@@ -88,3 +88,43 @@ def test_find_quantities_on_the_sample_equal_the_unconditional_ones(lex):
         V._not_a_claim = real
     assert fast == ref
     assert sum(map(len, fast)) > 100
+
+
+def test_numbering_level_equals_the_four_patterns():
+    """lists._numbering_level's first-character test against the patterns on every text."""
+    from textcheck import patterns as P
+    from textcheck.claims.lists import _numbering_level
+    from textcheck.readers import read_path
+
+    def reference(text):
+        s = text.lstrip()
+        return next((level for level, pat in enumerate(P.ROW_NUMBERING) if pat.match(s)), None)
+
+    texts = [p.text.text for p in read_path(str(SAMPLE)).paragraphs]
+    texts += ["一、总体", "（一）收入", "(二)支出", "1.项目", "12、经费", "3.5万元", "（1）其中", "( 2 )", "１．全角",
+              "٣. 阿拉伯", "十二、", "  二、 前有空格", "", " ", "其中：", "〇、", "一般公共预算"]
+    assert sum(reference(t) is not None for t in texts) > 5
+    for t in texts:
+        assert _numbering_level(t) == reference(t), t
+
+
+def test_subject_codes_equal_the_unconditional_code_pattern(lex):
+    """_Assembler._subject asks CLAIM_CODE_NAME only of a subject starting with a digit: the
+    same subjects and codes as asking it of every one."""
+    from textcheck import patterns as P
+    from textcheck.claims import claim_patterns
+    from textcheck.claims import assemble as A
+
+    pats = claim_patterns(lex)
+    asm = A._Assembler(pats, ["乌鲁木齐市科学技术局"])
+    texts = ["2060101行政运行 5 万元", "206 科学技术支出", "30201 办公费", "３０２０１办公费", "基本支出",
+             "其中：2050803 培训支出", "办公费", "1.办公费", "乌鲁木齐市科学技术局2024年办公费", "99999 未知"]
+    fast = [asm._subject(t, 0, len(t)) for t in texts]
+    real = A.may_be_digit
+    try:
+        A.may_be_digit = lambda ch: True
+        ref = [asm._subject(t, 0, len(t)) for t in texts]
+    finally:
+        A.may_be_digit = real
+    assert fast == ref
+    assert any(codes for _, codes, _ in fast)
