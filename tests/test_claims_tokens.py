@@ -32,9 +32,9 @@ def test_doc_on_demand_gives_the_claims_of_the_whole_doc(nlp, lex):
     for text in _sentences(nlp, lex):
         calls = []
 
-        def doc_of(text=text, calls=calls):
+        def doc_of(pos=0, text=text, calls=calls):
             calls.append(1)
-            return nlp.make_doc(text)
+            return nlp.make_doc(text), 0
 
         lazy = sentence_claims(text, pats, doc=doc_of)
         whole = component(nlp.make_doc(text))._.claims
@@ -61,3 +61,53 @@ def test_document_claims_equal_the_components_on_every_sentence(nlp, lex):
         E.sentence_claims = real
     assert ours == reference
     assert len(ours) > 100
+
+
+def test_tokens_from_a_block_start_are_the_whole_texts(nlp, lex):
+    """JiebaTokenizer.block_start: the Doc of the text from the block holding any position on
+    has the whole text's tokens from there on (jieba segments each block by itself) — on the
+    sample's sentences, with spaces, full-width forms, Latin, quotes and line breaks."""
+    tok = nlp.tokenizer
+    extra = ["下设 6 个处室，分别是：“办公室”、财务处。", "共 3 项 ABC工程 与 2 个《项目》\r\n合计",
+             "２０２４年 支出１２.５万元  用于  购置 设备", "  前后有空格 的 句子  ", "A-1 类 #2 项_x 5%增长"]
+    checked = 0
+    for text in _sentences(nlp, lex) + extra:
+        whole = nlp.make_doc(text)
+        pairs = [(t.idx, t.text, t.whitespace_) for t in whole]
+        for pos in range(len(text)):
+            start = tok.block_start(text, pos)
+            assert 0 <= start <= pos
+            part = nlp.make_doc(text[start:])
+            assert [(t.idx + start, t.text, t.whitespace_) for t in part] == [p for p in pairs if p[0] >= start], \
+                (text, pos)
+            # a token starts at the block start: the one holding pos is found in the part too
+            assert any(p[0] == start for p in pairs) or start == len(text)
+            checked += 1
+    assert checked > 1000
+
+
+def test_document_claims_with_block_docs_equal_whole_sentence_docs(nlp, lex):
+    """extract_claims (a Doc from the figure's block on) against whole-sentence Docs."""
+    from textcheck import claims as C
+    from textcheck.claims import extract as E
+    from textcheck.readers import read_path
+
+    document = read_path(str(SAMPLE))
+    ours = C.extract_claims(document, nlp, lex)
+    real = E._doc_maker
+
+    def whole(nlp_, text):
+        made = []
+
+        def doc_of(pos=0):
+            if not made:
+                made.append(nlp_.make_doc(text))
+            return made[0], 0
+        return doc_of
+
+    try:
+        E._doc_maker = whole
+        reference = C.extract_claims(document, nlp, lex)
+    finally:
+        E._doc_maker = real
+    assert ours == reference

@@ -73,7 +73,7 @@ def _build(lexicon, key, pats):
     # spaCy's Chinese language with character segmentation (nothing to set up), then jieba's
     # tokens fed straight into each Doc (JiebaTokenizer)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
-    nlp.tokenizer = JiebaTokenizer(nlp.vocab, jieba.cut)
+    nlp.tokenizer = JiebaTokenizer(nlp.vocab, jieba.cut, jieba.re_han_default)
     state = repr(key)
     _STATE[state] = pats
     nlp.add_pipe("tc_numbers", config={"state": state})
@@ -88,12 +88,28 @@ class JiebaTokenizer:
     whitespace (number-carrying sentences almost never do) — the tokens are then
     the text cut in pieces, each followed by no space."""
 
-    def __init__(self, vocab, cut):
+    def __init__(self, vocab, cut, blocks=None):
         from spacy.tokens import Doc
 
         self.vocab = vocab
         self.cut = cut
         self.doc = Doc
+        self.blocks = blocks  # jieba's pattern of a block of word characters (re_han_default)
+
+    def block_start(self, text: str, pos: int) -> int:
+        """Where the run of jieba's word characters holding ``pos`` starts (for a ``pos``
+        between runs, the run before it; 0 before the first run or without the pattern).
+        jieba splits a text into such runs and the rest between them, and segments each run by
+        itself, so the tokens of ``text[start:]`` are the whole text's tokens from ``start`` on —
+        a run start, not a start between runs, where a space the token before takes as its
+        trailing whitespace would become a token. A caller that reads tokens from ``pos`` on
+        need not pay for segmenting what stands before (tests/test_claims_tokens.py)."""
+        if self.blocks is None:
+            return 0
+        start = 0  # start of the last run before pos
+        for m in self.blocks.finditer(text, 0, pos + 1):
+            start = m.start()
+        return start
 
     def __call__(self, text: str):
         words = [w for w in self.cut(text, cut_all=False) if w]

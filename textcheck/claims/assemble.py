@@ -13,6 +13,7 @@ from textcheck.claims.lists import (_continues_list, _enumeration_head, _exhaust
                                     _project_name, _uclass, _without_sub_lists)
 from textcheck.claims.vocab import ClaimPatterns, RawClaim, RawQuantity, halfwidth, normalize_term
 from textcheck.document import LocatedText
+from textcheck.numbers import may_be_digit
 
 class _Assembler:
     """Turns raw sentence claims into located Claims and connects sentences and paragraphs."""
@@ -20,6 +21,7 @@ class _Assembler:
     def __init__(self, pats: ClaimPatterns, orgs: list[str]):
         self.pats = pats
         self.orgs = orgs
+        self._orgs_halfwidth = [halfwidth(o) for o in orgs]  # as _left_cut compares them, once
         self.lexicon = pats.lexicon
 
     def run(self, paragraphs, by_para) -> list[Claim]:
@@ -387,8 +389,9 @@ class _Assembler:
         span = (s + lead, s + lead + len(sub))
         original = text[span[0]:span[1]]
         codes: tuple[str, ...] = ()
-        cm = P.CLAIM_CODE_NAME.match(sub)
-        if cm and self.lexicon is not None:
+        # a code starts with a digit: other subjects (nearly all) skip the pattern
+        cm = P.CLAIM_CODE_NAME.match(sub) if self.lexicon is not None and may_be_digit(sub[0]) else None
+        if cm:
             code = cm.group("code")
             if code in self.lexicon.function_items or code in self.lexicon.economic_items:
                 return normalize_term(cm.group("name")), (code,), span
@@ -421,8 +424,7 @@ class _Assembler:
                 cut += len(rest) - len(stripped)
                 changed = True
                 continue
-            for org in self.orgs:
-                o = halfwidth(org)
+            for o in self._orgs_halfwidth:
                 if rest.startswith(o):
                     cut += len(o)
                     changed = after_org = True

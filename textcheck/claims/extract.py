@@ -43,18 +43,23 @@ def extract_claims(document, nlp, lexicon) -> list[Claim]:
 
 
 def _doc_maker(nlp, text: str):
-    """A function giving the sentence's Doc of jieba's tokens, made on the first call; the Doc
-    already knows its text (spaCy rebuilds ``doc.text`` per access)."""
+    """A function giving (Doc, offset) for a reader of the sentence's tokens from ``pos`` on:
+    the Doc of jieba's tokens of ``text[offset:]``, where ``offset`` is the start of jieba's block
+    holding ``pos`` (JiebaTokenizer.block_start: the tokens from there on are the whole
+    sentence's), made on the first call and again only for a block before it. The Doc already
+    knows its text (spaCy rebuilds ``doc.text`` per access)."""
     made = []
+    block_start = getattr(nlp.tokenizer, "block_start", None)
 
-    def doc():
-        if not made:
-            d = nlp.make_doc(text)
-            d.user_data["tc_text"] = text
-            made.append(d)
-        return made[0]
+    def doc_of(pos: int = 0):
+        start = block_start(text, pos) if block_start is not None else 0
+        if not made or made[0][0] > start:
+            d = nlp.make_doc(text[start:])
+            d.user_data["tc_text"] = text[start:]
+            made[:] = [(start, d)]
+        return made[0][1], made[0][0]
 
-    return doc
+    return doc_of
 
 
 def extract_text_claims(text: LocatedText, nlp, lexicon, section: tuple[str, ...] = ()) -> list[Claim]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from textcheck import patterns as P
 from textcheck.claim import Claim
 from textcheck.claims.vocab import halfwidth, normalize_term
+from textcheck.numbers import may_be_digit
 
 def _in_brackets(sent_text: dict, si: int, raw) -> bool:
     """Whether a figure stands inside brackets opened in its sentence or the ones before
@@ -104,10 +105,17 @@ def _uclass(c: Claim) -> str:
     return "physical:" + u
 
 
+_NUMBERING_FIRST = frozenset("一二三四五六七八九十（(")
+
+
 def _numbering_level(text: str) -> int | None:
     """Level of the list numbering a paragraph starts with: 0 "一、", 1 "（一）", 2 "1." / "1、",
     3 "（1）"; None when it starts with none."""
     s = text.lstrip()
+    # every style starts with a Chinese numeral, a bracket or a digit: a paragraph that starts
+    # with none of them (most do) is told without the four patterns
+    if s[:1] not in _NUMBERING_FIRST and not may_be_digit(s[:1]):
+        return None
     for level, pat in enumerate(P.ROW_NUMBERING):
         if pat.match(s):
             return level

@@ -29,9 +29,11 @@ def _clause_start(t: str, pos: int, floor: int) -> int:
 def sentence_claims(text: str, pats: ClaimPatterns, doc=None, quantities=None) -> list[RawClaim]:
     """Raw claims of one sentence (offsets in ``text``).
 
-    ``doc`` is the sentence's spaCy Doc, or a function that makes it: only a figure followed
-    by a noun ever reads tokens (``_following_subject``), so most sentences need no Doc at
-    all and the document-level extractor segments just those that do."""
+    ``doc`` is the sentence's spaCy Doc, or a function ``doc_of(pos)`` giving (Doc, offset):
+    the Doc of ``text[offset:]`` (offset ≤ pos) whose tokens are the sentence's from there on.
+    Only a figure followed by a noun ever reads tokens (``_following_subject``), so most
+    sentences need no Doc at all and the document-level extractor segments just those that
+    do, from the block of the figure on (``textcheck.claims.extract._doc_maker``)."""
     t = halfwidth(text)
     qs = quantities if quantities is not None else pats.find_quantities(text)
     if not qs:
@@ -251,30 +253,33 @@ def _previous_clause(t: str, pstart: int, claims: list[RawClaim]) -> tuple[int, 
 
 
 def _given(doc):
-    """A Doc already made, as the function giving it (what ``_following_subject`` calls)."""
-    return lambda: doc
+    """A Doc already made, as the function giving it and its offset (what ``_following_subject``
+    calls: the whole sentence's Doc serves every position)."""
+    return lambda pos=0: (doc, 0)
 
 
 def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc_of) -> None:
     """Counted noun after a measure word ("下设 6 个处室" → 处室), or the noun after a
     reason figure ("新增 1405 万元科技人才专项资金").  A figure followed by punctuation
     ("实有人数 193 人，") keeps its prefix subject.  jieba tokens decide where the noun
-    ends (``doc_of()`` gives the sentence's Doc); without a pipeline a short Han run
+    ends (``doc_of(pos)`` gives the Doc of the sentence from jieba's block holding ``pos`` on,
+    and that block's offset); without a pipeline a short Han run
     stands in."""
     pos = q.end
     if pos >= len(t) or not P.CLAIM_NOUN_START.match(t, pos):
         return
     end = pos
     if doc_of is not None:
-        doc = doc_of()
+        doc, off = doc_of(pos)  # the Doc of t[off:] (off ≤ pos: its tokens are the sentence's)
         starts = token_starts(doc)
-        i = max(0, bisect_right(starts, pos) - 1)
+        i = max(0, bisect_right(starts, pos - off) - 1)
         for k in range(i, min(i + 8, len(starts))):
             tok = doc[k]
-            tok_end = starts[k] + len(tok.text)
+            tok_start = starts[k] + off
+            tok_end = tok_start + len(tok.text)
             if tok_end <= pos:
                 continue
-            if starts[k] < pos:  # measure word fused with the noun by jieba ("个处室")
+            if tok_start < pos:  # measure word fused with the noun by jieba ("个处室")
                 end = tok_end
                 continue
             if tok.text in _NOUN_STOP or not P.CLAIM_NOUN_TOKEN.match(tok.text):

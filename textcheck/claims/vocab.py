@@ -207,14 +207,17 @@ class ClaimPatterns:
             decimals = len(digits.split(".")[1]) if "." in digits else 0
             found.append(RawQuantity(m.start(), m.end(), Number(value, decimals, unit, t[m.start():m.end()]),
                                      unit, self.unit_class.get(unit, "count")))
+        cn_found = False
         for m in self.cn_count.finditer(t):
+            cn_found = True
             n = chinese_numeral_value(m.group("num"))
             if n is None:
                 continue
             unit = m.group("unit")
             found.append(RawQuantity(m.start(), m.end(), Number(Decimal(n), 0, unit, t[m.start():m.end()]),
                                      unit, "count"))
-        found.sort(key=lambda q: (q.start, -q.end))
+        if cn_found:  # one finditer's matches come in order already; two are merged
+            found.sort(key=lambda q: (q.start, -q.end))
         out: list[RawQuantity] = []
         last_end = -1
         for q in found:
@@ -229,13 +232,25 @@ class ClaimPatterns:
 
 
 
+# The characters CLAIM_APPROX_AFTER's words start with and CLAIM_APPROX_BEFORE's end with: a
+# figure whose neighbours (past white space) are none of them matches neither pattern, so the
+# two searches (the second tries every position of the text before) are skipped
+# (tests/test_claims_fast_paths.py checks the sets against the patterns).
+_APPROX_AFTER_FIRST = frozenset("以左上多余之至-—~～")
+_APPROX_BEFORE_LAST = frozenset("约近过于少高≥≤=><＞＜人均每-~～至到")
+
+
 def _not_a_claim(t: str, q: RawQuantity) -> bool:
     before, after = t[:q.start], t[q.end:]
-    if P.CLAIM_APPROX_AFTER.match(after) or P.CLAIM_APPROX_BEFORE.search(before):
+    # str.strip's white space holds the patterns' \s (and U+001C–U+001F besides): a character
+    # the patterns' \s* would pass is never the one tested, so the test never skips a match
+    head, tail = after.lstrip(), before.rstrip()
+    if (head[:1] in _APPROX_AFTER_FIRST and head and P.CLAIM_APPROX_AFTER.match(after)) or \
+            (tail[-1:] in _APPROX_BEFORE_LAST and tail and P.CLAIM_APPROX_BEFORE.search(before)):
         return True
-    if before.rstrip().endswith(("第", "*", "×", "=", "/", "〔", "[")):
+    if tail.endswith(("第", "*", "×", "=", "/", "〔", "[")):
         return True  # ordinals, formulas, document numbers
-    if after.lstrip().startswith(("/", "*", "×", "=")):
+    if head.startswith(("/", "*", "×", "=")):
         return True  # prices ("0.42 元/度") and formulas
     if q.uclass == "count" and after[:1] in ("月", "日", "年"):
         return True
