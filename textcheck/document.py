@@ -87,7 +87,7 @@ class LocatedText:
         return self.locate()
 
     def slice(self, start: int, end: int) -> "LocatedText":
-        return LocatedText(self.text[start:end], self.positions[start:end], self.page, self.ref)
+        return located(self.text[start:end], self.positions[start:end], self.page, self.ref)
 
     def __str__(self) -> str:  # convenient in messages
         return self.text
@@ -97,6 +97,38 @@ _set_lt_text = LocatedText.text.__set__
 _set_lt_positions = LocatedText.positions.__set__
 _set_lt_page = LocatedText.page.__set__
 _set_lt_ref = LocatedText.ref.__set__
+
+
+# Fast construction of the per-cell model types (readers build thousands per document).
+# Calling a class runs type.__call__ → __init__, and a frozen type can only fill its slots
+# through the slot descriptors (a method call each): together most of a cell's reading cost.
+# These twins have the same slots (so the same memory layout) and no frozen __setattr__:
+# an instance is filled with plain slot stores and then assigned the frozen class, which
+# Python allows between types of identical layout.  The result *is* a LocatedText / Cell
+# (equal, hashable and frozen as one built by its __init__; tests/test_model_constructors.py).
+class _LocatedTextSlots:
+    __slots__ = ("text", "positions", "page", "ref")
+
+
+class _CellSlots:
+    __slots__ = ("text", "row", "col", "value")
+
+
+_new = object.__new__
+
+
+def located(text: str, positions: tuple[Position, ...], page: int | None = None,
+            ref: str | None = None) -> LocatedText:
+    """``LocatedText(text, positions, page, ref)``, built faster (see above)."""
+    if len(text) != len(positions):
+        raise ValueError("LocatedText needs one position per character")
+    lt = _new(_LocatedTextSlots)
+    lt.text = text
+    lt.positions = positions
+    lt.page = page
+    lt.ref = ref
+    lt.__class__ = LocatedText
+    return lt
 
 
 @dataclass(frozen=True)
@@ -156,6 +188,17 @@ _set_cell_text = Cell.text.__set__
 _set_cell_row = Cell.row.__set__
 _set_cell_col = Cell.col.__set__
 _set_cell_value = Cell.value.__set__
+
+
+def new_cell(text: LocatedText, row: int, col: int, value: Number | None = None) -> Cell:
+    """``Cell(text, row, col, value)``, built faster (see ``located``)."""
+    c = _new(_CellSlots)
+    c.text = text
+    c.row = row
+    c.col = col
+    c.value = value
+    c.__class__ = Cell
+    return c
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from textcheck import patterns
-from textcheck.document import ROW_DATA, ROW_PART, ROW_SUBTOTAL, ROW_TOTAL, Cell, Column, Row
+from textcheck.document import ROW_DATA, ROW_PART, ROW_SUBTOTAL, ROW_TOTAL, Column, Row, new_cell
 from textcheck.readers.grid_cells import CellRow, compact, parse_number
 from textcheck.readers.grid_columns import (
     CODE_CLASS_ROLE, CODE_COMBINED_ROLE, CODE_NAME_ROLE, CODE_SUB_ROLE, LINE_NUMBER_ROLE, TEXT_ROLE, VALUE_ROLE,
@@ -204,9 +204,9 @@ def _cells(raw: CellRow, i: int, roles: list[str], unit: str | None) -> tuple[li
             value = parse_number(c.text, unit)
             if value is not None:
                 has_value = True
-            cells.append(Cell(c, i, k, value))
+            cells.append(new_cell(c, i, k, value))
         else:
-            cells.append(Cell(c, i, k))
+            cells.append(new_cell(c, i, k))
     return cells, has_value
 
 
