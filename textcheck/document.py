@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from textcheck import patterns
 from textcheck.numbers import Number
 
 
@@ -105,7 +106,7 @@ _set_lt_ref = LocatedText.ref.__set__
 # These twins have the same slots (so the same memory layout) and no frozen __setattr__:
 # an instance is filled with plain slot stores and then assigned the frozen class, which
 # Python allows between types of identical layout.  The result *is* a LocatedText / Cell
-# (equal, hashable and frozen as one built by its __init__; tests/test_model_constructors.py).
+# (equal, hashable and frozen as one built by its __init__; tests/test_model_fast_paths.py).
 class _LocatedTextSlots:
     __slots__ = ("text", "positions", "page", "ref")
 
@@ -146,16 +147,24 @@ class Paragraph:
     text: LocatedText
     section: tuple[str, ...]  # heading texts from outermost to innermost
     index: int  # order among the document's paragraphs
+    # the sentences, split on the first ``sentences()`` (claim extraction asks for them several times)
+    _sentences: tuple[LocatedText, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def sentences(self) -> Iterator[LocatedText]:
         """Split on Chinese sentence ends (。！？；) keeping positions."""
+        found = self._sentences
+        if found is None:
+            found = tuple(self._split())
+            object.__setattr__(self, "_sentences", found)
+        return iter(found)
+
+    def _split(self) -> Iterator[LocatedText]:
         start = 0
         s = self.text.text
-        for i, ch in enumerate(s):
-            if ch in "。！？；":
-                if s[start:i + 1].strip():
-                    yield self.text.slice(start, i + 1)
-                start = i + 1
+        for m in patterns.PARAGRAPH_SENTENCE_END.finditer(s):
+            end = m.end()
+            yield self.text.slice(start, end)  # never blank: it holds its sentence end
+            start = end
         if s[start:].strip():
             yield self.text.slice(start, len(s))
 

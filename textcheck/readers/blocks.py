@@ -42,16 +42,21 @@ class GridRow:
     cells: tuple[LocatedText, ...]
     page: int | None = None
     source_table: str | None = None
+    # The one source line every cell stands on, when the reader wrote the row as one line (a
+    # tab-separated or pipe line, a rendered row); the walk then need not look at every cell.
+    line: int | None = None
 
     # One per grid line: slot setters instead of the generated frozen __init__ (see LocatedText).
-    def __init__(self, cells: tuple[LocatedText, ...], page: int | None = None, source_table: str | None = None) -> None:
+    def __init__(self, cells: tuple[LocatedText, ...], page: int | None = None, source_table: str | None = None,
+                 line: int | None = None) -> None:
         _set_grid_cells(self, cells)
         _set_grid_page(self, page)
         _set_grid_source(self, source_table)
+        _set_grid_line(self, line)
 
 
-_set_grid_cells, _set_grid_page, _set_grid_source = (
-    getattr(GridRow, name).__set__ for name in ("cells", "page", "source_table"))
+_set_grid_cells, _set_grid_page, _set_grid_source, _set_grid_line = (
+    getattr(GridRow, name).__set__ for name in ("cells", "page", "source_table", "line"))
 
 
 @dataclass(frozen=True)

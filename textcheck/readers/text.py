@@ -101,7 +101,7 @@ def text_blocks(lines: list[str], fmt: str = "text", limits: Limits = DEFAULT_LI
             j = i
             while j < n and lines[j].strip().startswith("|"):
                 if not patterns.MD_TABLE_SEPARATOR.match(lines[j]):
-                    blocks.append(GridRow(_pipe_cells(lines[j], j + 1, page), page))
+                    blocks.append(GridRow(_pipe_cells(lines[j], j + 1, page), page, None, j + 1))
                 j += 1
             i = j
             continue
@@ -114,7 +114,7 @@ def text_blocks(lines: list[str], fmt: str = "text", limits: Limits = DEFAULT_LI
                 i = end + 1
                 continue
         if "\t" in raw:  # _line_blocks inlined for the common line (one call and list less per line)
-            blocks.append(GridRow(locate_cells(raw, lineno, 1, page), page))
+            blocks.append(GridRow(locate_cells(raw, lineno, 1, page), page, None, lineno))
         else:
             lt = locate_line(raw, lineno, 1, page)
             if lt.text:
@@ -125,7 +125,7 @@ def text_blocks(lines: list[str], fmt: str = "text", limits: Limits = DEFAULT_LI
 
 def _line_blocks(raw: str, lineno: int, col: int, page: int | None) -> list[Block]:
     if "\t" in raw:
-        return [GridRow(locate_cells(raw, lineno, col, page), page)]
+        return [GridRow(locate_cells(raw, lineno, col, page), page, None, lineno)]
     lt = locate_line(raw, lineno, col, page)
     return [TextLine(lt, page)] if lt.text else []
 
