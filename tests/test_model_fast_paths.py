@@ -72,3 +72,23 @@ def test_sentences_split_as_the_character_walk():
         assert list(p.sentences()) == expected, t
         assert list(p.sentences()) == expected, t  # the second call: the kept split
         assert p == Paragraph(lt, ("一、说明",), 0)  # the kept split is no part of the value
+
+
+def test_new_row_and_the_reader_blocks_are_their_classes():
+    from textcheck.document import ROW_PART, Row, new_row
+    from textcheck.readers.blocks import GridRow, TextLine, grid_row, text_line
+
+    lt = located("合计", ((2, 1), (2, 2)), 1)
+    cells = (new_cell(lt, 0, 0), new_cell(located("", ()), 0, 1))
+    for args, kwargs in [((0, cells, "合计"), {}),
+                         ((3, cells, "其中：A", "2060101", 3, ROW_PART, 1, "单位", ("a", "b"), ("201", None)), {})]:
+        fast, plain = new_row(*args, **kwargs), Row(*args, **kwargs)
+        assert type(fast) is Row and fast == plain and repr(fast) == repr(plain) and hash(fast) == hash(plain)
+        assert fast.cell(1) is cells[1] and fast.cell(5) is None
+        assert pickle.loads(pickle.dumps(fast)) == plain
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast.label = "x"
+    for fast, plain in [(text_line(lt, 2), TextLine(lt, 2)), (grid_row((lt,), None, 7), GridRow((lt,), None, None, 7))]:
+        assert type(fast) is type(plain) and fast == plain and repr(fast) == repr(plain)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast.page = 3

@@ -107,14 +107,13 @@ _set_lt_ref = LocatedText.ref.__set__
 # an instance is filled with plain slot stores and then assigned the frozen class, which
 # Python allows between types of identical layout.  The result *is* a LocatedText / Cell
 # (equal, hashable and frozen as one built by its __init__; tests/test_model_fast_paths.py).
-class _LocatedTextSlots:
-    __slots__ = ("text", "positions", "page", "ref")
+def slot_twin(cls: type) -> type:
+    """A plain class with ``cls``'s slots: its instances are filled by plain slot stores and then
+    assigned ``__class__ = cls`` (see above)."""
+    return type(f"_{cls.__name__}Slots", (), {"__slots__": cls.__slots__})
 
 
-class _CellSlots:
-    __slots__ = ("text", "row", "col", "value")
-
-
+_LocatedTextSlots = slot_twin(LocatedText)
 _new = object.__new__
 
 
@@ -197,6 +196,9 @@ _set_cell_text = Cell.text.__set__
 _set_cell_row = Cell.row.__set__
 _set_cell_col = Cell.col.__set__
 _set_cell_value = Cell.value.__set__
+
+
+_CellSlots = slot_twin(Cell)
 
 
 def new_cell(text: LocatedText, row: int, col: int, value: Number | None = None) -> Cell:
@@ -297,6 +299,27 @@ class Row:
  _set_row_group, _set_row_labels, _set_row_codes, _set_row_by_col) = (
     getattr(Row, name).__set__ for name in ("index", "cells", "label", "code", "level", "kind", "parent", "group",
                                             "labels", "codes", "_by_col"))
+_RowSlots = slot_twin(Row)
+
+
+def new_row(index: int, cells: tuple[Cell, ...], label: str, code: str | None = None, level: int | None = None,
+            kind: str = ROW_DATA, parent: int | None = None, group: str | None = None, labels: tuple[str, ...] = (),
+            codes: tuple[str | None, ...] = ()) -> Row:
+    """``Row(...)``, built faster (see ``located``)."""
+    r = _new(_RowSlots)
+    r.index = index
+    r.cells = cells
+    r.label = label
+    r.code = code
+    r.level = level
+    r.kind = kind
+    r.parent = parent
+    r.group = group
+    r.labels = labels
+    r.codes = codes
+    r._by_col = None
+    r.__class__ = Row
+    return r
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 with its 一级指标/二级指标 carried down as the row's group."""
 from __future__ import annotations
 
-from textcheck.document import ROW_DATA, Row, Table, new_cell
+from textcheck.document import ROW_DATA, Table, new_cell, new_row
 from textcheck.readers.grid_cells import CellRow, compact, first_location, parse_number
 from textcheck.readers.grid_columns import grid_columns
 
@@ -48,7 +48,7 @@ def performance_table(draft: TableDraft, rows: list[CellRow], table_id: str, ind
             label = r[name_col].text.strip() if name_col is not None and name_col < len(r) else ""
         else:
             label = next((c.text.strip() for c in r if c.text.strip()), "")
-        out.append(Row(index=i, cells=cells, label=label, kind=ROW_DATA, group=group, level=2 if after else None))
+        out.append(new_row(index=i, cells=cells, label=label, kind=ROW_DATA, group=group, level=2 if after else None))
     header_cells = tuple(tuple(new_cell(c, -1, k) for k, c in enumerate(r)) for r in header)
     return Table(id=table_id, title=draft.title, unit=draft.unit, columns=tuple(columns), rows=tuple(out),
                  location=draft.location or first_location(rows), index=index, section=draft.section,

@@ -22,7 +22,7 @@ from textcheck import patterns
 from textcheck.document import Document, LocatedText
 from textcheck.errors import ReadError
 from textcheck.limits import DEFAULT_LIMITS, Limits
-from textcheck.readers.blocks import Block, GridRow, PageBreak, TextLine
+from textcheck.readers.blocks import Block, GridRow, PageBreak, TextLine, grid_row, text_line
 from textcheck.readers.normalize import locate_cells, locate_line, normalize
 from textcheck.readers.structure import build_document
 
@@ -114,11 +114,11 @@ def text_blocks(lines: list[str], fmt: str = "text", limits: Limits = DEFAULT_LI
                 i = end + 1
                 continue
         if "\t" in raw:  # _line_blocks inlined for the common line (one call and list less per line)
-            blocks.append(GridRow(locate_cells(raw, lineno, 1, page), page, None, lineno))
+            blocks.append(grid_row(locate_cells(raw, lineno, 1, page), page, lineno))
         else:
             lt = locate_line(raw, lineno, 1, page)
             if lt.text:
-                blocks.append(TextLine(lt, page))
+                blocks.append(text_line(lt, page))
         i += 1
     return blocks
 
