@@ -237,3 +237,25 @@ def test_cell_numbers_skip_text_that_no_number_starts_with():
     for text in cells:
         for unit in (None, "万元"):
             assert grid_cells.parse_number(text, unit) == reference(text, unit), repr(text)
+
+
+def test_a_grid_row_written_as_one_line_stands_on_it():
+    """The walk takes a GridRow's ``line`` for the first and last line of its cells (row_lines)
+    whenever a cell is filled: text grid lines, pipe rows and rendered rows (PDF, DOCX …)."""
+    from textcheck.readers.blocks import GridRow
+    from textcheck.readers.rendering import Rendering
+    from textcheck.readers.text import split_lines, text_blocks
+
+    markdown = "说明\n\n| 项目 | 金额 |\n|---|---|\n| 合计 | 1,422.65 |\n|  |  |\n\n表1\t\t\n\t2024 年\t3 ,956.08 \n"
+    blocks = text_blocks(split_lines(SAMPLE.read_text("utf-8"))) + text_blocks(split_lines(markdown), fmt="markdown")
+    rendering = Rendering()
+    rendering.row(["科目", "", "预 算\n数"], page=1)
+    rendering.row(["", ""], page=2)
+    rendering.row(["2060101", "行政运行", "12 . 5"], page=2, source_table="t1")
+    blocks += rendering.blocks
+    rows = [b for b in blocks if isinstance(b, GridRow)]
+    assert len(rows) > 400
+    for b in rows:
+        assert b.line is not None
+        if any(c.text for c in b.cells):
+            assert row_lines(b.cells) == (b.line, b.line), b

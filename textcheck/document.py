@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from textcheck import patterns
 from textcheck.numbers import Number
 
 
@@ -87,7 +88,7 @@ class LocatedText:
         return self.locate()
 
     def slice(self, start: int, end: int) -> "LocatedText":
-        return LocatedText(self.text[start:end], self.positions[start:end], self.page, self.ref)
+        return located(self.text[start:end], self.positions[start:end], self.page, self.ref)
 
     def __str__(self) -> str:  # convenient in messages
         return self.text
@@ -97,6 +98,37 @@ _set_lt_text = LocatedText.text.__set__
 _set_lt_positions = LocatedText.positions.__set__
 _set_lt_page = LocatedText.page.__set__
 _set_lt_ref = LocatedText.ref.__set__
+
+
+# Fast construction of the per-cell model types (readers build thousands per document).
+# Calling a class runs type.__call__ → __init__, and a frozen type can only fill its slots
+# through the slot descriptors (a method call each): together most of a cell's reading cost.
+# These twins have the same slots (so the same memory layout) and no frozen __setattr__:
+# an instance is filled with plain slot stores and then assigned the frozen class, which
+# Python allows between types of identical layout.  The result *is* a LocatedText / Cell
+# (equal, hashable and frozen as one built by its __init__; tests/test_model_fast_paths.py).
+def slot_twin(cls: type) -> type:
+    """A plain class with ``cls``'s slots: its instances are filled by plain slot stores and then
+    assigned ``__class__ = cls`` (see above)."""
+    return type(f"_{cls.__name__}Slots", (), {"__slots__": cls.__slots__})
+
+
+_LocatedTextSlots = slot_twin(LocatedText)
+_new = object.__new__
+
+
+def located(text: str, positions: tuple[Position, ...], page: int | None = None,
+            ref: str | None = None) -> LocatedText:
+    """``LocatedText(text, positions, page, ref)``, built faster (see above)."""
+    if len(text) != len(positions):
+        raise ValueError("LocatedText needs one position per character")
+    lt = _new(_LocatedTextSlots)
+    lt.text = text
+    lt.positions = positions
+    lt.page = page
+    lt.ref = ref
+    lt.__class__ = LocatedText
+    return lt
 
 
 @dataclass(frozen=True)
@@ -114,16 +146,24 @@ class Paragraph:
     text: LocatedText
     section: tuple[str, ...]  # heading texts from outermost to innermost
     index: int  # order among the document's paragraphs
+    # the sentences, split on the first ``sentences()`` (claim extraction asks for them several times)
+    _sentences: tuple[LocatedText, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def sentences(self) -> Iterator[LocatedText]:
         """Split on Chinese sentence ends (。！？；) keeping positions."""
+        found = self._sentences
+        if found is None:
+            found = tuple(self._split())
+            object.__setattr__(self, "_sentences", found)
+        return iter(found)
+
+    def _split(self) -> Iterator[LocatedText]:
         start = 0
         s = self.text.text
-        for i, ch in enumerate(s):
-            if ch in "。！？；":
-                if s[start:i + 1].strip():
-                    yield self.text.slice(start, i + 1)
-                start = i + 1
+        for m in patterns.PARAGRAPH_SENTENCE_END.finditer(s):
+            end = m.end()
+            yield self.text.slice(start, end)  # never blank: it holds its sentence end
+            start = end
         if s[start:].strip():
             yield self.text.slice(start, len(s))
 
@@ -156,6 +196,20 @@ _set_cell_text = Cell.text.__set__
 _set_cell_row = Cell.row.__set__
 _set_cell_col = Cell.col.__set__
 _set_cell_value = Cell.value.__set__
+
+
+_CellSlots = slot_twin(Cell)
+
+
+def new_cell(text: LocatedText, row: int, col: int, value: Number | None = None) -> Cell:
+    """``Cell(text, row, col, value)``, built faster (see ``located``)."""
+    c = _new(_CellSlots)
+    c.text = text
+    c.row = row
+    c.col = col
+    c.value = value
+    c.__class__ = Cell
+    return c
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +299,27 @@ class Row:
  _set_row_group, _set_row_labels, _set_row_codes, _set_row_by_col) = (
     getattr(Row, name).__set__ for name in ("index", "cells", "label", "code", "level", "kind", "parent", "group",
                                             "labels", "codes", "_by_col"))
+_RowSlots = slot_twin(Row)
+
+
+def new_row(index: int, cells: tuple[Cell, ...], label: str, code: str | None = None, level: int | None = None,
+            kind: str = ROW_DATA, parent: int | None = None, group: str | None = None, labels: tuple[str, ...] = (),
+            codes: tuple[str | None, ...] = ()) -> Row:
+    """``Row(...)``, built faster (see ``located``)."""
+    r = _new(_RowSlots)
+    r.index = index
+    r.cells = cells
+    r.label = label
+    r.code = code
+    r.level = level
+    r.kind = kind
+    r.parent = parent
+    r.group = group
+    r.labels = labels
+    r.codes = codes
+    r._by_col = None
+    r.__class__ = Row
+    return r
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ from textcheck.patterns.structure import (  # noqa: F401
     LIST_ITEM,
     LABEL_LINE,
     SENTENCE_END,
+    PARAGRAPH_SENTENCE_END,
     RUN_IN_HEADING,
     RUN_IN_CONTINUATION,
     TOC_TITLE,

@@ -42,6 +42,9 @@ RUN_IN_CONTINUATION = regex.compile(r"[，。；]")
 # Sentence ends: a line ending with one of these is complete.
 SENTENCE_END = "。；！？;!?：:"
 
+# Where Paragraph.sentences splits a paragraph: a Chinese sentence end (。！？；).
+PARAGRAPH_SENTENCE_END = regex.compile(r"[。！？；]")
+
 # Table of contents title ("目 录", "目录", "目次"; spaces removed first).
 TOC_TITLE = regex.compile(r"^(?:目录|目次)$")
 

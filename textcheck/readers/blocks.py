@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textcheck.document import LocatedText
+from textcheck.document import LocatedText, slot_twin
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,16 +42,46 @@ class GridRow:
     cells: tuple[LocatedText, ...]
     page: int | None = None
     source_table: str | None = None
+    # The one source line every cell stands on, when the reader wrote the row as one line (a
+    # tab-separated or pipe line, a rendered row); the walk then need not look at every cell.
+    line: int | None = None
 
     # One per grid line: slot setters instead of the generated frozen __init__ (see LocatedText).
-    def __init__(self, cells: tuple[LocatedText, ...], page: int | None = None, source_table: str | None = None) -> None:
+    def __init__(self, cells: tuple[LocatedText, ...], page: int | None = None, source_table: str | None = None,
+                 line: int | None = None) -> None:
         _set_grid_cells(self, cells)
         _set_grid_page(self, page)
         _set_grid_source(self, source_table)
+        _set_grid_line(self, line)
 
 
-_set_grid_cells, _set_grid_page, _set_grid_source = (
-    getattr(GridRow, name).__set__ for name in ("cells", "page", "source_table"))
+_set_grid_cells, _set_grid_page, _set_grid_source, _set_grid_line = (
+    getattr(GridRow, name).__set__ for name in ("cells", "page", "source_table", "line"))
+
+# The text reader's per-line constructors (see document.located: plain slot stores on a twin).
+_TextLineSlots, _GridRowSlots = slot_twin(TextLine), slot_twin(GridRow)
+_new = object.__new__
+
+
+def text_line(text: LocatedText, page: int | None = None) -> TextLine:
+    """``TextLine(text, page)``, built faster."""
+    b = _new(_TextLineSlots)
+    b.text = text
+    b.page = page
+    b.style = None
+    b.__class__ = TextLine
+    return b
+
+
+def grid_row(cells: tuple[LocatedText, ...], page: int | None, line: int | None) -> GridRow:
+    """``GridRow(cells, page, None, line)``, built faster."""
+    b = _new(_GridRowSlots)
+    b.cells = cells
+    b.page = page
+    b.source_table = None
+    b.line = line
+    b.__class__ = GridRow
+    return b
 
 
 @dataclass(frozen=True)

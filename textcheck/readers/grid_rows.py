@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from textcheck import patterns
-from textcheck.document import ROW_DATA, ROW_PART, ROW_SUBTOTAL, ROW_TOTAL, Cell, Column, Row
+from textcheck.document import ROW_DATA, ROW_PART, ROW_SUBTOTAL, ROW_TOTAL, Cell, Column, Row, new_cell, new_row
 from textcheck.readers.grid_cells import CellRow, compact, parse_number
 from textcheck.readers.grid_columns import (
     CODE_CLASS_ROLE, CODE_COMBINED_ROLE, CODE_NAME_ROLE, CODE_SUB_ROLE, LINE_NUMBER_ROLE, TEXT_ROLE, VALUE_ROLE,
@@ -187,7 +187,7 @@ def grid_rows(body: list[CellRow], roles: list[str], blocks: list[tuple[int, int
         kind, level, parent, row_group = _place(walk, out, i, kind, label, code, has_value, coded_table)
         if span_col is not None:
             row_group, parent = _merged_span(walk, out, raw, i, kind, row_group, parent, span_col, text_cols)
-        out.append(Row(index=i, cells=tuple(cells), label=label, code=code, level=level, kind=kind,
+        out.append(new_row(index=i, cells=tuple(cells), label=label, code=code, level=level, kind=kind,
                        parent=parent, group=row_group,
                        labels=tuple(lab for lab, _ in labels_codes) if side_by_side else (),
                        codes=tuple(cd for _, cd in labels_codes) if side_by_side else ()))
@@ -204,9 +204,9 @@ def _cells(raw: CellRow, i: int, roles: list[str], unit: str | None) -> tuple[li
             value = parse_number(c.text, unit)
             if value is not None:
                 has_value = True
-            cells.append(Cell(c, i, k, value))
+            cells.append(new_cell(c, i, k, value))
         else:
-            cells.append(Cell(c, i, k))
+            cells.append(new_cell(c, i, k))
     return cells, has_value
 
 

@@ -3,7 +3,7 @@ a line's heading level, and whether a line continues the sentence the line befor
 from __future__ import annotations
 
 from textcheck import patterns
-from textcheck.document import LocatedText
+from textcheck.document import LocatedText, located
 
 
 def concat(parts: list[LocatedText]) -> LocatedText:
@@ -12,7 +12,7 @@ def concat(parts: list[LocatedText]) -> LocatedText:
         return parts[0]
     text = "".join(p.text for p in parts)
     positions = tuple(pos for p in parts for pos in p.positions)
-    return LocatedText(text, positions, parts[0].page, parts[0].ref)
+    return located(text, positions, parts[0].page, parts[0].ref)
 
 
 def row_lines(row: tuple[LocatedText, ...] | list[LocatedText]) -> tuple[int | None, int | None]:

@@ -26,7 +26,7 @@ from itertools import repeat
 from typing import Callable, Sequence
 
 from textcheck import patterns
-from textcheck.document import LocatedText, Position
+from textcheck.document import LocatedText, Position, located
 
 # Full-width characters that stay as they are (see module docstring).
 _KEEP_FULLWIDTH = "！（），：；？"
@@ -108,7 +108,7 @@ def locate_line(raw: str, line: int, column: int = 1, page: int | None = None, c
         if not stripped:
             return LocatedText("", (), page)
         start = text.index(stripped[0])
-        return LocatedText(stripped, line_positions(line, column + start, column + start + len(stripped)), page)
+        return located(stripped, line_positions(line, column + start, column + start + len(stripped)), page)
     return normalize(raw, line_positions(line, column, column + len(raw)), page=page, cell=cell)
 
 
@@ -145,7 +145,7 @@ def locate_cells(raw: str, line: int, column: int = 1, page: int | None = None) 
             # only the space steps apply (no other NORMALIZE_NEEDS_WORK character on the line)
             cells.append(_spaced_cell(text, row, c, page) if not text.isspace() else empty)
         else:
-            cells.append(LocatedText(text, row[c:end], page))
+            cells.append(located(text, row[c:end], page))
         c = end + 1
     return tuple(cells)
 
@@ -172,7 +172,7 @@ def _spaced_cell(text: str, row: tuple, column: int, page: int | None) -> Locate
     if len(stripped) != len(text):
         start = len(text) - len(text.lstrip())
         text, out_p = stripped, out_p[start:start + len(stripped)]
-    return LocatedText(text, tuple(out_p), page)
+    return located(text, tuple(out_p), page)
 
 
 def normalize(text: str, positions: Sequence[Position], page: int | None = None, ref: str | None = None,
@@ -197,7 +197,7 @@ def normalize(text: str, positions: Sequence[Position], page: int | None = None,
     if len(stripped) != len(text):
         start = len(text) - len(text.lstrip())
         text, pos = stripped, pos[start:start + len(stripped)]
-    return LocatedText(text, tuple(pos), page, ref)
+    return located(text, tuple(pos), page, ref)
 
 
 def _drop_matches(text: str, pos: Sequence[Position], pattern) -> tuple[str, Sequence[Position]]:

@@ -2,7 +2,7 @@
 with its 一级指标/二级指标 carried down as the row's group."""
 from __future__ import annotations
 
-from textcheck.document import ROW_DATA, Cell, Row, Table
+from textcheck.document import ROW_DATA, Table, new_cell, new_row
 from textcheck.readers.grid_cells import CellRow, compact, first_location, parse_number
 from textcheck.readers.grid_columns import grid_columns
 
@@ -34,7 +34,7 @@ def performance_table(draft: TableDraft, rows: list[CellRow], table_id: str, ind
     level1 = level2 = ""
     unit = draft.unit
     for i, (after, r) in enumerate(body):
-        cells = tuple([Cell(c, i, k, parse_number(c.text, unit)) if c.text else Cell(c, i, k)
+        cells = tuple([new_cell(c, i, k, parse_number(c.text, unit)) if c.text else new_cell(c, i, k)
                        for k, c in enumerate(r)])
         group = None
         if after:
@@ -48,8 +48,8 @@ def performance_table(draft: TableDraft, rows: list[CellRow], table_id: str, ind
             label = r[name_col].text.strip() if name_col is not None and name_col < len(r) else ""
         else:
             label = next((c.text.strip() for c in r if c.text.strip()), "")
-        out.append(Row(index=i, cells=cells, label=label, kind=ROW_DATA, group=group, level=2 if after else None))
-    header_cells = tuple(tuple(Cell(c, -1, k) for k, c in enumerate(r)) for r in header)
+        out.append(new_row(index=i, cells=cells, label=label, kind=ROW_DATA, group=group, level=2 if after else None))
+    header_cells = tuple(tuple(new_cell(c, -1, k) for k, c in enumerate(r)) for r in header)
     return Table(id=table_id, title=draft.title, unit=draft.unit, columns=tuple(columns), rows=tuple(out),
                  location=draft.location or first_location(rows), index=index, section=draft.section,
                  number=draft.number, header=header_cells, empty_statement=draft.empty_statement,

@@ -50,7 +50,7 @@ class Rendering:
             ref = refs[k] if refs else row_ref
             located.append(normalize(cell, [(line, col + i) for i in range(len(cell))], page=page, ref=ref))
             col += len(cell) + 1
-        self.blocks.append(GridRow(tuple(located), page, source_table))
+        self.blocks.append(GridRow(tuple(located), page, source_table, line))
 
     def page_break(self, page: int) -> None:
         self.blocks.append(PageBreak(page))

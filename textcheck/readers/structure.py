@@ -61,6 +61,7 @@ class _Builder(TextWalk, GridWalk):
         self.meta = meta
         self.headings: list[Heading] = []
         self.stack: list[tuple[int, str]] = []
+        self.section: tuple[str, ...] = ()  # the stack's heading texts, outermost first (set as it changes)
         self.toc: list[LocatedText] = []
         self.toc_keys: set[str] = set()
         self.toc_state = "before"  # before → in → done
@@ -79,10 +80,6 @@ class _Builder(TextWalk, GridWalk):
         self.page_broken = False  # a page break since the last table row (continuation tests)
 
     # -- helpers -------------------------------------------------------------
-    @property
-    def section(self) -> tuple[str, ...]:
-        return tuple(t for _, t in self.stack)
-
     def _flush_para(self) -> None:
         if self.para:
             self.paragraphs.append(Paragraph(concat(self.para), self.section, len(self.paragraphs)))

@@ -28,7 +28,10 @@ class GridWalk:
         if first_text[0] in "-:" and is_separator_row(cells):  # its own first test, done here
             return
         self._flush_para()
-        first_line, last_line = row_lines(cells)
+        if b.line is not None:  # a row written as one line: a filled cell (one found above) stands on it
+            first_line = last_line = b.line
+        else:
+            first_line, last_line = row_lines(cells)
         if self.caption is not None:
             self._close_table()
             cap = self.caption

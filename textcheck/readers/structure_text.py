@@ -163,6 +163,7 @@ class TextWalk:
             while self.stack and self.stack[-1][0] >= level:
                 self.stack.pop()
             self.stack.append((level, key))
+            self.section = tuple(t for _, t in self.stack)
             self.headings.append(Heading(lt, level))
             self.closed = None
             if run_in is not None:

@@ -22,7 +22,7 @@ from textcheck import patterns
 from textcheck.document import Document, LocatedText
 from textcheck.errors import ReadError
 from textcheck.limits import DEFAULT_LIMITS, Limits
-from textcheck.readers.blocks import Block, GridRow, PageBreak, TextLine
+from textcheck.readers.blocks import Block, GridRow, PageBreak, TextLine, grid_row, text_line
 from textcheck.readers.normalize import locate_cells, locate_line, normalize
 from textcheck.readers.structure import build_document
 
@@ -52,11 +52,14 @@ def parse_text(text: str, path: str = "<text>", fmt: str = "text", meta: dict | 
 def check_lines(lines: list[str], path: str, limits: Limits) -> None:
     """Line length and tab-separated columns within the limits (both cost time
     and memory faster than linearly further down the pipeline)."""
+    max_chars, max_columns = limits.max_line_chars, limits.max_table_columns
     for number, line in enumerate(lines, start=1):
-        if len(line) > limits.max_line_chars:
+        if len(line) <= max_columns and len(line) <= max_chars:
+            continue  # too short to exceed either limit (most lines)
+        if len(line) > max_chars:
             limits.check_line(path, line, number)
         for separator in ("\t", "|"):  # tab-separated and Markdown pipe table rows
-            if separator in line and line.count(separator) > limits.max_table_columns:
+            if separator in line and line.count(separator) > max_columns:
                 limits.check_grid(path, f"line {number}", line.count(separator), 0)
 
 
@@ -73,7 +76,7 @@ def split_lines(text: str) -> list[str]:
 def text_blocks(lines: list[str], fmt: str = "text", limits: Limits = DEFAULT_LIMITS,
                 path: str = "<text>") -> list[Block]:
     """Blocks of a list of physical lines (index 0 = line 1)."""
-    has_pages = any("\f" in ln for ln in lines)
+    has_pages = "\f" in "".join(lines)  # one scan in C, not a test per line
     page = 1 if has_pages else None
     blocks: list[Block] = []
     n = len(lines)
@@ -101,7 +104,7 @@ def text_blocks(lines: list[str], fmt: str = "text", limits: Limits = DEFAULT_LI
             j = i
             while j < n and lines[j].strip().startswith("|"):
                 if not patterns.MD_TABLE_SEPARATOR.match(lines[j]):
-                    blocks.append(GridRow(_pipe_cells(lines[j], j + 1, page), page))
+                    blocks.append(GridRow(_pipe_cells(lines[j], j + 1, page), page, None, j + 1))
                 j += 1
             i = j
             continue
@@ -114,18 +117,18 @@ def text_blocks(lines: list[str], fmt: str = "text", limits: Limits = DEFAULT_LI
                 i = end + 1
                 continue
         if "\t" in raw:  # _line_blocks inlined for the common line (one call and list less per line)
-            blocks.append(GridRow(locate_cells(raw, lineno, 1, page), page))
+            blocks.append(grid_row(locate_cells(raw, lineno, 1, page), page, lineno))
         else:
             lt = locate_line(raw, lineno, 1, page)
             if lt.text:
-                blocks.append(TextLine(lt, page))
+                blocks.append(text_line(lt, page))
         i += 1
     return blocks
 
 
 def _line_blocks(raw: str, lineno: int, col: int, page: int | None) -> list[Block]:
     if "\t" in raw:
-        return [GridRow(locate_cells(raw, lineno, col, page), page)]
+        return [GridRow(locate_cells(raw, lineno, col, page), page, None, lineno)]
     lt = locate_line(raw, lineno, col, page)
     return [TextLine(lt, page)] if lt.text else []
 
