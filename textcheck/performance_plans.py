@@ -47,6 +47,28 @@ def _build_units_pattern(lexicon) -> tuple["regex.Pattern", dict[str, str]]:
     return patterns.perf_unit_after_pattern(cats), cats
 
 
+# The patterns asked of the text before a figure (patterns.PERF_PLAN_*_BEFORE, PERF_PLAN_ARITHMETIC,
+# PERF_DOC_NUMBER_BEFORE) are a few words (at most _BEFORE_WORDS characters, no look-behind)
+# then spaces to the end: only the end of that text can decide them.
+_BEFORE_WORDS = 8
+_BEFORE_TAIL = 32
+
+
+def text_before(text: str, start: int) -> str:
+    """``text[:start]`` as far as the end-anchored patterns of a figure's left side can see it.
+
+    Each such pattern searched a goal's whole text before every figure (a scan of the
+    goal per figure and pattern).  A match is a few words then spaces (any \\s, each one
+    str.isspace) to the end, so it starts after the last non-space character less the
+    words' length: when that character is in the last _BEFORE_TAIL - _BEFORE_WORDS
+    characters, the last _BEFORE_TAIL characters hold every match (the same end, so the
+    same ``$``); otherwise (a long run of spaces) the whole text."""
+    if start <= _BEFORE_TAIL:
+        return text[:start]
+    tail = text[start - _BEFORE_TAIL:start]
+    return tail if tail[_BEFORE_WORDS:].strip() else text[:start]
+
+
 def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
     """Counts and amounts of a goal text, each with the words of its own clause."""
     from textcheck.numbers import chinese_numeral_value
@@ -65,7 +87,7 @@ def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
             continue
         unit = u.group("unit")
         end = m.end() + (more.end() if more else 0) + u.end()
-        before = text[:m.start()]
+        before = text_before(text, m.start())
         rest = text[end:]
         if (patterns.PERF_PLAN_RATE_BEFORE.search(before) or patterns.PERF_PLAN_APPROX_BEFORE.search(before)
                 or patterns.PERF_PLAN_APPROX_AFTER.match(rest) or patterns.PERF_PLAN_ARITHMETIC.search(before)
