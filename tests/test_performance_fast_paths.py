@@ -67,3 +67,94 @@ def test_slotted_target_and_indicator_behave_as_frozen_values():
     assert pickle.loads(pickle.dumps(ind)) == ind
     with pytest.raises(FrozenInstanceError):
         ind.line = 4
+
+
+# plan_mentions as it was before its shortcuts (the before-figure patterns asked of the whole text,
+# the clause found by scanning every break, the number parsed then given its unit): the slow path.
+from decimal import Decimal  # noqa: E402
+
+from textcheck.numbers import Number, parse_number  # noqa: E402
+from textcheck.performance_plans import PlanMention, _units_pattern  # noqa: E402
+
+
+def _plan_mentions_reference(goal: LocatedText, lexicon) -> list[PlanMention]:
+    """Counts and amounts of a goal text, each with the words of its own clause."""
+    from textcheck.numbers import chinese_numeral_value
+
+    unit_re, cats = _units_pattern(lexicon)
+    text = goal.text
+    found = []
+    for m in list(patterns.PERF_PLAN_AR_NUMBER.finditer(text)) + list(patterns.PERF_PLAN_CN_COUNT.finditer(text)):
+        after = text[m.end():]
+        bound = None
+        more = patterns.PERF_PLAN_MORE_THAN.match(after)  # "500余台", "20多个"
+        if more:
+            bound, after = ">", after[more.end():]
+        u = unit_re.match(after)
+        if not u:
+            continue
+        unit = u.group("unit")
+        end = m.end() + (more.end() if more else 0) + u.end()
+        before = text[:m.start()]
+        rest = text[end:]
+        if (patterns.PERF_PLAN_RATE_BEFORE.search(before) or patterns.PERF_PLAN_APPROX_BEFORE.search(before)
+                or patterns.PERF_PLAN_APPROX_AFTER.match(rest) or patterns.PERF_PLAN_ARITHMETIC.search(before)
+                or patterns.PERF_DOC_NUMBER_BEFORE.search(before) or rest.lstrip().startswith(("/", "*", "="))
+                or before.rstrip().endswith(("第", "=", "*", "/"))):
+            continue
+        if bound is None:
+            for name, op in (("PERF_PLAN_AT_LEAST_BEFORE", "≥"), ("PERF_PLAN_AT_MOST_BEFORE", "≤"),
+                             ("PERF_PLAN_OVER_BEFORE", ">")):
+                if getattr(patterns, name).search(before):
+                    bound = op
+                    break
+        if bound is None:
+            after_unit = patterns.PERF_PLAN_BOUND_AFTER.match(rest)  # "500台以上" / "500台以内"
+            if after_unit:
+                bound = "≥" if after_unit.group("up") else "≤"
+        cat = cats[unit]
+        if cat == "duration" and unit == "年":
+            continue  # "2024 年": a date, not a plan figure
+        num = m.group(0)
+        if num[0].isdigit():
+            value = parse_number(num)
+        else:
+            v = chinese_numeral_value(num)
+            value = Number(Decimal(v), 0, None, num) if v is not None else None
+        if value is None:
+            continue
+        value = Number(value.value, value.decimals, unit, num)
+        found.append((m.start(), end, value, unit, cat, bound))
+    found.sort(key=lambda f: f[:2])
+    breaks = [b.start() for b in patterns.PERF_PLAN_CLAUSE_BREAK.finditer(text)] + [len(text)]
+    out = []
+    for i, (start, end, value, unit, cat, bound) in enumerate(found):
+        left = max([b + 1 for b in breaks if b < start] + [0])
+        right = min(b for b in breaks if b >= end)
+        if i > 0 and found[i - 1][1] > left and found[i - 1][1] <= start:
+            left = found[i - 1][1]
+        if i + 1 < len(found) and found[i + 1][0] < right:
+            right = found[i + 1][0]
+        subject = (text[left:start] + text[end:right]).strip()
+        out.append(PlanMention(value, unit, cat, subject, goal.locate(start, end), text[start:end],
+                               goal.slice(left, right), bound))
+    return out
+
+
+def test_plan_mentions_shortcuts_give_the_slow_answer():
+    from textcheck.lexicon import load_lexicon
+    from textcheck.performance import parse_performance_tables
+    from textcheck.performance_plans import plan_mentions
+    from textcheck.readers import read_path
+
+    lexicon = load_lexicon()
+    doc = read_path(str(SEED))
+    goals = [g.text for pt in parse_performance_tables(doc, lexicon) for g in pt.goals]
+    pad = "通过项目实施，全面提升科技服务能力，" * 3
+    goals += [pad + s for s in ("计划签订4个合作意向协议；选派 25 名科技人员", "每季度开展1次培训，约 100 本",
+                                "不低于 500 台，超过20家企业", "〔2020〕6 号文件要求完成三个项目",
+                                "500余台设备、20多个单位以上", "67890*0.42=28513.8万元，第3期",
+                                "预算 950 万元" + " " * 40 + "，培训十二次", "2024年完成1,200人次")]
+    for text in goals:
+        goal = _lt(text)
+        assert plan_mentions(goal, lexicon) == _plan_mentions_reference(goal, lexicon), text

@@ -3,6 +3,7 @@ words of their clause and their bounds (500余台, 不低于, 以内), and what 
 with: the values an operator allows, shared words, compatible units."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -109,20 +110,22 @@ def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
             continue  # "2024 年": a date, not a plan figure
         num = m.group(0)
         if num[0].isdigit():
-            value = parse_number(num)
+            # digits, "," and "." only (PERF_PLAN_AR_NUMBER): parse_number keeps it as its text
+            value = parse_number(num, unit)
         else:
             v = chinese_numeral_value(num)
-            value = Number(Decimal(v), 0, None, num) if v is not None else None
+            value = Number(Decimal(v), 0, unit, num) if v is not None else None
         if value is None:
             continue
-        value = Number(value.value, value.decimals, unit, num)
         found.append((m.start(), end, value, unit, cat, bound))
     found.sort(key=lambda f: f[:2])
+    # ascending, and the text's end is the last: the clause around a figure by bisection
     breaks = [b.start() for b in patterns.PERF_PLAN_CLAUSE_BREAK.finditer(text)] + [len(text)]
     out = []
     for i, (start, end, value, unit, cat, bound) in enumerate(found):
-        left = max([b + 1 for b in breaks if b < start] + [0])
-        right = min(b for b in breaks if b >= end)
+        k = bisect_left(breaks, start)  # the last break before the figure is breaks[k - 1]
+        left = breaks[k - 1] + 1 if k else 0
+        right = breaks[bisect_left(breaks, end)]  # the first at or after its end
         if i > 0 and found[i - 1][1] > left and found[i - 1][1] <= start:
             left = found[i - 1][1]
         if i + 1 < len(found) and found[i + 1][0] < right:
