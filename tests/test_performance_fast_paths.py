@@ -158,3 +158,14 @@ def test_plan_mentions_shortcuts_give_the_slow_answer():
     for text in goals:
         goal = _lt(text)
         assert plan_mentions(goal, lexicon) == _plan_mentions_reference(goal, lexicon), text
+
+
+def test_cell_key_without_spaces_is_the_pattern_substitution():
+    from textcheck.performance import _key
+
+    spaces = [chr(i) for i in range(0x3001) if chr(i).isspace() or patterns.WHITESPACE.fullmatch(chr(i))]
+    samples = [c for ln in SEED.read_text("utf-8").splitlines() for c in ln.split("\t")]
+    samples += [w for sp in spaces for w in (sp, f"时{sp}间", f"{sp}≥90%{sp}")] + ["", "当年指标，无上年完成值"]
+    for s in samples:
+        assert _key(_lt(s)) == patterns.WHITESPACE.sub("", s), repr(s)
+    assert _key(None) == ""

@@ -90,7 +90,10 @@ def _key_text(s: str) -> str:
 
 
 def _key(t: LocatedText | None) -> str:
-    return patterns.WHITESPACE.sub("", t.text) if t is not None else ""
+    if t is None:
+        return ""
+    s = t.text
+    return s if no_space(s) else _WS.sub("", s)  # most cells hold no space: no substitution
 
 
 def _row_line(row: dict[int, Cell]) -> int:
