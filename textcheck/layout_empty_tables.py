@@ -13,6 +13,7 @@ class EmptyTableLayout:
     """The empty-table facts of ``Layout`` (mixed into it; reads ``self.document``)."""
 
     document: Document
+    table_row_spans: tuple  # NumberingLayout's
 
     @cached_property
     def empty_statements(self) -> list[str]:
@@ -30,18 +31,24 @@ class EmptyTableLayout:
     def notes_after_table(self) -> dict[str, LocatedText]:
         """Table id → the empty-table statement printed right under it: the first paragraph
         after the table's last row and before anything else, saying 本表无数据 / 为空表."""
-        doc = self.document
-        starts = sorted(p.text.location.line for p in doc.paragraphs)
-        out = {}
         import bisect
 
+        doc = self.document
+        # each paragraph's first line (p.text.location.line, without building a Location), and
+        # the first paragraph of each line
+        lines = [(p.text.positions[0][0] if p.text.positions else 0) for p in doc.paragraphs]
+        starts = sorted(lines)
+        first_of: dict[int, object] = {}
+        for line, p in zip(lines, doc.paragraphs):
+            first_of.setdefault(line, p)
+        out = {}
+        spans = self.table_row_spans  # Layout's (layout_numbering): each table's rows' lines
         for i, t in enumerate(doc.tables):
-            last = max((c.text.positions[-1][0] for r in t.rows for c in r.cells if c.text.positions),
-                       default=t.location.line)
+            last = spans[i][1] if spans[i] is not None else t.location.line
             nxt = doc.tables[i + 1].location.line if i + 1 < len(doc.tables) else len(doc.source_lines) + 1
             k = bisect.bisect_right(starts, last)
             if k < len(starts) and starts[k] < nxt:
-                p = next(p for p in doc.paragraphs if p.text.location.line == starts[k])
+                p = first_of[starts[k]]
                 if patterns.EMPTY_TABLE_STATEMENT.search(p.text.text):
                     out[t.id] = p.text
         return out

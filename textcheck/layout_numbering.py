@@ -82,15 +82,34 @@ class NumberingLayout:
         return tuple(out)
 
     @cached_property
+    def table_row_spans(self) -> tuple[tuple[int, int] | None, ...]:
+        """(first line, last line) of each table's rows (None: no row holds located text),
+        in the order of ``document.tables``: the lines TC807 skips and where TC903 looks for a
+        note under a table, found in one pass over the cells."""
+        out = []
+        for t in self.document.tables:
+            first = last = None
+            for r in t.rows:
+                for c in r.cells:
+                    p = c.text.positions
+                    if p:
+                        a, b = p[0][0], p[-1][0]
+                        if first is None:
+                            first, last = a, b
+                        else:
+                            if a < first:
+                                first = a
+                            if b > last:
+                                last = b
+            out.append((first, last) if first is not None else None)
+        return tuple(out)
+
+    @cached_property
     def table_lines(self) -> frozenset[int]:
         """Source lines from each table's first to its last row (text the reader left between
         a table's rows, such as a wrapped cell, belongs to the table)."""
         lines: set[int] = set()
-        for t in self.document.tables:
-            rows = [c.text.positions for r in t.rows for c in r.cells if c.text.positions]
-            if not rows:
-                continue
-            first = min(p[0][0] for p in rows)
-            last = max(p[-1][0] for p in rows)
-            lines.update(range(first, last + 1))
+        for span in self.table_row_spans:
+            if span is not None:
+                lines.update(range(span[0], span[1] + 1))
         return frozenset(lines)

@@ -90,7 +90,10 @@ def _key_text(s: str) -> str:
 
 
 def _key(t: LocatedText | None) -> str:
-    return patterns.WHITESPACE.sub("", t.text) if t is not None else ""
+    if t is None:
+        return ""
+    s = t.text
+    return s if no_space(s) else _WS.sub("", s)  # most cells hold no space: no substitution
 
 
 def _row_line(row: dict[int, Cell]) -> int:
@@ -125,7 +128,10 @@ def _figures(row: dict[int, Cell], texts: dict[int, str]) -> list[Figure]:
     return out
 
 
-def parse_performance_table(table: Table, measure_words=()) -> PerformanceTable:
+def parse_performance_table(table: Table, measure_words=(), targets_memo: dict | None = None) -> PerformanceTable:
+    """One 绩效目标表 as records.  ``targets_memo``: ``parse_target``'s memo, one per document
+    (parse_performance_tables), or one for this table."""
+    memo = {} if targets_memo is None else targets_memo
     kind = "department" if patterns.PERF_DEPARTMENT_TITLE.search(table.title or "") else "project"
     fields: dict = {"table": table, "kind": kind}
     funds: list[Figure] = []
@@ -139,7 +145,7 @@ def parse_performance_table(table: Table, measure_words=()) -> PerformanceTable:
     def target_of(cell: LocatedText) -> Target:
         hit = targets.get(id(cell))
         if hit is None or hit[0] is not cell:
-            hit = targets[id(cell)] = (cell, parse_target(cell, measure_words))
+            hit = targets[id(cell)] = (cell, parse_target(cell, measure_words, memo))
         return hit[1]
 
     for row in _grid(table):
@@ -184,7 +190,7 @@ def parse_performance_table(table: Table, measure_words=()) -> PerformanceTable:
                 level1=level1, level2=level2, name=one_name,
                 target=target_of(one_target) if one_target is not None else parse_target(None),
                 basis=compact(p["basis"]) if p["basis"] is not None else None,
-                previous=parse_target(p["previous"], measure_words) if p["previous"] is not None else None,
+                previous=parse_target(p["previous"], measure_words, memo) if p["previous"] is not None else None,
                 weight=weight, line=p["line"], lines=tuple(p["lines"]), shifted=p["shifted"],
                 unit_column=_key(p["unit"]) or None))
     fields["funds"] = tuple(funds)
@@ -284,4 +290,5 @@ def _is_continuation(cur: dict, prev: dict, measure_words, target_of=parse_targe
 def parse_performance_tables(document: Document, lexicon=None) -> list[PerformanceTable]:
     """Every 绩效目标表 of the document, parsed (empty list when there is none)."""
     measures = tuple(lexicon.measure_words) if lexicon is not None else ()
-    return [parse_performance_table(t, measures) for t in document.tables if is_performance_table(t)]
+    memo: dict = {}  # parse_target's, for this document's tables
+    return [parse_performance_table(t, measures, memo) for t in document.tables if is_performance_table(t)]

@@ -12,7 +12,7 @@ from textcheck.numbers import Number
 from textcheck.performance_plans import PlanMention, plan_mentions
 from textcheck.performance_targets import Target
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Indicator:
     """One indicator row (after merging rows a conversion split)."""
 
@@ -27,11 +27,40 @@ class Indicator:
     line: int = 0  # source line of the row's first line
     lines: tuple[int, ...] = ()  # every source line the row spans
     shifted: bool = False  # the row stood one column right of the header
+    # ``clean_name``, found on first use (TC602 asks it of every indicator for every plan mention)
+    _clean_name: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    # One per indicator row: slot setters instead of the generated frozen __init__ (object.__setattr__
+    # by name), as document.LocatedText.
+    def __init__(self, level1: str, level2: str, name: LocatedText, target: Target,
+                 basis: LocatedText | None = None, previous: Target | None = None, weight: Number | None = None,
+                 unit_column: str | None = None, line: int = 0, lines: tuple[int, ...] = (),
+                 shifted: bool = False) -> None:
+        _set_level1(self, level1)
+        _set_level2(self, level2)
+        _set_name(self, name)
+        _set_target(self, target)
+        _set_basis(self, basis)
+        _set_previous(self, previous)
+        _set_weight(self, weight)
+        _set_unit_column(self, unit_column)
+        _set_line(self, line)
+        _set_lines(self, lines)
+        _set_shifted(self, shifted)
+        _set_clean_name(self, None)
+
+    def __reduce__(self):
+        return Indicator, (self.level1, self.level2, self.name, self.target, self.basis, self.previous,
+                           self.weight, self.unit_column, self.line, self.lines, self.shifted)
 
     @property
     def clean_name(self) -> str:
         """Name without a trailing unit in parentheses: "群众满意度（%）" → "群众满意度"."""
-        return patterns.PERF_NAME_UNIT.sub("", self.name.text)
+        clean = self._clean_name
+        if clean is None:
+            clean = patterns.PERF_NAME_UNIT.sub("", self.name.text)
+            _set_clean_name(self, clean)
+        return clean
 
     @property
     def declared_unit(self) -> str | None:
@@ -40,6 +69,12 @@ class Indicator:
         if m:
             return m.group("unit").strip()
         return self.unit_column
+
+
+(_set_level1, _set_level2, _set_name, _set_target, _set_basis, _set_previous, _set_weight, _set_unit_column,
+ _set_line, _set_lines, _set_shifted, _set_clean_name) = (
+    getattr(Indicator, name).__set__ for name in ("level1", "level2", "name", "target", "basis", "previous", "weight",
+                                                  "unit_column", "line", "lines", "shifted", "_clean_name"))
 
 
 @dataclass(frozen=True)

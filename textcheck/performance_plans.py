@@ -3,6 +3,7 @@ words of their clause and their bounds (500余台, 不低于, 以内), and what 
 with: the values an operator allows, shared words, compatible units."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -47,6 +48,28 @@ def _build_units_pattern(lexicon) -> tuple["regex.Pattern", dict[str, str]]:
     return patterns.perf_unit_after_pattern(cats), cats
 
 
+# The patterns asked of the text before a figure (patterns.PERF_PLAN_*_BEFORE, PERF_PLAN_ARITHMETIC,
+# PERF_DOC_NUMBER_BEFORE) are a few words (at most _BEFORE_WORDS characters, no look-behind)
+# then spaces to the end: only the end of that text can decide them.
+_BEFORE_WORDS = 8
+_BEFORE_TAIL = 32
+
+
+def text_before(text: str, start: int) -> str:
+    """``text[:start]`` as far as the end-anchored patterns of a figure's left side can see it.
+
+    Each such pattern searched a goal's whole text before every figure (a scan of the
+    goal per figure and pattern).  A match is a few words then spaces (any \\s, each one
+    str.isspace) to the end, so it starts after the last non-space character less the
+    words' length: when that character is in the last _BEFORE_TAIL - _BEFORE_WORDS
+    characters, the last _BEFORE_TAIL characters hold every match (the same end, so the
+    same ``$``); otherwise (a long run of spaces) the whole text."""
+    if start <= _BEFORE_TAIL:
+        return text[:start]
+    tail = text[start - _BEFORE_TAIL:start]
+    return tail if tail[_BEFORE_WORDS:].strip() else text[:start]
+
+
 def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
     """Counts and amounts of a goal text, each with the words of its own clause."""
     from textcheck.numbers import chinese_numeral_value
@@ -65,7 +88,7 @@ def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
             continue
         unit = u.group("unit")
         end = m.end() + (more.end() if more else 0) + u.end()
-        before = text[:m.start()]
+        before = text_before(text, m.start())
         rest = text[end:]
         if (patterns.PERF_PLAN_RATE_BEFORE.search(before) or patterns.PERF_PLAN_APPROX_BEFORE.search(before)
                 or patterns.PERF_PLAN_APPROX_AFTER.match(rest) or patterns.PERF_PLAN_ARITHMETIC.search(before)
@@ -87,20 +110,22 @@ def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
             continue  # "2024 年": a date, not a plan figure
         num = m.group(0)
         if num[0].isdigit():
-            value = parse_number(num)
+            # digits, "," and "." only (PERF_PLAN_AR_NUMBER): parse_number keeps it as its text
+            value = parse_number(num, unit)
         else:
             v = chinese_numeral_value(num)
-            value = Number(Decimal(v), 0, None, num) if v is not None else None
+            value = Number(Decimal(v), 0, unit, num) if v is not None else None
         if value is None:
             continue
-        value = Number(value.value, value.decimals, unit, num)
         found.append((m.start(), end, value, unit, cat, bound))
     found.sort(key=lambda f: f[:2])
+    # ascending, and the text's end is the last: the clause around a figure by bisection
     breaks = [b.start() for b in patterns.PERF_PLAN_CLAUSE_BREAK.finditer(text)] + [len(text)]
     out = []
     for i, (start, end, value, unit, cat, bound) in enumerate(found):
-        left = max([b + 1 for b in breaks if b < start] + [0])
-        right = min(b for b in breaks if b >= end)
+        k = bisect_left(breaks, start)  # the last break before the figure is breaks[k - 1]
+        left = breaks[k - 1] + 1 if k else 0
+        right = breaks[bisect_left(breaks, end)]  # the first at or after its end
         if i > 0 and found[i - 1][1] > left and found[i - 1][1] <= start:
             left = found[i - 1][1]
         if i + 1 < len(found) and found[i + 1][0] < right:

@@ -21,10 +21,13 @@ def money_unit(pt) -> str:
     """The 绩效目标表's money unit: "项目资金(万元)"; 万元 when not stated."""
     for row in list(pt.table.header) + [r.cells for r in pt.table.rows]:
         for c in row:
-            m = patterns.MONEY_UNIT.search(c.text.text)
-            # the template's money header words ("项目资金(万元)", "预算金额"): grammar, not vocabulary
-            if m and ("资金" in c.text.text or "预算" in c.text.text):
-                return m.group(0)
+            text = c.text.text
+            # the template's money header words ("项目资金(万元)", "预算金额"): grammar, not vocabulary;
+            # asked first, so most cells are never searched for a unit
+            if "资金" in text or "预算" in text:
+                m = patterns.MONEY_UNIT.search(text)
+                if m:
+                    return m.group(0)
     return "万元"
 
 

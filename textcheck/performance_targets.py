@@ -44,7 +44,7 @@ FORM_MULTI = "multi"  # ≥10000人次；≥6000件次: the targets of several i
 _LATEX_COMMANDS = (("\\geq", "≥"), ("\\ge", "≥"), ("\\leq", "≤"), ("\\le", "≤"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """One 指标值 (or 上年完成值) cell, parsed."""
 
@@ -57,6 +57,24 @@ class Target:
     ratio: tuple[Decimal, Decimal] | None = None
     spaced_operator: bool = False  # "> =" survived normalisation
 
+    # Two per indicator row (指标值, 上年完成值): slot setters instead of the generated frozen
+    # __init__ (object.__setattr__ by name), as document.LocatedText.
+    def __init__(self, text: LocatedText, form: str, operator: str | None = None,
+                 operator_text: str | None = None, value: Number | None = None, unit: str | None = None,
+                 ratio: tuple[Decimal, Decimal] | None = None, spaced_operator: bool = False) -> None:
+        _set_text(self, text)
+        _set_form(self, form)
+        _set_operator(self, operator)
+        _set_operator_text(self, operator_text)
+        _set_value(self, value)
+        _set_unit(self, unit)
+        _set_ratio(self, ratio)
+        _set_spaced(self, spaced_operator)
+
+    def __reduce__(self):
+        return Target, (self.text, self.form, self.operator, self.operator_text, self.value, self.unit,
+                        self.ratio, self.spaced_operator)
+
     @property
     def location(self) -> Location:
         return self.text.location
@@ -64,6 +82,11 @@ class Target:
     @property
     def style(self) -> str | None:
         return OPERATOR_STYLE.get(self.operator_text or "")
+
+
+_set_text, _set_form, _set_operator, _set_operator_text, _set_value, _set_unit, _set_ratio, _set_spaced = (
+    getattr(Target, name).__set__ for name in ("text", "form", "operator", "operator_text", "value", "unit",
+                                               "ratio", "spaced_operator"))
 
 
 def compact(t: LocatedText, all_space: bool = False) -> LocatedText:
@@ -118,11 +141,26 @@ def target_pieces(t: LocatedText) -> list[LocatedText]:
     return out
 
 
-def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
-    """Parse one 指标值 cell: operator, number, unit, ratio, or a text target."""
+def parse_target(cell: LocatedText | None, measure_words=(), memo: dict | None = None) -> Target:
+    """Parse one 指标值 cell: operator, number, unit, ratio, or a text target.
+
+    ``memo``: a dict the caller keeps for one document (a table repeats its targets: "100%",
+    ">=90%", "当年指标，无上年完成值"), text → what the text parsed to; each cell still gets its own
+    Target, with its own positions."""
     if cell is None or not cell.text.strip():
         return Target(cell or LocatedText("", ()), FORM_EMPTY)
     t = compact(cell)
+    if memo is None:
+        return Target(t, *_target_fields(t))
+    fields = memo.get(t.text)
+    if fields is None:
+        fields = memo[t.text] = _target_fields(t)
+    return Target(t, *fields)
+
+
+def _target_fields(t: LocatedText) -> tuple:
+    """The fields of ``Target`` after ``text`` (form, operator, operator_text, value, unit, ratio,
+    spaced_operator) of a compacted, non-blank cell: a function of ``t.text`` alone."""
     s = t.text if no_space(t.text) else patterns.WHITESPACE.sub("", t.text)
     s = _strip_latex(s).replace("％", "%").replace("：", ":")
     spaced = "=" in t.text and bool(patterns.PERF_SPACED_OPERATOR.search(t.text))
@@ -133,32 +171,30 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
         op = MALFORMED_OPERATORS.get(op_text) or _CANONICAL.get(op_text)
         s = s[m.end():]
     if not s:
-        form = FORM_OPERATOR_ONLY if op_text else FORM_EMPTY
-        return Target(t, form, op, op_text, spaced_operator=spaced)
+        return (FORM_OPERATOR_ONLY if op_text else FORM_EMPTY), op, op_text, None, None, None, spaced
     # The date, range, list, ratio and quantity forms all start with a digit: a text target
     # ("明显提升") skips their patterns.
     if not may_be_digit(s[0]):
         if patterns.PERF_MULTI_SEPARATOR.search(s) and len(target_pieces(t)) > 1:
-            return Target(t, FORM_MULTI, op, op_text, spaced_operator=spaced)
+            return FORM_MULTI, op, op_text, None, None, None, spaced
         if op_text and patterns.ANY_DIGIT.search(s):
-            return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
-        return Target(t, FORM_TEXT, op, op_text, spaced_operator=spaced)
+            return FORM_MALFORMED, op, op_text, None, None, None, spaced
+        return FORM_TEXT, op, op_text, None, None, None, spaced
     if patterns.PERF_DATE.match(s):
-        return Target(t, FORM_DATE, op, op_text, spaced_operator=spaced)  # "2026年12月31日前"
+        return FORM_DATE, op, op_text, None, None, None, spaced  # "2026年12月31日前"
     rng = patterns.PERF_RANGE.match(s)
     if rng:
         unit = (rng.group("unit") or "").strip() or None
-        return Target(t, FORM_RANGE, op, op_text, unit=unit, spaced_operator=spaced)  # "90%-95%"
+        return FORM_RANGE, op, op_text, None, unit, None, spaced  # "90%-95%"
     if patterns.PERF_VALUE_LIST.match(s):
-        return Target(t, FORM_LIST, op, op_text, spaced_operator=spaced)  # "12、18、25"
+        return FORM_LIST, op, op_text, None, None, None, spaced  # "12、18、25"
     if patterns.PERF_MULTI_SEPARATOR.search(s) and len(target_pieces(t)) > 1:
         # "≥10000人次；≥6000件次": the targets of several indicators named in one cell; not one
         # value, and not judged as one (a wrapped or overlapping cell garbles such lists)
-        return Target(t, FORM_MULTI, op, op_text, spaced_operator=spaced)
+        return FORM_MULTI, op, op_text, None, None, None, spaced
     r = patterns.PERF_RATIO.match(s)
     if r:
-        return Target(t, FORM_RATIO, op, op_text, ratio=(Decimal(r.group("a")), Decimal(r.group("b"))),
-                      spaced_operator=spaced)
+        return FORM_RATIO, op, op_text, None, None, (Decimal(r.group("a")), Decimal(r.group("b"))), spaced
     q = patterns.PERF_QUANTITY.match(s)
     if q:
         unit = (q.group("unit") or "").strip() or None
@@ -167,17 +203,17 @@ def parse_target(cell: LocatedText | None, measure_words=()) -> Target:
             # "=1 周 1 次": digits inside the unit, so no single value.
             value = parse_number(num)
             if value is None:
-                return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
-            return Target(t, FORM_MALFORMED, op, op_text, value=value, unit=unit, spaced_operator=spaced)
+                return FORM_MALFORMED, op, op_text, None, None, None, spaced
+            return FORM_MALFORMED, op, op_text, value, unit, None, spaced
         # The number in its unit at once: parse_number(num, unit) is Number(v, d, unit, num), and
         # parse_number(num + "%") is Number(v, d, "%", num + "%").
         value = parse_number(num + "%") if unit == "%" else parse_number(num, unit)
         if value is None:
-            return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
-        return Target(t, FORM_QUANTITY, op, op_text, value=value, unit=unit, spaced_operator=spaced)
+            return FORM_MALFORMED, op, op_text, None, None, None, spaced
+        return FORM_QUANTITY, op, op_text, value, unit, None, spaced
     if op_text and patterns.ANY_DIGIT.search(s):
-        return Target(t, FORM_MALFORMED, op, op_text, spaced_operator=spaced)
-    return Target(t, FORM_TEXT, op, op_text, spaced_operator=spaced)
+        return FORM_MALFORMED, op, op_text, None, None, None, spaced
+    return FORM_TEXT, op, op_text, None, None, None, spaced
 
 
 def target_text(t: Target) -> str:

@@ -39,10 +39,18 @@ class InconsistentDecimals(Rule):
                 continue
             by_col: dict[int, list] = {}
             for row in table.rows:
-                if any(c.text.text.strip() == "※" for c in row.cells):
-                    continue  # the column-number row
+                # one pass over the row: a cell with a number is no "※", so only the others are
+                # asked whether the row is the column-number row
+                found = []
                 for c in row.cells:
-                    if c.value is not None and c.value.unit != "%":
+                    v = c.value
+                    if v is not None:
+                        if v.unit != "%":
+                            found.append(c)
+                    elif c.text.text.strip() == "※":
+                        break  # the column-number row
+                else:
+                    for c in found:
                         by_col.setdefault(c.col, []).append((row, c))
             for col, cells in by_col.items():
                 column = table.column(col)

@@ -1,0 +1,47 @@
+"""The layout facts computed in one pass give what the plain computation of each gives."""
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+
+import pytest
+
+from textcheck import patterns
+from textcheck.layout_facts import Layout
+from textcheck.readers import read_path
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+DOCS = [CORPUS / "urumqi-kejiju-2024-budget.txt", *sorted((CORPUS / "derived").glob("*.md"))]
+
+
+def _table_lines_reference(doc) -> frozenset[int]:
+    lines: set[int] = set()
+    for t in doc.tables:
+        rows = [c.text.positions for r in t.rows for c in r.cells if c.text.positions]
+        if not rows:
+            continue
+        lines.update(range(min(p[0][0] for p in rows), max(p[-1][0] for p in rows) + 1))
+    return frozenset(lines)
+
+
+def _notes_after_table_reference(doc) -> dict:
+    starts = sorted(p.text.location.line for p in doc.paragraphs)
+    out = {}
+    for i, t in enumerate(doc.tables):
+        last = max((c.text.positions[-1][0] for r in t.rows for c in r.cells if c.text.positions),
+                   default=t.location.line)
+        nxt = doc.tables[i + 1].location.line if i + 1 < len(doc.tables) else len(doc.source_lines) + 1
+        k = bisect.bisect_right(starts, last)
+        if k < len(starts) and starts[k] < nxt:
+            p = next(p for p in doc.paragraphs if p.text.location.line == starts[k])
+            if patterns.EMPTY_TABLE_STATEMENT.search(p.text.text):
+                out[t.id] = p.text
+    return out
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
+def test_table_spans_give_the_table_lines_and_notes_of_the_plain_scans(path):
+    doc = read_path(str(path))
+    layout = Layout(doc)
+    assert layout.table_lines == _table_lines_reference(doc)
+    assert layout.notes_after_table == _notes_after_table_reference(doc)
