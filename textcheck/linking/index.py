@@ -22,6 +22,7 @@ _EMPTY_DECIMALS = 8
 PROJECT_NAME_LABEL = "项目名称"
 
 _COL = attrgetter("col")  # a cell's column: the sort key of a row's cells
+_FIRST_COL = lambda pair: pair[0].col  # noqa: E731  (a (cell, text) pair's column)
 _NEW = object.__new__
 
 
@@ -80,6 +81,7 @@ class TableIndex:
         # per distinct cell text of the document: is it a code / what its label is (_label)
         self._code_cells = _CodeCells()
         self._labels = _Labels(voc)
+        self._code_prefixed = _CodePrefixed()
         self._non_amounts: dict[tuple, bool] = {}  # _non_amount, by header
         self._column_concepts: dict[tuple, _ColumnConcept] = {}  # _column_concept, by header and defaults
         # Bare labels of 绩效目标表 (text cells with no amount right of them, no code, not the
@@ -206,18 +208,19 @@ class TableIndex:
         by_col = None  # column → cell, made when a label has amount columns (or the row codes)
         t_index = t.index
         code_cols, line_cols = self.code_cols[t_index], self.line_cols[t_index]
-        code_cells, labels = self._code_cells, self._labels
-        # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns).
-        text_cols = [c for c in cells if c.value is None and c.col not in code_cols and c.col not in line_cols
+        code_cells, labels, code_prefixed = self._code_cells, self._labels, self._code_prefixed
+        # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns),
+        # each with its stripped text.
+        text_cols = [(c, text) for c in cells if c.value is None and c.col not in code_cols and c.col not in line_cols
                      and (text := c.text.text.strip()) and not code_cells[text]]
         if code_cols:
             by_col = {c.col: c for c in cells}
             merged = self._labels_in_code_columns(t, by_col)
             if merged:
-                text_cols = sorted(text_cols + merged, key=_COL)
+                text_cols = sorted(text_cols + [(c, c.text.text.strip()) for c in merged], key=_FIRST_COL)
         last = len(text_cols) - 1
-        for i, label_cell in enumerate(text_cols):
-            end = text_cols[i + 1].col if i < last else width
+        for i, (label_cell, text) in enumerate(text_cols):
+            end = text_cols[i + 1][0].col if i < last else width
             refs = []
             if end > label_cell.col + 1:  # the amount columns right of the label, up to the next label
                 for col in amounts[bisect_right(amounts, label_cell.col):bisect_left(amounts, end)]:
@@ -226,7 +229,13 @@ class TableIndex:
                     cell = by_col.get(col)
                     v = cell.value if cell is not None else None
                     refs.append(_cell_ref(t, row, col, zero if v is None else v))
-            code, label, key, year_free, total_row, block_total = labels[label_cell.text.text.strip()]
+            if not (bare_ok or refs) and (i or not (row.code or code_cols)) and not code_prefixed[text] and \
+                    (not i or name_key(text_cols[i - 1][0].text.text) != PROJECT_NAME_LABEL):
+                # a bare label that is left out below (no cells, no code: not the row's first label
+                # or a row without a code, no code before its name; not after 项目名称), told
+                # without making its _Labels entry (most labels of 绩效目标表 are such)
+                continue
+            code, label, key, year_free, total_row, block_total = labels[text]
             if code is None and i == 0:
                 if row.code:
                     code = row.code
@@ -236,7 +245,7 @@ class TableIndex:
             # the first label of a total row, a grand-total label, or a block total beside it
             # ("人员经费合计 | … | 公用经费合计": the second is the total of its own columns)
             total = (row.kind == ROW_TOTAL and (i == 0 or block_total)) or total_row
-            before = name_key(text_cols[i - 1].text.text) if i else ""
+            before = name_key(text_cols[i - 1][0].text.text) if i else ""
             if not (bare_ok or refs or code or before == PROJECT_NAME_LABEL):
                 continue
             seg = _Segment(t, row, label, key, code, tuple(refs), total, before)
@@ -287,6 +296,15 @@ class _CodeCells(dict):
 
     def __missing__(self, text: str) -> bool:
         hit = self[text] = bool(patterns.LINK_CODE_CELL.fullmatch(text))
+        return hit
+
+
+class _CodePrefixed(dict):
+    """Cell text → it starts with a classification code ("2010101行政运行"): the one thing of a
+    label (_Labels) that decides whether a bare label is indexed, once per distinct text."""
+
+    def __missing__(self, text: str) -> bool:
+        hit = self[text] = patterns.LINK_CODE_PREFIX.match(_norm(text)) is not None
         return hit
 
 

@@ -1,0 +1,63 @@
+"""The linker's per-document memos of whole answers give what linking each claim afresh gives.
+
+A claim whose question (section, subject, codes, year, whole) was answered before takes that
+answer with only its own agreeing cells: each link must equal the link ``_link`` makes for the
+claim on its own, on the seed and on documents whose claims repeat a subject with other values."""
+from textcheck.api import get_checker
+from textcheck.linking import Linker
+from textcheck.readers import read_text
+
+# Two claims per question (another year, another value), parts of one whole twice over.
+REPEATS = """一、部门预算收支情况说明
+
+2024年部门收入预算 100.00 万元，2023年部门收入预算 90.00 万元。
+
+二、一般公共预算“三公”经费支出预算情况说明
+
+“三公”经费预算数 30.00 万元，“三公”经费预算数 25.00 万元。其中：公务接待费 10.00 万元，
+公务用车购置及运行维护费 20.00 万元。其中：公务接待费 10.00 万元，公务用车购置及运行维护费 15.00 万元。
+
+第二部分 2024 年部门预算公开表
+
+公开01表
+
+部门收支预算总表
+
+单位：万元
+
+项目	预算数
+一、一般公共预算拨款收入	100.00
+本年收入合计	100.00
+
+公开09表
+
+一般公共预算“三公”经费支出表
+
+单位：万元
+
+合计	因公出国（境）费用	公务接待费	公务用车购置及运行维护费
+30.00	0.00	10.00	20.00
+"""
+
+
+def _check_links(text: str) -> tuple[int, int]:
+    ctx = get_checker().context(read_text(text, path="t.txt"))
+    claims = [c for c in ctx.claims if c.value is not None]
+    fast = Linker(ctx.document, ctx.lexicon, tolerance=ctx.config.tolerance)
+    links = [fast.link(c) for c in claims]
+    fresh = Linker(ctx.document, ctx.lexicon, tolerance=ctx.config.tolerance)
+    fresh._link_once = fresh._link  # every claim linked on its own
+    for claim, link in zip(claims, links):
+        assert link == fresh.link(claim), claim.subject
+        assert link.claim is claim
+    return len(claims), len(fast._answers)
+
+
+def test_answers_kept_per_question_are_each_claims_own_link(sample_text):
+    claims, questions = _check_links(sample_text)
+    assert claims > 100 and questions < claims  # the seed repeats questions
+
+
+def test_repeated_questions_with_other_values_agree_on_their_own(sample_text):
+    claims, questions = _check_links(REPEATS)
+    assert questions < claims
