@@ -4,7 +4,7 @@ A claim whose question (section, subject, codes, year, whole) was answered befor
 answer with only its own agreeing cells: each link must equal the link ``_link`` makes for the
 claim on its own, on the seed and on documents whose claims repeat a subject with other values."""
 from textcheck.api import get_checker
-from textcheck.linking import Linker
+from textcheck.linking import Linker, restatement_stats, restating_cells
 from textcheck.readers import read_text
 
 # Two claims per question (another year, another value), parts of one whole twice over.
@@ -61,3 +61,53 @@ def test_answers_kept_per_question_are_each_claims_own_link(sample_text):
 def test_repeated_questions_with_other_values_agree_on_their_own(sample_text):
     claims, questions = _check_links(REPEATS)
     assert questions < claims
+
+
+# A restating claim naming a concept no table prints (机关运行经费), one naming a printed one (培训费).
+UNPRINTED = """一、部门预算收支情况说明
+
+2024年机关运行经费 1,234.56 万元。培训费 56.78 万元。部门收入预算 1,234.56 万元。
+
+第二部分 2024 年部门预算公开表
+
+公开01表
+
+部门收支预算总表
+
+单位：万元
+
+项目	预算数
+一、一般公共预算拨款收入	1234.56
+培训费	56.78
+本年收入合计	1234.56
+"""
+
+
+def _reference_stats(document, claims, links, extra_dirs=()):
+    """restatement_stats with every concept's printedness decided up front (unprinted_concepts)."""
+    from textcheck.linking.model import CONFIDENT
+    from textcheck.linking.stats import names_unprinted, unprinted_concepts
+
+    absent = unprinted_concepts(document, extra_dirs)
+    by_claim = {id(link.claim): link for link in links}
+    out = {"restating_claims": 0, "restating_linked": 0, "restating_confident": 0, "restating_unprinted": 0}
+    for claim, _ in restating_cells(document, claims, want_cells=False):
+        if names_unprinted(claim, absent):
+            out["restating_unprinted"] += 1
+            continue
+        out["restating_claims"] += 1
+        link = by_claim.get(id(claim))
+        if link is not None and link.linked:
+            out["restating_linked"] += 1
+            out["restating_confident"] += link.confidence == CONFIDENT
+    return out
+
+
+def test_restatement_stats_read_the_tables_only_for_named_concepts(sample_text):
+    unprinted = 0
+    for text in (sample_text, UNPRINTED, REPEATS):
+        ctx = get_checker().context(read_text(text, path="t.txt"))
+        stats = restatement_stats(ctx.document, ctx.claims, ctx.links)
+        assert stats == _reference_stats(ctx.document, ctx.claims, ctx.links)
+        unprinted += stats["restating_unprinted"]
+    assert unprinted > 0

@@ -78,6 +78,7 @@ class TableIndex:
         self.by_key: dict[str, list[_Segment]] = {}
         self.code_cols: dict[int, set[int]] = {}
         self.line_cols: dict[int, frozenset[int]] = {}
+        self._not_labels: dict[int, set[int]] = {}  # code and line-number columns
         # per distinct cell text of the document: is it a code / what its label is (_label)
         self._code_cells = _CodeCells()
         self._labels = _Labels(voc)
@@ -105,7 +106,12 @@ class TableIndex:
         code_cols = {c.index for c in t.columns if self.voc.code_headers.search(_norm(c.label or ""))}
         self.code_cols[t.index] = code_cols
         # 行次/栏次 columns, decided once per table rather than for every cell of every row
-        self.line_cols[t.index] = frozenset(i for i in {c.index for c in t.columns} if _line_number_column(t, i))
+        # (each index's first column: the one Table.column gives)
+        first: dict[int, object] = {}
+        for c in t.columns:
+            first.setdefault(c.index, c)
+        self.line_cols[t.index] = line_cols = frozenset(i for i, c in first.items() if _line_number_header(c))
+        self._not_labels[t.index] = code_cols | line_cols  # columns whose text is never a label
         # each row's cells in column order, sorted once for every pass below
         rows = [(row, sorted(row.cells, key=_COL)) for row in t.rows]
         # An empty table (every amount cell blank: "本表无数据") states no figure to restate.
@@ -127,10 +133,14 @@ class TableIndex:
         """A table of one row of figures and no label ("支出预算总表": 合计 | 基本支出 | 项目支出,
         "三公"经费表: one column per item) is a horizontal table: that row is the table's
         figure, so it is indexed as the table's total row, under no label."""
-        valued = [r for r in t.rows if any(c.value is not None for c in r.cells)]
-        if len(valued) != 1:
+        row = None  # the one row with a figure (none when a second one turns up)
+        for r in t.rows:
+            if any(c.value is not None for c in r.cells):
+                if row is not None:
+                    return
+                row = r
+        if row is None:
             return
-        row = valued[0]
         if any(c.value is None and c.text.text.strip() for c in row.cells):
             return  # a labelled row: indexed by _index_row
         by_col = {c.col: c for c in row.cells}
@@ -207,11 +217,11 @@ class TableIndex:
         a label with no cells, no code and not after 项目名称 only when ``bare_ok``."""
         by_col = None  # column → cell, made when a label has amount columns (or the row codes)
         t_index = t.index
-        code_cols, line_cols = self.code_cols[t_index], self.line_cols[t_index]
+        code_cols, not_labels = self.code_cols[t_index], self._not_labels[t_index]
         code_cells, labels, code_prefixed = self._code_cells, self._labels, self._code_prefixed
         # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns),
         # each with its stripped text.
-        text_cols = [(c, text) for c in cells if c.value is None and c.col not in code_cols and c.col not in line_cols
+        text_cols = [(c, text) for c in cells if c.value is None and c.col not in not_labels
                      and (text := c.text.text.strip()) and not code_cells[text]]
         if code_cols:
             by_col = {c.col: c for c in cells}
@@ -330,7 +340,10 @@ class _Labels(dict):
 
 def _line_number_column(table: Table, col: int) -> bool:
     """A 行次/栏次 column: its cells number the rows, they are neither labels nor amounts."""
-    column = table.column(col)
+    return _line_number_header(table.column(col))
+
+
+def _line_number_header(column) -> bool:
     return column is not None and bool(column.label) and bool(patterns.LINE_NUMBER_HEADER.fullmatch(column.label))
 
 
