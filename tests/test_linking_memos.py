@@ -111,3 +111,34 @@ def test_restatement_stats_read_the_tables_only_for_named_concepts(sample_text):
         assert stats == _reference_stats(ctx.document, ctx.claims, ctx.links)
         unprinted += stats["restating_unprinted"]
     assert unprinted > 0
+
+
+def test_suffix_columns_from_the_lexicons_table_are_its_answers(sample_text):
+    from textcheck.lexicon import load_lexicon
+    from textcheck.linking.vocab import concept_columns_by_key, suffix_column
+
+    lexicon = load_lexicon()
+    table = concept_columns_by_key(lexicon)
+    assert table is concept_columns_by_key(lexicon) and len(table) > 50
+    assert all(lexicon.concept_column(k) == c for k, c in table.items())
+
+    def reference(form):
+        column = None
+        for i in range(len(form)):
+            column = lexicon.concept_column(form[i:])
+            if column:
+                break
+        return column
+
+    ctx = get_checker().context(read_text(sample_text, path="t.txt"))
+    linker = Linker(ctx.document, ctx.lexicon)
+    subjects = {linker.clean_subject(c.subject) for c in ctx.claims if c.subject}
+    forms = subjects | {linker.short_subject(s) for s in subjects} | set(table)
+    # forms normalisation changes: quotes, spaces, full-width brackets and letters, 〔〕
+    forms |= {"“三公”经费", "三公 经费预算", "因公出国（境）费", "ＡＢ基本支出", "〔2024〕项目支出", "Ⅱ类一般公共预算"}
+    hits = 0
+    for form in sorted(forms):
+        column = suffix_column(form, table, lexicon.concept_column)
+        assert column == reference(form), form
+        hits += column is not None
+    assert hits > 50

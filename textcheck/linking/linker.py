@@ -18,8 +18,8 @@ from textcheck.linking.stages import cell_stage, stage_of
 from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, TOTALS_ROLES, UNLINKED, SubjectLink
 from textcheck.linking.routes import _UNSEEN, RoutesMixin
 from textcheck.linking.yearrows import YearRowsMixin
-from textcheck.linking.vocab import (_norm, _year_free, name_key, project_in_heading, specific_roles,
-                                     specific_vocabulary, vocabulary)
+from textcheck.linking.vocab import (_norm, _year_free, concept_columns_by_key, name_key, project_in_heading,
+                                     specific_roles, specific_vocabulary, suffix_column, vocabulary)
 from textcheck.numbers import Number
 
 
@@ -146,11 +146,9 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         column = None
         if self.lexicon is not None:
             # The head noun comes last in Chinese: try the longest suffix the lexicon knows.
+            table = concept_columns_by_key(self.lexicon)
             for form in dict.fromkeys((subject, self.short_subject(subject))):
-                for i in range(len(form)):
-                    column = self._concept_column(form[i:])
-                    if column:
-                        break
+                column = suffix_column(form, table, self._concept_column, column)
                 if column:
                     break
         if column in self.voc.concept_columns:
