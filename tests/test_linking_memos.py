@@ -115,12 +115,14 @@ def test_restatement_stats_read_the_tables_only_for_named_concepts(sample_text):
 
 def test_suffix_columns_from_the_lexicons_table_are_its_answers(sample_text):
     from textcheck.lexicon import load_lexicon
-    from textcheck.linking.vocab import concept_columns_by_key, suffix_column
+    from textcheck.linking.vocab import canonical_by_key, concept_columns_by_key, suffix_column
 
     lexicon = load_lexicon()
     table = concept_columns_by_key(lexicon)
     assert table is concept_columns_by_key(lexicon) and len(table) > 50
     assert all(lexicon.concept_column(k) == c for k, c in table.items())
+    canonical = canonical_by_key(lexicon)  # (Linker._canonical against the lexicon: test_linking_fast_paths)
+    assert len(canonical) > 500 and all(lexicon.canonical(k) == c for k, c in canonical.items())
 
     def reference(form):
         column = None

@@ -191,16 +191,25 @@ def suffix_column(form: str, table: dict[str, str], lookup, column=None):
     return column
 
 
-_COLUMN_TABLES: dict[int, tuple] = {}  # id(lexicon) → (weak reference, table)
+_LEXICON_TABLES: dict[tuple[int, str], tuple] = {}  # (id(lexicon), what) → (weak reference, table)
+
+
+def _lexicon_table(lexicon, what: str, answer) -> dict[str, str]:
+    """Normalised term → ``answer(term)`` for every term of the lexicon whose answer is not None
+    (a term the lexicon does not hold has none), once per lexicon object.  Its terms are the
+    keys of its aliases and of its index: what ``Lexicon.canonical`` reads."""
+    hit = _LEXICON_TABLES.get((id(lexicon), what))
+    if hit is None or hit[0]() is not lexicon:
+        table = {k: a for k in (*lexicon.aliases, *lexicon._index_map) if _norm(k) == k and (a := answer(k)) is not None}
+        hit = _LEXICON_TABLES[(id(lexicon), what)] = (weakref.ref(lexicon), table)
+    return hit[1]
 
 
 def concept_columns_by_key(lexicon) -> dict[str, str]:
-    """Normalised term → ``lexicon.concept_column(term)`` for every term of the lexicon whose
-    column is not None (a term the lexicon does not hold has none), once per lexicon object.
-    Its terms are the keys of its aliases and of its index (what ``Lexicon.canonical`` reads)."""
-    hit = _COLUMN_TABLES.get(id(lexicon))
-    if hit is None or hit[0]() is not lexicon:
-        table = {k: c for k in (*lexicon.aliases, *lexicon._index_map)
-                 if _norm(k) == k and (c := lexicon.concept_column(k)) is not None}
-        hit = _COLUMN_TABLES[id(lexicon)] = (weakref.ref(lexicon), table)
-    return hit[1]
+    """Normalised term → ``lexicon.concept_column(term)`` (see _lexicon_table)."""
+    return _lexicon_table(lexicon, "concept_column", lexicon.concept_column)
+
+
+def canonical_by_key(lexicon) -> dict[str, str]:
+    """Normalised term → ``lexicon.canonical(term)`` (see _lexicon_table)."""
+    return _lexicon_table(lexicon, "canonical", lexicon.canonical)
