@@ -18,8 +18,9 @@ from textcheck.linking.stages import cell_stage, stage_of
 from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, TOTALS_ROLES, UNLINKED, SubjectLink
 from textcheck.linking.routes import _UNSEEN, RoutesMixin
 from textcheck.linking.yearrows import YearRowsMixin
-from textcheck.linking.vocab import (_norm, _year_free, concept_columns_by_key, name_key, project_in_heading,
-                                     specific_roles, specific_vocabulary, suffix_column, vocabulary)
+from textcheck.linking.vocab import (_norm, _year_free, canonical_by_key, concept_columns_by_key, name_key,
+                                     project_in_heading, specific_roles, specific_vocabulary, suffix_column,
+                                     vocabulary)
 from textcheck.numbers import Number
 
 
@@ -55,6 +56,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         self._memos: dict[str, dict] = {}
         # lexicon lookups by term (routes._canonical, _concept_column)
         self._canon_of: dict[str, str | None] = {}
+        self._canon_table = canonical_by_key(lexicon) if lexicon is not None else {}  # routes._canonical
         self._column_of: dict[str, str | None] = {}
         self._shorts: dict[str, str] = {}  # short_subject
         self._budget_rows: dict[int, list[_Segment]] = {}
