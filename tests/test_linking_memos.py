@@ -144,3 +144,28 @@ def test_suffix_columns_from_the_lexicons_table_are_its_answers(sample_text):
         assert column == reference(form), form
         hits += column is not None
     assert hits > 50
+
+
+def test_concept_cells_from_the_fund_index_are_the_scans(sample_text):
+    from textcheck.linking.cells import _uniq_cells
+
+    def reference_named(linker, fund, measure, tables):
+        # the named-row part of _find_concept_cells as the scan it was: every named segment
+        wanted = {t.index for t in tables if linker.index.role(t) != "performance"}
+        return _uniq_cells([seg.cells[0] for seg in linker._in_tables(linker._named_of, wanted)
+                            if linker.voc.fund(seg.key) == fund and linker.voc.measure(seg.key) in (None, measure)])
+
+    ctx = get_checker().context(read_text(sample_text, path="t.txt"))
+    linker = Linker(ctx.document, ctx.lexicon)
+    every = linker.index.tables
+    table_sets = [every, every[::2], *([t] for t in every)]
+    found = 0
+    for fund in linker.voc.fund_families:
+        for measure in ("total", "basic", "project", "personnel", "public"):
+            for tables in table_sets:
+                wanted = {t.index for t in tables if linker.index.role(t) != "performance"}
+                fast = _uniq_cells([seg.cells[0] for seg in linker._named_of_fund(fund)
+                                    if seg.table.index in wanted and linker.voc.measure(seg.key) in (None, measure)])
+                assert fast == reference_named(linker, fund, measure, tables), (fund, measure)
+                found += len(fast)
+    assert found > 20
