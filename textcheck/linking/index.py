@@ -174,15 +174,12 @@ class TableIndex:
             if c.index not in code_cols and (self.voc.measure(text) or self.voc.fund(text)):
                 cols.add(c.index)
         for _, cells in rows:
-            seen_text = False
-            for c in cells:
-                if c.col in code_cols:
-                    continue
-                if c.value is None:
-                    if not seen_text and c.text.text.strip():
-                        seen_text = True
-                elif seen_text:
-                    cols.add(c.col)
+            # the number cells right of the row's first text cell (code columns neither)
+            rest = iter(cells)
+            for c in rest:
+                if c.value is None and c.col not in code_cols and c.text.text.strip():
+                    cols.update([c.col for c in rest if c.value is not None and c.col not in code_cols])
+                    break
         return cols
 
     def _non_amount(self, col) -> bool:
