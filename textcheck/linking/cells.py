@@ -104,3 +104,23 @@ def cell_label(cell: CellRef) -> str:
     return m.group("name") if m else best.text.text.strip()
 
 
+
+
+def agreeing_cells(number: Number, cells, bounds: dict, tolerance: Decimal) -> tuple[CellRef, ...]:
+    """``tuple(c for c in cells if agrees(number, c, tolerance=tolerance))``, computed in one pass:
+    a subject may have hundreds of candidates (a long document repeats its tables), so the stated
+    interval is made once per table unit and each cell's interval once per ``bounds`` (the
+    linker's, by id(cell): a document's)."""
+    stated: dict[str, Interval] = {}
+    out = []
+    for c in cells:
+        b = bounds.get(id(c))
+        if b is None:
+            b = bounds[id(c)] = (*cell_bounds(c, tolerance), table_unit(c), c)  # c: keeps id(c) valid
+        unit = b[2]
+        s = stated.get(unit)
+        if s is None:
+            s = stated[unit] = stated_interval(number, c)
+        if s.lo <= b[1] and b[0] <= s.hi:
+            out.append(c)
+    return tuple(out)

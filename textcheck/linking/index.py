@@ -22,6 +22,7 @@ _EMPTY_DECIMALS = 8
 PROJECT_NAME_LABEL = "项目名称"
 
 _COL = attrgetter("col")  # a cell's column: the sort key of a row's cells
+_FIRST_COL = lambda pair: pair[0].col  # noqa: E731  (a (cell, text) pair's column)
 _NEW = object.__new__
 
 
@@ -77,9 +78,11 @@ class TableIndex:
         self.by_key: dict[str, list[_Segment]] = {}
         self.code_cols: dict[int, set[int]] = {}
         self.line_cols: dict[int, frozenset[int]] = {}
+        self._not_labels: dict[int, set[int]] = {}  # code and line-number columns
         # per distinct cell text of the document: is it a code / what its label is (_label)
         self._code_cells = _CodeCells()
         self._labels = _Labels(voc)
+        self._code_prefixed = _CodePrefixed()
         self._non_amounts: dict[tuple, bool] = {}  # _non_amount, by header
         self._column_concepts: dict[tuple, _ColumnConcept] = {}  # _column_concept, by header and defaults
         # Bare labels of 绩效目标表 (text cells with no amount right of them, no code, not the
@@ -103,7 +106,12 @@ class TableIndex:
         code_cols = {c.index for c in t.columns if self.voc.code_headers.search(_norm(c.label or ""))}
         self.code_cols[t.index] = code_cols
         # 行次/栏次 columns, decided once per table rather than for every cell of every row
-        self.line_cols[t.index] = frozenset(i for i in {c.index for c in t.columns} if _line_number_column(t, i))
+        # (each index's first column: the one Table.column gives)
+        first: dict[int, object] = {}
+        for c in t.columns:
+            first.setdefault(c.index, c)
+        self.line_cols[t.index] = line_cols = frozenset(i for i, c in first.items() if _line_number_header(c))
+        self._not_labels[t.index] = code_cols | line_cols  # columns whose text is never a label
         # each row's cells in column order, sorted once for every pass below
         rows = [(row, sorted(row.cells, key=_COL)) for row in t.rows]
         # An empty table (every amount cell blank: "本表无数据") states no figure to restate.
@@ -125,10 +133,14 @@ class TableIndex:
         """A table of one row of figures and no label ("支出预算总表": 合计 | 基本支出 | 项目支出,
         "三公"经费表: one column per item) is a horizontal table: that row is the table's
         figure, so it is indexed as the table's total row, under no label."""
-        valued = [r for r in t.rows if any(c.value is not None for c in r.cells)]
-        if len(valued) != 1:
+        row = None  # the one row with a figure (none when a second one turns up)
+        for r in t.rows:
+            if any(c.value is not None for c in r.cells):
+                if row is not None:
+                    return
+                row = r
+        if row is None:
             return
-        row = valued[0]
         if any(c.value is None and c.text.text.strip() for c in row.cells):
             return  # a labelled row: indexed by _index_row
         by_col = {c.col: c for c in row.cells}
@@ -162,15 +174,12 @@ class TableIndex:
             if c.index not in code_cols and (self.voc.measure(text) or self.voc.fund(text)):
                 cols.add(c.index)
         for _, cells in rows:
-            seen_text = False
-            for c in cells:
-                if c.col in code_cols:
-                    continue
-                if c.value is None:
-                    if not seen_text and c.text.text.strip():
-                        seen_text = True
-                elif seen_text:
-                    cols.add(c.col)
+            # the number cells right of the row's first text cell (code columns neither)
+            rest = iter(cells)
+            for c in rest:
+                if c.value is None and c.col not in code_cols and c.text.text.strip():
+                    cols.update([c.col for c in rest if c.value is not None and c.col not in code_cols])
+                    break
         return cols
 
     def _non_amount(self, col) -> bool:
@@ -205,19 +214,20 @@ class TableIndex:
         a label with no cells, no code and not after 项目名称 only when ``bare_ok``."""
         by_col = None  # column → cell, made when a label has amount columns (or the row codes)
         t_index = t.index
-        code_cols, line_cols = self.code_cols[t_index], self.line_cols[t_index]
-        code_cells, labels = self._code_cells, self._labels
-        # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns).
-        text_cols = [c for c in cells if c.value is None and c.col not in code_cols and c.col not in line_cols
+        code_cols, not_labels = self.code_cols[t_index], self._not_labels[t_index]
+        code_cells, labels, code_prefixed = self._code_cells, self._labels, self._code_prefixed
+        # Label cells: text that is not a classification code ("206", "01" in 类/款/项 columns),
+        # each with its stripped text.
+        text_cols = [(c, text) for c in cells if c.value is None and c.col not in not_labels
                      and (text := c.text.text.strip()) and not code_cells[text]]
         if code_cols:
             by_col = {c.col: c for c in cells}
             merged = self._labels_in_code_columns(t, by_col)
             if merged:
-                text_cols = sorted(text_cols + merged, key=_COL)
+                text_cols = sorted(text_cols + [(c, c.text.text.strip()) for c in merged], key=_FIRST_COL)
         last = len(text_cols) - 1
-        for i, label_cell in enumerate(text_cols):
-            end = text_cols[i + 1].col if i < last else width
+        for i, (label_cell, text) in enumerate(text_cols):
+            end = text_cols[i + 1][0].col if i < last else width
             refs = []
             if end > label_cell.col + 1:  # the amount columns right of the label, up to the next label
                 for col in amounts[bisect_right(amounts, label_cell.col):bisect_left(amounts, end)]:
@@ -226,7 +236,13 @@ class TableIndex:
                     cell = by_col.get(col)
                     v = cell.value if cell is not None else None
                     refs.append(_cell_ref(t, row, col, zero if v is None else v))
-            code, label, key, year_free, total_row, block_total = labels[label_cell.text.text.strip()]
+            if not (bare_ok or refs) and (i or not (row.code or code_cols)) and not code_prefixed[text] and \
+                    (not i or name_key(text_cols[i - 1][0].text.text) != PROJECT_NAME_LABEL):
+                # a bare label that is left out below (no cells, no code: not the row's first label
+                # or a row without a code, no code before its name; not after 项目名称), told
+                # without making its _Labels entry (most labels of 绩效目标表 are such)
+                continue
+            code, label, key, year_free, total_row, block_total = labels[text]
             if code is None and i == 0:
                 if row.code:
                     code = row.code
@@ -236,7 +252,7 @@ class TableIndex:
             # the first label of a total row, a grand-total label, or a block total beside it
             # ("人员经费合计 | … | 公用经费合计": the second is the total of its own columns)
             total = (row.kind == ROW_TOTAL and (i == 0 or block_total)) or total_row
-            before = name_key(text_cols[i - 1].text.text) if i else ""
+            before = name_key(text_cols[i - 1][0].text.text) if i else ""
             if not (bare_ok or refs or code or before == PROJECT_NAME_LABEL):
                 continue
             seg = _Segment(t, row, label, key, code, tuple(refs), total, before)
@@ -290,6 +306,15 @@ class _CodeCells(dict):
         return hit
 
 
+class _CodePrefixed(dict):
+    """Cell text → it starts with a classification code ("2010101行政运行"): the one thing of a
+    label (_Labels) that decides whether a bare label is indexed, once per distinct text."""
+
+    def __missing__(self, text: str) -> bool:
+        hit = self[text] = patterns.LINK_CODE_PREFIX.match(_norm(text)) is not None
+        return hit
+
+
 class _Labels(dict):
     """A label cell's stripped text → (code printed before the name or None, the name, its name
     key, the key without a leading year, names a grand total, ends in 合计/总计) — decided once
@@ -312,7 +337,10 @@ class _Labels(dict):
 
 def _line_number_column(table: Table, col: int) -> bool:
     """A 行次/栏次 column: its cells number the rows, they are neither labels nor amounts."""
-    column = table.column(col)
+    return _line_number_header(table.column(col))
+
+
+def _line_number_header(column) -> bool:
     return column is not None and bool(column.label) and bool(patterns.LINE_NUMBER_HEADER.fullmatch(column.label))
 
 

@@ -220,9 +220,13 @@ class ItemsMixin:
         forms = self.item_forms(subject)
         if specific is not None and self.names_whole(specific, subject):
             forms.append(name_key(specific.name))  # "一般公共预算拨款安排的会议费预算支出" → 会议费
+        by_key, by_canonical = self.index.by_key, self._by_canonical()
         for form in forms:
             canon = self._canonical(form)
-            segs = _uniq(list(self.index.by_key.get(form, ())) + (self._by_canonical().get(canon, []) if canon else []))
+            labelled, named = by_key.get(form, ()), (by_canonical.get(canon, ()) if canon else ())
+            if not (labelled or named):
+                continue  # no row is labelled with the form or its concept (most forms)
+            segs = _uniq([*labelled, *named])
             segs = [s for s in segs if s.cells and s.table.index in ids]
             if unit is not None:
                 segs = [s for s in segs if self._of_unit(unit, s.row, s.table)]

@@ -10,7 +10,7 @@ from textcheck.claim import CellRef, Claim, Link
 from textcheck.document import ROW_TOTAL, Document, Table
 from textcheck.linking.department_whole import DepartmentWholeMixin
 from textcheck.linking.government import GOVERNMENT_CLASS_ROUTE, GovernmentClassMixin
-from textcheck.linking.cells import agrees, cell_bounds, cell_label, stated_interval, table_unit, _uniq_cells
+from textcheck.linking.cells import agreeing_cells, agrees, cell_label, _uniq_cells
 from textcheck.linking.index import TableIndex, _Segment
 from textcheck.linking.items import ItemsMixin
 from textcheck.linking.projects import ProjectNamesMixin
@@ -18,9 +18,10 @@ from textcheck.linking.stages import cell_stage, stage_of
 from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, TOTALS_ROLES, UNLINKED, SubjectLink
 from textcheck.linking.routes import _UNSEEN, RoutesMixin
 from textcheck.linking.yearrows import YearRowsMixin
-from textcheck.linking.vocab import (_norm, _year_free, name_key, project_in_heading, specific_roles,
-                                     specific_vocabulary, vocabulary)
-from textcheck.numbers import Interval, Number
+from textcheck.linking.vocab import (_norm, _year_free, canonical_by_key, concept_columns_by_key, name_key,
+                                     project_in_heading, specific_roles, specific_vocabulary, suffix_column,
+                                     vocabulary)
+from textcheck.numbers import Number
 
 
 class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, GovernmentClassMixin, DepartmentWholeMixin):
@@ -55,6 +56,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         self._memos: dict[str, dict] = {}
         # lexicon lookups by term (routes._canonical, _concept_column)
         self._canon_of: dict[str, str | None] = {}
+        self._canon_table = canonical_by_key(lexicon) if lexicon is not None else {}  # routes._canonical
         self._column_of: dict[str, str | None] = {}
         self._shorts: dict[str, str] = {}  # short_subject
         self._budget_rows: dict[int, list[_Segment]] = {}
@@ -64,6 +66,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         self._bounds: dict[int, tuple] = {}
         self._flows: dict[int, tuple] = {}
         self._links: dict[int, SubjectLink] = {}  # by id(claim): a whole is linked once
+        self._answers: dict[tuple, SubjectLink] = {}  # by _question: _link_once
         self._claims_alive: list[Claim] = []  # keeps ids valid while the Linker lives
 
     @staticmethod
@@ -145,11 +148,9 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         column = None
         if self.lexicon is not None:
             # The head noun comes last in Chinese: try the longest suffix the lexicon knows.
+            table = concept_columns_by_key(self.lexicon)
             for form in dict.fromkeys((subject, self.short_subject(subject))):
-                for i in range(len(form)):
-                    column = self._concept_column(form[i:])
-                    if column:
-                        break
+                column = suffix_column(form, table, self._concept_column, column)
                 if column:
                     break
         if column in self.voc.concept_columns:
@@ -168,7 +169,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         """The claim's link; a part of a list is confident only inside a confident whole."""
         key = id(claim)
         if key not in self._links:
-            link = self._link(claim)
+            link = self._link_once(claim)
             whole = claim.whole
             if link.confidence == CONFIDENT and whole is not None and whole.value is not None:
                 # "污水处理费预算总额 X，其中：一般公共预算 Y" / "综合管理 X，其中：行政运行 Y":
@@ -186,6 +187,25 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
             self._links[key] = link
             self._claims_alive.append(claim)
         return self._links[key]
+
+    def _question(self, claim: Claim) -> tuple:
+        """Everything of a claim ``_link`` reads but its value: the section, the subject as written,
+        its codes and year, and the same of the whole it is a part of (link(whole) decides a part)."""
+        whole = claim.whole
+        return (claim.section, claim.subject, claim.codes, claim.year,
+                None if whole is None else (self._question(whole), whole.value is None))
+
+    def _link_once(self, claim: Claim) -> SubjectLink:
+        """``_link(claim)`` once per question: a later claim of the same section and subject takes
+        the first one's link; only its agreeing cells (what its value decides) are its own."""
+        question = self._question(claim)
+        first = self._answers.get(question)
+        if first is None:
+            first = self._answers[question] = self._link(claim)
+            return first
+        agreeing = self._agreeing(claim.value.number, first.candidates) \
+            if first.confidence != UNLINKED and claim.value else ()
+        return replace(first, claim=claim, agreeing=agreeing)
 
     def _link(self, claim: Claim) -> SubjectLink:
         roles = self.scope(claim.section)
@@ -440,23 +460,8 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         return agrees(number, cell, scale, self.tolerance)
 
     def _agreeing(self, number: Number, cells) -> tuple[CellRef, ...]:
-        """``tuple(c for c in cells if self.agrees(number, c))``, computed in one pass: a
-        subject may have hundreds of candidates (a long document repeats its tables), so the
-        stated interval is made once per table unit and each cell's interval once per document."""
-        stated: dict[str, Interval] = {}
-        bounds = self._bounds
-        out = []
-        for c in cells:
-            b = bounds.get(id(c))
-            if b is None:
-                b = bounds[id(c)] = (*cell_bounds(c, self.tolerance), table_unit(c), c)  # c: keeps id(c) valid
-            unit = b[2]
-            s = stated.get(unit)
-            if s is None:
-                s = stated[unit] = stated_interval(number, c)
-            if s.lo <= b[1] and b[0] <= s.hi:
-                out.append(c)
-        return tuple(out)
+        """``tuple(c for c in cells if self.agrees(number, c))`` (cells.agreeing_cells)."""
+        return agreeing_cells(number, cells, self._bounds, self.tolerance)
 
     def _cell_flow(self, cell: CellRef) -> str | None:
         """``_flow`` of the cell's row label, once per cell."""

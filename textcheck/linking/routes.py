@@ -119,7 +119,10 @@ class RoutesMixin:
             return None
         canon = self._canon_of.get(term, _UNSEEN)
         if canon is _UNSEEN:
-            canon = self._canon_of[term] = self.lexicon.canonical(name_key(term))
+            # a key that is its own normalised form is looked up as it is (no normalize_term again)
+            key = name_key(term)
+            canon = self._canon_of[term] = self._canon_table.get(key) if _norm(key) == key \
+                else self.lexicon.canonical(key)
         return canon
 
     def _concept_cells(self, measure, fund, column, tables: list[Table]) -> list[CellRef]:
@@ -158,10 +161,21 @@ class RoutesMixin:
                     continue
                 out.append(ref)
         # Rows that name the concept themselves ("一般公共预算 3,956.08" in the fiscal table).
-        for seg in self._in_tables(self._named_of, wanted) if fund else ():
-            if self.voc.fund(seg.key) == fund and self.voc.measure(seg.key) in (None, measure):
+        for seg in self._named_of_fund(fund) if fund else ():
+            if seg.table.index in wanted and self.voc.measure(seg.key) in (None, measure):
                 out.append(seg.cells[0])
         return _uniq_cells(out)
+
+    def _named_of_fund(self, fund: str) -> list[_Segment]:
+        """The named segments whose label names the fund, in document order (once per document:
+        concept lookups of that fund filter them by table instead of reading every label)."""
+        def build():
+            every = self._in_tables(self._named_of, {t.index for t in self.index.tables})
+            out: dict[str, list[_Segment]] = {}
+            for seg in every:
+                out.setdefault(self.voc.fund(seg.key), []).append(seg)
+            return out
+        return self._memo("named_of_fund", None, build).get(fund, ())
 
     def _economic_measure_cells(self, measure: str, fund: str | None, tables: list[Table]) -> list[CellRef]:
         """人员经费 / 公用经费 where a table prints economic classes instead of the measure

@@ -29,9 +29,13 @@ def restatement_stats(document, claims, links, extra_dirs: tuple[str, ...] = ())
     """
     by_claim = links_by_claim(links)
     restating = linked = confident = unprinted = 0
-    absent = unprinted_concepts(document, extra_dirs)
+    printed = _PrintedConcepts(document)
+    concepts, _ = specific_vocabulary(extra_dirs)
     for claim, _ in restating_cells(document, claims, want_cells=False):
-        if names_unprinted(claim, absent):
+        # names_unprinted(claim, unprinted_concepts(document)), the tables' texts read only for
+        # a concept a restating claim names (most claims name none)
+        subject = _norm(claim.subject or "")
+        if subject and any(sc.pattern.search(subject) and not printed[sc] for sc in concepts):
             unprinted += 1
             continue
         restating += 1
@@ -46,13 +50,31 @@ def restatement_stats(document, claims, links, extra_dirs: tuple[str, ...] = ())
 def unprinted_concepts(document, extra_dirs: tuple[str, ...] = ()) -> tuple:
     """The narrow concepts (``specific_concepts``) that no table of the document prints in its
     title, a row label or a column header."""
-    texts = set()
-    for t in document.tables:
-        texts.add(_norm(t.title or ""))
-        texts.update(_norm(p or "") for col in t.columns for p in (col.path or (col.label,)))
-        texts.update(_norm(c.text.text) for r in t.rows for c in r.cells if c.value is None and c.text.text.strip())
     concepts, _ = specific_vocabulary(extra_dirs)
-    return tuple(sc for sc in concepts if not any(sc.pattern.search(x) for x in texts if x))
+    printed = _PrintedConcepts(document)
+    return tuple(sc for sc in concepts if not printed[sc])
+
+
+class _PrintedConcepts(dict):
+    """Concept → whether a table of the document prints it (title, header or row label); the
+    tables' texts are gathered on the first question."""
+
+    def __init__(self, document):
+        super().__init__()
+        self.document = document
+        self.texts: list[str] | None = None
+
+    def __missing__(self, sc) -> bool:
+        if self.texts is None:
+            texts = set()
+            for t in self.document.tables:
+                texts.add(_norm(t.title or ""))
+                texts.update(_norm(p or "") for col in t.columns for p in (col.path or (col.label,)))
+                texts.update(_norm(c.text.text) for r in t.rows for c in r.cells
+                             if c.value is None and c.text.text.strip())
+            self.texts = [x for x in texts if x]
+        hit = self[sc] = any(sc.pattern.search(x) for x in self.texts)
+        return hit
 
 
 def names_unprinted(claim, concepts) -> bool:
@@ -74,8 +96,8 @@ def restating_cells(document, claims, want_cells: bool = True):
         keys = [k for (k, _), _ in money]
     else:  # the amounts alone, sorted the same (no CellRef per money cell of the document)
         money = []
-        keys = sorted(_in_yuan(c.value, t) for t in document.tables for r in t.rows for c in r.cells
-                      if c.value is not None and c.value.value and (c.value.unit or t.unit or "万元") in MONEY_UNITS)
+        keys = sorted(v.value * _YUAN[unit] for t in document.tables for r in t.rows for c in r.cells
+                      if (v := c.value) is not None and v.value and (unit := v.unit or t.unit or "万元") in _YUAN)
     for claim in claims:
         v = claim.value
         if claim.kind == "breakdown" or v is None or v.number.unit not in MONEY_UNITS or _digits(v.number) < 4:
@@ -88,8 +110,11 @@ def restating_cells(document, claims, want_cells: bool = True):
 
 
 def _in_yuan(number: Number, table: Table) -> Decimal:
-    unit = number.unit or table.unit or "万元"
-    return number.value * MONEY_UNITS[unit] / MONEY_UNITS["元"]
+    return number.value * _YUAN[number.unit or table.unit or "万元"]
+
+
+# yuan per unit (MONEY_UNITS[unit] / MONEY_UNITS["元"], divided once)
+_YUAN = {unit: factor / MONEY_UNITS["元"] for unit, factor in MONEY_UNITS.items()}
 
 
 def _digits(number: Number) -> int:

@@ -1,6 +1,8 @@
 """The linking vocabulary (lexicons/linking.yml, columns.yml) and the comparison keys of names."""
 from __future__ import annotations
 
+import unicodedata
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -168,3 +170,46 @@ def project_in_heading(heading: str) -> str | None:
         m = patterns.LINK_PROJECT_HEADING.search(heading)
     return m.group("name") if m else None
 
+
+
+# --------------------------------------------------------------------------- lexicon columns
+
+
+def suffix_column(form: str, table: dict[str, str], lookup, column=None):
+    """The lexicon column of the longest suffix of ``form`` that has one (the last suffix's
+    answer when none has): ``lookup(form[i:])`` from the longest suffix on.
+
+    A form that is its own normalised key has suffixes that are theirs too whenever NFKC
+    leaves them alone (no whitespace or mark to drop): those are looked up in ``table``
+    (concept_columns_by_key) without normalising each suffix again."""
+    fast = _norm(form) == form
+    for i in range(len(form)):
+        s = form[i:]
+        column = table.get(s) if fast and unicodedata.is_normalized("NFKC", s) else lookup(s)
+        if column:
+            break
+    return column
+
+
+_LEXICON_TABLES: dict[tuple[int, str], tuple] = {}  # (id(lexicon), what) → (weak reference, table)
+
+
+def _lexicon_table(lexicon, what: str, answer) -> dict[str, str]:
+    """Normalised term → ``answer(term)`` for every term of the lexicon whose answer is not None
+    (a term the lexicon does not hold has none), once per lexicon object.  Its terms are the
+    keys of its aliases and of its index: what ``Lexicon.canonical`` reads."""
+    hit = _LEXICON_TABLES.get((id(lexicon), what))
+    if hit is None or hit[0]() is not lexicon:
+        table = {k: a for k in (*lexicon.aliases, *lexicon._index_map) if _norm(k) == k and (a := answer(k)) is not None}
+        hit = _LEXICON_TABLES[(id(lexicon), what)] = (weakref.ref(lexicon), table)
+    return hit[1]
+
+
+def concept_columns_by_key(lexicon) -> dict[str, str]:
+    """Normalised term → ``lexicon.concept_column(term)`` (see _lexicon_table)."""
+    return _lexicon_table(lexicon, "concept_column", lexicon.concept_column)
+
+
+def canonical_by_key(lexicon) -> dict[str, str]:
+    """Normalised term → ``lexicon.canonical(term)`` (see _lexicon_table)."""
+    return _lexicon_table(lexicon, "canonical", lexicon.canonical)
