@@ -122,7 +122,29 @@ def _read_page(page, number: int) -> Page:
     out.items.extend(lines)
     out.items.sort(key=lambda item: item.top)
     out.items = _attach_orphan_rows(out.items)
+    _slim_chars(out.items)
     return out
+
+
+# What rendering reads of a character a page item keeps (its box: pdf_render._keep_boxes).
+BOX_KEYS = ("text", "x0", "top", "x1", "bottom")
+
+
+def _slim_chars(items: list) -> None:
+    """Keep of each item's characters only their text and box.
+
+    Every page is read before any is rendered (running headers and footers are found across
+    pages), and a source character carries fifteen fields (font, matrix, page coordinates …)
+    that nothing reads once the page's lines and grids are made: on a long PDF those full
+    characters were most of the reader's peak memory."""
+    def slim(chars: list) -> list:
+        return [{k: c[k] for k in BOX_KEYS} for c in chars]
+
+    for item in items:
+        if isinstance(item, Line):
+            item.chars = slim(item.chars)
+        elif isinstance(item, Grid):
+            item.row_chars = [slim(row) for row in item.row_chars]
 
 
 def _chart_areas(page) -> list[tuple[float, float, float, float]]:
