@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 import regex
@@ -174,17 +175,20 @@ def compatible(a: tuple, b: tuple) -> bool:
     return lo[0] == hi[2] and lo[1] and hi[3]
 
 
-_ABBREV_CACHE: dict[str, list[str]] = {}
+@lru_cache(maxsize=4096)
+def _segmented_words(s: str) -> tuple[str, ...]:
+    """jieba words of ``s`` of two characters or more without digits.  Bounded, like the
+    other string memos: a batch or service never grows it without limit, and the check
+    benchmark empties it before each run (a warm run must not profit from a text seen before)."""
+    import jieba
+
+    words = jieba.lcut(patterns.PERF_WORD_SEPARATORS.sub(" ", s))
+    return tuple(w for w in words if len(w.strip()) >= 2 and not patterns.ANY_DIGIT.search(w))
 
 
 def content_words(s: str, generic=frozenset()) -> list[str]:
     """jieba words of ``s`` worth linking on: two characters or more, not generic, not numbers."""
-    if s not in _ABBREV_CACHE:
-        import jieba
-
-        words = jieba.lcut(patterns.PERF_WORD_SEPARATORS.sub(" ", s))
-        _ABBREV_CACHE[s] = [w for w in words if len(w.strip()) >= 2 and not patterns.ANY_DIGIT.search(w)]
-    return [w for w in _ABBREV_CACHE[s] if w not in generic]
+    return [w for w in _segmented_words(s) if w not in generic]
 
 
 def shared_words(indicator_words: list[str], subject: str, subject_words: list[str]) -> list[str]:
