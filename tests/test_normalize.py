@@ -165,3 +165,20 @@ def test_grid_line_cells_agree_with_locating_each_cell():
             expected.append(locate_line(part, 9, c, cell=True) if part.strip() else empty_text(None))
             c += len(part) + 1
         assert [(x.text, x.positions) for x in cells] == [(x.text, x.positions) for x in expected], line
+
+
+def test_space_drops_are_exactly_the_space_patterns_matches():
+    """space_drops judges each run of spaces/tabs by the characters around it (one pattern probe
+    per pair, remembered): it must give the spans the patterns' own scan gives, whatever the text."""
+    import random
+
+    from textcheck import patterns
+    from textcheck.readers.normalize import space_drops
+
+    rng = random.Random(21)
+    alphabet = list("年预 \t  　2.5%,<>=≥≤中ab（）：１＞＝、。“”‘’x٣१\r\n-") + ["\t \t", "  "]
+    texts = _varied_texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+                               for _ in range(4000)]
+    for pattern in (patterns.TEXT_SPACE_DROPS, patterns.CELL_SPACE_DROPS):
+        for text in texts:
+            assert space_drops(text, pattern) == [m.span() for m in pattern.finditer(text)], (text, pattern)

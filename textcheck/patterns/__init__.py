@@ -30,6 +30,7 @@ from textcheck.patterns.normalize import (  # noqa: F401
     CELL_CJK_SPACE,
     TEXT_SPACE_DROPS,
     CELL_SPACE_DROPS,
+    SPACE_RUN,
 )
 from textcheck.patterns.identification import (  # noqa: F401
     DEPARTMENT_FIELD,

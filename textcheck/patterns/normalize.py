@@ -54,6 +54,10 @@ CELL_CJK_SPACE = regex.compile(r"(?<=[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘
 TEXT_SPACE_DROPS = regex.compile(SPLIT_OPERATOR_SPACE.pattern + "|" + CJK_DIGIT_SPACE.pattern)
 CELL_SPACE_DROPS = regex.compile(TEXT_SPACE_DROPS.pattern + "|" + CELL_CJK_SPACE.pattern)
 
+# A run of the spaces the space steps drop: each of their matches is one whole run (see
+# readers.normalize.space_drops).
+SPACE_RUN = regex.compile(r"[ \t]+")
+
 # Characters that make a line need more than translation and stripping
 # (full-width/ideographic spaces become spaces, hence \u3000 and \xa0 too).
 NORMALIZE_NEEDS_WORK = regex.compile(r"[<$*\\\s\u3000\xa0\u2002\u2003]")

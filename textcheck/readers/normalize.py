@@ -154,25 +154,67 @@ def _spaced_cell(text: str, row: tuple, column: int, page: int | None) -> Locate
     """``normalize(text, row[column:…], cell=True)`` for a cell whose only whitespace is spaces
     and that holds no other NORMALIZE_NEEDS_WORK character: the space runs the cell's space
     steps drop, and the surrounding spaces, go; the kept characters keep their columns."""
-    out_t: list[str] = []
-    out_p: list[Position] = []
-    last = 0
-    for m in patterns.CELL_SPACE_DROPS.finditer(text):
-        start, end = m.span()
-        out_t.append(text[last:start])
-        out_p.extend(row[column + last:column + start])
-        last = end
-    if out_t:
-        out_t.append(text[last:])
-        out_p.extend(row[column + last:column + len(text)])
-        text = "".join(out_t)
-    else:
-        out_p = row[column:column + len(text)]
+    out_p = row[column:column + len(text)]
+    drops = space_drops(text, patterns.CELL_SPACE_DROPS)
+    if drops:
+        text, out_p = _without(text, out_p, drops)
     stripped = text.strip()
     if len(stripped) != len(text):
         start = len(text) - len(text.lstrip())
         text, out_p = stripped, out_p[start:start + len(stripped)]
     return located(text, tuple(out_p), page)
+
+
+# The space steps' patterns (TEXT_SPACE_DROPS, CELL_SPACE_DROPS) drop whole runs of [ \t] only,
+# each judged by the one character before the run and the one after it: every alternative is
+# a single-character look-behind class, [ \t]+, a single-character look-ahead class, and no
+# class holds a space or a tab (so a match can neither start inside a run nor end before its
+# end).  A plain scan finds the runs; the pattern is asked once per (pattern, character before,
+# character after) on a probe "a b" and the answer kept: a pure function of two characters, the
+# same for every document.  The runs dropped are exactly the pattern's matches, at a fraction
+# of a regex scan with look-behinds at every position (tests/test_normalize.py compares them).
+_DROP_PAIRS: dict[object, dict[str, bool]] = {}
+_MAX_DROP_PAIRS = 50_000  # per pattern: beyond it pairs are judged afresh (a few MB at most)
+
+
+def space_drops(text: str, pattern) -> list[tuple[int, int]]:
+    """The spans of ``pattern``'s matches in ``text`` (``pattern`` one of the space steps')."""
+    pairs = _DROP_PAIRS.get(pattern)
+    if pairs is None:
+        pairs = _DROP_PAIRS[pattern] = {}
+    scan = text.replace("\t", " ") if "\t" in text else text  # one length: a run of [ \t] is a run of " "
+    spans = []
+    last = len(scan) - 1
+    start = scan.find(" ")
+    while start != -1:  # str.find, not a regex scanner and a match object per run (most texts have one or two)
+        end = start + 1
+        while end <= last and scan[end] == " ":
+            end += 1
+        if start and end <= last:  # a character on both sides: the look-behind and look-ahead may hold
+            key = text[start - 1] + text[end]
+            drop = pairs.get(key)
+            if drop is None:
+                drop = pattern.search(f"{key[0]} {key[1]}") is not None
+                if len(pairs) < _MAX_DROP_PAIRS:
+                    pairs[key] = drop
+            if drop:
+                spans.append((start, end))
+        start = scan.find(" ", end)
+    return spans
+
+
+def _without(text: str, pos: Sequence[Position], spans: list[tuple[int, int]]) -> tuple[str, list[Position]]:
+    """``text`` and ``pos`` without the characters of ``spans`` (in order, not overlapping)."""
+    out_t: list[str] = []
+    out_p: list[Position] = []
+    last = 0
+    for start, end in spans:
+        out_t.append(text[last:start])
+        out_p.extend(pos[last:start])
+        last = end
+    out_t.append(text[last:])
+    out_p.extend(pos[last:])
+    return "".join(out_t), out_p
 
 
 def normalize(text: str, positions: Sequence[Position], page: int | None = None, ref: str | None = None,
@@ -201,20 +243,9 @@ def normalize(text: str, positions: Sequence[Position], page: int | None = None,
 
 
 def _drop_matches(text: str, pos: Sequence[Position], pattern) -> tuple[str, Sequence[Position]]:
-    """``text`` without the matches of ``pattern``, with the positions of the kept characters."""
-    out_t: list[str] = []
-    out_p: list[Position] = []
-    last = 0
-    for m in pattern.finditer(text):
-        start, end = m.span()
-        out_t.append(text[last:start])
-        out_p.extend(pos[last:start])
-        last = end
-    if not out_t:
-        return text, pos
-    out_t.append(text[last:])
-    out_p.extend(pos[last:])
-    return "".join(out_t), out_p
+    """``text`` without the matches of ``pattern`` (a space step's), with the positions of the kept characters."""
+    spans = space_drops(text, pattern)
+    return _without(text, pos, spans) if spans else (text, pos)
 
 
 def _sub(text: str, pos: Sequence[Position], pattern, repl: Callable) -> tuple[str, Sequence[Position]]:
