@@ -259,3 +259,30 @@ def test_a_grid_row_written_as_one_line_stands_on_it():
         assert b.line is not None
         if any(c.text for c in b.cells):
             assert row_lines(b.cells) == (b.line, b.line), b
+
+
+def test_every_empty_table_statement_holds_one_of_its_trigger_characters():
+    """structure_text searches EMPTY_TABLE_STATEMENT only in a line holding one of
+    EMPTY_TABLE_STATEMENT_CHARS: every alternative of the pattern must begin with a literal
+    (no class, group or repeat) holding one of them."""
+    import re
+
+    source, depth, alternatives, current = patterns.EMPTY_TABLE_STATEMENT.pattern, 0, [], ""
+    for ch in source:  # the top-level alternatives
+        depth += ch in "([" and 1 or 0
+        depth -= ch in ")]" and 1 or 0
+        if ch == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += ch
+    alternatives.append(current)
+    assert len(alternatives) >= 8
+    for alt in alternatives:
+        literal = re.match(r"[^\\\[\](){}?*+|.^$]*", alt).group()
+        literal = literal[:-1] if len(literal) < len(alt) and alt[len(literal)] in "?*{" else literal
+        assert any(ch in literal for ch in patterns.EMPTY_TABLE_STATEMENT_CHARS), alt
+    lines = SAMPLE.read_text("utf-8").split("\n") + ["本表为空。", "本单位没有使用财政拨款收入安排的支出", "未安排“三公”经费支出"]
+    for text in lines:
+        if patterns.EMPTY_TABLE_STATEMENT.search(text):
+            assert any(ch in text for ch in patterns.EMPTY_TABLE_STATEMENT_CHARS)

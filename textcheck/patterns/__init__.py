@@ -61,6 +61,7 @@ from textcheck.patterns.structure import (  # noqa: F401
     DEPARTMENT_LINE,
     YEAR_LINE,
     EMPTY_TABLE_STATEMENT,
+    EMPTY_TABLE_STATEMENT_CHARS,
     DOCUMENT_YEAR,
     BULLET_ITEM,
 )
