@@ -182,3 +182,17 @@ def test_space_drops_are_exactly_the_space_patterns_matches():
     for pattern in (patterns.TEXT_SPACE_DROPS, patterns.CELL_SPACE_DROPS):
         for text in texts:
             assert space_drops(text, pattern) == [m.span() for m in pattern.finditer(text)], (text, pattern)
+
+
+def test_grid_line_work_is_needs_work_but_spaces_and_tabs_or_fullwidth():
+    """locate_cells takes a grid line without a GRID_LINE_WORK character as needing only the
+    space steps and no translation: the class must be exactly that union."""
+    from textcheck import patterns
+
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        expected = bool(patterns.NORMALIZE_NEEDS_WORK.match(ch)) and ch not in " \t" \
+            or bool(patterns.NORMALIZE_FULLWIDTH.match(ch))
+        assert bool(patterns.GRID_LINE_WORK.match(ch)) == expected, hex(cp)

@@ -31,6 +31,7 @@ from textcheck.patterns.normalize import (  # noqa: F401
     TEXT_SPACE_DROPS,
     CELL_SPACE_DROPS,
     SPACE_RUN,
+    GRID_LINE_WORK,
 )
 from textcheck.patterns.identification import (  # noqa: F401
     DEPARTMENT_FIELD,

@@ -67,5 +67,12 @@ NORMALIZE_NEEDS_WORK = regex.compile(r"[<$*\\\s\u3000\xa0\u2002\u2003]")
 # of Chinese text hold a "，" and none of these, and need no translation at all.
 NORMALIZE_FULLWIDTH = regex.compile(r"[\uFF02-\uFF07\uFF0A-\uFF0B\uFF0D-\uFF19\uFF1C-\uFF1E\uFF20-\uFF5E\u3000\xa0\u2002\u2003]")
 
+# A character of NORMALIZE_NEEDS_WORK other than a space or a tab, or of NORMALIZE_FULLWIDTH: a
+# grid line holding none has cells that are their own text at their own columns, but for the
+# space steps (readers.normalize.locate_cells; tests/test_normalize.py compares the sets).
+GRID_LINE_WORK = regex.compile(
+    r"[<$*\\\n\x0b\x0c\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+    r"\uFF02-\uFF07\uFF0A-\uFF0B\uFF0D-\uFF19\uFF1C-\uFF1E\uFF20-\uFF5E]")
+
 # Comparison operators (the split-operator step runs only when one is present).
 NORMALIZE_OPERATOR = regex.compile(r"[<>=≥≤]")

@@ -124,8 +124,15 @@ def locate_cells(raw: str, line: int, column: int = 1, page: int | None = None) 
     parts = raw.split("\t")
     empty = empty_text(page)  # a blank cell (~half the cells of a grid)
     row = None
-    if column >= 1 and not patterns.NORMALIZE_NEEDS_WORK.search(raw.replace("\t", "").replace(" ", "")):
-        row = _line_row(line, column + len(raw))
+    translate = False
+    if column >= 1:
+        if not patterns.GRID_LINE_WORK.search(raw):
+            # one scan (most grid lines): no NORMALIZE_NEEDS_WORK character but spaces and tabs,
+            # and no full-width form to translate
+            row = _line_row(line, column + len(raw))
+        elif not patterns.NORMALIZE_NEEDS_WORK.search(raw.replace("\t", "").replace(" ", "")):
+            row = _line_row(line, column + len(raw))
+            translate = patterns.NORMALIZE_FULLWIDTH.search(raw) is not None
     cells = []
     c = column
     if row is None:
@@ -133,7 +140,6 @@ def locate_cells(raw: str, line: int, column: int = 1, page: int | None = None) 
             cells.append(locate_line(part, line, c, page, cell=True) if part and not part.isspace() else empty)
             c += len(part) + 1
         return tuple(cells)
-    translate = patterns.NORMALIZE_FULLWIDTH.search(raw) is not None
     for part in parts:
         if not part:
             cells.append(empty)
