@@ -22,6 +22,7 @@ would be mistaken for a thousands separator.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import repeat
 from typing import Callable, Sequence
 
@@ -176,18 +177,18 @@ def _spaced_cell(text: str, row: tuple, column: int, page: int | None) -> Locate
 # a single-character look-behind class, [ \t]+, a single-character look-ahead class, and no
 # class holds a space or a tab (so a match can neither start inside a run nor end before its
 # end).  A plain scan finds the runs; the pattern is asked once per (pattern, character before,
-# character after) on a probe "a b" and the answer kept: a pure function of two characters, the
-# same for every document.  The runs dropped are exactly the pattern's matches, at a fraction
-# of a regex scan with look-behinds at every position (tests/test_normalize.py compares them).
-_DROP_PAIRS: dict[object, dict[str, bool]] = {}
-_MAX_DROP_PAIRS = 50_000  # per pattern: beyond it pairs are judged afresh (a few MB at most)
+# character after) on a probe "a b", the answer kept in a bounded memo (a pure function of two
+# characters; emptied with the other string memos by benchmarks/bench_check.py).  The runs
+# dropped are exactly the pattern's matches, at a fraction of a regex scan with look-behinds
+# at every position (tests/test_normalize.py compares them).
+@lru_cache(maxsize=8192)
+def _drops_between(pattern, pair: str) -> bool:
+    """Does ``pattern`` drop a run of spaces between the two characters of ``pair``?"""
+    return pattern.search(f"{pair[0]} {pair[1]}") is not None
 
 
 def space_drops(text: str, pattern) -> list[tuple[int, int]]:
     """The spans of ``pattern``'s matches in ``text`` (``pattern`` one of the space steps')."""
-    pairs = _DROP_PAIRS.get(pattern)
-    if pairs is None:
-        pairs = _DROP_PAIRS[pattern] = {}
     scan = text.replace("\t", " ") if "\t" in text else text  # one length: a run of [ \t] is a run of " "
     spans = []
     last = len(scan) - 1
@@ -196,15 +197,9 @@ def space_drops(text: str, pattern) -> list[tuple[int, int]]:
         end = start + 1
         while end <= last and scan[end] == " ":
             end += 1
-        if start and end <= last:  # a character on both sides: the look-behind and look-ahead may hold
-            key = text[start - 1] + text[end]
-            drop = pairs.get(key)
-            if drop is None:
-                drop = pattern.search(f"{key[0]} {key[1]}") is not None
-                if len(pairs) < _MAX_DROP_PAIRS:
-                    pairs[key] = drop
-            if drop:
-                spans.append((start, end))
+        # a character on both sides (else no look-behind or look-ahead holds), and the pattern drops between them
+        if start and end <= last and _drops_between(pattern, text[start - 1] + text[end]):
+            spans.append((start, end))
         start = scan.find(" ", end)
     return spans
 
