@@ -286,3 +286,59 @@ def test_every_empty_table_statement_holds_one_of_its_trigger_characters():
     for text in lines:
         if patterns.EMPTY_TABLE_STATEMENT.search(text):
             assert any(ch in text for ch in patterns.EMPTY_TABLE_STATEMENT_CHARS)
+
+
+def _meta_line_reference(text: str) -> bool:
+    t = text.strip()
+    return bool(patterns.DEPARTMENT_LINE.match(t) or patterns.UNIT_ONLY_LINE.match(t)
+                or patterns.YEAR_LINE.match(t) or patterns.TABLE_CONTINUED.match(t))
+
+
+def _meta_like_lines(n: int = 6000, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    pieces = ["编制部门", "编制单位", "部门名称", "单位名称", "填报单位", "部门", "单位", "金额", "：", ":", "万元", "元",
+              "（", "(", "）", ")", "2024", "２０２４", "٢٠٢٤", "年", "度", "续", "表", " ", "科技局", "预算", "盖章", "\u3000"]
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(n)]
+    return [ln for ln in SAMPLE.read_text("utf-8").split("\n")] + _varied_cells() + made
+
+
+def test_meta_line_first_character_shortcut_agrees_with_the_patterns():
+    """captions.is_meta_line gives up on a line whose first character none of its four patterns
+    can start with: the same answer as trying them all."""
+    from textcheck.readers.captions import is_meta_line
+
+    lines = _meta_like_lines()
+    assert sum(map(_meta_line_reference, lines)) > 200  # the random lines do reach every pattern
+    for text in lines:
+        assert is_meta_line(text) == _meta_line_reference(text), text
+
+
+def _continues_reference(prev: str, nxt: str, adjacent: bool = False) -> bool:
+    from textcheck.readers.lines import heading_level
+
+    prev = prev.rstrip()
+    if not prev or prev[-1] in patterns.SENTENCE_END:
+        return False
+    if patterns.LIST_ITEM.match(nxt) or patterns.LABEL_LINE.match(nxt) or heading_level(nxt):
+        return False
+    if adjacent:
+        return True
+    if len(prev) < 20 and "，" not in prev:
+        return False
+    if patterns.BULLET_ITEM.match(prev) or prev[-1] in "）)":
+        return False
+    if patterns.LIST_ITEM.match(nxt) or patterns.LABEL_LINE.match(nxt) or heading_level(nxt):
+        return False
+    return True
+
+
+def test_continues_with_the_heading_known_agrees_with_the_reference():
+    from textcheck.readers.lines import continues, heading_level
+
+    lines = [ln.strip() for ln in SAMPLE.read_text("utf-8").split("\n") if ln.strip() and "\t" not in ln]
+    rng = random.Random(17)
+    for _ in range(4000):
+        prev, nxt, adj = rng.choice(lines), rng.choice(lines), rng.random() < 0.5
+        expected = _continues_reference(prev, nxt, adj)
+        assert continues(prev, nxt, adj) == expected
+        assert continues(prev, nxt, adj, heading_level(nxt) is not None) == expected

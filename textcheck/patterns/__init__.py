@@ -63,6 +63,7 @@ from textcheck.patterns.structure import (  # noqa: F401
     YEAR_LINE,
     EMPTY_TABLE_STATEMENT,
     EMPTY_TABLE_STATEMENT_CHARS,
+    EMPTY_TABLE_STATEMENT_HINT,
     DOCUMENT_YEAR,
     BULLET_ITEM,
 )
