@@ -196,3 +196,18 @@ def test_grid_line_work_is_needs_work_but_spaces_and_tabs_or_fullwidth():
         expected = bool(patterns.NORMALIZE_NEEDS_WORK.match(ch)) and ch not in " \t" \
             or bool(patterns.NORMALIZE_FULLWIDTH.match(ch))
         assert bool(patterns.GRID_LINE_WORK.match(ch)) == expected, hex(cp)
+
+
+def test_locate_line_agrees_with_normalize():
+    """locate_line's shortcuts (no work at all; only spaces and tabs to work on) give what
+    normalize gives for the line at its columns."""
+    from textcheck.readers.normalize import empty_text
+
+    extra = ["2024 年部门预算", "\x1c 预算 1 \x1f", " \t 合计 \t 5 ", "项目 名称", "> = 95%", "≥ 11 个", "a\tb 1"]
+    for text in _varied_texts() + extra:
+        for cell in (False, True):
+            for column in (1, 5):
+                lt = locate_line(text, 4, column, 2, cell=cell)
+                ref = normalize(text, [(4, column + k) for k in range(len(text))], 2, cell=cell) \
+                    if text.strip() else empty_text(2)
+                assert (lt.text, lt.positions, lt.page) == (ref.text, ref.positions, ref.page), (text, cell)

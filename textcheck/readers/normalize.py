@@ -110,6 +110,13 @@ def locate_line(raw: str, line: int, column: int = 1, page: int | None = None, c
             return LocatedText("", (), page)
         start = text.index(stripped[0])
         return located(stripped, line_positions(line, column + start, column + start + len(stripped)), page)
+    if column >= 1 and not patterns.GRID_LINE_WORK.search(raw):
+        # only spaces and tabs to work on (most such lines: "2024 年…"): the space steps and the
+        # stripping, on the shared positions, without normalize's other steps
+        row = _line_row(line, column + len(raw))
+        if row is not None:
+            return _spaced_cell(raw, row, column, page,
+                                patterns.CELL_SPACE_DROPS if cell else patterns.TEXT_SPACE_DROPS)
     return normalize(raw, line_positions(line, column, column + len(raw)), page=page, cell=cell)
 
 
@@ -157,12 +164,13 @@ def locate_cells(raw: str, line: int, column: int = 1, page: int | None = None) 
     return tuple(cells)
 
 
-def _spaced_cell(text: str, row: tuple, column: int, page: int | None) -> LocatedText:
+def _spaced_cell(text: str, row: tuple, column: int, page: int | None, pattern=None) -> LocatedText:
     """``normalize(text, row[column:…], cell=True)`` for a cell whose only whitespace is spaces
-    and that holds no other NORMALIZE_NEEDS_WORK character: the space runs the cell's space
-    steps drop, and the surrounding spaces, go; the kept characters keep their columns."""
+    and tabs and that holds no other NORMALIZE_NEEDS_WORK character nor a full-width form: the
+    space runs the cell's space steps drop, and the surrounding whitespace, go; the kept
+    characters keep their columns.  (``pattern``: TEXT_SPACE_DROPS for a line of prose.)"""
     out_p = row[column:column + len(text)]
-    drops = space_drops(text, patterns.CELL_SPACE_DROPS)
+    drops = space_drops(text, pattern or patterns.CELL_SPACE_DROPS)
     if drops:
         text, out_p = _without(text, out_p, drops)
     stripped = text.strip()
