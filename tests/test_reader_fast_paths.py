@@ -342,3 +342,18 @@ def test_continues_with_the_heading_known_agrees_with_the_reference():
         expected = _continues_reference(prev, nxt, adj)
         assert continues(prev, nxt, adj) == expected
         assert continues(prev, nxt, adj, heading_level(nxt) is not None) == expected
+
+
+def test_cell_numbers_in_a_unit_are_the_unit_less_numbers_given_the_unit():
+    """grid_cells parses a text once and gives the unit-less Number the table's unit: the same
+    Number numbers.parse_number makes for the text in that unit (a percentage keeps "%"), asked
+    first with or without a unit."""
+    from textcheck.numbers import parse_number as reference
+    from textcheck.readers import grid_cells
+
+    texts = _varied_cells(3000) + ["12%", "（5.00）", "-2.46", "1,779.40%", " 3,956.08 ", "0", "1e5", "٣٫٥"]
+    for first_unit in (None, "万元"):
+        grid_cells._parse_cached.cache_clear()
+        for text in texts:
+            for unit in (first_unit, None, "万元", "元", "亿元", "千元", "%"):
+                assert grid_cells._parse_cached(text, unit) == reference(text, unit), (text, unit)
