@@ -165,3 +165,49 @@ def test_grid_line_cells_agree_with_locating_each_cell():
             expected.append(locate_line(part, 9, c, cell=True) if part.strip() else empty_text(None))
             c += len(part) + 1
         assert [(x.text, x.positions) for x in cells] == [(x.text, x.positions) for x in expected], line
+
+
+def test_space_drops_are_exactly_the_space_patterns_matches():
+    """space_drops judges each run of spaces/tabs by the characters around it (one pattern probe
+    per pair, remembered): it must give the spans the patterns' own scan gives, whatever the text."""
+    import random
+
+    from textcheck import patterns
+    from textcheck.readers.normalize import space_drops
+
+    rng = random.Random(21)
+    alphabet = list("年预 \t  　2.5%,<>=≥≤中ab（）：１＞＝、。“”‘’x٣१\r\n-") + ["\t \t", "  "]
+    texts = _varied_texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+                               for _ in range(4000)]
+    for pattern in (patterns.TEXT_SPACE_DROPS, patterns.CELL_SPACE_DROPS):
+        for text in texts:
+            assert space_drops(text, pattern) == [m.span() for m in pattern.finditer(text)], (text, pattern)
+
+
+def test_grid_line_work_is_needs_work_but_spaces_and_tabs_or_fullwidth():
+    """locate_cells takes a grid line without a GRID_LINE_WORK character as needing only the
+    space steps and no translation: the class must be exactly that union."""
+    from textcheck import patterns
+
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        expected = bool(patterns.NORMALIZE_NEEDS_WORK.match(ch)) and ch not in " \t" \
+            or bool(patterns.NORMALIZE_FULLWIDTH.match(ch))
+        assert bool(patterns.GRID_LINE_WORK.match(ch)) == expected, hex(cp)
+
+
+def test_locate_line_agrees_with_normalize():
+    """locate_line's shortcuts (no work at all; only spaces and tabs to work on) give what
+    normalize gives for the line at its columns."""
+    from textcheck.readers.normalize import empty_text
+
+    extra = ["2024 年部门预算", "\x1c 预算 1 \x1f", " \t 合计 \t 5 ", "项目 名称", "> = 95%", "≥ 11 个", "a\tb 1"]
+    for text in _varied_texts() + extra:
+        for cell in (False, True):
+            for column in (1, 5):
+                lt = locate_line(text, 4, column, 2, cell=cell)
+                ref = normalize(text, [(4, column + k) for k in range(len(text))], 2, cell=cell) \
+                    if text.strip() else empty_text(2)
+                assert (lt.text, lt.positions, lt.page) == (ref.text, ref.positions, ref.page), (text, cell)

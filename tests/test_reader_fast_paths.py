@@ -259,3 +259,101 @@ def test_a_grid_row_written_as_one_line_stands_on_it():
         assert b.line is not None
         if any(c.text for c in b.cells):
             assert row_lines(b.cells) == (b.line, b.line), b
+
+
+def test_every_empty_table_statement_holds_one_of_its_trigger_characters():
+    """structure_text searches EMPTY_TABLE_STATEMENT only in a line holding one of
+    EMPTY_TABLE_STATEMENT_CHARS: every alternative of the pattern must begin with a literal
+    (no class, group or repeat) holding one of them."""
+    import re
+
+    source, depth, alternatives, current = patterns.EMPTY_TABLE_STATEMENT.pattern, 0, [], ""
+    for ch in source:  # the top-level alternatives
+        depth += ch in "([" and 1 or 0
+        depth -= ch in ")]" and 1 or 0
+        if ch == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += ch
+    alternatives.append(current)
+    assert len(alternatives) >= 8
+    for alt in alternatives:
+        literal = re.match(r"[^\\\[\](){}?*+|.^$]*", alt).group()
+        literal = literal[:-1] if len(literal) < len(alt) and alt[len(literal)] in "?*{" else literal
+        assert any(ch in literal for ch in patterns.EMPTY_TABLE_STATEMENT_CHARS), alt
+    lines = SAMPLE.read_text("utf-8").split("\n") + ["本表为空。", "本单位没有使用财政拨款收入安排的支出", "未安排“三公”经费支出"]
+    for text in lines:
+        if patterns.EMPTY_TABLE_STATEMENT.search(text):
+            assert any(ch in text for ch in patterns.EMPTY_TABLE_STATEMENT_CHARS)
+
+
+def _meta_line_reference(text: str) -> bool:
+    t = text.strip()
+    return bool(patterns.DEPARTMENT_LINE.match(t) or patterns.UNIT_ONLY_LINE.match(t)
+                or patterns.YEAR_LINE.match(t) or patterns.TABLE_CONTINUED.match(t))
+
+
+def _meta_like_lines(n: int = 6000, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    pieces = ["编制部门", "编制单位", "部门名称", "单位名称", "填报单位", "部门", "单位", "金额", "：", ":", "万元", "元",
+              "（", "(", "）", ")", "2024", "２０２４", "٢٠٢٤", "年", "度", "续", "表", " ", "科技局", "预算", "盖章", "\u3000"]
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(n)]
+    return [ln for ln in SAMPLE.read_text("utf-8").split("\n")] + _varied_cells() + made
+
+
+def test_meta_line_first_character_shortcut_agrees_with_the_patterns():
+    """captions.is_meta_line gives up on a line whose first character none of its four patterns
+    can start with: the same answer as trying them all."""
+    from textcheck.readers.captions import is_meta_line
+
+    lines = _meta_like_lines()
+    assert sum(map(_meta_line_reference, lines)) > 200  # the random lines do reach every pattern
+    for text in lines:
+        assert is_meta_line(text) == _meta_line_reference(text), text
+
+
+def _continues_reference(prev: str, nxt: str, adjacent: bool = False) -> bool:
+    from textcheck.readers.lines import heading_level
+
+    prev = prev.rstrip()
+    if not prev or prev[-1] in patterns.SENTENCE_END:
+        return False
+    if patterns.LIST_ITEM.match(nxt) or patterns.LABEL_LINE.match(nxt) or heading_level(nxt):
+        return False
+    if adjacent:
+        return True
+    if len(prev) < 20 and "，" not in prev:
+        return False
+    if patterns.BULLET_ITEM.match(prev) or prev[-1] in "）)":
+        return False
+    if patterns.LIST_ITEM.match(nxt) or patterns.LABEL_LINE.match(nxt) or heading_level(nxt):
+        return False
+    return True
+
+
+def test_continues_with_the_heading_known_agrees_with_the_reference():
+    from textcheck.readers.lines import continues, heading_level
+
+    lines = [ln.strip() for ln in SAMPLE.read_text("utf-8").split("\n") if ln.strip() and "\t" not in ln]
+    rng = random.Random(17)
+    for _ in range(4000):
+        prev, nxt, adj = rng.choice(lines), rng.choice(lines), rng.random() < 0.5
+        expected = _continues_reference(prev, nxt, adj)
+        assert continues(prev, nxt, adj) == expected
+        assert continues(prev, nxt, adj, heading_level(nxt) is not None) == expected
+
+
+def test_cell_numbers_in_a_unit_are_the_unit_less_numbers_given_the_unit():
+    """grid_cells parses a text once and gives the unit-less Number the table's unit: the same
+    Number numbers.parse_number makes for the text in that unit (a percentage keeps "%"), asked
+    first with or without a unit."""
+    from textcheck.numbers import parse_number as reference
+    from textcheck.readers import grid_cells
+
+    texts = _varied_cells(3000) + ["12%", "（5.00）", "-2.46", "1,779.40%", " 3,956.08 ", "0", "1e5", "٣٫٥"]
+    for first_unit in (None, "万元"):
+        grid_cells._parse_cached.cache_clear()
+        for text in texts:
+            for unit in (first_unit, None, "万元", "元", "亿元", "千元", "%"):
+                assert grid_cells._parse_cached(text, unit) == reference(text, unit), (text, unit)

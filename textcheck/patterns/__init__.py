@@ -30,6 +30,8 @@ from textcheck.patterns.normalize import (  # noqa: F401
     CELL_CJK_SPACE,
     TEXT_SPACE_DROPS,
     CELL_SPACE_DROPS,
+    SPACE_RUN,
+    GRID_LINE_WORK,
 )
 from textcheck.patterns.identification import (  # noqa: F401
     DEPARTMENT_FIELD,
@@ -60,6 +62,8 @@ from textcheck.patterns.structure import (  # noqa: F401
     DEPARTMENT_LINE,
     YEAR_LINE,
     EMPTY_TABLE_STATEMENT,
+    EMPTY_TABLE_STATEMENT_CHARS,
+    EMPTY_TABLE_STATEMENT_HINT,
     DOCUMENT_YEAR,
     BULLET_ITEM,
 )

@@ -54,6 +54,10 @@ CELL_CJK_SPACE = regex.compile(r"(?<=[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘
 TEXT_SPACE_DROPS = regex.compile(SPLIT_OPERATOR_SPACE.pattern + "|" + CJK_DIGIT_SPACE.pattern)
 CELL_SPACE_DROPS = regex.compile(TEXT_SPACE_DROPS.pattern + "|" + CELL_CJK_SPACE.pattern)
 
+# A run of the spaces the space steps drop: each of their matches is one whole run (see
+# readers.normalize.space_drops).
+SPACE_RUN = regex.compile(r"[ \t]+")
+
 # Characters that make a line need more than translation and stripping
 # (full-width/ideographic spaces become spaces, hence \u3000 and \xa0 too).
 NORMALIZE_NEEDS_WORK = regex.compile(r"[<$*\\\s\u3000\xa0\u2002\u2003]")
@@ -62,6 +66,13 @@ NORMALIZE_NEEDS_WORK = regex.compile(r"[<$*\\\s\u3000\xa0\u2002\u2003]")
 # (except the sentence punctuation ！（），：；？ that stays) or a wide space.  Most lines
 # of Chinese text hold a "，" and none of these, and need no translation at all.
 NORMALIZE_FULLWIDTH = regex.compile(r"[\uFF02-\uFF07\uFF0A-\uFF0B\uFF0D-\uFF19\uFF1C-\uFF1E\uFF20-\uFF5E\u3000\xa0\u2002\u2003]")
+
+# A character of NORMALIZE_NEEDS_WORK other than a space or a tab, or of NORMALIZE_FULLWIDTH: a
+# grid line holding none has cells that are their own text at their own columns, but for the
+# space steps (readers.normalize.locate_cells; tests/test_normalize.py compares the sets).
+GRID_LINE_WORK = regex.compile(
+    r"[<$*\\\n\x0b\x0c\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+    r"\uFF02-\uFF07\uFF0A-\uFF0B\uFF0D-\uFF19\uFF1C-\uFF1E\uFF20-\uFF5E]")
 
 # Comparison operators (the split-operator step runs only when one is present).
 NORMALIZE_OPERATOR = regex.compile(r"[<>=≥≤]")

@@ -92,6 +92,10 @@ YEAR_LINE = regex.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[）)]?$")
 EMPTY_TABLE_STATEMENT = regex.compile(
     r"为空表|本表为空|此表为空|本表无数据|无此项|无该项|本表无"
     r"|没有使用[\p{Han}“”\"]{0,30}?(?:收入|支出)|未安排[\p{Han}“”\"]{0,20}?支出")
+# A character every EMPTY_TABLE_STATEMENT match holds (空 无 没 未): a line with none (most prose)
+# needs no search (tests/test_reader_fast_paths.py).
+EMPTY_TABLE_STATEMENT_CHARS = "空无没未"
+EMPTY_TABLE_STATEMENT_HINT = regex.compile(f"[{EMPTY_TABLE_STATEMENT_CHARS}]")
 
 # Year of the disclosure: "2024年部门预算公开", "2017年度…部门预算".
 DOCUMENT_YEAR = regex.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?[\p{Han}]{0,30}?(?:部门|单位)?(?:预算|决算)")

@@ -3,7 +3,7 @@ kind of table a title names, and the meta lines (编制部门, 单位, year, 续
 from __future__ import annotations
 
 from textcheck import patterns
-from textcheck.numbers import chinese_numeral_value
+from textcheck.numbers import chinese_numeral_value, may_be_digit
 from textcheck.readers.grid_cells import compact
 
 
@@ -41,11 +41,19 @@ def table_kind(title: str) -> str:
     return "performance" if "绩效目标" in title else "standard"
 
 
+# What a meta line starts with: DEPARTMENT_LINE 编制部门 / 编制单位 / 部门名称 / 单位名称 / 填报单位 / 部门 /
+# 单位, UNIT_ONLY_LINE 金额单位 / 单位, YEAR_LINE a bracket or the year's first digit, TABLE_CONTINUED a
+# bracket or 续 (tests/test_reader_fast_paths.py holds each pattern to it).
+_META_FIRST = "编部单填金（(续"
+
+
 def is_meta_line(text: str) -> bool:
     """编制部门 / 单位 / (2024年) / (续): a line describing the table next to it."""
     t = text.strip()
     if not ("单位" in t or "部门" in t or "年" in t or "续" in t):
         return False  # a word each of the four patterns needs (most lines hold none)
+    if t[0] not in _META_FIRST and not may_be_digit(t[0]):
+        return False  # each pattern is matched at the start, where it needs one of these (prose: none)
     return bool(patterns.DEPARTMENT_LINE.match(t) or patterns.UNIT_ONLY_LINE.match(t)
                 or patterns.YEAR_LINE.match(t) or patterns.TABLE_CONTINUED.match(t))
 

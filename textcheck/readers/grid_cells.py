@@ -6,12 +6,26 @@ from functools import lru_cache
 
 from textcheck import patterns
 from textcheck.document import LocatedText, Location
+from textcheck.numbers import Number
 from textcheck.numbers import parse_number as _parse_number
 
 CellRow = list[LocatedText]
 
+def _parse(text: str, unit: str | None):
+    """``numbers.parse_number(text, unit)``, the text parsed once whatever the unit: a table's
+    columns are judged on the unit-less numbers of its cells, and then its value cells are
+    read in the table's unit — the same text, so the unit-less Number is given the unit (a
+    percentage keeps its own, as parse_number does; tests/test_reader_fast_paths.py)."""
+    if unit is None:
+        return _parse_number(text)
+    n = _parse_cached(text, None)
+    if n is None or n.unit is not None:  # with no unit asked, only a percentage has one
+        return n
+    return Number(n.value, n.decimals, unit, n.text)
+
+
 # Cells repeat a lot ("", "0.00", codes); Numbers are immutable, so cache.
-_parse_cached = lru_cache(maxsize=8192)(_parse_number)
+_parse_cached = lru_cache(maxsize=8192)(_parse)
 
 
 # What a cell's number can start with besides a decimal digit (\d): patterns.CELL_NUMBER's

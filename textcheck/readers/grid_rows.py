@@ -187,10 +187,10 @@ def grid_rows(body: list[CellRow], roles: list[str], blocks: list[tuple[int, int
         kind, level, parent, row_group = _place(walk, out, i, kind, label, code, has_value, coded_table)
         if span_col is not None:
             row_group, parent = _merged_span(walk, out, raw, i, kind, row_group, parent, span_col, text_cols)
-        out.append(new_row(index=i, cells=tuple(cells), label=label, code=code, level=level, kind=kind,
-                       parent=parent, group=row_group,
-                       labels=tuple(lab for lab, _ in labels_codes) if side_by_side else (),
-                       codes=tuple(cd for _, cd in labels_codes) if side_by_side else ()))
+        # positional (index, cells, label, code, level, kind, parent, group, labels, codes): one per row
+        out.append(new_row(i, tuple(cells), label, code, level, kind, parent, row_group,
+                           tuple(lab for lab, _ in labels_codes) if side_by_side else (),
+                           tuple(cd for _, cd in labels_codes) if side_by_side else ()))
     return out
 
 

@@ -35,7 +35,7 @@ def heading_level(text: str) -> int | None:
     if not t or len(t) > 60:
         return None
     body = t
-    if t[-1] == "。" and len(t) <= 30 and not any(ch in t for ch in "：:") and t.count("、") <= 1:
+    if t[-1] == "。" and len(t) <= 30 and "：" not in t and ":" not in t and t.count("、") <= 1:
         body = t[:-1]  # "一、主要职能。": some documents end headings with a full stop
     if not body:
         return None  # a lone "。" (a sentence end wrapped onto its own line) is no heading
@@ -57,12 +57,14 @@ def adjacent(prev: LocatedText, nxt: LocatedText) -> bool:
     return nxt.positions[0][0] == prev.positions[-1][0] + 1
 
 
-def continues(prev: str, nxt: str, adjacent: bool = False) -> bool:
-    """Does ``nxt`` continue the sentence ``prev`` broke off?"""
+def continues(prev: str, nxt: str, adjacent: bool = False, nxt_heading: bool | None = None) -> bool:
+    """Does ``nxt`` continue the sentence ``prev`` broke off?  (``nxt_heading``: whether
+    ``heading_level(nxt)`` finds a level, when the caller has asked it already.)"""
     prev = prev.rstrip()
     if not prev or prev[-1] in patterns.SENTENCE_END:
         return False
-    if patterns.LIST_ITEM.match(nxt) or patterns.LABEL_LINE.match(nxt) or heading_level(nxt):
+    if patterns.LIST_ITEM.match(nxt) or patterns.LABEL_LINE.match(nxt) or (
+            heading_level(nxt) is not None if nxt_heading is None else nxt_heading):
         return False
     if adjacent:
         return True
@@ -70,6 +72,4 @@ def continues(prev: str, nxt: str, adjacent: bool = False) -> bool:
         return False  # short title-like lines (cover, signature, date) stand alone
     if patterns.BULLET_ITEM.match(prev) or prev[-1] in "）)":
         return False  # a bullet item, or a phrase closed by a bracket, is complete
-    if patterns.LIST_ITEM.match(nxt) or patterns.LABEL_LINE.match(nxt) or heading_level(nxt):
-        return False
     return True

@@ -22,6 +22,7 @@ would be mistaken for a thousands separator.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import repeat
 from typing import Callable, Sequence
 
@@ -109,6 +110,13 @@ def locate_line(raw: str, line: int, column: int = 1, page: int | None = None, c
             return LocatedText("", (), page)
         start = text.index(stripped[0])
         return located(stripped, line_positions(line, column + start, column + start + len(stripped)), page)
+    if column >= 1 and not patterns.GRID_LINE_WORK.search(raw):
+        # only spaces and tabs to work on (most such lines: "2024 年…"): the space steps and the
+        # stripping, on the shared positions, without normalize's other steps
+        row = _line_row(line, column + len(raw))
+        if row is not None:
+            return _spaced_cell(raw, row, column, page,
+                                patterns.CELL_SPACE_DROPS if cell else patterns.TEXT_SPACE_DROPS)
     return normalize(raw, line_positions(line, column, column + len(raw)), page=page, cell=cell)
 
 
@@ -124,8 +132,15 @@ def locate_cells(raw: str, line: int, column: int = 1, page: int | None = None) 
     parts = raw.split("\t")
     empty = empty_text(page)  # a blank cell (~half the cells of a grid)
     row = None
-    if column >= 1 and not patterns.NORMALIZE_NEEDS_WORK.search(raw.replace("\t", "").replace(" ", "")):
-        row = _line_row(line, column + len(raw))
+    translate = False
+    if column >= 1:
+        if not patterns.GRID_LINE_WORK.search(raw):
+            # one scan (most grid lines): no NORMALIZE_NEEDS_WORK character but spaces and tabs,
+            # and no full-width form to translate
+            row = _line_row(line, column + len(raw))
+        elif not patterns.NORMALIZE_NEEDS_WORK.search(raw.replace("\t", "").replace(" ", "")):
+            row = _line_row(line, column + len(raw))
+            translate = patterns.NORMALIZE_FULLWIDTH.search(raw) is not None
     cells = []
     c = column
     if row is None:
@@ -133,7 +148,6 @@ def locate_cells(raw: str, line: int, column: int = 1, page: int | None = None) 
             cells.append(locate_line(part, line, c, page, cell=True) if part and not part.isspace() else empty)
             c += len(part) + 1
         return tuple(cells)
-    translate = patterns.NORMALIZE_FULLWIDTH.search(raw) is not None
     for part in parts:
         if not part:
             cells.append(empty)
@@ -150,29 +164,66 @@ def locate_cells(raw: str, line: int, column: int = 1, page: int | None = None) 
     return tuple(cells)
 
 
-def _spaced_cell(text: str, row: tuple, column: int, page: int | None) -> LocatedText:
+def _spaced_cell(text: str, row: tuple, column: int, page: int | None, pattern=None) -> LocatedText:
     """``normalize(text, row[column:…], cell=True)`` for a cell whose only whitespace is spaces
-    and that holds no other NORMALIZE_NEEDS_WORK character: the space runs the cell's space
-    steps drop, and the surrounding spaces, go; the kept characters keep their columns."""
-    out_t: list[str] = []
-    out_p: list[Position] = []
-    last = 0
-    for m in patterns.CELL_SPACE_DROPS.finditer(text):
-        start, end = m.span()
-        out_t.append(text[last:start])
-        out_p.extend(row[column + last:column + start])
-        last = end
-    if out_t:
-        out_t.append(text[last:])
-        out_p.extend(row[column + last:column + len(text)])
-        text = "".join(out_t)
-    else:
-        out_p = row[column:column + len(text)]
+    and tabs and that holds no other NORMALIZE_NEEDS_WORK character nor a full-width form: the
+    space runs the cell's space steps drop, and the surrounding whitespace, go; the kept
+    characters keep their columns.  (``pattern``: TEXT_SPACE_DROPS for a line of prose.)"""
+    out_p = row[column:column + len(text)]
+    drops = space_drops(text, pattern or patterns.CELL_SPACE_DROPS)
+    if drops:
+        text, out_p = _without(text, out_p, drops)
     stripped = text.strip()
     if len(stripped) != len(text):
         start = len(text) - len(text.lstrip())
         text, out_p = stripped, out_p[start:start + len(stripped)]
     return located(text, tuple(out_p), page)
+
+
+# The space steps' patterns (TEXT_SPACE_DROPS, CELL_SPACE_DROPS) drop whole runs of [ \t] only,
+# each judged by the one character before the run and the one after it: every alternative is
+# a single-character look-behind class, [ \t]+, a single-character look-ahead class, and no
+# class holds a space or a tab (so a match can neither start inside a run nor end before its
+# end).  A plain scan finds the runs; the pattern is asked once per (pattern, character before,
+# character after) on a probe "a b", the answer kept in a bounded memo (a pure function of two
+# characters; emptied with the other string memos by benchmarks/bench_check.py).  The runs
+# dropped are exactly the pattern's matches, at a fraction of a regex scan with look-behinds
+# at every position (tests/test_normalize.py compares them).
+@lru_cache(maxsize=8192)
+def _drops_between(pattern, pair: str) -> bool:
+    """Does ``pattern`` drop a run of spaces between the two characters of ``pair``?"""
+    return pattern.search(f"{pair[0]} {pair[1]}") is not None
+
+
+def space_drops(text: str, pattern) -> list[tuple[int, int]]:
+    """The spans of ``pattern``'s matches in ``text`` (``pattern`` one of the space steps')."""
+    scan = text.replace("\t", " ") if "\t" in text else text  # one length: a run of [ \t] is a run of " "
+    spans = []
+    last = len(scan) - 1
+    start = scan.find(" ")
+    while start != -1:  # str.find, not a regex scanner and a match object per run (most texts have one or two)
+        end = start + 1
+        while end <= last and scan[end] == " ":
+            end += 1
+        # a character on both sides (else no look-behind or look-ahead holds), and the pattern drops between them
+        if start and end <= last and _drops_between(pattern, text[start - 1] + text[end]):
+            spans.append((start, end))
+        start = scan.find(" ", end)
+    return spans
+
+
+def _without(text: str, pos: Sequence[Position], spans: list[tuple[int, int]]) -> tuple[str, list[Position]]:
+    """``text`` and ``pos`` without the characters of ``spans`` (in order, not overlapping)."""
+    out_t: list[str] = []
+    out_p: list[Position] = []
+    last = 0
+    for start, end in spans:
+        out_t.append(text[last:start])
+        out_p.extend(pos[last:start])
+        last = end
+    out_t.append(text[last:])
+    out_p.extend(pos[last:])
+    return "".join(out_t), out_p
 
 
 def normalize(text: str, positions: Sequence[Position], page: int | None = None, ref: str | None = None,
@@ -201,20 +252,9 @@ def normalize(text: str, positions: Sequence[Position], page: int | None = None,
 
 
 def _drop_matches(text: str, pos: Sequence[Position], pattern) -> tuple[str, Sequence[Position]]:
-    """``text`` without the matches of ``pattern``, with the positions of the kept characters."""
-    out_t: list[str] = []
-    out_p: list[Position] = []
-    last = 0
-    for m in pattern.finditer(text):
-        start, end = m.span()
-        out_t.append(text[last:start])
-        out_p.extend(pos[last:start])
-        last = end
-    if not out_t:
-        return text, pos
-    out_t.append(text[last:])
-    out_p.extend(pos[last:])
-    return "".join(out_t), out_p
+    """``text`` without the matches of ``pattern`` (a space step's), with the positions of the kept characters."""
+    spans = space_drops(text, pattern)
+    return _without(text, pos, spans) if spans else (text, pos)
 
 
 def _sub(text: str, pos: Sequence[Position], pattern, repl: Callable) -> tuple[str, Sequence[Position]]:

@@ -48,7 +48,8 @@ def performance_table(draft: TableDraft, rows: list[CellRow], table_id: str, ind
             label = r[name_col].text.strip() if name_col is not None and name_col < len(r) else ""
         else:
             label = next((c.text.strip() for c in r if c.text.strip()), "")
-        out.append(new_row(index=i, cells=cells, label=label, kind=ROW_DATA, group=group, level=2 if after else None))
+        # positional (index, cells, label, code, level, kind, parent, group): one per row
+        out.append(new_row(i, cells, label, None, 2 if after else None, ROW_DATA, None, group))
     header_cells = tuple(tuple(new_cell(c, -1, k) for k, c in enumerate(r)) for r in header)
     return Table(id=table_id, title=draft.title, unit=draft.unit, columns=tuple(columns), rows=tuple(out),
                  location=draft.location or first_location(rows), index=index, section=draft.section,

@@ -129,7 +129,7 @@ class TextWalk:
     def _after_table(self, lt: LocatedText, text: str) -> None:
         """Text closes the open table; an empty-table statement right after a (header-only)
         table belongs to it."""
-        if patterns.EMPTY_TABLE_STATEMENT.search(text):
+        if patterns.EMPTY_TABLE_STATEMENT_HINT.search(text) and patterns.EMPTY_TABLE_STATEMENT.search(text):
             target = self.open or (self.closed if self.closed_distance == 0 else None)
             if target is not None and target.empty_statement is None:
                 target.empty_statement = lt
@@ -138,7 +138,7 @@ class TextWalk:
             self.closed_distance += 1
 
     def _heading_or_paragraph(self, i: int, lt: LocatedText, text: str, key: str) -> None:
-        level = heading_level(text)
+        level = text_level = heading_level(text)
         if level is not None:
             found = self._wrapped_continuation(i, lt)
             if found is not None:
@@ -170,7 +170,7 @@ class TextWalk:
                 self.para = [rest, nxt]  # the sentence the heading's line begins goes on below
             return
 
-        if self.para and continues(self.para[-1].text, text, adjacent(self.para[-1], lt)):
+        if self.para and continues(self.para[-1].text, text, adjacent(self.para[-1], lt), text_level is not None):
             self.para.append(lt)
             return
         self._flush_para()
@@ -224,8 +224,9 @@ class TextWalk:
         entry = lt.slice(start, end)
         if entry.text.strip():
             self.toc.append(entry)
-            if _toc_key(entry.text):
-                self.toc_keys.add(_toc_key(entry.text))
+            key = _toc_key(entry.text)
+            if key:
+                self.toc_keys.add(key)
 
 
 def _toc_key(text: str) -> str:
