@@ -125,7 +125,7 @@ def _analyse_block(ta: TableAnalysis, lex: ColumnLexicon, a: int, b: int, paths,
     block = BlockAnalysis(a, b, columns, labels, codes, direction)
     column_concepts(ta, lex, columns, paths)
     block.column_sums = column_sums(ta, lex, tree, columns, formulas, paths)
-    row_structure(ta, lex, block)
+    row_structure(ta, lex, block, numbers)
     return block
 
 

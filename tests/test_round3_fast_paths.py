@@ -1,0 +1,96 @@
+"""The shortcuts of the tables, performance and layout stages (issue 14, third pass) give what
+the plain computation gives."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from textcheck.readers import read_path
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+SEED = CORPUS / "urumqi-kejiju-2024-budget.txt"
+DOCS = [SEED, *sorted((CORPUS / "derived").glob("*.md"))]
+
+
+def _lines() -> list[str]:
+    return [ln for path in DOCS for ln in path.read_text("utf-8").splitlines()]
+
+
+def test_entry_keys_at_once_are_each_lines_entry_key():
+    from textcheck.layout_toc import entry_key, entry_keys
+
+    lines = [ln for ln in _lines() if ln.strip()]
+    # a line that NFKC could join to its neighbour were the separator not a blocking starter:
+    # combining marks and half-width voiced marks at a line's start, Hangul jamo across lines
+    tricky = ["\u0301abc", "ｶ", "ﾞ", "a\u0308", "ᄀ", "ᅡ", "가", "e", "\u0327", "- 一、目录 ....12",
+              "  “三公”经费。", "第一部分：", "1.5", "一、 部门职责  3", "\x1f", "（一）机构设置；", "²"]
+    rng = random.Random(3)
+    samples = [lines, tricky, tricky[::-1], [], [""], ["", " "], ["a\x00b", "c"], ["x", "\x00"]]
+    samples += [rng.sample(tricky + lines[:200], 40) for _ in range(30)]
+    for batch in samples:
+        assert entry_keys(batch) == [entry_key(s) for s in batch], batch[:5]
+
+
+def test_short_body_lines_are_the_short_lines_with_their_entry_keys():
+    from textcheck.layout_facts import Layout
+    from textcheck.layout_toc import _MAX_TITLE_LINE, entry_key
+
+    for path in DOCS:
+        doc = read_path(path)
+        layout = Layout(doc)
+        toc = layout.toc_lines
+        expected = []
+        for no, line in enumerate(doc.source_lines, 1):
+            if no in toc or "\t" in line or not line.strip():
+                continue
+            key = entry_key(line)
+            if len(key) <= _MAX_TITLE_LINE:
+                expected.append((no, line, key))
+        assert layout.short_body_lines == tuple(expected), path.name
+
+
+def test_performance_number_memo_gives_parse_number():
+    from textcheck.numbers import parse_number
+    from textcheck.performance import _number
+
+    texts = ["10", "10", "0.00", "950.00", "1,234.5", "（5.00）", "-2", "90%", "合计", "", "10", "1,2345"]
+    texts += [c for ln in _lines() if "\t" in ln for c in ln.split("\t")]
+    memo: dict = {}
+    for s in texts + texts:
+        assert _number(s, memo) == parse_number(s), repr(s)
+
+
+def test_performance_tables_of_a_document_are_each_table_parsed_alone():
+    """One document's memos (targets, numbers) shared by its tables change nothing."""
+    from textcheck.lexicon import load_lexicon
+    from textcheck.performance import is_performance_table, parse_performance_table, parse_performance_tables
+
+    lexicon = load_lexicon()
+    measures = tuple(lexicon.measure_words)
+    for path in DOCS:
+        doc = read_path(path)
+        alone = [parse_performance_table(t, measures) for t in doc.tables if is_performance_table(t)]
+        assert parse_performance_tables(doc, lexicon) == alone, path.name
+
+
+def test_row_structure_with_the_tables_numbers_is_row_structure_without():
+    from textcheck.arithmetic import ColumnNumbers, column_cells
+    from textcheck.lexicon.columns import column_lexicon
+    from textcheck.table_model import BlockAnalysis
+    from textcheck.table_rows import row_structure, valued_rows, _has_values
+    from textcheck.tables import analyse
+
+    lex = column_lexicon(())
+    for path in DOCS:
+        doc = read_path(path)
+        for ta in analyse(doc).tables:
+            rows = ta.table.rows
+            width = max([c.col + 1 for r in rows for c in r.cells], default=0)
+            numbers = ColumnNumbers(rows, column_cells(rows, width))
+            for b in ta.blocks:
+                assert valued_rows(rows, b, numbers) == {r.index for r in rows if _has_values(r, b)}
+                fast, slow = (BlockAnalysis(b.start, b.end, b.columns, b.labels, b.codes, b.direction)
+                              for _ in range(2))
+                row_structure(ta, lex, fast, numbers)
+                row_structure(ta, lex, slow)
+                assert fast == slow, (path.name, ta.table.id)
