@@ -94,3 +94,22 @@ def test_row_structure_with_the_tables_numbers_is_row_structure_without():
                 row_structure(ta, lex, fast, numbers)
                 row_structure(ta, lex, slow)
                 assert fast == slow, (path.name, ta.table.id)
+
+
+def test_parse_number_reads_the_groups_by_position_as_by_name():
+    from textcheck import patterns
+    from textcheck.numbers import parse_number
+
+    # numbers.parse_number unpacks m.groups() as (paren, neg, int, frac, pct)
+    samples = ["10", "-2.46", "（5.00）", "(1,234.50%)", "1,779.40%", "−3", "－0.5", "3,9561.08", "0.00", "12%",
+               "(7)", "（-1,000）", "1,000,000.123", "٣", "１２", "abc", "", " 7 "]
+    samples += [c.strip() for ln in _lines() if "\t" in ln for c in ln.split("\t")]
+    names = ("paren", "neg", "int", "frac", "pct")
+    assert tuple(sorted(patterns.CELL_NUMBER.groupindex, key=patterns.CELL_NUMBER.groupindex.get)) == names
+    assert patterns.CELL_NUMBER.groups == len(names)
+    for s in samples:
+        m = patterns.CELL_NUMBER.fullmatch(s.strip())
+        if m is not None:
+            assert m.groups() == m.group(*names), s
+        else:
+            assert parse_number(s) is None, s
