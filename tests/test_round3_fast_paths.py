@@ -113,3 +113,25 @@ def test_parse_number_reads_the_groups_by_position_as_by_name():
             assert m.groups() == m.group(*names), s
         else:
             assert parse_number(s) is None, s
+
+
+def test_new_quantity_is_a_quantity_built_by_its_init():
+    import pickle
+
+    from textcheck.table_model import Quantity, new_quantity
+    from textcheck.tables import analyse
+
+    doc = read_path(SEED)
+    analysis = analyse(doc)
+    assert analysis.quantities
+    for q in analysis.quantities:
+        fields = (q.key, q.table, q.row, q.col, q.row_label, q.column_label, q.number)
+        plain = Quantity(*fields)
+        fast = new_quantity(*fields)
+        assert type(fast) is Quantity and fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+        assert pickle.loads(pickle.dumps(fast)) == plain
+    import dataclasses
+
+    import pytest
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        analysis.quantities[0].col = 3

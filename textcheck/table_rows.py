@@ -113,8 +113,9 @@ def row_structure(ta: TableAnalysis, lex: ColumnLexicon, block: BlockAnalysis,
     if not rows:
         return
     reading = _Rows(block, lex, {r.index: squash(block.labels.get(r.index, "")) for r in rows}, valued)
-    totals = [r for r in rows if reading.is_total(r)]
-    body = [r for r in rows if not reading.is_total(r)]
+    is_total = [reading.is_total(r) for r in rows]  # asked once per row, for both lists
+    totals = [r for r, total in zip(rows, is_total) if total]
+    body = [r for r, total in zip(rows, is_total) if not total]
     if len(totals) == 1 and (totals[0] is rows[0] or totals[0] is rows[-1]):
         block.total_row = totals[0].index
     numbering = {r.index: lex.numbering_level(reading.label[r.index]) for r in body if r.index not in block.codes}
