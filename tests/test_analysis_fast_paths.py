@@ -1,5 +1,5 @@
-"""The shortcuts of the tables, performance and layout stages (issue 14, third pass) give what
-the plain computation gives."""
+"""The shortcuts of the table analysis, the 绩效目标表 records, the layout facts and number
+parsing give what the plain computation gives."""
 from __future__ import annotations
 
 import random
