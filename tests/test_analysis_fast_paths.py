@@ -135,3 +135,17 @@ def test_new_quantity_is_a_quantity_built_by_its_init():
     import pytest
     with pytest.raises(dataclasses.FrozenInstanceError):
         analysis.quantities[0].col = 3
+
+
+def test_heading_keys_are_each_headings_entry_key():
+    from textcheck.layout_facts import Layout
+    from textcheck.layout_toc import entry_key
+
+    for path in DOCS:
+        doc = read_path(path)
+        layout = Layout(doc)
+        toc = layout.toc_lines
+        expected = {entry_key(h.text.text): h.text for h in doc.headings if h.text.location.line not in toc}
+        got = layout.heading_keys
+        assert got == expected and list(got) == list(expected), path.name
+        assert all(got[k] is expected[k] for k in got)

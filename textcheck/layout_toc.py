@@ -217,8 +217,10 @@ class TocLayout:
     @cached_property
     def heading_keys(self) -> dict[str, LocatedText]:
         toc = self.toc_lines
-        return {entry_key(h.text.text): h.text for h in self.document.headings
-                if h.text.location.line not in toc}
+        # a heading's line is its first position's (its location's line, 0 without positions)
+        heads = [h.text for h in self.document.headings
+                 if (h.text.positions[0][0] if h.text.positions else 0) not in toc]
+        return dict(zip(entry_keys([t.text for t in heads]), heads))
 
     @cached_property
     def table_titles(self) -> list[tuple[str, str, int | None]]:
