@@ -149,3 +149,25 @@ def test_heading_keys_are_each_headings_entry_key():
         got = layout.heading_keys
         assert got == expected and list(got) == list(expected), path.name
         assert all(got[k] is expected[k] for k in got)
+
+
+def test_tc903_finds_the_statements_only_when_a_table_needs_them_with_the_same_findings():
+    """TC903 reads the empty-table and nothing statements only for an empty table without a note:
+    the findings are those of reading them first."""
+    import yaml
+
+    from textcheck.api import get_checker
+    from textcheck.readers import read_text
+
+    checker = get_checker()
+    rule = next(r for r in checker.rules if r.code == "TC903")
+    fixtures = yaml.safe_load((Path(__file__).parent / "fixtures" / "rules" / "TC903.yml").read_text("utf-8"))
+    docs = [read_text(case["text"], path="case.txt") for case in fixtures["cases"]]
+    docs += [read_path(p) for p in DOCS]
+    for doc in docs:
+        lazy = checker.context(doc)
+        found = [(d.message, d.key) for d in rule.check(lazy)]
+        eager = checker.context(doc)
+        eager.layout.empty_statements, eager.layout.nothing_statements  # noqa: B018 - read first
+        assert found == [(d.message, d.key) for d in rule.check(eager)]
+    assert list(rule.check(checker.context(docs[0])))  # the first case: an empty table, no statement
