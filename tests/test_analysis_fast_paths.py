@@ -171,3 +171,21 @@ def test_tc903_finds_the_statements_only_when_a_table_needs_them_with_the_same_f
         eager.layout.empty_statements, eager.layout.nothing_statements  # noqa: B018 - read first
         assert found == [(d.message, d.key) for d in rule.check(eager)]
     assert list(rule.check(checker.context(docs[0])))  # the first case: an empty table, no statement
+
+
+def test_first_statement_asks_the_joined_statements_first_with_the_same_answer():
+    from textcheck.families import _STATEMENTS_SEPARATOR, empty_statements, families, first_statement, title_key
+    from textcheck.lexicon import load_lexicon
+
+    fams, _ = families(load_lexicon())
+    keys = [entry.keys for f in fams for entry in f.tables]
+    keys += [("", "a\x00b"), ("\x00",), ("为空表",), ()]
+    docs = [read_path(p) for p in DOCS]
+    samples = [empty_statements(d) for d in docs]
+    samples += [[], [""], ["a", "b"], ["a\x00b"], [title_key("一般公共预算“三公”经费支出表为空表")],
+                [title_key(f"{t}为空表") for t in ("政府性基金预算支出表", "国有资本经营预算支出表")]]
+    for statements in samples:
+        joined = _STATEMENTS_SEPARATOR.join(statements)
+        for ks in keys:
+            expected = next((st for st in statements if any(k and k in st for k in ks)), None)
+            assert first_statement(ks, statements, joined) == expected, (ks, statements)
