@@ -312,6 +312,19 @@ def _build_keyed(family: Family) -> tuple[dict[str, FamilyTable], tuple[int, ...
     return tables, tuple(sorted({len(k) for k in tables}, reverse=True))
 
 
+_STATEMENTS_SEPARATOR = "\x00"
+
+
+def first_statement(keys: tuple[str, ...], statements: list[str], joined: str) -> str | None:
+    """The first statement holding one of ``keys`` (None: none does).  ``joined``: the statements
+    joined by ``_STATEMENTS_SEPARATOR``, asked first for all of them at once (most tables are not
+    stated empty): a key in a statement is in the join, and a key in the join but in no statement
+    holds the separator, so the statements are then asked one by one and say no."""
+    if not any(k and k in joined for k in keys):
+        return None
+    return next((st for st in statements if any(k and k in st for k in keys)), None)
+
+
 def fit(document: Document, family: Family, candidates=None, statements=None, head: str | None = None,
         listed=(), lookup=None, stated=None) -> FamilyMatch:
     """How ``family`` fits the document: tables found (by a printed title or an empty-table
@@ -342,13 +355,13 @@ def fit(document: Document, family: Family, candidates=None, statements=None, he
         if best is not None:
             in_toc.add(best.key)
     missing = []
+    joined = _STATEMENTS_SEPARATOR.join(statements)
     for entry in family.tables:
         if entry.key in found:
             continue
         how = stated.get(entry.keys, stated)  # the dict itself: not looked for yet
         if how is stated:
-            how = stated[entry.keys] = next((st for st in statements if any(k and k in st for k in entry.keys)),
-                                            None)
+            how = stated[entry.keys] = first_statement(entry.keys, statements, joined)
         if how is not None:
             found[entry.key] = how
         elif entry.required:

@@ -43,6 +43,29 @@ def entry_key(s: str) -> str:
     return key
 
 
+# Joins the lines ``entry_keys`` normalises at once: not whitespace (str.split keeps it), not a
+# quote mark (patterns.TERM_MARKS), and NFKC leaves it alone and composes nothing across it (a
+# starter that combines with nothing), so the normalised whole splits into the lines' keys.
+_KEY_SEPARATOR = "\x00"
+
+
+def entry_keys(lines: list[str]) -> list[str]:
+    """``[entry_key(s) for s in lines]``, with one ``normalize_term`` of the lines joined by
+    ``_KEY_SEPARATOR`` instead of one per line (asked of every short body line of a document)."""
+    pre = []
+    for s in lines:
+        if s.lstrip()[:1] in _BULLETS:
+            s = patterns.TOC_BULLET.sub("", s)
+        if _may_have_page_tail(s):
+            s = patterns.TOC_PAGE_TAIL.sub("", s)
+        pre.append(s)
+    joined = _KEY_SEPARATOR.join(pre)
+    if joined.count(_KEY_SEPARATOR) != len(pre) - 1:  # a line holds the separator: one by one
+        return [entry_key(s) for s in lines]
+    keys = normalize_term(joined).split(_KEY_SEPARATOR) if pre else []
+    return [patterns.TOC_END_PUNCT.sub("", k) if k[-1:] in _END_PUNCT else k for k in keys]
+
+
 def _may_have_page_tail(s: str) -> bool:
     """Can patterns.TOC_PAGE_TAIL match ``s``: does it end, before its spaces, with a digit or a
     leader dot (str.rstrip drops every space the pattern allows, and more)?"""
@@ -157,14 +180,10 @@ class TocLayout:
     def short_body_lines(self) -> tuple[tuple[int, str, str], ...]:
         """(line, text, entry_key) of the short lines of running text outside the 目录."""
         toc = self.toc_lines
-        out = []
-        for no, line in enumerate(self.document.source_lines, 1):
-            if no in toc or "\t" in line or not line.strip():
-                continue
-            key = entry_key(line)
-            if len(key) <= _MAX_TITLE_LINE:
-                out.append((no, line, key))
-        return tuple(out)
+        body = [(no, line) for no, line in enumerate(self.document.source_lines, 1)
+                if no not in toc and "\t" not in line and line.strip()]
+        keys = entry_keys([line for _, line in body])
+        return tuple((no, line, key) for (no, line), key in zip(body, keys) if len(key) <= _MAX_TITLE_LINE)
 
     def body_line_with_words(self, words: str, span: float) -> LocatedText | None:
         """A short body line (outside the 目录 and tables) holding every character of
@@ -198,8 +217,10 @@ class TocLayout:
     @cached_property
     def heading_keys(self) -> dict[str, LocatedText]:
         toc = self.toc_lines
-        return {entry_key(h.text.text): h.text for h in self.document.headings
-                if h.text.location.line not in toc}
+        # a heading's line is its first position's (its location's line, 0 without positions)
+        heads = [h.text for h in self.document.headings
+                 if (h.text.positions[0][0] if h.text.positions else 0) not in toc]
+        return dict(zip(entry_keys([t.text for t in heads]), heads))
 
     @cached_property
     def table_titles(self) -> list[tuple[str, str, int | None]]:

@@ -101,16 +101,27 @@ def _row_line(row: dict[int, Cell]) -> int:
     return min(lines) if lines else 0
 
 
-def _figures(row: dict[int, Cell], texts: dict[int, str]) -> list[Figure]:
+def _number(text: str, memo: dict):
+    """``parse_number(text)`` through the document's memo (text → Number or None): the tables of
+    one document repeat their weights ("10", "20") and amounts ("0.00"); a Number is immutable."""
+    try:
+        return memo[text]
+    except KeyError:
+        n = memo[text] = parse_number(text)
+        return n
+
+
+def _figures(row: dict[int, Cell], texts: dict[int, str], numbers_memo: dict) -> list[Figure]:
     """Label–amount pairs of a 项目资金 / 年度预算 row: the amount is the next non-empty cell.
-    ``texts``: each cell's text without spaces (``_key``), "" for a blank cell."""
+    ``texts``: each cell's text without spaces (``_key``), "" for a blank cell; ``numbers_memo``:
+    ``parse_number``'s memo (``_number``)."""
     out = []
     cols = sorted(row)
     numbers: dict[int, object] = {}  # each cell parsed once, as a label and as an amount
 
     def number(col: int):
         if col not in numbers:
-            numbers[col] = parse_number(texts[col])
+            numbers[col] = _number(texts[col], numbers_memo)
         return numbers[col]
 
     for i, col in enumerate(cols):
@@ -128,10 +139,12 @@ def _figures(row: dict[int, Cell], texts: dict[int, str]) -> list[Figure]:
     return out
 
 
-def parse_performance_table(table: Table, measure_words=(), targets_memo: dict | None = None) -> PerformanceTable:
-    """One 绩效目标表 as records.  ``targets_memo``: ``parse_target``'s memo, one per document
-    (parse_performance_tables), or one for this table."""
+def parse_performance_table(table: Table, measure_words=(), targets_memo: dict | None = None,
+                            numbers_memo: dict | None = None) -> PerformanceTable:
+    """One 绩效目标表 as records.  ``targets_memo``, ``numbers_memo``: ``parse_target``'s and
+    ``parse_number``'s memos, one per document (parse_performance_tables), or one for this table."""
     memo = {} if targets_memo is None else targets_memo
+    numbers_memo = {} if numbers_memo is None else numbers_memo
     kind = "department" if patterns.PERF_DEPARTMENT_TITLE.search(table.title or "") else "project"
     fields: dict = {"table": table, "kind": kind}
     funds: list[Figure] = []
@@ -163,7 +176,7 @@ def parse_performance_table(table: Table, measure_words=(), targets_memo: dict |
                             cols[name] = c
                             break
                 continue
-            _key_value_row(row, texts, fields, funds)
+            _key_value_row(row, texts, fields, funds, numbers_memo)
             continue
         parsed = _indicator_cells(row, cols)
         if parsed is None:
@@ -182,7 +195,7 @@ def parse_performance_table(table: Table, measure_words=(), targets_memo: dict |
         if l1:
             level2 = ""
         level2 = l2 or level2
-        weight = parse_number(_key(p["weight"])) if p["weight"] is not None else None
+        weight = _number(_key(p["weight"]), numbers_memo) if p["weight"] is not None else None
         name = compact(p["name"]) if p["name"] is not None else LocatedText("", ())
         target_cell = _compose(p["operator"], p["target"], p["unit"])
         for one_name, one_target in _split_pairs(name, target_cell):
@@ -198,7 +211,7 @@ def parse_performance_table(table: Table, measure_words=(), targets_memo: dict |
     return PerformanceTable(**fields)
 
 
-def _key_value_row(row, texts, fields, funds) -> None:
+def _key_value_row(row, texts, fields, funds, numbers_memo) -> None:
     cols = sorted(c for c in row if texts[c])
     first = texts[cols[0]]
     value = _text(row, cols[1]) if len(cols) > 1 else None
@@ -210,7 +223,7 @@ def _key_value_row(row, texts, fields, funds) -> None:
         fields.setdefault("overall_goal", value)
     elif patterns.PERF_ANNUAL_GOAL_KEY.match(first) and value is not None:
         fields.setdefault("annual_goal", value)
-    for fig in _figures(row, texts):
+    for fig in _figures(row, texts, numbers_memo):
         funds.append(fig)
         if patterns.PERF_TOTAL_LABEL.match(fig.label):
             fields.setdefault("total", fig)
@@ -291,4 +304,5 @@ def parse_performance_tables(document: Document, lexicon=None) -> list[Performan
     """Every 绩效目标表 of the document, parsed (empty list when there is none)."""
     measures = tuple(lexicon.measure_words) if lexicon is not None else ()
     memo: dict = {}  # parse_target's, for this document's tables
-    return [parse_performance_table(t, measures, memo) for t in document.tables if is_performance_table(t)]
+    numbers_memo: dict = {}  # parse_number's, for this document's tables
+    return [parse_performance_table(t, measures, memo, numbers_memo) for t in document.tables if is_performance_table(t)]

@@ -115,6 +115,21 @@ class Quantity:
     number: Number
 
 
+_new = object.__new__
+
+
+def new_quantity(key: tuple, table: Table, row: Row, col: int, row_label: str, column_label: str,
+                 number: Number) -> Quantity:
+    """``Quantity(key, table, row, col, row_label, column_label, number)``, built without the
+    frozen ``__init__`` (a ``__setattr__`` through ``object`` per field): the same fields in the
+    instance's ``__dict__``, so equal, hashed and shown as one built by ``__init__`` (one per
+    known cell of every table)."""
+    q = _new(Quantity)
+    q.__dict__.update(key=key, table=table, row=row, col=col, row_label=row_label, column_label=column_label,
+                      number=number)
+    return q
+
+
 @dataclass
 class TablesAnalysis:
     tables: list[TableAnalysis]

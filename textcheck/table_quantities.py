@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textcheck.arithmetic import cell_number
 from textcheck.lexicon.columns import ColumnLexicon
-from textcheck.table_model import Quantity, TableAnalysis
+from textcheck.table_model import TableAnalysis, new_quantity
 
 
 def cross_table_quantities(ta: TableAnalysis, lex: ColumnLexicon) -> list[Quantity]:
@@ -41,6 +41,6 @@ def cross_table_quantities(ta: TableAnalysis, lex: ColumnLexicon) -> list[Quanti
                 if n is None:
                     continue
                 key = (subject, fund, measure, row_key, key_dir)
-                out.append(Quantity(key, ta.table, row, col, block.labels.get(row.index, row.label),
-                                    ta.column_name(col), n))
+                out.append(new_quantity(key, ta.table, row, col, block.labels.get(row.index, row.label),
+                                        ta.column_name(col), n))
     return out

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from textcheck import patterns
-from textcheck.arithmetic import cell_number, cell_text
+from textcheck.arithmetic import ColumnNumbers, cell_number, cell_text
 from textcheck.lexicon.columns import ColumnLexicon
 from textcheck.lexicon.terms import squash
 from textcheck.document import ROW_TOTAL, Row
@@ -52,6 +52,20 @@ def _has_values(row: Row, block: BlockAnalysis) -> bool:
     return any(cell_number(row, c) is not None for c in block.columns)
 
 
+def valued_rows(rows, block: BlockAnalysis, numbers: ColumnNumbers | None) -> set[int]:
+    """Indexes of the rows with a number in one of the block's columns (``_has_values``), read
+    off the table's columns of numbers (``numbers``: ``ColumnNumbers`` of ``rows``) once, not
+    asked row by row; without ``numbers``, asked row by row."""
+    if numbers is None:
+        return {r.index for r in rows if _has_values(r, block)}
+    valued: set[int] = set()
+    for col in block.columns:
+        for r, n in zip(rows, numbers.column(col)):
+            if n is not None:
+                valued.add(r.index)
+    return valued
+
+
 @dataclass
 class _Rows:
     """The rows of one block as the row relations read them."""
@@ -59,6 +73,7 @@ class _Rows:
     block: BlockAnalysis
     lex: ColumnLexicon
     label: dict[int, str]  # row index → label without whitespace
+    valued: set[int]  # indexes of the rows with a number in one of the block's columns (valued_rows)
     numbering: dict[int, int] = field(default_factory=dict)  # uncoded rows' numbering level ("一、" 1 …)
 
     def is_total(self, r: Row) -> bool:
@@ -87,14 +102,20 @@ class _Rows:
         return members
 
 
-def row_structure(ta: TableAnalysis, lex: ColumnLexicon, block: BlockAnalysis) -> None:
-    """The block's total row, "其中" part sets, group rows and proposed row sums."""
-    rows = [r for r in ta.table.rows if r.index in block.labels or _has_values(r, block)]
-    if not rows or not block.columns:
+def row_structure(ta: TableAnalysis, lex: ColumnLexicon, block: BlockAnalysis,
+                  numbers: ColumnNumbers | None = None) -> None:
+    """The block's total row, "其中" part sets, group rows and proposed row sums.  ``numbers``:
+    the table's columns of numbers (``ColumnNumbers`` of ``ta.table.rows``), when at hand."""
+    if not block.columns:
         return
-    reading = _Rows(block, lex, {r.index: squash(block.labels.get(r.index, "")) for r in rows})
-    totals = [r for r in rows if reading.is_total(r)]
-    body = [r for r in rows if not reading.is_total(r)]
+    valued = valued_rows(ta.table.rows, block, numbers)
+    rows = [r for r in ta.table.rows if r.index in block.labels or r.index in valued]
+    if not rows:
+        return
+    reading = _Rows(block, lex, {r.index: squash(block.labels.get(r.index, "")) for r in rows}, valued)
+    is_total = [reading.is_total(r) for r in rows]  # asked once per row, for both lists
+    totals = [r for r, total in zip(rows, is_total) if total]
+    body = [r for r, total in zip(rows, is_total) if not total]
     if len(totals) == 1 and (totals[0] is rows[0] or totals[0] is rows[-1]):
         block.total_row = totals[0].index
     numbering = {r.index: lex.numbering_level(reading.label[r.index]) for r in body if r.index not in block.codes}
@@ -197,7 +218,7 @@ def _grand_total_sums(reading: _Rows, main: list[Row], groups: list[Row],
         # an unnumbered, uncoded row mixed with coded/numbered ones is unexplained: do not guess
         in_tops = {id(r) for r in tops}  # rows of one table: identity is equality, without Row.__eq__
         if (coded or reading.numbering) and any(reading.plain(r) for r in main
-                                                 if id(r) not in in_tops and _has_values(r, block)):
+                                                 if id(r) not in in_tops and r.index in reading.valued):
             tops = []
         # a 小计 row among the addends usually sums rows listed next to it: ambiguous, stay silent
         if len(tops) > 1 and any(lex.subtotal_row.search(reading.label[r.index]) and r.index not in wholes
@@ -209,7 +230,7 @@ def _grand_total_sums(reading: _Rows, main: list[Row], groups: list[Row],
     # Other readings of a grouped layout, for the table to choose from (tables._verify): every
     # unit row on its own level (a unit shown under another is its sibling), or the first
     # unit row restating the total (a department row above its 本级 and sibling units).
-    flat = tuple(r.index for r in main if _has_values(r, block))
+    flat = tuple(r.index for r in main if r.index in reading.valued)
     if groups and flat != primary.parts:
         block.alternatives.append((primary, [RowSum(block.total_row, flat, "grand-total")]))
     if groups and len(tops) >= 3:

@@ -125,7 +125,7 @@ def _analyse_block(ta: TableAnalysis, lex: ColumnLexicon, a: int, b: int, paths,
     block = BlockAnalysis(a, b, columns, labels, codes, direction)
     column_concepts(ta, lex, columns, paths)
     block.column_sums = column_sums(ta, lex, tree, columns, formulas, paths)
-    row_structure(ta, lex, block)
+    row_structure(ta, lex, block, numbers)
     return block
 
 
@@ -142,7 +142,8 @@ def _verify(ta: TableAnalysis, block: BlockAnalysis, numbers: ColumnNumbers) -> 
             cs = ColumnSum(cs.total, tuple(p for i, p in enumerate(cs.parts) if i not in memo), cs.source,
                            memo=tuple(p for i, p in enumerate(cs.parts) if i in memo))
             places = [(t, [p for i, p in enumerate(ps) if i not in memo]) for t, ps in places]
-        column_sums.append(dataclasses.replace(cs, support=verification.support(places)))
+        # built directly: dataclasses.replace reads the fields anew on every call
+        column_sums.append(ColumnSum(cs.total, cs.parts, cs.source, verification.support(places), cs.memo))
     block.column_sums = column_sums
 
     position = {r.index: i for i, r in enumerate(rows)}
@@ -174,6 +175,6 @@ def _verify(ta: TableAnalysis, block: BlockAnalysis, numbers: ColumnNumbers) -> 
                     if check is not None and check.status == MISMATCH]
         if sup.breaks and verification.one_cell_explains(breaking):
             sup = dataclasses.replace(sup, explained=sup.breaks)
-        row_sums.extend(dataclasses.replace(rs, support=sup, own=own[rs]) for rs in members)
+        row_sums.extend(RowSum(rs.total, rs.parts, rs.kind, sup, own[rs]) for rs in members)
     order = {(rs.total, rs.parts, rs.kind): i for i, rs in enumerate(block.row_sums)}
     block.row_sums = sorted(row_sums, key=lambda rs: order[(rs.total, rs.parts, rs.kind)])

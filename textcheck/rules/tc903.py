@@ -39,9 +39,10 @@ class EmptyTableWithoutStatement(Rule):
         doc = ctx.document
         if not doc.paragraphs:
             return  # a tables-only volume: its statements are in the text volume
-        statements = ctx.layout.empty_statements
-        nothing = ctx.layout.nothing_statements
-        declared = ctx.layout.listed_tables
+        # the statements (empty_statements, nothing_statements: every paragraph searched) are
+        # read only for a table with no figure and no note under it, so found only then
+        layout = ctx.layout
+        declared = layout.listed_tables
         for t in doc.tables:
             if is_performance_table(t) or t.empty_statement is not None:
                 continue
@@ -57,8 +58,9 @@ class EmptyTableWithoutStatement(Rule):
             if t.id in ctx.layout.notes_after_table:
                 continue  # "说明：……故本表无数据。" right under the table
             key = bare_title(t.title)
-            if key and any(key in s for s in statements):
+            if key and any(key in s for s in layout.empty_statements):
                 continue
+            nothing = layout.nothing_statements
             if any(all(any(w in s for s in nothing) for w in form) for form in subject_forms(subject_of(key))):
                 continue  # "……政府性基金支出预算支出 0 万元" / "本部门无政府性基金预算"
             yield self.diagnostic(
