@@ -64,9 +64,14 @@ class _ColumnConcept:
 
 
 class TableIndex:
-    """Every table of a document, cut into labelled segments with column concepts."""
+    """Every table of a document, cut into labelled segments with column concepts.
 
-    def __init__(self, document: Document, voc: _Vocabulary):
+    ``lean``: the rows of a 绩效目标表 that no route reads are left out (see ``_perf_row_read``);
+    the Linker asks for it when no lexicon role makes a 绩效目标表's totals a fund's or a narrow
+    concept's (then every route but the project name, code and department-whole routes drops
+    those tables' rows)."""
+
+    def __init__(self, document: Document, voc: _Vocabulary, lean: bool = False):
         self.voc = voc
         self.tables = [t for t in document.tables if t.rows]
         self.document = document
@@ -91,6 +96,8 @@ class TableIndex:
         # most of a document's segments.  Left out only when table indexes are unique (the
         # linker's per-table lists are keyed by index; readers' documents always are).
         self._skip_bare = len({t.index for t in self.tables}) == len(self.tables)
+        self._lean = lean and self._skip_bare
+        self._perf_reads = _PerfReads(voc, self._code_prefixed)
         for t in self.tables:
             self._index_table(t)
 
@@ -125,7 +132,13 @@ class TableIndex:
         zero = Number(Decimal(0), _EMPTY_DECIMALS, t.unit, "")
         amounts = sorted(amount_cols)
         bare_ok = not (self._skip_bare and t.kind == "performance")  # index labels without cells
+        # a 绩效目标表's target rows ("产出指标 | 数量指标 | … | 10"): segments no route reads
+        lean = self._lean and t.kind == "performance" and not code_cols and \
+            not patterns.PERF_DEPARTMENT_TITLE.search(title)
+        reads = self._perf_reads
         for row, cells in rows:
+            if lean and not row.code and not any(c.value is None and reads[c.text.text] for c in cells):
+                continue
             self._index_row(t, row, cells, amounts, width, zero, bare_ok)
         self._index_unlabelled_row(t, amount_cols, zero)
 
@@ -312,6 +325,31 @@ class _CodePrefixed(dict):
 
     def __missing__(self, text: str) -> bool:
         hit = self[text] = patterns.LINK_CODE_PREFIX.match(_norm(text)) is not None
+        return hit
+
+
+class _PerfReads(dict):
+    """A 绩效目标表 cell's text → a label that makes its row one a route reads: the project name's
+    label (项目名称: the next label is the name, routes._find_project_segments), a budget label
+    (年度预算总额 …, routes._performance_budget) or one printed after a code (the code route
+    finds its segment by the code).  Once per distinct text of the document.
+
+    Every other segment of a 绩效目标表 (the targets' rows: their 分值/完成值 numbers read as
+    cells) is read by no route: the label, item, concept, unit and government-class routes leave
+    out 绩效目标表 rows (their rows belong to one project), and the department-whole route's table
+    is indexed whole.  tests/test_linking_fast_paths.py holds the links to the full index's."""
+
+    def __init__(self, voc: _Vocabulary, code_prefixed: "_CodePrefixed"):
+        super().__init__()
+        self.budget = voc.performance_budget
+        self.code_prefixed = code_prefixed
+
+    def __missing__(self, text: str) -> bool:
+        # name_key ignores the whitespace strip() removes: the key of the label and of the text
+        key = name_key(text)
+        stripped = text.strip()
+        hit = self[text] = key == PROJECT_NAME_LABEL or bool(stripped) and (
+            self.budget.search(key) is not None or self.code_prefixed[stripped])
         return hit
 
 

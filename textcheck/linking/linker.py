@@ -32,7 +32,11 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         self.voc = vocabulary(self.extra_dirs)
         self.lexicon = lexicon
         self.document = document
-        self.index = TableIndex(document, self.voc)
+        self._specific_roles = specific_roles(self.extra_dirs)
+        # 绩效目标表 rows only the project, code and department-whole routes read, unless a lexicon
+        # makes such a table's total a fund's (fund_extra) or a narrow concept's (_specific_cells)
+        read_totals = {*self.voc.fund_tables.values(), *self.voc.fund_tables_totals.values(), *self._specific_roles}
+        self.index = TableIndex(document, self.voc, lean="performance" not in read_totals)
         self.tolerance = tolerance
         self.departments = self._departments(document)
         self._canon_index: dict[str, list[_Segment]] | None = None
@@ -59,8 +63,10 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         self._canon_table = canonical_by_key(lexicon) if lexicon is not None else {}  # routes._canonical
         self._column_of: dict[str, str | None] = {}
         self._shorts: dict[str, str] = {}  # short_subject
+        self._cleaned: dict[str, str] = {}  # clean_subject
+        self._subject_words: dict[str, tuple] = {}  # _words: (stage, flow, carry-over) of a subject
+        self._specifics: dict[str, object] = {}  # routes.specific_concept
         self._budget_rows: dict[int, list[_Segment]] = {}
-        self._specific_roles = specific_roles(self.extra_dirs)
         self._item_columns = None  # items.ItemColumns, made on the item route's first column lookup
         # per candidate cell, by id (the cell is kept in the value so the id stays its own)
         self._bounds: dict[int, tuple] = {}
@@ -100,11 +106,13 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
 
     def _memo(self, name: str, key, compute):
         """``compute()`` once per document and key: claims repeat subjects, scopes and names."""
-        try:
-            return self._memos[name][key]
-        except KeyError:
-            value = self._memos.setdefault(name, {})[key] = compute()
-            return value
+        memo = self._memos.get(name)
+        if memo is None:
+            memo = self._memos[name] = {}
+        value = memo.get(key, _UNSEEN)  # (a get, not a KeyError: half the lookups are first ones)
+        if value is _UNSEEN:
+            value = memo[key] = compute()
+        return value
 
     def tables_in(self, roles) -> list[Table]:
         return list(self._memo("tables_in", roles, lambda: [t for t in self.index.tables
@@ -113,6 +121,14 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
     # -- subject
 
     def clean_subject(self, subject: str) -> str:
+        """The subject without the department's names, noise words and leading numbering; once
+        per subject and document (a claim's whole and the government-class route ask again)."""
+        clean = self._cleaned.get(subject)
+        if clean is None:
+            clean = self._cleaned[subject] = self._clean_subject(subject)
+        return clean
+
+    def _clean_subject(self, subject: str) -> str:
         s = _norm(subject or "")
         for d in self.departments:
             s = s.replace(d, "")
@@ -365,12 +381,12 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
                 # a project several units carry: the unit's own row is the one meant
                 rows = {(c.table.index, c.row.index) for c in d.found}
                 d.ambiguous = len(rows) > len({t for t, _ in rows})
-        flow = self._flow(subject)
+        _, flow, carryover = self._words(subject)
         if d.found and flow:
             # "一般公共预算支出" never restates the income side ("一般公共预算拨款收入")
             d.found = [c for c in d.found if self._cell_flow(c) in (None, flow)]
             d.primary = [c for c in d.primary if self._cell_flow(c) in (None, flow)]
-        if d.found and self.voc.carryover.search(subject):
+        if d.found and carryover:
             # "上年结转结余的一般公共预算收入": only cells that are carry-over themselves
             d.found = [c for c in d.found if self._names_carryover(c)]
             d.primary = [c for c in d.primary if self._names_carryover(c)]
@@ -378,7 +394,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
     def _finish(self, claim: Claim, roles, scoped: list[Table], subject: str, unit: str | None,
                 d: "_Draft") -> SubjectLink:
         """The link: candidates kept to the section's tables, its confidence, the agreeing cells."""
-        stage = stage_of(subject, self.extra_dirs)
+        stage = self._words(subject)[0]
         if d.found and stage:
             # "财政拨款支出年初预算" is no 决算 figure, "支出决算" no 预算数 column of a "三公" table
             # (whichever route found the cells)
@@ -438,6 +454,15 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
 
     def _cell_stage(self, cell: CellRef) -> str | None:
         return self._memo("cell_stage", (cell.table.index, cell.col), lambda: cell_stage(cell, self.extra_dirs))
+
+    def _words(self, subject: str) -> tuple[str | None, str | None, bool]:
+        """(``stage_of``, ``_flow``, names a carry-over) of a cleaned subject, once per subject and
+        document (what _narrow and _finish filter the candidates by)."""
+        words = self._subject_words.get(subject)
+        if words is None:
+            words = self._subject_words[subject] = (stage_of(subject, self.extra_dirs), self._flow(subject),
+                                                    bool(self.voc.carryover.search(subject)))
+        return words
 
     def _flow(self, text: str) -> str | None:
         """income / expenditure when the text names exactly one of them."""

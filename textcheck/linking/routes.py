@@ -99,12 +99,14 @@ class RoutesMixin:
         return [s for s in _uniq(segs) if s.cells and self.index.role(s.table) != "performance"]
 
     def _by_canonical(self) -> dict[str, list[_Segment]]:
-        """Segments by the lexicon concept their label names (built once per document)."""
+        """Segments by the lexicon concept their label names (built once per document), of the
+        tables other than 绩效目标表: both readers (the label and item routes) drop those rows."""
         if self._canon_index is None:
             index: dict[str, list[_Segment]] = {}
             names: dict[str, str | None] = {}
+            roles = self.index.roles
             for seg in self.index.segments:
-                if seg.cells:
+                if seg.cells and roles.get(seg.table.index) != "performance":
                     if seg.label not in names:
                         names[seg.label] = self._canonical(seg.label)
                     if names[seg.label]:
@@ -216,9 +218,13 @@ class RoutesMixin:
     # -- specific concepts
 
     def specific_concept(self, subject: str) -> SpecificConcept | None:
-        """The narrow concept a (cleaned) subject names, if any."""
-        concepts, _ = specific_vocabulary(self.extra_dirs)
-        return next((c for c in concepts if c.pattern.search(subject)), None)
+        """The narrow concept a (cleaned) subject names, if any (once per subject and document:
+        every route of a claim asks)."""
+        hit = self._specifics.get(subject, _UNSEEN)
+        if hit is _UNSEEN:
+            concepts, _ = specific_vocabulary(self.extra_dirs)
+            hit = self._specifics[subject] = next((c for c in concepts if c.pattern.search(subject)), None)
+        return hit
 
     def names_whole(self, concept: SpecificConcept, subject: str) -> bool:
         """Whether the subject is the concept itself ("机关运行经费预算支出"), not a part of it.
