@@ -187,8 +187,10 @@ class ItemsMixin:
         """Name keys a subject may print an item under, most literal first: without a leading
         "安排"/"拟采购" and a trailing "预算"/"支出" ("安排公务接待费预算" → "公务接待费"), and a
         类 name with and without its "支出" ("社会保障和就业" / "社会保障和就业支出")."""
+        bases = dict.fromkeys((subject, self.short_subject(subject)))  # (the same twice: its forms once)
+
         def forms():
-            for s in (subject, self.short_subject(subject)):
+            for s in bases:
                 s = self.voc.item_prefix.sub("", s)
                 yield s
                 bare = self.short_subject(s.removesuffix("支出"))
@@ -197,7 +199,7 @@ class ItemsMixin:
                 if bare.endswith("费用"):  # "因公出国（境）费用" / "因公出国（境）费"
                     yield bare[:-1]
             # "本年收入" for the total row "本年收入合计" (tried after every form as written)
-            for s in (subject, self.short_subject(subject)):
+            for s in bases:
                 yield s + patterns.LINK_TOTAL_WORD
             # "公务用车购置及运行费支出决算" for the 决算 group's "公务用车购置及运行费" column (the stage
             # filter keeps that group); never a bare "支出" left of "支出决算"

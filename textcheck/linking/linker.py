@@ -64,6 +64,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         self._column_of: dict[str, str | None] = {}
         self._shorts: dict[str, str] = {}  # short_subject
         self._cleaned: dict[str, str] = {}  # clean_subject
+        self._subject_codes: dict[str, frozenset[str]] = {}  # routes.subject_codes
         self._subject_words: dict[str, tuple] = {}  # _words: (stage, flow, carry-over) of a subject
         self._specifics: dict[str, object] = {}  # routes.specific_concept
         self._budget_rows: dict[int, list[_Segment]] = {}
@@ -404,9 +405,10 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
             return SubjectLink(claim, confidence=UNLINKED, scope=roles or (), notes=tuple(d.notes))
         if scoped:
             # The section names its tables: cells elsewhere are not what this sentence restates.
-            scoped_ids = {t.index for t in scoped}
+            scoped_ids = set(self._memo("table_ids", roles, lambda: frozenset(t.index for t in scoped)))
             if d.route == "project":  # a project named in any section is that project's row
-                scoped_ids |= {t.index for t in self.tables_in(PROJECT_ROLES)}
+                scoped_ids |= self._memo("table_ids", PROJECT_ROLES,
+                                         lambda: frozenset(t.index for t in self.tables_in(PROJECT_ROLES)))
             scoped_ids |= {c.table.index for c in d.fund_extra}
             if unit is not None:  # a unit's own rows restate its figures, whatever table holds them
                 unit_rows = self._memo("unit_row_ids", unit, lambda: {id(r) for rs in self._unit_rows()[unit].values()

@@ -18,9 +18,24 @@ class RoutesMixin:
     """Code, project, label, concept and narrow-concept lookups of a Linker (its index and memo)."""
 
     def _code_segments(self, claim: Claim, subject_raw: str) -> tuple[list[_Segment], set[str]]:
-        codes = set(claim.codes)
-        if not codes:  # "行政运行（2080101）": the code printed after the name
-            codes = {m.group("code") for m in patterns.LINK_SUBJECT_CODE.finditer(_norm(subject_raw))}
+        codes = set(claim.codes) or set(self._memo("subject_code_set", subject_raw,
+                                                   lambda: self._subject_code_set(subject_raw)))
+        segs = [s for c in codes for s in self.index.by_code.get(c, [])]
+        return segs, codes
+
+    def subject_codes(self, subject_raw: str) -> frozenset[str]:
+        """The codes printed in a subject ("行政运行（2080101）", "2080101-行政运行"), once per subject
+        and document (the code and government-class routes both ask)."""
+        codes = self._subject_codes.get(subject_raw)
+        if codes is None:
+            codes = self._subject_codes[subject_raw] = frozenset(
+                m.group("code") for m in patterns.LINK_SUBJECT_CODE.finditer(_norm(subject_raw)))
+        return codes
+
+    def _subject_code_set(self, subject_raw: str) -> frozenset[str]:
+        """The codes a subject names when its claim carries none: printed in it ("行政运行（2080101）":
+        the code after the name), else those of the 类/款/项 path it writes."""
+        codes = self.subject_codes(subject_raw)
         if not codes and "/" in subject_raw:
             codes = self._codes_from_path([p for p in subject_raw.split("/") if p])
         elif not codes and patterns.LINK_LEVEL_MARK.search(subject_raw):
@@ -28,8 +43,7 @@ class RoutesMixin:
             parts = [p for p in patterns.LINK_LEVEL_MARK.split(_norm(subject_raw))[:-1] if p]
             if parts:
                 codes = self._codes_from_path(parts)
-        segs = [s for c in codes for s in self.index.by_code.get(c, [])]
-        return segs, codes
+        return frozenset(codes)
 
     def _codes_from_path(self, parts: list[str]) -> set[str]:
         # Not Lexicon.function_codes_for_path, on purpose: codes come first from the document's
