@@ -66,13 +66,13 @@ class _PrintedConcepts(dict):
 
     def __missing__(self, sc) -> bool:
         if self.texts is None:
-            # the distinct texts first, each normalised once (tables repeat their labels and headers)
-            raw = set()
+            texts = set()
             for t in self.document.tables:
-                raw.add(t.title or "")
-                raw.update(p or "" for col in t.columns for p in (col.path or (col.label,)))
-                raw.update(text for r in t.rows for c in r.cells if c.value is None and (text := c.text.text).strip())
-            self.texts = [x for x in {_norm(x) for x in raw} if x]
+                texts.add(_norm(t.title or ""))
+                texts.update(_norm(p or "") for col in t.columns for p in (col.path or (col.label,)))
+                texts.update(_norm(c.text.text) for r in t.rows for c in r.cells
+                             if c.value is None and c.text.text.strip())
+            self.texts = [x for x in texts if x]
         hit = self[sc] = any(sc.pattern.search(x) for x in self.texts)
         return hit
 
