@@ -191,3 +191,46 @@ def test_the_lean_index_is_full_when_a_lexicon_reads_performance_totals(sample_t
     monkeypatch.setattr(linker_module, "vocabulary", lambda extra_dirs=(): voc)
     whole = Linker(document, lexicon)
     assert len(whole.index.segments) == len(TableIndex(document, voc).segments) > len(lean.index.segments)
+
+
+def _reference_project_segments(linker, key):
+    """routes._find_project_segments without its rule-out by the project keys."""
+    from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL
+    from textcheck.linking.cells import _uniq
+    from textcheck.linking.vocab import _year_free
+
+    if not key:
+        return []
+    out = []
+    for seg in _uniq(linker.index.by_key.get(key, []) + linker.index.by_key.get(_year_free(key), [])):
+        role = linker.index.role(seg.table)
+        if role == "performance":
+            if seg.before == PROJECT_NAME_LABEL:
+                out.extend(linker._performance_budget(seg.table))
+        elif role in ("project", "carryover") and not seg.code and seg.row.kind not in (ROW_TOTAL, ROW_SUBTOTAL):
+            out.append(seg)
+    return _uniq(out)
+
+
+def test_project_rows_ruled_out_by_key_are_none_the_lookup_finds(sample_text):
+    lexicon = load_lexicon()
+    found = 0
+    for document in _documents(sample_text):
+        linker = Linker(document, lexicon)
+        keys = {k for s in linker.index.segments for k in (s.key, "2024年" + s.key, s.key[1:], s.key + "项目")}
+        for key in sorted(keys | {"", "2025年城市运行保障经费"}):
+            fast = linker._find_project_segments(key)
+            assert fast == _reference_project_segments(linker, key), key
+            found += bool(fast)
+    assert found > 30
+
+
+def test_subject_codes_are_the_patterns_codes():
+    linker = Linker(read_text(PROJECTS, path="j.txt"), load_lexicon())
+    for subject in ["行政运行（2130101）", "2130101-行政运行", "行政运行(213 01 01)", "２１３０１０１－行政运行",
+                    "城市运行保障经费", "", "2025年城市运行保障经费", "农林水支出（类）农业农村（款）行政运行（项）",
+                    "农林水支出/农业农村/行政运行", "一、行政运行（213）"]:
+        text = _norm(subject)
+        assert linker.subject_codes(subject) == {m.group("code") for m in patterns.LINK_SUBJECT_CODE.finditer(text)}
+    assert linker.subject_codes("２１３０１０１－行政运行") == {"2130101"}
+

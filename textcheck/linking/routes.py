@@ -12,6 +12,8 @@ from textcheck.linking.index import PROJECT_NAME_LABEL, _Segment
 from textcheck.linking.vocab import SpecificConcept, _norm, _year_free, name_key, specific_vocabulary
 
 _UNSEEN = object()  # not looked up yet (None is an answer: no canonical name)
+_NO_CODES: frozenset[str] = frozenset()
+_LEVEL_WORDS = frozenset("类款项")  # the words of LINK_LEVEL_MARK ("（款）"): a subject without one has none
 
 
 class RoutesMixin:
@@ -28,8 +30,11 @@ class RoutesMixin:
         and document (the code and government-class routes both ask)."""
         codes = self._subject_codes.get(subject_raw)
         if codes is None:
+            text = _norm(subject_raw)
+            # a code is digits (str.isdigit holds for every \d): most subjects hold none
             codes = self._subject_codes[subject_raw] = frozenset(
-                m.group("code") for m in patterns.LINK_SUBJECT_CODE.finditer(_norm(subject_raw)))
+                m.group("code") for m in patterns.LINK_SUBJECT_CODE.finditer(text)) \
+                if any(map(str.isdigit, text)) else _NO_CODES
         return codes
 
     def _subject_code_set(self, subject_raw: str) -> frozenset[str]:
@@ -38,7 +43,7 @@ class RoutesMixin:
         codes = self.subject_codes(subject_raw)
         if not codes and "/" in subject_raw:
             codes = self._codes_from_path([p for p in subject_raw.split("/") if p])
-        elif not codes and patterns.LINK_LEVEL_MARK.search(subject_raw):
+        elif not codes and _LEVEL_WORDS & set(subject_raw) and patterns.LINK_LEVEL_MARK.search(subject_raw):
             # "人大事务（款）行政运行（项）支出": the names before each level mark, outermost first.
             parts = [p for p in patterns.LINK_LEVEL_MARK.split(_norm(subject_raw))[:-1] if p]
             if parts:
@@ -75,7 +80,10 @@ class RoutesMixin:
     def _find_project_segments(self, key: str) -> list[_Segment]:
         if not key:
             return []
-        hits = self.index.by_key.get(key, []) + self.index.by_key.get(_year_free(key), [])
+        year_free, keys = _year_free(key), self._project_keys()
+        if key not in keys and year_free not in keys:
+            return []  # no project row or project name cell is labelled so (most subjects)
+        hits = self.index.by_key.get(key, []) + self.index.by_key.get(year_free, [])
         out = []
         for seg in _uniq(hits):
             if self.index.role(seg.table) == "performance":
@@ -85,6 +93,18 @@ class RoutesMixin:
                     and seg.row.kind not in (ROW_TOTAL, ROW_SUBTOTAL):  # a unit's subtotal row is no project
                 out.append(seg)
         return _uniq(out)
+
+    def _project_keys(self) -> frozenset[str]:
+        """The keys under which the index holds a segment ``_find_project_segments`` may keep: a
+        project (or carry-over) table's row or a 绩效目标表's project name (once per document)."""
+        def build():
+            keys = set()
+            for seg in self.index.segments:
+                role = self.index.role(seg.table)
+                if role == "performance" and seg.before == PROJECT_NAME_LABEL or role in ("project", "carryover"):
+                    keys.update((seg.key, _year_free(seg.key)))
+            return frozenset(keys)
+        return self._memo("project_keys", None, build)
 
     def _in_tables(self, by_table: dict[int, list[_Segment]], wanted: set[int]) -> list[_Segment]:
         """The segments of the wanted tables, in document order."""
