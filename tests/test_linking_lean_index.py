@@ -234,3 +234,20 @@ def test_subject_codes_are_the_patterns_codes():
         assert linker.subject_codes(subject) == {m.group("code") for m in patterns.LINK_SUBJECT_CODE.finditer(text)}
     assert linker.subject_codes("２１３０１０１－行政运行") == {"2130101"}
 
+
+
+def test_column_lookups_ruled_out_by_the_headers_are_none_the_index_finds(sample_text):
+    from tests.test_linking_fast_paths import _forms
+
+    lexicon = load_lexicon()
+    tried = found = 0
+    for document in _documents(sample_text):
+        linker = Linker(document, lexicon)
+        every = tuple(t.index for t in linker.index.tables)
+        for ids in (every, every[::2], every[:3]):
+            for form in _forms(linker):
+                fast = linker._column_cells(form, ids)
+                assert fast == linker._find_column_cells(form, ids), (form, ids)
+                tried += 1
+                found += bool(fast)
+    assert tried > 1000 and found > 10

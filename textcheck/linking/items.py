@@ -347,6 +347,10 @@ class ItemsMixin:
         return tables, {t.index for t in tables}
 
     def _column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
+        if self._item_columns is None:
+            self._item_columns = ItemColumns(self)
+        if not self._item_columns.names(self, form, self._canonical(form), table_ids):
+            return []  # no header of the tables names the form (ItemColumns.cells: none)
         return list(self._memo("column_cells", (form, table_ids), lambda: self._find_column_cells(form, table_ids)))
 
     def _classification_row(self, code: str | None, label: str) -> bool:
