@@ -89,7 +89,7 @@ def _full(document, lexicon) -> Linker:
         mp.undo()
 
 
-def _read_by_routes(seg, index, departments) -> bool:
+def _read_by_routes(seg, index) -> bool:
     """The 绩效目标表 segments a route reads: the project name's (项目名称 before it), a budget
     row's, one with a code, every one of a department-whole table's."""
     return bool(seg.code) or seg.before == PROJECT_NAME_LABEL or \
@@ -117,7 +117,7 @@ def test_the_lean_index_is_the_full_index_without_unread_performance_rows(sample
             assert {k: [_shape(s) for s in v] for k, v in index.items()} == \
                 {k: [_shape(s) for s in v if s in expect] for k, v in every.items() if any(s in expect for s in v)}
         # nothing a route reads is left out
-        read = [s for s in full.segments if s.table.index in performance and _read_by_routes(s, full, ())]
+        read = [s for s in full.segments if s.table.index in performance and _read_by_routes(s, full)]
         assert all(s in expect for s in read)
         assert (lean.roles, lean.concepts, lean.code_cols, lean.line_cols) == \
             (full.roles, full.concepts, full.code_cols, full.line_cols)

@@ -66,7 +66,7 @@ class _ColumnConcept:
 class TableIndex:
     """Every table of a document, cut into labelled segments with column concepts.
 
-    ``lean``: the rows of a 绩效目标表 that no route reads are left out (see ``_perf_row_read``);
+    ``lean``: the rows of a 绩效目标表 that no route reads are left out (see ``_PerfReads``);
     the Linker asks for it when no lexicon role makes a 绩效目标表's totals a fund's or a narrow
     concept's (then every route but the project name, code and department-whole routes drops
     those tables' rows)."""
@@ -337,7 +337,7 @@ class _PerfReads(dict):
     Every other segment of a 绩效目标表 (the targets' rows: their 分值/完成值 numbers read as
     cells) is read by no route: the label, item, concept, unit and government-class routes leave
     out 绩效目标表 rows (their rows belong to one project), and the department-whole route's table
-    is indexed whole.  tests/test_linking_fast_paths.py holds the links to the full index's."""
+    is indexed whole.  tests/test_linking_lean_index.py holds the links to the full index's."""
 
     def __init__(self, voc: _Vocabulary, code_prefixed: "_CodePrefixed"):
         super().__init__()

@@ -23,7 +23,8 @@ from textcheck.linking.vocab import (_norm, _year_free, canonical_by_key, name_k
 from textcheck.numbers import Number
 
 
-class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, GovernmentClassMixin, DepartmentWholeMixin):
+class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, GovernmentClassMixin,
+             DepartmentWholeMixin):
     """Links the claims of one document (built per document; vocabularies are cached)."""
 
     def __init__(self, document: Document, lexicon=None, tables=None, tolerance: Decimal = Decimal(0)):
