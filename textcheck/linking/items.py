@@ -162,12 +162,9 @@ class ItemsMixin:
         """"污水处理费预算总额 X，其中：政府性基金 Y": a part naming only a fund, of a whole naming a
         revenue, is the fund table's item "<revenue>安排的支出" — the unit's row in a per-unit
         section, else the one such row.  (route, key, cells, primary, ambiguous) or None."""
-        fund, rest = self.voc.fund(subject), subject
-        for pat, _ in self.voc.funds:
-            rest = pat.sub("", rest)
-        role = self.voc.fund_tables.get(fund) if fund else None
-        core = self.short_subject(_year_free(name_key(whole)))
-        if role is None or rest == subject or not self.voc.generic_whole.fullmatch(rest) or len(core) < 2:
+        role = self.fund_part_role(subject)
+        core = self.short_subject(_year_free(name_key(whole))) if role is not None else ""
+        if role is None or len(core) < 2:
             return None
         key = name_key(core + patterns.LINK_FUND_USE_SUFFIX)
         segs = [s for s in self.index.by_key.get(key, ()) if s.cells and self.index.role(s.table) == role
@@ -177,6 +174,17 @@ class ItemsMixin:
         rows = {(s.table.index, s.row.index) for s in segs}
         return ("label", "label:" + key, [c for s in segs for c in s.cells], [s.cells[0] for s in segs],
                 len(rows) > len({t for t, _ in rows}))
+
+    def fund_part_role(self, subject: str) -> str | None:
+        """The fund table's role when the subject names a fund and nothing else but generic words
+        (``fund_part_cells`` reads the whole's subject only then), once per subject."""
+        def compute():
+            fund, rest = self.voc.fund(subject), subject
+            for pat, _ in self.voc.funds:
+                rest = pat.sub("", rest)
+            role = self.voc.fund_tables.get(fund) if fund else None
+            return None if rest == subject or not self.voc.generic_whole.fullmatch(rest) else role
+        return self._memo("fund_part_role", subject, compute)
 
     @staticmethod
     def _in_cells(cells, tables) -> bool:

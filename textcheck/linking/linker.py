@@ -57,6 +57,8 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         self._position = {} if self._unique_indexes else {id(seg): i for i, seg in enumerate(self.index.segments)}
         self._concept_cache: dict[tuple, list[CellRef]] = {}
         self._scopes: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+        self._scope_facts: dict[tuple[str, ...], tuple] = {}  # _section_facts
+        self._generic: dict[str, bool] = {}  # _generic_subject
         self._memos: dict[str, dict] = {}
         # lexicon lookups by term (routes._canonical, _concept_column)
         self._canon_of: dict[str, str | None] = {}
@@ -145,11 +147,51 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         return self._links[key]
 
     def _question(self, claim: Claim) -> tuple:
-        """Everything of a claim ``_link`` reads but its value: the section, the subject as written,
-        its codes and year, and the same of the whole it is a part of (link(whole) decides a part)."""
+        """Everything of a claim ``_link`` reads but its value: what it reads of the section
+        (``_section_facts``), the subject as written, its codes and year, and the same of the whole
+        it is a part of (link(whole) decides a part)."""
         whole = claim.whole
-        return (claim.section, claim.subject, claim.codes, claim.year,
-                None if whole is None else (self._question(whole), whole.value is None))
+        facts = self._section_facts(claim.section)
+        if whole is not None or not self._generic_subject(claim.subject or ""):
+            facts = facts[:3]  # the project a heading names is read for a generic subject only
+        return (facts, claim.subject, claim.codes, claim.year, None if whole is None else self._whole_facts(claim))
+
+    def _whole_facts(self, claim: Claim) -> tuple:
+        """What ``_link`` reads of a claim's whole: that there is one; its subject where the part
+        names only a fund (``fund_part_cells``); its link where it may be the department's whole
+        (``_by_department_part`` reads its route and cells: its whole question).  The parts of
+        different projects' wholes ("其中：差旅费 …" under each project) are then one question."""
+        whole = claim.whole
+        part_of_fund = self.fund_part_role(self._link_subject(claim.subject or "")) is not None
+        roles = self.scope(whole.section)
+        department = bool(roles) and "performance" in roles and \
+            bool(patterns.PERF_DEPARTMENT_TITLE.search(_norm(whole.subject or "")))
+        return (whole.subject if part_of_fund else None,
+                (self._question(whole), whole.value is None) if department else None)
+
+    def _generic_subject(self, subject_raw: str) -> bool:
+        """Whether ``_by_project`` reads the project of the headings for a subject (a whole's)."""
+        hit = self._generic.get(subject_raw)
+        if hit is None:
+            hit = self._generic[subject_raw] = bool(self.voc.generic_subjects.search(self._link_subject(subject_raw)))
+        return hit
+
+    def _link_subject(self, subject_raw: str) -> str:
+        """The cleaned subject the routes read (the last part of a 类/款/项 path)."""
+        return self.clean_subject(subject_raw.split("/")[-1] if "/" in subject_raw else subject_raw)
+
+    def _section_facts(self, section: tuple[str, ...]) -> tuple:
+        """All ``_link`` reads of a section, once per section: its scope, its unit, the measure
+        its innermost heading names (``_of_section_measure``) and the project its headings name
+        (``_by_project``, for a generic subject).  Sections differ far more than these do (one
+        heading per project, all in the project tables' scope): a subject asked again under
+        another heading with the same facts is the same question (tests/test_linking_memos.py)."""
+        facts = self._scope_facts.get(section)
+        if facts is None:
+            project = next((p for p in map(project_in_heading, reversed(section)) if p), None)
+            facts = self._scope_facts[section] = (self.scope(section), self.unit_of(section),
+                                                  self._section_measure(section), project)
+        return facts
 
     def _link_once(self, claim: Claim) -> SubjectLink:
         """``_link(claim)`` once per question: a later claim of the same section and subject takes
@@ -167,7 +209,7 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         roles = self.scope(claim.section)
         scoped = self.tables_in(roles) if roles else []
         subject_raw = claim.subject or ""
-        subject = self.clean_subject(subject_raw.split("/")[-1] if "/" in subject_raw else subject_raw)
+        subject = self._link_subject(subject_raw)
         d = _Draft(year=claim.year)
         self._by_code(claim, subject_raw, scoped, d)
         if not d.route:
@@ -235,7 +277,7 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
             if segs:
                 break
         if not segs and self.voc.generic_subjects.search(subject) and claim.whole is None:
-            heading_project = next((p for p in map(project_in_heading, reversed(claim.section)) if p), None)
+            heading_project = self._section_facts(claim.section)[3]
             if heading_project:
                 pkey = name_key(heading_project)
                 segs = self._project_segments(pkey)
@@ -385,13 +427,18 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         """An item's row under a heading naming a measure ("（二）项目支出：…" → "公共安全支出
         40230.95 万元"): the row's cells in that measure's columns, whatever table holds them
         (the section's own tables list projects, not the item rows)."""
-        if d.route not in ("label", "code") or not section:
+        if d.route not in ("label", "code"):
             return []
-        measure = self.voc.measure(_norm(section[-1]))
-        if measure in (None, "total"):
+        measure = self._section_facts(section)[2]
+        if measure is None:
             return []
         return [c for c in d.found if self.index.concept(c.table, c.col).measure == measure
                 and self.index.role(c.table) in TOTALS_ROLES]
+
+    def _section_measure(self, section: tuple[str, ...]) -> str | None:
+        """The measure the innermost heading names, None for none or the total."""
+        measure = self.voc.measure(_norm(section[-1])) if section else None
+        return None if measure == "total" else measure
 
     def _names_carryover(self, cell: CellRef) -> bool:
         col = cell.table.column(cell.col)
