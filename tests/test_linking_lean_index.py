@@ -16,7 +16,7 @@ from textcheck.linking import Linker, TableIndex, vocabulary
 from textcheck.linking import linker as linker_module
 from textcheck.linking.index import PROJECT_NAME_LABEL
 from textcheck.linking.stages import stage_of
-from textcheck.linking.vocab import _norm, specific_vocabulary
+from textcheck.linking.vocab import _first, _norm, specific_vocabulary
 from textcheck.readers import read_text
 
 from tests.test_linking_government_classes import PERFORMANCE
@@ -80,13 +80,24 @@ def _amount(subject: str, number, section, whole=None) -> Claim:
 
 
 def _full(document, lexicon) -> Linker:
-    """A Linker on the full index (every 绩效目标表 row)."""
+    """A Linker on the full index (every 绩效目标表 row, and those tables' column concepts)."""
     mp = pytest.MonkeyPatch()
-    mp.setattr(linker_module, "TableIndex", lambda d, voc, lean=False: TableIndex(d, voc))
+    mp.setattr(linker_module, "TableIndex", lambda d, voc, lean=False: _with_performance_concepts(TableIndex(d, voc)))
     try:
         return Linker(document, lexicon)
     finally:
         mp.undo()
+
+
+def _with_performance_concepts(index: TableIndex) -> TableIndex:
+    """The index with the column concepts of its 绩效目标表 too (the index leaves them out)."""
+    for t in index.tables:
+        if index.role(t) == "performance":
+            title = _norm(t.title or (index.listed.get(t.number, "") if t.number is not None else ""))
+            defaults = _first(index.voc.table_defaults, title) or {}
+            for c in t.columns:
+                index.concepts[(t.index, c.index)] = index._column_concept(c, defaults)
+    return index
 
 
 def _read_by_routes(seg, index) -> bool:
@@ -106,6 +117,9 @@ def test_the_lean_index_is_the_full_index_without_unread_performance_rows(sample
     left_out = 0
     for document in _documents(sample_text):
         full, lean = TableIndex(document, voc), TableIndex(document, voc, lean=True)
+        assert not any(full.roles[t] == "performance" for t, _ in full.concepts)
+        if any(t.kind == "performance" for t in full.tables):
+            assert _with_performance_concepts(TableIndex(document, voc)).concepts != full.concepts
         performance = {t.index for t in full.tables if t.kind == "performance"}
         kept_rows = {(s.table.index, s.row.index) for s in lean.segments}
         # every other table's segments as they were; a 绩效目标表's kept rows whole, in order
