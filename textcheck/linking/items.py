@@ -179,10 +179,13 @@ class ItemsMixin:
         """The fund table's role when the subject names a fund and nothing else but generic words
         (``fund_part_cells`` reads the whole's subject only then), once per subject."""
         def compute():
-            fund, rest = self.voc.fund(subject), subject
+            fund = self.voc.fund(subject)
+            role = self.voc.fund_tables.get(fund) if fund else None
+            if role is None:
+                return None  # (most subjects name no fund: no fund word to take out)
+            rest = subject
             for pat, _ in self.voc.funds:
                 rest = pat.sub("", rest)
-            role = self.voc.fund_tables.get(fund) if fund else None
             return None if rest == subject or not self.voc.generic_whole.fullmatch(rest) else role
         return self._memo("fund_part_role", subject, compute)
 
