@@ -206,7 +206,7 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         return replace(first, claim=claim, agreeing=agreeing)
 
     def _link(self, claim: Claim) -> SubjectLink:
-        roles = self.scope(claim.section)
+        roles, unit = self._section_facts(claim.section)[:2]
         scoped = self.tables_in(roles) if roles else []
         subject_raw = claim.subject or ""
         subject = self._link_subject(subject_raw)
@@ -224,7 +224,6 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         # document's totals, and never as a part of a list (the part of a project's funds)
         d.fund_total_ok = claim.whole is None and bool(roles) and set(roles) <= TOTALS_ROLES
         self._by_label_or_concept(subject, scoped, d)
-        unit = self.unit_of(claim.section)
         self._narrow(subject, unit, scoped, d)
         if d.route in ("", "code") and not d.found or scoped and d.found and \
                 not self._in_cells(d.found, scoped) and d.route not in ("project", GOVERNMENT_CLASS_ROUTE):

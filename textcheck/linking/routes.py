@@ -97,14 +97,15 @@ class RoutesMixin:
     def _project_keys(self) -> frozenset[str]:
         """The keys under which the index holds a segment ``_find_project_segments`` may keep: a
         project (or carry-over) table's row or a 绩效目标表's project name (once per document)."""
-        def build():
+        keys = self._memos.get("project_keys")  # (asked for every key a subject forms)
+        if keys is None:
             keys = set()
             for seg in self.index.segments:
                 role = self.index.role(seg.table)
                 if role == "performance" and seg.before == PROJECT_NAME_LABEL or role in ("project", "carryover"):
                     keys.update((seg.key, _year_free(seg.key)))
-            return frozenset(keys)
-        return self._memo("project_keys", None, build)
+            keys = self._memos["project_keys"] = frozenset(keys)
+        return keys
 
     def _in_tables(self, by_table: dict[int, list[_Segment]], wanted: set[int]) -> list[_Segment]:
         """The segments of the wanted tables, in document order."""
