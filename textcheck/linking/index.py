@@ -110,7 +110,6 @@ class TableIndex:
         title = _norm(t.title or (self.listed.get(t.number, "") if t.number is not None else ""))
         role = "performance" if t.kind == "performance" else _first(self.voc.table_roles, title)
         self.roles[t.index] = role
-        defaults = _first(self.voc.table_defaults, title) or {}
         headers = [(c, self._header(c)) for c in t.columns]
         code_cols = {c.index for c, h in headers if h[0]}
         self.code_cols[t.index] = code_cols
@@ -130,6 +129,7 @@ class TableIndex:
         if role != "performance":
             # a 绩效目标表's column concepts are read by no route: every concept lookup leaves
             # those tables out, and _of_section_measure keeps the totals tables' cells only
+            defaults = _first(self.voc.table_defaults, title) or {}
             for c in t.columns:
                 self.concepts[(t.index, c.index)] = self._column_concept(c, defaults)
         width = max([len(t.columns)] + [cells[-1].col + 1 for _, cells in rows if cells])
