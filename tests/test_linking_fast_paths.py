@@ -210,6 +210,9 @@ def test_table_index_is_the_reference_build(sample_text):
         reference.segments = kept
         reference.by_key = {k: [s for s in v if _read_by_routes(s, reference)] for k, v in reference.by_key.items()}
         reference.by_key = {k: v for k, v in reference.by_key.items() if v}
+        # a 绩效目标表's column concepts are left out (no route reads them:
+        # tests/test_linking_lean_index.py links with and without them)
+        reference.concepts = {k: v for k, v in reference.concepts.items() if reference.roles[k[0]] != "performance"}
         assert _shape(fast) == _shape(reference)
         segments += len(fast.segments)
     assert segments > 200 and skipped > 500

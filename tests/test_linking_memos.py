@@ -1,6 +1,6 @@
 """The linker's per-document memos of whole answers give what linking each claim afresh gives.
 
-A claim whose question (section, subject, codes, year, whole) was answered before takes that
+A claim whose question (what it reads of its section, subject, codes, year, whole) was answered before takes that
 answer with only its own agreeing cells: each link must equal the link ``_link`` makes for the
 claim on its own, on the seed and on documents whose claims repeat a subject with other values."""
 from textcheck.api import get_checker
@@ -169,3 +169,83 @@ def test_concept_cells_from_the_fund_index_are_the_scans(sample_text):
                 assert fast == reference_named(linker, fund, measure, tables), (fund, measure)
                 found += len(fast)
     assert found > 20
+
+
+# The same parts under every project's heading (one section per project, one scope), a generic
+# subject under a project heading, a heading naming a measure, a fund's part of a revenue.
+PROJECT_SECTIONS = """一、部门预算收支情况说明
+
+2024年部门收入预算 100.00 万元。
+
+二、一般公共预算基本支出情况说明
+
+基本支出 40.00 万元，其中：人员经费 30.00 万元，公用经费 10.00 万元。公用经费主要包括：差旅费 4.00 万元。
+
+三、项目支出情况说明
+
+（一）项目名称：红山科创专家服务团工作经费
+
+预算安排规模：55.00 万元
+
+资金分配情况：差旅费 10.00 万元、培训费 5.00 万元、劳务费 40.00 万元
+
+（二）项目名称：技术市场专项经费
+
+预算安排规模：5.00 万元
+
+资金分配情况：差旅费 2.00 万元、培训费 3.00 万元
+
+（三）项目支出：科学技术支出 60.00 万元，项目预算 5.00 万元
+
+四、政府性基金预算支出情况说明
+
+污水处理费预算总额 20.00 万元，其中：政府性基金 20.00 万元。
+
+第二部分 2024 年部门预算公开表
+
+公开01表
+
+部门收支预算总表
+
+单位：万元
+
+项目	预算数
+一、一般公共预算拨款收入	100.00
+本年收入合计	100.00
+
+公开07表
+
+一般公共预算基本支出情况表
+
+单位：万元
+
+科目名称	合计	人员经费	公用经费
+合计	40.00	30.00	10.00
+差旅费	4.00		4.00
+
+公开08表
+
+一般公共预算项目支出情况表
+
+单位：万元
+
+项目名称	合计
+合计	60.00
+红山科创专家服务团工作经费	55.00
+技术市场专项经费	5.00
+"""
+
+
+def test_questions_under_other_headings_with_the_same_facts_are_one(sample_text):
+    """A question keeps only what _link reads of its section (scope, unit, measure, heading
+    project for a generic subject) and of its whole: claims of different sections share answers,
+    and each still equals the claim linked on its own."""
+    for text in (sample_text, PROJECT_SECTIONS):
+        claims, questions = _check_links(text)
+        ctx = get_checker().context(read_text(text, path="t.txt"))
+        linker = Linker(ctx.document, ctx.lexicon, tolerance=ctx.config.tolerance)
+        sections: dict[tuple, set] = {}
+        for claim in ctx.claims:
+            if claim.value is not None:
+                sections.setdefault(linker._question(claim), set()).add(claim.section)
+        assert any(len(s) > 1 for s in sections.values())  # shared across headings

@@ -26,7 +26,7 @@ class GovernmentClassMixin:
         if self.lexicon is None or not self.lexicon.government_economic_items:
             return None, []
         text = _norm(subject_raw)
-        codes = {m.group("code") for m in patterns.LINK_SUBJECT_CODE.finditer(text)} | set(claim.codes)
+        codes = self.subject_codes(subject_raw) | set(claim.codes)
         codes = {c for c in codes if c in self.lexicon.government_economic_items}
         if len(codes) != 1:
             return None, []

@@ -64,9 +64,14 @@ class _ColumnConcept:
 
 
 class TableIndex:
-    """Every table of a document, cut into labelled segments with column concepts."""
+    """Every table of a document, cut into labelled segments with column concepts.
 
-    def __init__(self, document: Document, voc: _Vocabulary):
+    ``lean``: the rows of a 绩效目标表 that no route reads are left out (see ``_PerfReads``);
+    the Linker asks for it when no lexicon role makes a 绩效目标表's totals a fund's or a narrow
+    concept's (then every route but the project name, code and department-whole routes drops
+    those tables' rows)."""
+
+    def __init__(self, document: Document, voc: _Vocabulary, lean: bool = False):
         self.voc = voc
         self.tables = [t for t in document.tables if t.rows]
         self.document = document
@@ -84,6 +89,7 @@ class TableIndex:
         self._labels = _Labels(voc)
         self._code_prefixed = _CodePrefixed()
         self._non_amounts: dict[tuple, bool] = {}  # _non_amount, by header
+        self._headers: dict[tuple, tuple] = {}  # _header, by header
         self._column_concepts: dict[tuple, _ColumnConcept] = {}  # _column_concept, by header and defaults
         # Bare labels of 绩效目标表 (text cells with no amount right of them, no code, not the
         # project's name: "产出指标", "数量指标", each target's text …) are segments no route
@@ -91,6 +97,8 @@ class TableIndex:
         # most of a document's segments.  Left out only when table indexes are unique (the
         # linker's per-table lists are keyed by index; readers' documents always are).
         self._skip_bare = len({t.index for t in self.tables}) == len(self.tables)
+        self._lean = lean and self._skip_bare
+        self._perf_reads = _PerfReads(voc, self._code_prefixed)
         for t in self.tables:
             self._index_table(t)
 
@@ -102,30 +110,40 @@ class TableIndex:
         title = _norm(t.title or (self.listed.get(t.number, "") if t.number is not None else ""))
         role = "performance" if t.kind == "performance" else _first(self.voc.table_roles, title)
         self.roles[t.index] = role
-        defaults = _first(self.voc.table_defaults, title) or {}
-        code_cols = {c.index for c in t.columns if self.voc.code_headers.search(_norm(c.label or ""))}
+        headers = [(c, self._header(c)) for c in t.columns]
+        code_cols = {c.index for c, h in headers if h[0]}
         self.code_cols[t.index] = code_cols
         # 行次/栏次 columns, decided once per table rather than for every cell of every row
         # (each index's first column: the one Table.column gives)
-        first: dict[int, object] = {}
-        for c in t.columns:
-            first.setdefault(c.index, c)
-        self.line_cols[t.index] = line_cols = frozenset(i for i, c in first.items() if _line_number_header(c))
+        first: dict[int, tuple] = {}
+        for c, h in headers:
+            first.setdefault(c.index, h)
+        self.line_cols[t.index] = line_cols = frozenset(i for i, h in first.items() if h[1])
         self._not_labels[t.index] = code_cols | line_cols  # columns whose text is never a label
         # each row's cells in column order, sorted once for every pass below
         rows = [(row, sorted(row.cells, key=_COL)) for row in t.rows]
         # An empty table (every amount cell blank: "本表无数据") states no figure to restate.
         if t.kind != "performance" and not any(c.value is not None for _, cells in rows for c in cells):
             return
-        amount_cols = self._amount_columns(t, code_cols, rows)
-        for c in t.columns:
-            self.concepts[(t.index, c.index)] = self._column_concept(c, defaults)
+        amount_cols = self._amount_columns(t, code_cols, rows, headers)
+        if role != "performance":
+            # a 绩效目标表's column concepts are read by no route: every concept lookup leaves
+            # those tables out, and _of_section_measure keeps the totals tables' cells only
+            defaults = _first(self.voc.table_defaults, title) or {}
+            for c in t.columns:
+                self.concepts[(t.index, c.index)] = self._column_concept(c, defaults)
         width = max([len(t.columns)] + [cells[-1].col + 1 for _, cells in rows if cells])
         # An empty amount cell reads as this zero (one immutable Number per table).
         zero = Number(Decimal(0), _EMPTY_DECIMALS, t.unit, "")
         amounts = sorted(amount_cols)
         bare_ok = not (self._skip_bare and t.kind == "performance")  # index labels without cells
+        # a 绩效目标表's target rows ("产出指标 | 数量指标 | … | 10"): segments no route reads
+        lean = self._lean and t.kind == "performance" and not code_cols and \
+            not patterns.PERF_DEPARTMENT_TITLE.search(title)
+        reads = self._perf_reads
         for row, cells in rows:
+            if lean and not row.code and not any(c.value is None and reads[c.text.text] for c in cells):
+                continue
             self._index_row(t, row, cells, amounts, width, zero, bare_ok)
         self._index_unlabelled_row(t, amount_cols, zero)
 
@@ -162,17 +180,25 @@ class TableIndex:
             if refs:
                 self.segments.append(_Segment(t, row, "", "", None, refs, True))
 
-    def _amount_columns(self, t: Table, code_cols: set[int], rows: list) -> set[int]:
+    def _header(self, col) -> tuple[bool, bool, bool, bool]:
+        """What the index reads of a column header, once per header (a document repeats its
+        tables' headers: one 绩效目标表 per project): (a code column, a 行次/栏次 column, no money
+        amount (``_non_amount``), its label names a measure or fund)."""
+        key = (col.path, col.label)
+        hit = self._headers.get(key)
+        if hit is None:
+            text = _norm(col.label or "")
+            hit = self._headers[key] = (bool(self.voc.code_headers.search(text)), _line_number_header(col),
+                                        self._non_amount(col), bool(self.voc.measure(text) or self.voc.fund(text)))
+        return hit
+
+    def _amount_columns(self, t: Table, code_cols: set[int], rows: list, headers: list) -> set[int]:
         # A column is an amount column when it holds a number somewhere, or when its header
         # names a measure or fund (a column that is empty in every row still means 0) —
         # never a line-number, quantity or head-count column (行次, 数量, 人数: no money).
-        skip = {c.index for c in t.columns if self._non_amount(c)}
+        skip = {c.index for c, h in headers if h[2]}
         code_cols = code_cols | skip
-        cols = set()
-        for c in t.columns:
-            text = _norm(c.label or "")
-            if c.index not in code_cols and (self.voc.measure(text) or self.voc.fund(text)):
-                cols.add(c.index)
+        cols = {c.index for c, h in headers if h[3] and c.index not in code_cols}
         for _, cells in rows:
             # the number cells right of the row's first text cell (code columns neither)
             rest = iter(cells)
@@ -312,6 +338,31 @@ class _CodePrefixed(dict):
 
     def __missing__(self, text: str) -> bool:
         hit = self[text] = patterns.LINK_CODE_PREFIX.match(_norm(text)) is not None
+        return hit
+
+
+class _PerfReads(dict):
+    """A 绩效目标表 cell's text → a label that makes its row one a route reads: the project name's
+    label (项目名称: the next label is the name, routes._find_project_segments), a budget label
+    (年度预算总额 …, routes._performance_budget) or one printed after a code (the code route
+    finds its segment by the code).  Once per distinct text of the document.
+
+    Every other segment of a 绩效目标表 (the targets' rows: their 分值/完成值 numbers read as
+    cells) is read by no route: the label, item, concept, unit and government-class routes leave
+    out 绩效目标表 rows (their rows belong to one project), and the department-whole route's table
+    is indexed whole.  tests/test_linking_lean_index.py holds the links to the full index's."""
+
+    def __init__(self, voc: _Vocabulary, code_prefixed: "_CodePrefixed"):
+        super().__init__()
+        self.budget = voc.performance_budget
+        self.code_prefixed = code_prefixed
+
+    def __missing__(self, text: str) -> bool:
+        # name_key ignores the whitespace strip() removes: the key of the label and of the text
+        key = name_key(text)
+        stripped = text.strip()
+        hit = self[text] = key == PROJECT_NAME_LABEL or bool(stripped) and (
+            self.budget.search(key) is not None or self.code_prefixed[stripped])
         return hit
 
 

@@ -47,6 +47,13 @@ class ItemColumns:
             out += [c for seg in grand for c in seg.cells if c.col == col]
         return out
 
+    def names(self, linker, form: str, canon: str | None, table_ids: tuple[int, ...]) -> bool:
+        """Whether a header level of the tables names the item (``cells`` finds nothing otherwise:
+        most forms name no column)."""
+        by_key, by_canon = self._scopes.get(table_ids) or self._scope(linker, table_ids)
+        bare = form.removesuffix("支出")
+        return bare in by_key or bare + "用" in by_key or bool(canon) and canon in by_canon
+
     def _scope(self, linker, table_ids: tuple[int, ...]) -> tuple[dict, dict]:
         """The headers of the tables in ``table_ids`` by key and by canonical: (table position,
         column position, level), once per set of tables (a section's scope)."""

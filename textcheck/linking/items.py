@@ -162,12 +162,9 @@ class ItemsMixin:
         """"污水处理费预算总额 X，其中：政府性基金 Y": a part naming only a fund, of a whole naming a
         revenue, is the fund table's item "<revenue>安排的支出" — the unit's row in a per-unit
         section, else the one such row.  (route, key, cells, primary, ambiguous) or None."""
-        fund, rest = self.voc.fund(subject), subject
-        for pat, _ in self.voc.funds:
-            rest = pat.sub("", rest)
-        role = self.voc.fund_tables.get(fund) if fund else None
-        core = self.short_subject(_year_free(name_key(whole)))
-        if role is None or rest == subject or not self.voc.generic_whole.fullmatch(rest) or len(core) < 2:
+        role = self.fund_part_role(subject)
+        core = self.short_subject(_year_free(name_key(whole))) if role is not None else ""
+        if role is None or len(core) < 2:
             return None
         key = name_key(core + patterns.LINK_FUND_USE_SUFFIX)
         segs = [s for s in self.index.by_key.get(key, ()) if s.cells and self.index.role(s.table) == role
@@ -178,6 +175,20 @@ class ItemsMixin:
         return ("label", "label:" + key, [c for s in segs for c in s.cells], [s.cells[0] for s in segs],
                 len(rows) > len({t for t, _ in rows}))
 
+    def fund_part_role(self, subject: str) -> str | None:
+        """The fund table's role when the subject names a fund and nothing else but generic words
+        (``fund_part_cells`` reads the whole's subject only then), once per subject."""
+        def compute():
+            fund = self.voc.fund(subject)
+            role = self.voc.fund_tables.get(fund) if fund else None
+            if role is None:
+                return None  # (most subjects name no fund: no fund word to take out)
+            rest = subject
+            for pat, _ in self.voc.funds:
+                rest = pat.sub("", rest)
+            return None if rest == subject or not self.voc.generic_whole.fullmatch(rest) else role
+        return self._memo("fund_part_role", subject, compute)
+
     @staticmethod
     def _in_cells(cells, tables) -> bool:
         ids = {t.index for t in tables}
@@ -187,8 +198,10 @@ class ItemsMixin:
         """Name keys a subject may print an item under, most literal first: without a leading
         "安排"/"拟采购" and a trailing "预算"/"支出" ("安排公务接待费预算" → "公务接待费"), and a
         类 name with and without its "支出" ("社会保障和就业" / "社会保障和就业支出")."""
+        bases = dict.fromkeys((subject, self.short_subject(subject)))  # (the same twice: its forms once)
+
         def forms():
-            for s in (subject, self.short_subject(subject)):
+            for s in bases:
                 s = self.voc.item_prefix.sub("", s)
                 yield s
                 bare = self.short_subject(s.removesuffix("支出"))
@@ -197,7 +210,7 @@ class ItemsMixin:
                 if bare.endswith("费用"):  # "因公出国（境）费用" / "因公出国（境）费"
                     yield bare[:-1]
             # "本年收入" for the total row "本年收入合计" (tried after every form as written)
-            for s in (subject, self.short_subject(subject)):
+            for s in bases:
                 yield s + patterns.LINK_TOTAL_WORD
             # "公务用车购置及运行费支出决算" for the 决算 group's "公务用车购置及运行费" column (the stage
             # filter keeps that group); never a bare "支出" left of "支出决算"
@@ -345,6 +358,10 @@ class ItemsMixin:
         return tables, {t.index for t in tables}
 
     def _column_cells(self, form: str, table_ids: tuple[int, ...]) -> list[CellRef]:
+        if self._item_columns is None:
+            self._item_columns = ItemColumns(self)
+        if not self._item_columns.names(self, form, self._canonical(form), table_ids):
+            return []  # no header of the tables names the form (ItemColumns.cells: none)
         return list(self._memo("column_cells", (form, table_ids), lambda: self._find_column_cells(form, table_ids)))
 
     def _classification_row(self, code: str | None, label: str) -> bool:

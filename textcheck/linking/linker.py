@@ -14,17 +14,17 @@ from textcheck.linking.cells import agreeing_cells, agrees, cell_label, _uniq_ce
 from textcheck.linking.index import TableIndex, _Segment
 from textcheck.linking.items import ItemsMixin
 from textcheck.linking.projects import ProjectNamesMixin
-from textcheck.linking.stages import cell_stage, stage_of
 from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, TOTALS_ROLES, UNLINKED, SubjectLink
 from textcheck.linking.routes import _UNSEEN, RoutesMixin
+from textcheck.linking.subjects import SubjectsMixin
 from textcheck.linking.yearrows import YearRowsMixin
-from textcheck.linking.vocab import (_norm, _year_free, canonical_by_key, concept_columns_by_key, name_key,
-                                     project_in_heading, specific_roles, specific_vocabulary, suffix_column,
-                                     vocabulary)
+from textcheck.linking.vocab import (_norm, _year_free, canonical_by_key, name_key, project_in_heading,
+                                     specific_roles, specific_vocabulary, vocabulary)
 from textcheck.numbers import Number
 
 
-class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, GovernmentClassMixin, DepartmentWholeMixin):
+class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, GovernmentClassMixin,
+             DepartmentWholeMixin):
     """Links the claims of one document (built per document; vocabularies are cached)."""
 
     def __init__(self, document: Document, lexicon=None, tables=None, tolerance: Decimal = Decimal(0)):
@@ -32,7 +32,11 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         self.voc = vocabulary(self.extra_dirs)
         self.lexicon = lexicon
         self.document = document
-        self.index = TableIndex(document, self.voc)
+        self._specific_roles = specific_roles(self.extra_dirs)
+        # 绩效目标表 rows only the project, code and department-whole routes read, unless a lexicon
+        # makes such a table's total a fund's (fund_extra) or a narrow concept's (_specific_cells)
+        read_totals = {*self.voc.fund_tables.values(), *self.voc.fund_tables_totals.values(), *self._specific_roles}
+        self.index = TableIndex(document, self.voc, lean="performance" not in read_totals)
         self.tolerance = tolerance
         self.departments = self._departments(document)
         self._canon_index: dict[str, list[_Segment]] | None = None
@@ -53,14 +57,19 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         self._position = {} if self._unique_indexes else {id(seg): i for i, seg in enumerate(self.index.segments)}
         self._concept_cache: dict[tuple, list[CellRef]] = {}
         self._scopes: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+        self._scope_facts: dict[tuple[str, ...], tuple] = {}  # _section_facts
+        self._generic: dict[str, bool] = {}  # _generic_subject
         self._memos: dict[str, dict] = {}
         # lexicon lookups by term (routes._canonical, _concept_column)
         self._canon_of: dict[str, str | None] = {}
         self._canon_table = canonical_by_key(lexicon) if lexicon is not None else {}  # routes._canonical
         self._column_of: dict[str, str | None] = {}
         self._shorts: dict[str, str] = {}  # short_subject
+        self._cleaned: dict[str, str] = {}  # clean_subject
+        self._subject_codes: dict[str, frozenset[str]] = {}  # routes.subject_codes
+        self._subject_words: dict[str, tuple] = {}  # _words: (stage, flow, carry-over) of a subject
+        self._specifics: dict[str, object] = {}  # routes.specific_concept
         self._budget_rows: dict[int, list[_Segment]] = {}
-        self._specific_roles = specific_roles(self.extra_dirs)
         self._item_columns = None  # items.ItemColumns, made on the item route's first column lookup
         # per candidate cell, by id (the cell is kept in the value so the id stays its own)
         self._bounds: dict[int, tuple] = {}
@@ -100,68 +109,17 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
 
     def _memo(self, name: str, key, compute):
         """``compute()`` once per document and key: claims repeat subjects, scopes and names."""
-        try:
-            return self._memos[name][key]
-        except KeyError:
-            value = self._memos.setdefault(name, {})[key] = compute()
-            return value
+        memo = self._memos.get(name)
+        if memo is None:
+            memo = self._memos[name] = {}
+        value = memo.get(key, _UNSEEN)  # (a get, not a KeyError: half the lookups are first ones)
+        if value is _UNSEEN:
+            value = memo[key] = compute()
+        return value
 
     def tables_in(self, roles) -> list[Table]:
         return list(self._memo("tables_in", roles, lambda: [t for t in self.index.tables
                                                              if self.index.role(t) in roles]))
-
-    # -- subject
-
-    def clean_subject(self, subject: str) -> str:
-        s = _norm(subject or "")
-        for d in self.departments:
-            s = s.replace(d, "")
-        s = patterns.LINK_SUBJECT_NOISE.sub("", s)
-        s = patterns.LINK_LEADING_NUMBERING.sub("", s)
-        return patterns.LINK_CLASSIFICATION_LEAD.sub("", s) or s
-
-    def short_subject(self, subject: str) -> str:
-        """The subject without trailing words that name no item ("三公经费预算数" → "三公经费");
-        once per subject and document (each route of a claim asks)."""
-        short = self._shorts.get(subject)
-        if short is None:
-            prev, short = None, subject
-            while prev != short:
-                prev, short = short, self.voc.subject_suffixes.sub("", short)
-            short = self._shorts[subject] = short or prev
-        return short
-
-    def subject_concept(self, subject: str) -> tuple[str | None, str | None, str | None]:
-        """(measure, fund, lexicon column key) a subject names; Nones when it names no concept."""
-        return self._memo("subject_concept", subject, lambda: self._find_subject_concept(subject))
-
-    def _concept_column(self, term: str) -> str | None:
-        """``Lexicon.concept_column``, once per term and document (subjects share their suffixes)."""
-        column = self._column_of.get(term, _UNSEEN)
-        if column is _UNSEEN:
-            column = self._column_of[term] = self.lexicon.concept_column(term)
-        return column
-
-    def _find_subject_concept(self, subject: str) -> tuple[str | None, str | None, str | None]:
-        measure = self.voc.measure(subject)
-        fund = self.voc.fund(subject)
-        column = None
-        if self.lexicon is not None:
-            # The head noun comes last in Chinese: try the longest suffix the lexicon knows.
-            table = concept_columns_by_key(self.lexicon)
-            for form in dict.fromkeys((subject, self.short_subject(subject))):
-                column = suffix_column(form, table, self._concept_column, column)
-                if column:
-                    break
-        if column in self.voc.concept_columns:
-            spec = self.voc.concept_columns[column]
-            measure = measure or spec.get("measure")
-            fund = fund or spec.get("fund")
-        if measure is None and fund is None and column not in self.voc.concept_tables:
-            # No measure or fund, and no table whose total the concept is: an item
-            # ("公务用车购置费"), found by its row label — never a table's grand total.
-            return None, None, None
-        return measure or "total", fund, column
 
     # -- routes
 
@@ -189,11 +147,51 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         return self._links[key]
 
     def _question(self, claim: Claim) -> tuple:
-        """Everything of a claim ``_link`` reads but its value: the section, the subject as written,
-        its codes and year, and the same of the whole it is a part of (link(whole) decides a part)."""
+        """Everything of a claim ``_link`` reads but its value: what it reads of the section
+        (``_section_facts``), the subject as written, its codes and year, and the same of the whole
+        it is a part of (link(whole) decides a part)."""
         whole = claim.whole
-        return (claim.section, claim.subject, claim.codes, claim.year,
-                None if whole is None else (self._question(whole), whole.value is None))
+        facts = self._section_facts(claim.section)
+        if whole is not None or not self._generic_subject(claim.subject or ""):
+            facts = facts[:3]  # the project a heading names is read for a generic subject only
+        return (facts, claim.subject, claim.codes, claim.year, None if whole is None else self._whole_facts(claim))
+
+    def _whole_facts(self, claim: Claim) -> tuple:
+        """What ``_link`` reads of a claim's whole: that there is one; its subject where the part
+        names only a fund (``fund_part_cells``); its link where it may be the department's whole
+        (``_by_department_part`` reads its route and cells: its whole question).  The parts of
+        different projects' wholes ("其中：差旅费 …" under each project) are then one question."""
+        whole = claim.whole
+        part_of_fund = self.fund_part_role(self._link_subject(claim.subject or "")) is not None
+        roles = self.scope(whole.section)
+        department = bool(roles) and "performance" in roles and \
+            bool(patterns.PERF_DEPARTMENT_TITLE.search(_norm(whole.subject or "")))
+        return (whole.subject if part_of_fund else None,
+                (self._question(whole), whole.value is None) if department else None)
+
+    def _generic_subject(self, subject_raw: str) -> bool:
+        """Whether ``_by_project`` reads the project of the headings for a subject (a whole's)."""
+        hit = self._generic.get(subject_raw)
+        if hit is None:
+            hit = self._generic[subject_raw] = bool(self.voc.generic_subjects.search(self._link_subject(subject_raw)))
+        return hit
+
+    def _link_subject(self, subject_raw: str) -> str:
+        """The cleaned subject the routes read (the last part of a 类/款/项 path)."""
+        return self.clean_subject(subject_raw.split("/")[-1] if "/" in subject_raw else subject_raw)
+
+    def _section_facts(self, section: tuple[str, ...]) -> tuple:
+        """All ``_link`` reads of a section, once per section: its scope, its unit, the measure
+        its innermost heading names (``_of_section_measure``) and the project its headings name
+        (``_by_project``, for a generic subject).  Sections differ far more than these do (one
+        heading per project, all in the project tables' scope): a subject asked again under
+        another heading with the same facts is the same question (tests/test_linking_memos.py)."""
+        facts = self._scope_facts.get(section)
+        if facts is None:
+            project = next((p for p in map(project_in_heading, reversed(section)) if p), None)
+            facts = self._scope_facts[section] = (self.scope(section), self.unit_of(section),
+                                                  self._section_measure(section), project)
+        return facts
 
     def _link_once(self, claim: Claim) -> SubjectLink:
         """``_link(claim)`` once per question: a later claim of the same section and subject takes
@@ -208,10 +206,10 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         return replace(first, claim=claim, agreeing=agreeing)
 
     def _link(self, claim: Claim) -> SubjectLink:
-        roles = self.scope(claim.section)
+        roles, unit = self._section_facts(claim.section)[:2]
         scoped = self.tables_in(roles) if roles else []
         subject_raw = claim.subject or ""
-        subject = self.clean_subject(subject_raw.split("/")[-1] if "/" in subject_raw else subject_raw)
+        subject = self._link_subject(subject_raw)
         d = _Draft(year=claim.year)
         self._by_code(claim, subject_raw, scoped, d)
         if not d.route:
@@ -226,7 +224,6 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         # document's totals, and never as a part of a list (the part of a project's funds)
         d.fund_total_ok = claim.whole is None and bool(roles) and set(roles) <= TOTALS_ROLES
         self._by_label_or_concept(subject, scoped, d)
-        unit = self.unit_of(claim.section)
         self._narrow(subject, unit, scoped, d)
         if d.route in ("", "code") and not d.found or scoped and d.found and \
                 not self._in_cells(d.found, scoped) and d.route not in ("project", GOVERNMENT_CLASS_ROUTE):
@@ -279,7 +276,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
             if segs:
                 break
         if not segs and self.voc.generic_subjects.search(subject) and claim.whole is None:
-            heading_project = next((p for p in map(project_in_heading, reversed(claim.section)) if p), None)
+            heading_project = self._section_facts(claim.section)[3]
             if heading_project:
                 pkey = name_key(heading_project)
                 segs = self._project_segments(pkey)
@@ -365,12 +362,12 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
                 # a project several units carry: the unit's own row is the one meant
                 rows = {(c.table.index, c.row.index) for c in d.found}
                 d.ambiguous = len(rows) > len({t for t, _ in rows})
-        flow = self._flow(subject)
+        _, flow, carryover = self._words(subject)
         if d.found and flow:
             # "一般公共预算支出" never restates the income side ("一般公共预算拨款收入")
             d.found = [c for c in d.found if self._cell_flow(c) in (None, flow)]
             d.primary = [c for c in d.primary if self._cell_flow(c) in (None, flow)]
-        if d.found and self.voc.carryover.search(subject):
+        if d.found and carryover:
             # "上年结转结余的一般公共预算收入": only cells that are carry-over themselves
             d.found = [c for c in d.found if self._names_carryover(c)]
             d.primary = [c for c in d.primary if self._names_carryover(c)]
@@ -378,7 +375,7 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
     def _finish(self, claim: Claim, roles, scoped: list[Table], subject: str, unit: str | None,
                 d: "_Draft") -> SubjectLink:
         """The link: candidates kept to the section's tables, its confidence, the agreeing cells."""
-        stage = stage_of(subject, self.extra_dirs)
+        stage = self._words(subject)[0]
         if d.found and stage:
             # "财政拨款支出年初预算" is no 决算 figure, "支出决算" no 预算数 column of a "三公" table
             # (whichever route found the cells)
@@ -388,9 +385,10 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
             return SubjectLink(claim, confidence=UNLINKED, scope=roles or (), notes=tuple(d.notes))
         if scoped:
             # The section names its tables: cells elsewhere are not what this sentence restates.
-            scoped_ids = {t.index for t in scoped}
+            scoped_ids = set(self._memo("table_ids", roles, lambda: frozenset(t.index for t in scoped)))
             if d.route == "project":  # a project named in any section is that project's row
-                scoped_ids |= {t.index for t in self.tables_in(PROJECT_ROLES)}
+                scoped_ids |= self._memo("table_ids", PROJECT_ROLES,
+                                         lambda: frozenset(t.index for t in self.tables_in(PROJECT_ROLES)))
             scoped_ids |= {c.table.index for c in d.fund_extra}
             if unit is not None:  # a unit's own rows restate its figures, whatever table holds them
                 unit_rows = self._memo("unit_row_ids", unit, lambda: {id(r) for rs in self._unit_rows()[unit].values()
@@ -428,21 +426,18 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
         """An item's row under a heading naming a measure ("（二）项目支出：…" → "公共安全支出
         40230.95 万元"): the row's cells in that measure's columns, whatever table holds them
         (the section's own tables list projects, not the item rows)."""
-        if d.route not in ("label", "code") or not section:
+        if d.route not in ("label", "code"):
             return []
-        measure = self.voc.measure(_norm(section[-1]))
-        if measure in (None, "total"):
+        measure = self._section_facts(section)[2]
+        if measure is None:
             return []
         return [c for c in d.found if self.index.concept(c.table, c.col).measure == measure
                 and self.index.role(c.table) in TOTALS_ROLES]
 
-    def _cell_stage(self, cell: CellRef) -> str | None:
-        return self._memo("cell_stage", (cell.table.index, cell.col), lambda: cell_stage(cell, self.extra_dirs))
-
-    def _flow(self, text: str) -> str | None:
-        """income / expenditure when the text names exactly one of them."""
-        named = {k for k, pat in self.voc.flows if pat.search(text)}
-        return named.pop() if len(named) == 1 else None
+    def _section_measure(self, section: tuple[str, ...]) -> str | None:
+        """The measure the innermost heading names, None for none or the total."""
+        measure = self.voc.measure(_norm(section[-1])) if section else None
+        return None if measure == "total" else measure
 
     def _names_carryover(self, cell: CellRef) -> bool:
         col = cell.table.column(cell.col)
@@ -462,15 +457,6 @@ class Linker(RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, Governme
     def _agreeing(self, number: Number, cells) -> tuple[CellRef, ...]:
         """``tuple(c for c in cells if self.agrees(number, c))`` (cells.agreeing_cells)."""
         return agreeing_cells(number, cells, self._bounds, self.tolerance)
-
-    def _cell_flow(self, cell: CellRef) -> str | None:
-        """``_flow`` of the cell's row label, once per cell."""
-        key = id(cell)
-        hit = self._flows.get(key)
-        if hit is None:
-            hit = self._flows[key] = (self._flow(_norm(cell_label(cell))), cell)
-        return hit[0]
-
 
 
 def link_claims(document, claims, lexicon, tables=None, tolerance: Decimal = Decimal(0)) -> list[Link]:

@@ -44,7 +44,7 @@ class ProjectNamesMixin:
             return [], ""
         index = self._loose_project_index()
         for form in forms:
-            key = project_key(form)
+            key = self._memo("project_key", form, lambda: project_key(form))
             if len(key) >= _MIN_KEY and key in index:
                 return list(index[key]), key
         return [], ""

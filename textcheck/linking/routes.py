@@ -12,24 +12,43 @@ from textcheck.linking.index import PROJECT_NAME_LABEL, _Segment
 from textcheck.linking.vocab import SpecificConcept, _norm, _year_free, name_key, specific_vocabulary
 
 _UNSEEN = object()  # not looked up yet (None is an answer: no canonical name)
+_NO_CODES: frozenset[str] = frozenset()
+_LEVEL_WORDS = frozenset("类款项")  # the words of LINK_LEVEL_MARK ("（款）"): a subject without one has none
 
 
 class RoutesMixin:
     """Code, project, label, concept and narrow-concept lookups of a Linker (its index and memo)."""
 
     def _code_segments(self, claim: Claim, subject_raw: str) -> tuple[list[_Segment], set[str]]:
-        codes = set(claim.codes)
-        if not codes:  # "行政运行（2080101）": the code printed after the name
-            codes = {m.group("code") for m in patterns.LINK_SUBJECT_CODE.finditer(_norm(subject_raw))}
+        codes = set(claim.codes) or set(self._memo("subject_code_set", subject_raw,
+                                                   lambda: self._subject_code_set(subject_raw)))
+        segs = [s for c in codes for s in self.index.by_code.get(c, [])]
+        return segs, codes
+
+    def subject_codes(self, subject_raw: str) -> frozenset[str]:
+        """The codes printed in a subject ("行政运行（2080101）", "2080101-行政运行"), once per subject
+        and document (the code and government-class routes both ask)."""
+        codes = self._subject_codes.get(subject_raw)
+        if codes is None:
+            text = _norm(subject_raw)
+            # a code is digits (str.isdigit holds for every \d): most subjects hold none
+            codes = self._subject_codes[subject_raw] = frozenset(
+                m.group("code") for m in patterns.LINK_SUBJECT_CODE.finditer(text)) \
+                if any(map(str.isdigit, text)) else _NO_CODES
+        return codes
+
+    def _subject_code_set(self, subject_raw: str) -> frozenset[str]:
+        """The codes a subject names when its claim carries none: printed in it ("行政运行（2080101）":
+        the code after the name), else those of the 类/款/项 path it writes."""
+        codes = self.subject_codes(subject_raw)
         if not codes and "/" in subject_raw:
             codes = self._codes_from_path([p for p in subject_raw.split("/") if p])
-        elif not codes and patterns.LINK_LEVEL_MARK.search(subject_raw):
+        elif not codes and _LEVEL_WORDS & set(subject_raw) and patterns.LINK_LEVEL_MARK.search(subject_raw):
             # "人大事务（款）行政运行（项）支出": the names before each level mark, outermost first.
             parts = [p for p in patterns.LINK_LEVEL_MARK.split(_norm(subject_raw))[:-1] if p]
             if parts:
                 codes = self._codes_from_path(parts)
-        segs = [s for c in codes for s in self.index.by_code.get(c, [])]
-        return segs, codes
+        return frozenset(codes)
 
     def _codes_from_path(self, parts: list[str]) -> set[str]:
         # Not Lexicon.function_codes_for_path, on purpose: codes come first from the document's
@@ -61,7 +80,10 @@ class RoutesMixin:
     def _find_project_segments(self, key: str) -> list[_Segment]:
         if not key:
             return []
-        hits = self.index.by_key.get(key, []) + self.index.by_key.get(_year_free(key), [])
+        year_free, keys = _year_free(key), self._project_keys()
+        if key not in keys and year_free not in keys:
+            return []  # no project row or project name cell is labelled so (most subjects)
+        hits = self.index.by_key.get(key, []) + self.index.by_key.get(year_free, [])
         out = []
         for seg in _uniq(hits):
             if self.index.role(seg.table) == "performance":
@@ -71,6 +93,19 @@ class RoutesMixin:
                     and seg.row.kind not in (ROW_TOTAL, ROW_SUBTOTAL):  # a unit's subtotal row is no project
                 out.append(seg)
         return _uniq(out)
+
+    def _project_keys(self) -> frozenset[str]:
+        """The keys under which the index holds a segment ``_find_project_segments`` may keep: a
+        project (or carry-over) table's row or a 绩效目标表's project name (once per document)."""
+        keys = self._memos.get("project_keys")  # (asked for every key a subject forms)
+        if keys is None:
+            keys = set()
+            for seg in self.index.segments:
+                role = self.index.role(seg.table)
+                if role == "performance" and seg.before == PROJECT_NAME_LABEL or role in ("project", "carryover"):
+                    keys.update((seg.key, _year_free(seg.key)))
+            keys = self._memos["project_keys"] = frozenset(keys)
+        return keys
 
     def _in_tables(self, by_table: dict[int, list[_Segment]], wanted: set[int]) -> list[_Segment]:
         """The segments of the wanted tables, in document order."""
@@ -99,12 +134,14 @@ class RoutesMixin:
         return [s for s in _uniq(segs) if s.cells and self.index.role(s.table) != "performance"]
 
     def _by_canonical(self) -> dict[str, list[_Segment]]:
-        """Segments by the lexicon concept their label names (built once per document)."""
+        """Segments by the lexicon concept their label names (built once per document), of the
+        tables other than 绩效目标表: both readers (the label and item routes) drop those rows."""
         if self._canon_index is None:
             index: dict[str, list[_Segment]] = {}
             names: dict[str, str | None] = {}
+            roles = self.index.roles
             for seg in self.index.segments:
-                if seg.cells:
+                if seg.cells and roles.get(seg.table.index) != "performance":
                     if seg.label not in names:
                         names[seg.label] = self._canonical(seg.label)
                     if names[seg.label]:
@@ -216,9 +253,13 @@ class RoutesMixin:
     # -- specific concepts
 
     def specific_concept(self, subject: str) -> SpecificConcept | None:
-        """The narrow concept a (cleaned) subject names, if any."""
-        concepts, _ = specific_vocabulary(self.extra_dirs)
-        return next((c for c in concepts if c.pattern.search(subject)), None)
+        """The narrow concept a (cleaned) subject names, if any (once per subject and document:
+        every route of a claim asks)."""
+        hit = self._specifics.get(subject, _UNSEEN)
+        if hit is _UNSEEN:
+            concepts, _ = specific_vocabulary(self.extra_dirs)
+            hit = self._specifics[subject] = next((c for c in concepts if c.pattern.search(subject)), None)
+        return hit
 
     def names_whole(self, concept: SpecificConcept, subject: str) -> bool:
         """Whether the subject is the concept itself ("机关运行经费预算支出"), not a part of it.
