@@ -90,6 +90,23 @@ def test_find_quantities_on_the_sample_equal_the_unconditional_ones(lex):
     assert sum(map(len, fast)) > 100
 
 
+def test_scan_quantities_is_has_quantity_and_find_quantities(lex):
+    """The extractor's one pass (scan_quantities) against the pre-filter and the finder run
+    apart, on every sentence of the sample and texts whose figures are all dropped."""
+    from textcheck.claims import claim_patterns
+    from textcheck.readers import read_path
+
+    pats = claim_patterns(lex)
+    texts = [s.text for p in read_path(str(SAMPLE)).paragraphs for s in p.sentences()]
+    texts += ["约 5 万元", "第 3 次", "2 万元左右", "一般性支出", "三个处室", "十八届三中全会", "12 月",
+              "0.42 元/度", "", "无数字", "共 5 个单位、两家中心"]
+    for t in texts:
+        matched, found = pats.scan_quantities(t)
+        assert matched == pats.has_quantity(t), t
+        assert found == pats.find_quantities(t), t
+    assert sum(pats.scan_quantities(t)[0] and not pats.scan_quantities(t)[1] for t in texts) >= 3
+
+
 def test_numbering_level_equals_the_four_patterns():
     """lists._numbering_level's first-character test against the patterns on every text."""
     from textcheck import patterns as P
@@ -120,11 +137,87 @@ def test_subject_codes_equal_the_unconditional_code_pattern(lex):
     texts = ["2060101行政运行 5 万元", "206 科学技术支出", "30201 办公费", "３０２０１办公费", "基本支出",
              "其中：2050803 培训支出", "办公费", "1.办公费", "乌鲁木齐市科学技术局2024年办公费", "99999 未知"]
     fast = [asm._subject(t, 0, len(t)) for t in texts]
-    real = A.may_be_digit
+    from textcheck.claims import subjects as S
+
+    real = S.may_be_digit
     try:
-        A.may_be_digit = lambda ch: True
+        S.may_be_digit = lambda ch: True
+        asm._subjects.clear()
         ref = [asm._subject(t, 0, len(t)) for t in texts]
     finally:
-        A.may_be_digit = real
+        S.may_be_digit = real
     assert fast == ref
     assert any(codes for _, codes, _ in fast)
+
+
+def test_subjects_remembered_per_document_equal_the_ones_found(lex):
+    """_Assembler._subject (remembered per text, and section for a 款/项 path) against
+    _subject_of on the whole sentence, for every clause span of the sample's sentences, asked
+    twice (found, then remembered), under two sections."""
+    from textcheck.claims import claim_patterns
+    from textcheck.claims import assemble as A
+    from textcheck.readers import read_path
+
+    pats = claim_patterns(lex)
+    texts = [s.text for p in read_path(str(SAMPLE)).paragraphs for s in p.sentences()]
+    texts += ["法院（款）行政运行（项）支出 5 万元", "其中：法院（款）行政运行（项）", "科学技术支出（类）行政运行（项）"]
+    sections = [("（一）公共安全（类）",), ("（二）科学技术（类）", "1.说明")]
+    asm = A._Assembler(pats, ["乌鲁木齐市科学技术局"])
+    checked = 0
+    for t in texts:
+        cuts = [0] + [i + 1 for i, ch in enumerate(t) if ch in "，,：:；、"] + [len(t)]
+        spans = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] + [(0, len(t))]
+        for section in sections:
+            for s, e in spans:
+                want = asm._subject_of(t, s, e, section)
+                assert asm._subject(t, s, e, section) == want, (t, s, e)
+                assert asm._subject(t, s, e, section) == want, (t, s, e)
+                checked += 1
+    assert checked > 1000
+    assert any("款" in k[0] for k in asm._subjects if isinstance(k, tuple))
+
+
+def test_first_year_of_the_sentence_is_the_search_before_each_figure():
+    """_Assembler._claim takes the sentence's first CLAIM_YEAR_NUMBER match when it ends before
+    the figure: the answer of the search up to the figure, at every position of varied texts."""
+    from textcheck import patterns as P
+    from textcheck.claims.vocab import halfwidth
+    from textcheck.readers import read_path
+
+    texts = [s.text for p in read_path(str(SAMPLE)).paragraphs for s in p.sentences()]
+    texts += ["20242025年预算 5 万元", "2024 年 2025年", "12345 年度", "２０２４ 年支出", "2024\n年", "年2024年",
+              "预算 2024年", "1 2024  年 3"]
+    checked = 0
+    for text in texts:
+        t = halfwidth(text)
+        first = P.CLAIM_YEAR_NUMBER.search(t)
+        for pos in range(len(t) + 1):
+            ref = P.CLAIM_YEAR_NUMBER.search(t, 0, pos)
+            fast = first if first is not None and first.end() <= pos else None
+            assert (ref and (ref.span(), ref.group(1))) == (fast and (fast.span(), fast.group(1))), (text, pos)
+            checked += ref is not None
+    assert checked > 100
+
+
+def test_project_name_equals_the_unguarded_pattern():
+    """lists._project_name tests for "项目名称" before its pattern: the same names."""
+    from textcheck.claims.lists import _project_name
+    from textcheck.claims.vocab import halfwidth
+    from textcheck.readers import read_path
+    from textcheck import patterns as P
+
+    def reference(p):
+        m = P.CLAIM_PROJECT_NAME.search(halfwidth(p.text.text))
+        if m and p.text.text.lstrip().find("项目名称") <= 12:
+            return p.text.text[m.start("name"):m.end("name")].strip()
+        return None
+
+    from textcheck.document import Paragraph
+    from textcheck.readers import read_text
+
+    paras = list(read_path(str(SAMPLE)).paragraphs)
+    paras += list(read_text("（一）项目名称：科技专项\n\n项目名称 ： 人才计划 \n\n本项目名称：略\n\n项目名称：\n",
+                            path="x.txt").paragraphs)
+    assert sum(reference(p) is not None for p in paras) >= 2
+    for p in paras:
+        assert _project_name(p) == reference(p), p.text.text

@@ -55,7 +55,9 @@ def test_document_claims_equal_the_components_on_every_sentence(nlp, lex):
     component = nlp.get_pipe("tc_claims")
     real = E.sentence_claims
     try:
-        E.sentence_claims = lambda text, pats, doc=None: component(nlp.make_doc(text))._.claims
+        # (the quantities the extractor found with its pre-filter are not handed on: the component
+        # finds its own)
+        E.sentence_claims = lambda text, pats, doc=None, quantities=None: component(nlp.make_doc(text))._.claims
         reference = C.extract_claims(document, nlp, lex)
     finally:
         E.sentence_claims = real
@@ -111,3 +113,26 @@ def test_document_claims_with_block_docs_equal_whole_sentence_docs(nlp, lex):
     finally:
         E._doc_maker = real
     assert ours == reference
+
+
+def test_tokens_of_a_block_span_are_the_whole_texts(nlp, lex):
+    """JiebaTokenizer.block_span: the Doc of the text from the block holding a position up to the
+    end of the first block reaching ``reach`` has the whole text's tokens that start in it, and
+    that end is at ``reach`` or past it (or the text's end) — every token a reader up to
+    ``reach`` sees is the whole text's."""
+    tok = nlp.tokenizer
+    extra = ["下设 6 个处室，分别是：“办公室”、财务处。", "共 3 项 ABC工程 与 2 个《项目》\r\n合计",
+             "２０２４年 支出１２.５万元  用于  购置 设备", "  前后有空格 的 句子  ", "A-1 类 #2 项_x 5%增长",
+             "新增 3 个“三公”经费项目和“科技创新”专项资金，共计 5 家单位参与。"]
+    checked = 0
+    for text in _sentences(nlp, lex) + extra:
+        whole = [(t.idx, t.text) for t in nlp.make_doc(text)]
+        for pos in range(len(text)):
+            for reach in (pos + 1, pos + 16, pos + 40):
+                start, end = tok.block_span(text, pos, reach)
+                assert start == tok.block_start(text, pos)
+                assert end >= min(reach, len(text)) and end <= len(text)
+                part = [(t.idx + start, t.text) for t in nlp.make_doc(text[start:end])]
+                assert part == [p for p in whole if start <= p[0] < end], (text, pos, reach)
+                checked += 1
+    assert checked > 3000

@@ -144,6 +144,8 @@ def _marker_at_end(entries, si, me) -> bool:
 
 
 def _project_name(p) -> str | None:
+    if "项目名称" not in p.text.text:  # what every match holds (halfwidth keeps it): most paragraphs
+        return None
     m = P.CLAIM_PROJECT_NAME.search(halfwidth(p.text.text))
     if m and p.text.text.lstrip().find("项目名称") <= 12:
         return p.text.text[m.start("name"):m.end("name")].strip()

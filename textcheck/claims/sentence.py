@@ -30,7 +30,8 @@ def sentence_claims(text: str, pats: ClaimPatterns, doc=None, quantities=None) -
     """Raw claims of one sentence (offsets in ``text``).
 
     ``doc`` is the sentence's spaCy Doc, or a function ``doc_of(pos)`` giving (Doc, offset):
-    the Doc of ``text[offset:]`` (offset ≤ pos) whose tokens are the sentence's from there on.
+    the Doc of ``text[offset:]`` (offset ≤ pos), or of a part of it reaching at least
+    ``NOUN_REACH`` characters past ``pos``, whose tokens are the sentence's from there on.
     Only a figure followed by a noun ever reads tokens (``_following_subject``), so most
     sentences need no Doc at all and the document-level extractor segments just those that
     do, from the block of the figure on (``textcheck.claims.extract._doc_maker``)."""
@@ -258,6 +259,11 @@ def _given(doc):
     return lambda pos=0: (doc, 0)
 
 
+# Characters a counted noun after a figure spans at most (``_following_subject`` reads no token
+# ending further on; the extractor segments the sentence only that far, claims.extract).
+NOUN_REACH = 16
+
+
 def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc_of) -> None:
     """Counted noun after a measure word ("下设 6 个处室" → 处室), or the noun after a
     reason figure ("新增 1405 万元科技人才专项资金").  A figure followed by punctuation
@@ -270,7 +276,9 @@ def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc_of) -> None:
         return
     end = pos
     if doc_of is not None:
-        doc, off = doc_of(pos)  # the Doc of t[off:] (off ≤ pos: its tokens are the sentence's)
+        # the Doc of t[off:] or of its start up to NOUN_REACH past pos at least (off ≤ pos: its
+        # tokens are the sentence's)
+        doc, off = doc_of(pos)
         starts = token_starts(doc)
         i = max(0, bisect_right(starts, pos - off) - 1)
         for k in range(i, min(i + 8, len(starts))):
@@ -284,7 +292,7 @@ def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc_of) -> None:
                 continue
             if tok.text in _NOUN_STOP or not P.CLAIM_NOUN_TOKEN.match(tok.text):
                 break
-            if tok_end - pos > 16:
+            if tok_end - pos > NOUN_REACH:
                 break
             end = tok_end
     else:

@@ -194,9 +194,16 @@ class ClaimPatterns:
 
     def find_quantities(self, text: str) -> list[RawQuantity]:
         """Number + unit spans of a sentence, thresholds/estimates/prices/formulas dropped."""
+        return self.scan_quantities(text)[1]
+
+    def scan_quantities(self, text: str) -> tuple[bool, list[RawQuantity]]:
+        """(``has_quantity(text)``, ``find_quantities(text)``) from one pass of the two patterns:
+        the extractor's pre-filter and the sentence's quantities, which it hands on."""
         t = halfwidth(text)
         found: list[RawQuantity] = []
+        matched = False
         for m in self.quantity.finditer(t):
+            matched = True
             unit = m.group("unit")
             raw = m.group("num")
             digits = raw.replace(",", "")
@@ -209,7 +216,7 @@ class ClaimPatterns:
                                      unit, self.unit_class.get(unit, "count")))
         cn_found = False
         for m in self.cn_count.finditer(t):
-            cn_found = True
+            cn_found = matched = True
             n = chinese_numeral_value(m.group("num"))
             if n is None:
                 continue
@@ -227,7 +234,7 @@ class ClaimPatterns:
                 continue
             out.append(q)
             last_end = q.end
-        return out
+        return matched, out
 
 
 
