@@ -221,3 +221,69 @@ def test_project_name_equals_the_unguarded_pattern():
     assert sum(reference(p) is not None for p in paras) >= 2
     for p in paras:
         assert _project_name(p) == reference(p), p.text.text
+
+
+def test_new_number_equals_the_dataclass_init():
+    """numbers.new_number (the extractor's figures) builds the Number the frozen __init__ builds."""
+    import dataclasses
+    from decimal import Decimal
+
+    import pytest
+
+    from textcheck.numbers import Number, new_number
+
+    cases = [(Decimal("1422.65"), 2, "万元", "1,422.65 万元"), (Decimal(6), 0, "个", "6 个"), (Decimal("0"), 0, None, ""),
+             (Decimal("35.77"), 2, "%", "35.77%")]
+    for args in cases:
+        ours, theirs = new_number(*args), Number(*args)
+        assert ours == theirs and ours.__dict__ == theirs.__dict__ and hash(ours) == hash(theirs)
+        assert type(ours) is Number and ours.interval == theirs.interval and str(ours) == str(theirs)
+    assert new_number(Decimal(1), 0) == Number(Decimal(1), 0)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        new_number(Decimal(1), 0).value = Decimal(2)
+
+
+# The plain spellings of the patterns patterns/claims.py writes character set first.
+_HAS_DIGIT_PLAIN = r"[0-9０-９]|[二两三四五六七八九十百][个人名家项次场座篇份台辆件套期轮位所户条]"
+_NUMBER_PLAIN = r"(?<![\d.,])\d+(?:,\d+)*(?:\.\d+)?(?![\d])"
+_CN_NUMERAL_PLAIN = (r"(?<![第零〇一二两三四五六七八九十百千\d])(?:[二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*"
+                     r"|一[零〇一二两三四五六七八九十百千]+)")
+
+
+def _pattern_texts():
+    from textcheck.readers import read_path
+
+    texts = [s.text for p in read_path(str(SAMPLE)).paragraphs for s in p.sentences()]
+    rng = random.Random(14)
+    alphabet = list("0123456789０１２３４５６７８９.,，第零〇一二两三四五六七八九十百千万个人名家项次%％ 　\n年元支出约") + \
+        ["万元", "个百分点", "亿元", "人次", "平方米", "场次"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(6000)]
+    return texts + ["", "1", "一", "十一个", "第一个", "一一个", "1.5万元", "1,2,3.4.5 万元", "九千零二个", "２０２４年１２.５万元"]
+
+
+def test_character_set_first_patterns_match_their_plain_spellings(lex):
+    """CLAIM_HAS_DIGIT, the quantity and the Chinese-numeral count pattern (written with a
+    character set first) against their plain spellings compiled by regex: the same matches,
+    spans and groups on the sample's sentences and random texts of digits, numerals and units."""
+    import regex
+
+    from textcheck import patterns as P
+    from textcheck.claims import claim_patterns
+
+    pats = claim_patterns(lex)
+    q_units = pats.quantity.pattern[pats.quantity.pattern.index("(?P<unit>"):]
+    c_units = pats.cn_count.pattern[pats.cn_count.pattern.index("(?P<unit>"):]
+    pairs = [(P.CLAIM_HAS_DIGIT, regex.compile(_HAS_DIGIT_PLAIN)),
+             (pats.quantity, regex.compile(rf"(?P<num>{_NUMBER_PLAIN})\s*{q_units}")),
+             (pats.cn_count, regex.compile(rf"(?P<num>{_CN_NUMERAL_PLAIN}){c_units}"))]
+
+    def found(pattern, text):
+        return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+    hits = [0, 0, 0]
+    for text in _pattern_texts():
+        for k, (ours, plain) in enumerate(pairs):
+            want = found(plain, text)
+            assert found(ours, text) == want, (k, text)
+            hits[k] += bool(want)
+    assert min(hits) > 200

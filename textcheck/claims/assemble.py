@@ -322,10 +322,10 @@ class _Assembler(SubjectCleaner):
         """``first_year``: the sentence's first CLAIM_YEAR_NUMBER match (None when it has none),
         found once per sentence: the search up to a figure finds that match when it ends before
         the figure and nothing otherwise (matches never overlap: each is four digits, spaces, 年)."""
+        slice_ = sent.slice
+
         def q(raw: RawQuantity | None) -> Quantity | None:
-            if raw is None:
-                return None
-            return new_quantity(raw.number, sent.slice(raw.start, raw.end))
+            return new_quantity(raw.number, slice_(raw.start, raw.end))
 
         subject, subject_span, codes = "", None, ()
         if r.subject_span:
@@ -356,13 +356,13 @@ class _Assembler(SubjectCleaner):
             paragraph=p.index,
             subject_span=subject_span,
             codes=codes,
-            value=q(r.value),
-            share=q(r.share),
-            change=q(r.change),
-            rate=q(r.rate),
-            previous=q(r.previous),
+            value=None if r.value is None else q(r.value),
+            share=None if r.share is None else q(r.share),
+            change=None if r.change is None else q(r.change),
+            rate=None if r.rate is None else q(r.rate),
+            previous=None if r.previous is None else q(r.previous),
             direction=r.direction,
-            direction_span=sent.slice(*r.direction_span) if r.direction_span else None,
+            direction_span=slice_(*r.direction_span) if r.direction_span else None,
             rate_direction=r.rate_direction,
             base=r.base,
             enumerated=tuple(sent.text[s:e] for s, e in r.enumerated) if r.enumerated else (),

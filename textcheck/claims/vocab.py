@@ -12,7 +12,7 @@ import regex
 from textcheck import patterns as P
 from textcheck.lexicon import Lexicon
 from textcheck.lexicon import normalize_term as _normalize_term
-from textcheck.numbers import Number, chinese_numeral_value
+from textcheck.numbers import Number, chinese_numeral_value, new_number
 
 _DEFAULT_DIRECTIONS = {"increase": ["增加", "增长", "上升", "提高"],
                        "decrease": ["减少", "下降", "降低", "缩减"],
@@ -57,7 +57,8 @@ def halfwidth(s: str) -> str:
 # --------------------------------------------------------------------------- raw (sentence) level
 
 
-@dataclass
+# slots: the extractor makes one per figure and one claim per few, and reads their fields often
+@dataclass(slots=True)
 class RawQuantity:
     start: int  # number + unit span in the sentence
     end: int
@@ -71,7 +72,7 @@ class RawQuantity:
     base: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class RawClaim:
     kind: str
     start: int  # ordering position in the sentence
@@ -202,18 +203,19 @@ class ClaimPatterns:
         t = halfwidth(text)
         found: list[RawQuantity] = []
         matched = False
+        unit_class = self.unit_class
         for m in self.quantity.finditer(t):
             matched = True
-            unit = m.group("unit")
-            raw = m.group("num")
+            raw, unit = m.group("num", "unit")
             digits = raw.replace(",", "")
             try:
                 value = Decimal(digits)
             except InvalidOperation:
                 continue
             decimals = len(digits.split(".")[1]) if "." in digits else 0
-            found.append(RawQuantity(m.start(), m.end(), Number(value, decimals, unit, t[m.start():m.end()]),
-                                     unit, self.unit_class.get(unit, "count")))
+            start, end = m.span()
+            found.append(RawQuantity(start, end, new_number(value, decimals, unit, t[start:end]),
+                                     unit, unit_class.get(unit, "count")))
         cn_found = False
         for m in self.cn_count.finditer(t):
             cn_found = matched = True
@@ -221,7 +223,7 @@ class ClaimPatterns:
             if n is None:
                 continue
             unit = m.group("unit")
-            found.append(RawQuantity(m.start(), m.end(), Number(Decimal(n), 0, unit, t[m.start():m.end()]),
+            found.append(RawQuantity(m.start(), m.end(), new_number(Decimal(n), 0, unit, t[m.start():m.end()]),
                                      unit, "count"))
         if cn_found:  # one finditer's matches come in order already; two are merged
             found.sort(key=lambda q: (q.start, -q.end))
