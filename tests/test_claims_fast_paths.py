@@ -287,3 +287,91 @@ def test_character_set_first_patterns_match_their_plain_spellings(lex):
             assert found(ours, text) == want, (k, text)
             hits[k] += bool(want)
     assert min(hits) > 200
+
+
+def test_paragraph_without_a_list_word_has_no_list_marker_in_any_sentence():
+    """_Assembler._lists answers None for a paragraph whose text holds none of CLAIM_LIST_MARKER's
+    words: then no sentence of it, half-width or not, holds a match of the bare pattern."""
+    from textcheck import patterns as P
+    from textcheck.claims.vocab import halfwidth
+    from textcheck.readers import read_path, read_text
+
+    paras = list(read_path(str(SAMPLE)).paragraphs)
+    paras += list(read_text("支出 5 万元，其中：A 1 万元。\n\n主要包括 : 甲 1 万元；乙 2 万元。\n\n"
+                            "分别为：３个，４个。\n\n资金分配情况：略。\n\n包括：一。\n", path="x.txt").paragraphs)
+    bare = P.CLAIM_LIST_MARKER.pattern
+    guarded = with_marker = 0
+    for p in paras:
+        found = any(bare.search(halfwidth(s.text)) for s in p.sentences())
+        if not P.CLAIM_LIST_MARKER.may_match(p.text.text):
+            assert not found, p.text.text
+            guarded += 1
+        with_marker += found
+    assert guarded > 50 and with_marker >= 5
+
+
+def _names_subject_reference(prefix):
+    from textcheck import patterns as P
+
+    s = P.CLAIM_LEADING_NUMBERING.sub("", prefix)
+    s = P.CLAIM_CONNECTOR_LEAD.sub("", s)
+    s = P.CLAIM_YEAR.sub("", s)
+    s = P.CLAIM_SUBJECT_TRAILING.sub("", s).strip()
+    s = P.CLAIM_BARE_BUDGET_WORD.sub("", s)
+    return bool(P.CLAIM_HAN.search(s))
+
+
+def _is_generic_reference(prefix):
+    from textcheck import patterns as P
+
+    s = P.CLAIM_LEADING_NUMBERING.sub("", prefix)
+    s = P.CLAIM_YEAR.sub("", s)
+    s = P.CLAIM_SUBJECT_TRAILING.sub("", s).strip(" :：")
+    s = P.CLAIM_SUBJECT_TRAILING.sub("", s).strip()
+    return bool(P.CLAIM_GENERIC_SUBJECT.match(s))
+
+
+def test_prefix_tests_with_their_han_guards_equal_the_unguarded_ones():
+    """sentence._names_subject / _is_generic answer from one search when the prefix holds a Han
+    character none of their deletions removes: the answers of the unguarded steps, on every
+    clause piece of the sample's sentences and random prefixes of their words."""
+    from textcheck.claims import sentence as S
+    from textcheck.claims.vocab import halfwidth
+    from textcheck.readers import read_path
+
+    prefixes = set()
+    for p in read_path(str(SAMPLE)).paragraphs:
+        for s in p.sentences():
+            t = halfwidth(s.text)
+            cuts = [0] + [i + 1 for i, ch in enumerate(t) if ch in "，,：:；、"] + [len(t)]
+            for a, b in zip(cuts, cuts[1:]):
+                for k in range(a, b + 1):
+                    prefixes.add(t[a:k])
+    rng = random.Random(7)
+    words = ["其中", "另外", "此外", "同时", "其", "均", "分别", "合计", "共计", "2024年", "2024 年度的", "年初",
+             "预算", "预算数", "本年", "当年", "全年", "预算安排", "预算金额", "金额", "总计", "数额", "规模", "安排",
+             "为", "是", "达到", "约", "了", "的", "一、", "（二）", "3.", " ", "：", "基本", "支出", "费", "十二、",
+             "٢٠٢٤年", "合计为", "(1)"]
+    prefixes |= {"".join(rng.choice(words) for _ in range(rng.randint(0, 5))) for _ in range(20000)}
+    counts = {True: 0, False: 0}
+    for prefix in prefixes:
+        want = _names_subject_reference(prefix)
+        assert S._names_subject(prefix) == want, prefix
+        generic = _is_generic_reference(prefix)
+        assert S._is_generic(prefix) == generic, prefix
+        counts[want] += 1
+        counts[generic] += 1
+    assert min(counts.values()) > 1000
+
+
+def test_left_cut_of_subjects_starting_with_the_departments_own_words(lex):
+    """SubjectCleaner._left_cut tries its self-leads ("本部门", "我局" …) only after one startswith
+    of them all: the cuts the loop over every lead gave (as computed before the test was added)."""
+    from textcheck.claims import claim_patterns
+    from textcheck.claims.assemble import _Assembler
+
+    asm = _Assembler(claim_patterns(lex), ["乌鲁木齐市科学技术局"])
+    texts = ["本部门2024年办公费", "本单位", "本单位x", "本单位xy", "我局2024年一般公共预算支出", "本级支出", "部门本级2024年支出",
+             "我单位 2024 年度基本支出", "本部门乌鲁木齐市科学技术局2024年办公费", "其中：本级人员经费", "基本支出",
+             "2024年本部门", "乌鲁木齐市科学技术局本级"]
+    assert [asm._left_cut(t) for t in texts] == [8, 0, 0, 3, 7, 2, 9, 11, 18, 2, 0, 5, 10]

@@ -173,6 +173,10 @@ class _Assembler(SubjectCleaner):
 
     def _lists(self, p, entries, claims, project_total, out):
         """Set whole/items for lists inside the paragraph; return a list that stays open."""
+        # every marker holds one of the pattern's words (Han, which halfwidth keeps), and the
+        # sentences are pieces of the paragraph: one test of its text for most paragraphs
+        if not P.CLAIM_LIST_MARKER.may_match(p.text.text):
+            return None
         sent_text = {si: halfwidth(sent.text) for si, sent, _ in entries}
         markers = []
         for si, text in sent_text.items():

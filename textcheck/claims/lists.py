@@ -111,7 +111,8 @@ _NUMBERING_FIRST = frozenset("一二三四五六七八九十（(")
 def _numbering_level(text: str) -> int | None:
     """Level of the list numbering a paragraph starts with: 0 "一、", 1 "（一）", 2 "1." / "1、",
     3 "（1）"; None when it starts with none."""
-    s = text.lstrip()
+    # (lstrip copies the text: only for the few that start with white space)
+    s = text.lstrip() if text[:1].isspace() else text
     # every style starts with a Chinese numeral, a bracket or a digit: a paragraph that starts
     # with none of them (most do) is told without the four patterns
     if s[:1] not in _NUMBERING_FIRST and not may_be_digit(s[:1]):

@@ -223,6 +223,8 @@ def _named_base(t: str, prefix: str, current: RawClaim | None, pats: ClaimPatter
 
 def _names_subject(prefix: str) -> bool:
     """Whether the text before a cue names its own subject (not just "其中" or a connector)."""
+    if P.CLAIM_KEPT_HAN.search(prefix):  # a Han character no step below deletes (most prefixes)
+        return True
     s = P.CLAIM_LEADING_NUMBERING.sub("", prefix)
     s = P.CLAIM_CONNECTOR_LEAD.sub("", s)
     s = P.CLAIM_YEAR.sub("", s)
@@ -232,6 +234,8 @@ def _names_subject(prefix: str) -> bool:
 
 
 def _is_generic(prefix: str) -> bool:
+    if P.CLAIM_NOT_GENERIC_HAN.search(prefix):  # a Han character that stays and no generic word holds
+        return False
     s = P.CLAIM_LEADING_NUMBERING.sub("", prefix)
     s = P.CLAIM_YEAR.sub("", s)
     s = P.CLAIM_SUBJECT_TRAILING.sub("", s).strip(" :：")

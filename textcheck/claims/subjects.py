@@ -9,6 +9,10 @@ from textcheck.claims.vocab import halfwidth, normalize_term
 from textcheck.numbers import may_be_digit
 
 
+# Words for the document's own department at a subject's start ("本部门…"), in the order tried.
+_SELF_LEADS = ("本部门", "本单位", "我单位", "我局", "本级", "部门本级")
+
+
 class SubjectCleaner:
     """What the assembler does with a subject's text; needs ``pats``, ``lexicon``,
     ``_orgs_halfwidth`` and a ``_subjects`` dict on the instance."""
@@ -101,7 +105,8 @@ class SubjectCleaner:
                     cut += om.end()
                     changed = after_org = True
                     continue
-                for lead in ("本部门", "本单位", "我单位", "我局", "本级", "部门本级"):
+                # (one startswith of them all first: most subjects start with none)
+                for lead in (_SELF_LEADS if rest.startswith(_SELF_LEADS) else ()):
                     if rest.startswith(lead) and len(rest) > len(lead) + 1:
                         cut += len(lead)
                         changed = after_org = True

@@ -137,6 +137,8 @@ from textcheck.patterns.claims import (  # noqa: F401
     CLAIM_HAN_OR_DIGIT,
     CLAIM_CONNECTOR_LEAD,
     CLAIM_BARE_BUDGET_WORD,
+    CLAIM_KEPT_HAN,
+    CLAIM_NOT_GENERIC_HAN,
     CLAIM_NOUN_START,
     CLAIM_NOUN_TOKEN,
     CLAIM_NOUN_RUN,

@@ -200,6 +200,13 @@ CLAIM_ALL_HAN = regex.compile(r"^\p{Han}+$")
 CLAIM_HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
 CLAIM_CONNECTOR_LEAD = regex.compile(r"^(?:其中|另外|此外|同时|其|均|分别|合计|共计)")
 CLAIM_BARE_BUDGET_WORD = regex.compile(r"^(?:预算|预算数|年初预算|本年预算|当年预算|本年|当年|本年数|本年预算数|当年预算数)$")
+# Han characters none of the patterns above that claims.sentence deletes from a clause prefix
+# (numbering, connectors, years, trailing copulas, bare budget words) can delete: one of them in
+# a prefix stays, so the prefix names a subject (_names_subject) …
+CLAIM_KEPT_HAN = regex.compile(r"(?![一二三四五六七八九十其中另外此同时均分别合计共年度的为是达到总约了预算数初本当])\p{Han}")
+# … and, unless it is a word of CLAIM_GENERIC_SUBJECT too, it is not a generic one (_is_generic)
+CLAIM_NOT_GENERIC_HAN = regex.compile(
+    r"(?![一二三四五六七八九十年度的为是达到共计总合约了本当全初预算数安排金额规模])\p{Han}")
 CLAIM_NOUN_START = regex.compile(r"[\p{Han}“\"《]")
 CLAIM_NOUN_TOKEN = regex.compile(r"^[\p{Han}“”\"《》]+$")
 CLAIM_NOUN_RUN = regex.compile(r"[\p{Han}“”\"《》]{1,12}")
