@@ -26,12 +26,16 @@ def extract_claims(document, nlp, lexicon) -> list[Claim]:
         paragraphs.append(p)  # figure-less paragraphs still open/close project blocks and lists
         if not has_figure:
             continue
-        for i, s in enumerate(p.sentences()):
-            if P.CLAIM_HAS_DIGIT.search(s.text):
+        # the sentences' bounds, and a located sentence only for those that carry a figure (a
+        # paragraph's sentences() would locate every one, and claims are all that ask)
+        text = p.text.text
+        for i, (start, end) in enumerate(p.sentence_bounds()):
+            piece = text[start:end]
+            if P.CLAIM_HAS_DIGIT.search(piece):
                 # has_quantity, and the quantities sentence_claims would find again
-                matched, quantities = pats.scan_quantities(s.text)
+                matched, quantities = pats.scan_quantities(piece)
                 if matched:
-                    work.append((p, i, s, quantities))
+                    work.append((p, i, p.text.slice(start, end), quantities))
     if nlp is not None:
         # what the tc_claims component does, with the sentence's Doc made on demand: only a
         # figure followed by a noun reads tokens (a few sentences of a hundred), and segmenting
