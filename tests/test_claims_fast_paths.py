@@ -307,6 +307,11 @@ def test_paragraph_without_a_list_word_has_no_list_marker_in_any_sentence():
             assert not found, p.text.text
             guarded += 1
         with_marker += found
+        # the same of any start of the text (run's numbered paragraphs, _listed's text before a figure)
+        for end in range(len(p.text.text) + 1):
+            head = p.text.text[:end]
+            if not P.CLAIM_LIST_MARKER.may_match(head):
+                assert not bare.search(halfwidth(head)), head
     assert guarded > 50 and with_marker >= 5
 
 
@@ -375,3 +380,46 @@ def test_left_cut_of_subjects_starting_with_the_departments_own_words(lex):
              "我单位 2024 年度基本支出", "本部门乌鲁木齐市科学技术局2024年办公费", "其中：本级人员经费", "基本支出",
              "2024年本部门", "乌鲁木齐市科学技术局本级"]
     assert [asm._left_cut(t) for t in texts] == [8, 0, 0, 3, 7, 2, 9, 11, 18, 2, 0, 5, 10]
+
+
+def test_halfwidth_equals_the_translation_table():
+    """vocab.halfwidth (each full-width form the text holds replaced) is str.translate with the
+    full-width table, on the sample's paragraphs and sentences and random mixes of every form."""
+    from textcheck.claims import vocab as V
+    from textcheck.readers import read_path
+
+    table = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+    table[0x3000] = 0x20
+    paras = read_path(str(SAMPLE)).paragraphs
+    texts = [p.text.text for p in paras] + [s.text for p in paras for s in p.sentences()]
+    rng = random.Random(5)
+    forms = [chr(c) for c in range(0xFF01, 0xFF5F)] + ["\u3000", "a", "1", " ", "预", "算", "\uff5f", "\uff00", "\u3001"]
+    texts += ["".join(rng.choice(forms) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += ["", "\u3000", "".join(forms)]
+    for t in texts:
+        assert V.halfwidth.__wrapped__(t) == t.translate(table), t
+
+
+def test_contents_entries_skipped_as_by_their_keys(lex):
+    """extract._skip_paragraph answers "not an entry" for a paragraph holding "。" when no entry's
+    key does, without normalising it: the answers of comparing every paragraph's key."""
+    from textcheck.claims.extract import _skip_paragraph
+    from textcheck.claims.vocab import normalize_term
+    from textcheck.readers import read_path, read_text
+
+    from textcheck.document import LocatedText, Paragraph
+
+    document = read_path(str(SAMPLE))
+    made = ["一、说明。", "二、 情况 说明", "三、“总体”情况。", "附：表 1。", "一、说明 。", "说明"]
+    paras = list(document.paragraphs) + [
+        Paragraph(LocatedText(t, tuple((1, k + 1) for k in range(len(t)))), ("第一部分",), 0) for t in made]
+    tocs = [{normalize_term(t.text) for t in document.toc}, {"一、说明。", "三、总体情况。"}, {"二、情况说明"}, set()]
+    skipped = 0
+    for toc in tocs:
+        stops = any("。" in k for k in toc)
+        for p in paras:
+            want = any(normalize_term(h).replace(" ", "") == "目录" for h in p.section) or \
+                normalize_term(p.text.text) in toc
+            assert _skip_paragraph(p, toc, {}, stops) == want, (p.text.text, toc)
+            skipped += want
+    assert skipped >= 3

@@ -52,8 +52,9 @@ class _Assembler(SubjectCleaner):
                                           and _continues_list(open_list, level))
                 ctx = ParagraphContext(before if same else None, not same, before_claims if same else [],
                                        out, open_list is None, continues, level)
-            if numbered:
-                item_list = bool(P.CLAIM_LIST_MARKER.search(halfwidth(p.text.text)))
+            if numbered:  # (the list words are Han, which halfwidth keeps: tested on the text as it is)
+                item_list = P.CLAIM_LIST_MARKER.may_match(p.text.text) and \
+                    bool(P.CLAIM_LIST_MARKER.search(halfwidth(p.text.text)))
             before, before_claims = p, []
             # project blocks: "（一）项目名称：…" as a paragraph or as the innermost heading
             name = _project_name(p)
@@ -388,7 +389,7 @@ def _listed(p, claims, k, ctx) -> bool:
     text = p.text.text
     at = text.find(c.sentence.text)
     end = at + ppos if at >= 0 else len(text)
-    return bool(P.CLAIM_LIST_MARKER.search(halfwidth(text[:end])))
+    return P.CLAIM_LIST_MARKER.may_match(text[:end]) and bool(P.CLAIM_LIST_MARKER.search(halfwidth(text[:end])))
 
 
 def _whole_measure_subject(subject: str, text: str, span: tuple[int, int] | None) -> str:

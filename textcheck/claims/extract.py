@@ -15,13 +15,14 @@ def extract_claims(document, nlp, lexicon) -> list[Claim]:
     pats = claim_patterns(lexicon)
     orgs = _org_names(document)
     toc = {normalize_term(t.text) for t in getattr(document, "toc", ()) or ()}
+    toc_stops = any("。" in k for k in toc)
     # (paragraph, sentence index, sentence, its quantities)
     work: list[tuple[object, int, LocatedText, list]] = []
     paragraphs = []
     in_contents: dict[tuple[str, ...], bool] = {}  # section → under a 目录 heading (asked once per section)
     for p in document.paragraphs:
         has_figure = bool(P.CLAIM_HAS_DIGIT.search(p.text.text))
-        if has_figure and _skip_paragraph(p, toc, in_contents):
+        if has_figure and _skip_paragraph(p, toc, in_contents, toc_stops):
             continue
         paragraphs.append(p)  # figure-less paragraphs still open/close project blocks and lists
         if not has_figure:
@@ -86,14 +87,23 @@ def extract_text_claims(text: LocatedText, nlp, lexicon, section: tuple[str, ...
     return extract_claims(_Doc(), nlp, lexicon)
 
 
-def _skip_paragraph(p, toc: set[str], in_contents: dict) -> bool:
+def _skip_paragraph(p, toc: set[str], in_contents: dict, toc_stops: bool = True) -> bool:
+    """A paragraph under a 目录 heading, or one that is an entry of the contents; ``toc_stops``:
+    whether some entry's key holds a "。"."""
     section = tuple(p.section)  # (a tuple already, as a rule: then the same object)
     contents = in_contents.get(section)
     if contents is None:
         contents = in_contents[section] = any(normalize_term(h).replace(" ", "") in ("目录",) for h in section)
     if contents:
         return True
-    return bool(toc) and normalize_term(p.text.text) in toc
+    if not toc:
+        return False
+    # "。" stays in the key (NFKC keeps it, and normalize_term drops only white space and quote
+    # marks): a paragraph holding one is no contents entry when no entry's key holds one — most
+    # paragraphs with figures, whose long text is then never normalised
+    if not toc_stops and "。" in p.text.text:
+        return False
+    return normalize_term(p.text.text) in toc
 
 
 def _org_names(document) -> list[str]:

@@ -158,5 +158,7 @@ def _project_from_section(p) -> str | None:
     if not p.section:
         return None
     h = p.section[-1]
+    if "项目名称" not in h:  # what every match holds (halfwidth keeps it)
+        return None
     m = P.CLAIM_PROJECT_NAME.search(halfwidth(h))
     return h[m.start("name"):m.end("name")].strip() if m else None

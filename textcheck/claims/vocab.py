@@ -44,14 +44,24 @@ normalize_term = lru_cache(maxsize=16384)(_normalize_term)
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
+_HALF = {chr(c): chr(h) for c, h in _FULLWIDTH.items()}
 
 
 @lru_cache(maxsize=4096)
 def halfwidth(s: str) -> str:
-    """Full-width digits/letters/punctuation → ASCII, one character for one (offsets kept).
+    """Full-width digits/letters/punctuation → ASCII, one character for one (offsets kept):
+    ``s.translate(_FULLWIDTH)``, made by replacing each full-width form the text holds (a few
+    kinds, "，" "（" "：" …) in C rather than by a table look-up per character; the forms map to
+    ASCII, which none maps, so the order of the replacements does not matter
+    (tests/test_claims_fast_paths.py compares the two).
 
     Cached: every stage of extraction looks at the same sentences."""
-    return s.translate(_FULLWIDTH)
+    found = P.CLAIM_FULLWIDTH.findall(s)
+    if not found:
+        return s
+    for wide in set(found):
+        s = s.replace(wide, _HALF[wide])
+    return s
 
 
 # --------------------------------------------------------------------------- raw (sentence) level

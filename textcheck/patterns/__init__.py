@@ -138,6 +138,7 @@ from textcheck.patterns.claims import (  # noqa: F401
     CLAIM_CONNECTOR_LEAD,
     CLAIM_BARE_BUDGET_WORD,
     CLAIM_KEPT_HAN,
+    CLAIM_FULLWIDTH,
     CLAIM_NOT_GENERIC_HAN,
     CLAIM_NOUN_START,
     CLAIM_NOUN_TOKEN,

@@ -204,6 +204,11 @@ CLAIM_ORG_BEFORE_YEAR = Needs(regex.compile(
 # Department names named in headings: "关于乌鲁木齐市科学技术局 2024 年收入预算情况说明".
 CLAIM_HEADING_ORG = regex.compile(r"关于\s*(?P<org>\p{Han}{4,}?)\s*\d{4}\s*年")
 
+# A full-width form claims.vocab.halfwidth rewrites (the ASCII block's twins and the ideographic
+# space): found first, each present one is then replaced throughout (str.translate would look
+# every character up, ~0.2 µs each).
+CLAIM_FULLWIDTH = regex.compile("[\uff01-\uff5e\u3000]")
+
 # Small helpers of the claim extractor (precompiled: they run per clause).
 CLAIM_SPACES = regex.compile(r"\s+")
 # Quotation marks and spaces, which do not tell two spellings of one name apart ("三公" / “三公”).
