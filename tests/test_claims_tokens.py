@@ -136,3 +136,48 @@ def test_tokens_of_a_block_span_are_the_whole_texts(nlp, lex):
                 assert part == [p for p in whole if start <= p[0] < end], (text, pos, reach)
                 checked += 1
     assert checked > 3000
+
+
+def test_nouns_told_without_tokens_are_the_tokens_nouns(nlp, lex):
+    """_following_subject's shortcut (a short Han run closed by a character that ends the noun,
+    _noun_without_tokens) against the tokens' answer: on the sample's sentences and random texts
+    at every position a noun may start, with the Doc made as the extractor makes it."""
+    import random
+
+    import jieba
+
+    from textcheck import patterns as P
+    from textcheck.claims import extract as E
+    from textcheck.claims import sentence as S
+    from textcheck.claims.vocab import RawClaim, RawQuantity, _NOUN_STOP
+
+    # the patterns spell jieba's word characters; its runs of Han are \p{Han} to CLAIM_NOUN_TOKEN
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert bool(jieba.re_han_default.fullmatch(c)) == bool(P.CLAIM_JIEBA_WORD_CHAR.fullmatch(c)), hex(cp)
+    assert all(P.CLAIM_NOUN_TOKEN.match(chr(cp)) for cp in range(0x4E00, 0x9FD6))
+    rng = random.Random(11)
+    pieces = ["处室", "科技人才", "专项资金", "单位", "在内", "的", "和", "人员", "参加", "经费", "项目", "预算",
+              "以及", "用于", "办公室", "三区", "，", "。", "、", "“", "”", "《", "》", " ", "\u3000", "A", "5", "-",
+              ".", "%", "(", ")", "：", "室", "费", "及", "其中", "分别"] + sorted(w for w in _NOUN_STOP if len(w) > 1)
+    texts = list(_sentences(nlp, lex))
+    for _ in range(1500):
+        texts.append("下设6个" + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7))))
+    real = S._noun_without_tokens
+    checked = told = 0
+    for text in texts:
+        for pos in range(1, len(text)):
+            if not P.CLAIM_NOUN_START.match(text, pos):
+                continue
+            q = RawQuantity(pos - 1, pos, None, "个", "count")
+            fast, ref = RawClaim("count", 0), RawClaim("count", 0)
+            S._following_subject(text, q, fast, E._doc_maker(nlp, text))
+            try:
+                S._noun_without_tokens = lambda t, p: False
+                S._following_subject(text, q, ref, E._doc_maker(nlp, text))
+            finally:
+                S._noun_without_tokens = real
+            assert (fast.subject_span, fast.subject_from) == (ref.subject_span, ref.subject_from), (text, pos)
+            checked += 1
+            told += real(text, pos)
+    assert checked > 5000 and told > 500

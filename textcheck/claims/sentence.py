@@ -2,6 +2,7 @@
 比上年预算增加 → change; 增长 with % → rate; otherwise a stated value), grouped into raw claims."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from textcheck import patterns as P
@@ -13,12 +14,8 @@ def _clause_start(t: str, pos: int, floor: int) -> int:
     """Start of the clause holding ``pos``: after the last separator (or after the "、"
     that follows the previous figure)."""
     # the end of the last break (CLAIM_CLAUSE_BREAK) in t[floor:pos], found from the right
-    found = -1
-    for ch in P.CLAIM_CLAUSE_BREAK_CHARS:
-        k = t.rfind(ch, floor, pos)
-        if k > found:
-            found = k
-    last = found + 1 if found >= 0 else floor
+    found = P.CLAIM_CLAUSE_BREAK_LAST.search(t, floor, pos)
+    last = found.end() if found is not None else floor
     if last == floor and floor > 0:
         m = P.CLAIM_ITEM_BREAK.match(t, floor, pos)
         if m:
@@ -279,7 +276,11 @@ def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc_of) -> None:
     if pos >= len(t) or not P.CLAIM_NOUN_START.match(t, pos):
         return
     end = pos
-    if doc_of is not None:
+    if doc_of is not None and _noun_without_tokens(t, pos):
+        # a short Han run closed by a character that ends the noun: every segmentation of it
+        # ends the noun at the run's end (_noun_without_tokens), so nothing is segmented
+        end = P.CLAIM_JIEBA_HAN_RUN.match(t, pos).end()
+    elif doc_of is not None:
         # the Doc of t[off:] or of its start up to NOUN_REACH past pos at least (off ≤ pos: its
         # tokens are the sentence's)
         doc, off = doc_of(pos)
@@ -307,6 +308,37 @@ def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc_of) -> None:
             end = pos + stop.start()
     if end > pos:
         c.subject_span, c.subject_from = (pos, end), "following"
+
+
+# Tokens a run of Han characters after a figure may be cut into, at most, for the reader of
+# tokens (``_following_subject``: eight tokens from the one holding the figure's end) to reach its
+# end whatever jieba makes of it.
+_SHORT_RUN = 8
+
+
+def _noun_without_tokens(t: str, pos: int) -> bool:
+    """Whether the noun after ``pos`` ends where the run of jieba's Han characters starting there
+    ends, whatever the tokens: the run is at most ``_SHORT_RUN`` characters (so within the tokens
+    read and within ``NOUN_REACH``), holds no word of ``_NOUN_STOP`` (so no token of it is one),
+    its tokens are all Han (``CLAIM_NOUN_TOKEN`` takes each), a token begun before ``pos`` ends in
+    it (jieba cuts word characters in runs, and the run ends the block) and the character after
+    it is a token by itself — not a word character nor white space — that ends the noun (or
+    the text ends). tests/test_claims_tokens.py compares it with the tokens' answer."""
+    m = P.CLAIM_JIEBA_HAN_RUN.match(t, pos)
+    if m is None:
+        return False
+    k = m.end()
+    if k - pos > _SHORT_RUN or _NOUN_STOP_WORDS.search(t, pos, k):
+        return False
+    if k == len(t):
+        return True
+    after = t[k]
+    return not (after.isspace() or P.CLAIM_JIEBA_WORD_CHAR.match(after)) and (
+        after in _NOUN_STOP or not P.CLAIM_NOUN_TOKEN.match(after))
+
+
+# any word of _NOUN_STOP (a token equal to one is a part of the text equal to one)
+_NOUN_STOP_WORDS = re.compile("|".join(re.escape(w) for w in sorted(_NOUN_STOP, key=len, reverse=True)))
 
 
 def _enumeration(t: str, start: int, stop: int) -> list[tuple[int, int]]:

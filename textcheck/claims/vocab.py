@@ -222,7 +222,8 @@ class ClaimPatterns:
                 value = Decimal(digits)
             except InvalidOperation:
                 continue
-            decimals = len(digits.split(".")[1]) if "." in digits else 0
+            dot = digits.find(".")
+            decimals = len(digits) - dot - 1 if dot >= 0 else 0
             start, end = m.span()
             found.append(RawQuantity(start, end, new_number(value, decimals, unit, t[start:end]),
                                      unit, unit_class.get(unit, "count")))
@@ -260,20 +261,33 @@ _APPROX_BEFORE_LAST = frozenset("约近过于少高≥≤=><＞＜人均每-~～
 
 
 def _not_a_claim(t: str, q: RawQuantity) -> bool:
-    before, after = t[:q.start], t[q.end:]
+    start, end = q.start, q.end
+    # the first character after the figure and the last before it, past white space: the
+    # neighbours themselves unless they are white space (the text around is copied only then)
+    first = t[end:end + 1]
+    if first.isspace():
+        first = t[end:].lstrip()[:1]
+    last = t[start - 1:start] if start else ""
+    if last.isspace():
+        last = t[:start].rstrip()[-1:]
     # str.strip's white space holds the patterns' \s (and U+001C–U+001F besides): a character
     # the patterns' \s* would pass is never the one tested, so the test never skips a match
-    head, tail = after.lstrip(), before.rstrip()
-    if (head[:1] in _APPROX_AFTER_FIRST and head and P.CLAIM_APPROX_AFTER.match(after)) or \
-            (tail[-1:] in _APPROX_BEFORE_LAST and tail and P.CLAIM_APPROX_BEFORE.search(before)):
+    if (first and first in _APPROX_AFTER_FIRST and P.CLAIM_APPROX_AFTER.match(t[end:])) or \
+            (last and last in _APPROX_BEFORE_LAST and P.CLAIM_APPROX_BEFORE.search(t[:start])):
         return True
-    if tail.endswith(("第", "*", "×", "=", "/", "〔", "[")):
+    if last in _FORMULA_BEFORE:
         return True  # ordinals, formulas, document numbers
-    if head.startswith(("/", "*", "×", "=")):
+    if first in _FORMULA_AFTER:
         return True  # prices ("0.42 元/度") and formulas
-    if q.uclass == "count" and after[:1] in ("月", "日", "年"):
+    if q.uclass == "count" and t[end:end + 1] in ("月", "日", "年"):
         return True
     return False
+
+
+# the characters that make a figure an ordinal, part of a formula or of a document number
+# before it, a price or a formula after it (one character each: tested as the neighbour)
+_FORMULA_BEFORE = frozenset(("第", "*", "×", "=", "/", "〔", "["))
+_FORMULA_AFTER = frozenset(("/", "*", "×", "="))
 
 
 # Compiled patterns per lexicon, keyed by the lexicon object's id; each entry keeps the lexicon
