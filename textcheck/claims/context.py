@@ -103,8 +103,9 @@ def context_name(p, si: int, ctx: ParagraphContext) -> tuple[str, str] | None:
     section), else the heading of a section's first paragraph; a nearest context that names
     no item gives nothing."""
     if si > 0:
-        sentences = list(p.sentences())
-        before = sentences[si - 1].text if si - 1 < len(sentences) else ""
+        # the sentence's text from its bounds (located sentences would be built for all of them)
+        bounds = p.sentence_bounds()
+        before = p.text.text[bounds[si - 1][0]:bounds[si - 1][1]] if si - 1 < len(bounds) else ""
         name = lead_name(before)
         return (name, "lead") if name else None
     if ctx.before is not None:
@@ -234,7 +235,7 @@ def paragraph_change_owner(ctx: ParagraphContext, c: Claim, r: RawClaim, lead_ba
     prev_claims = ctx.before_claims
     if ctx.before is None or not prev_claims or not ctx.no_open_list:
         return None
-    last_sentence = len(list(ctx.before.sentences())) - 1
+    last_sentence = len(ctx.before.sentence_bounds()) - 1
     if prev_claims[-1][0] != last_sentence or prev_claims[-1][2].whole is not None:
         return None
     if amount_before(prev_claims, last_sentence + 1, c, r) is None:

@@ -121,7 +121,9 @@ def _org_names(document) -> list[str]:
         for m in P.CLAIM_HEADING_ORG.finditer(h.text.text):
             names.add(m.group("org"))
     # each heading once (every paragraph under it repeats it), in the order they come
-    for s in dict.fromkeys(s for p in document.paragraphs for s in p.section):
+    # (paragraphs of a section share its tuple: each tuple's headings once, then each heading once)
+    sections = dict.fromkeys(tuple(p.section) for p in document.paragraphs)
+    for s in dict.fromkeys(s for section in sections for s in section):
         for m in P.CLAIM_HEADING_ORG.finditer(s):
             names.add(m.group("org"))
     names = {n for n in names if len(n) >= 3}

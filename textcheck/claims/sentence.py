@@ -63,7 +63,9 @@ def _assign_roles(t: str, qs: list[RawQuantity], pats: ClaimPatterns) -> None:
         elif change:
             q.role = "rate" if q.uclass == "percent" else "change"
             q.cue_start = prev_end + change.start()
-            which = next(g for g in ("inc", "dec", "inc2", "dec2") if change.group(g))
+            # the first of the direction groups that took part (in the pattern's order)
+            inc, dec, inc2 = change.group("inc", "dec", "inc2")
+            which = "inc" if inc else "dec" if dec else "inc2" if inc2 else "dec2"
             q.direction = INCREASE if which.startswith("inc") else DECREASE
             if change.group("alt"):
                 q.direction = None  # "增加(减少)": the template leaves the direction open
