@@ -423,3 +423,24 @@ def test_contents_entries_skipped_as_by_their_keys(lex):
             assert _skip_paragraph(p, toc, {}, stops) == want, (p.text.text, toc)
             skipped += want
     assert skipped >= 3
+
+
+def test_remembered_subject_tests_answer_as_the_functions(lex):
+    """context.generic_subject and _measure_only are remembered per text: the answers of the
+    functions themselves, on every clause piece of the sample and made-up subjects."""
+    from textcheck.claims import context as X
+    from textcheck.readers import read_path
+
+    texts = ["", "2026年预算数", "年初预算数", "2024 年预算安排", "因公出国（境）费用", "支出决算", "预算数为",
+             "年初预算为", "合计", "２０２４年度的预算", None]
+    for p in read_path(str(SAMPLE)).paragraphs:
+        for piece in p.text.text.replace("。", "，").split("，"):
+            texts += [piece, piece[:8], piece[-8:]]
+    for fn in (X.generic_subject, X._measure_only):
+        fn.cache_clear()
+        for t in texts:
+            if t is None and fn is X._measure_only:
+                continue
+            assert fn(t) == fn.__wrapped__(t), (fn.__name__, t)
+            assert fn(t) == fn.__wrapped__(t), (fn.__name__, t)  # (the remembered answer)
+    assert any(X.generic_subject(t) for t in texts) and not all(X.generic_subject(t) for t in texts)

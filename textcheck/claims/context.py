@@ -18,6 +18,7 @@ it unlinked).  The claim records where its subject came from (``Claim.subject_fr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from textcheck import patterns as P
 from textcheck.claim import Claim, replace_claim
@@ -46,6 +47,9 @@ class ParagraphContext:
     numbering: int | None = None  # the paragraph's own list numbering level (lists._numbering_level)
 
 
+# generic_subject and _measure_only are pure functions of a short subject text, asked again for
+# the same words (each figure of a sentence asks about every other one): remembered (bounded)
+@lru_cache(maxsize=4096)
 def generic_subject(subject: str) -> bool:
     """A subject of a year and measure words only ("2026年预算数", "年初预算数", "")."""
     s = P.CLAIM_YEAR.sub("", halfwidth(subject or "")).strip()
@@ -128,6 +132,7 @@ def opens_sentence(claims, si: int, r: RawClaim, sentence_text: str) -> bool:
     return not halfwidth(sentence_text)[:start].strip()
 
 
+@lru_cache(maxsize=4096)
 def _measure_only(text: str) -> bool:
     s = P.CLAIM_YEAR.sub("", halfwidth(text))
     s = P.CLAIM_SUBJECT_TRAILING.sub("", s).strip(" ,，:：")
