@@ -156,9 +156,10 @@ def test_nouns_told_without_tokens_are_the_tokens_nouns(nlp, lex):
         c = chr(cp)
         assert bool(jieba.re_han_default.fullmatch(c)) == bool(P.CLAIM_JIEBA_WORD_CHAR.fullmatch(c)), hex(cp)
     assert all(P.CLAIM_NOUN_TOKEN.match(chr(cp)) for cp in range(0x4E00, 0x9FD6))
+    assert all(P.CLAIM_NOUN_TOKEN.match(c) and not P.CLAIM_JIEBA_WORD_CHAR.match(c) for c in "“”\"《》")
     rng = random.Random(11)
     pieces = ["处室", "科技人才", "专项资金", "单位", "在内", "的", "和", "人员", "参加", "经费", "项目", "预算",
-              "以及", "用于", "办公室", "三区", "，", "。", "、", "“", "”", "《", "》", " ", "\u3000", "A", "5", "-",
+              "以及", "用于", "办公室", "三区", "，", "。", "、", "“", "”", "《", "》", "\"", " ", "\u3000", "A", "5", "-",
               ".", "%", "(", ")", "：", "室", "费", "及", "其中", "分别"] + sorted(w for w in _NOUN_STOP if len(w) > 1)
     texts = list(_sentences(nlp, lex))
     for _ in range(1500):

@@ -281,7 +281,7 @@ def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc_of) -> None:
     if doc_of is not None and _noun_without_tokens(t, pos):
         # a short Han run closed by a character that ends the noun: every segmentation of it
         # ends the noun at the run's end (_noun_without_tokens), so nothing is segmented
-        end = P.CLAIM_JIEBA_HAN_RUN.match(t, pos).end()
+        end = P.CLAIM_JIEBA_NOUN_RUN.match(t, pos).end()
     elif doc_of is not None:
         # the Doc of t[off:] or of its start up to NOUN_REACH past pos at least (off ≤ pos: its
         # tokens are the sentence's)
@@ -319,14 +319,15 @@ _SHORT_RUN = 8
 
 
 def _noun_without_tokens(t: str, pos: int) -> bool:
-    """Whether the noun after ``pos`` ends where the run of jieba's Han characters starting there
-    ends, whatever the tokens: the run is at most ``_SHORT_RUN`` characters (so within the tokens
-    read and within ``NOUN_REACH``), holds no word of ``_NOUN_STOP`` (so no token of it is one),
-    its tokens are all Han (``CLAIM_NOUN_TOKEN`` takes each), a token begun before ``pos`` ends in
-    it (jieba cuts word characters in runs, and the run ends the block) and the character after
-    it is a token by itself — not a word character nor white space — that ends the noun (or
-    the text ends). tests/test_claims_tokens.py compares it with the tokens' answer."""
-    m = P.CLAIM_JIEBA_HAN_RUN.match(t, pos)
+    """Whether the noun after ``pos`` ends where the run of jieba's Han characters and quote marks
+    starting there ends, whatever the tokens: the run is at most ``_SHORT_RUN`` characters (so
+    within the tokens read and within ``NOUN_REACH``), holds no word of ``_NOUN_STOP`` (so no
+    token of it is one), its tokens are all Han or a quote mark (``CLAIM_NOUN_TOKEN`` takes
+    each: jieba cuts word characters in runs, and yields any other character by itself), a token
+    begun before ``pos`` ends in it (the run ends the block) and the character after it is a
+    token by itself — not a word character nor white space — that ends the noun (or the text
+    ends). tests/test_claims_tokens.py compares it with the tokens' answer."""
+    m = P.CLAIM_JIEBA_NOUN_RUN.match(t, pos)
     if m is None:
         return False
     k = m.end()

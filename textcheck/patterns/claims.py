@@ -240,10 +240,11 @@ CLAIM_NOUN_TOKEN = regex.compile(r"^[\p{Han}“”\"《》]+$")
 CLAIM_NOUN_RUN = regex.compile(r"[\p{Han}“”\"《》]{1,12}")
 CLAIM_NOUN_STOP = regex.compile(r"在内|的|和|及|与|等")
 # jieba's word characters (its re_han_default: Han of the basic block, Latin letters, digits,
-# "+#&._%-"), which it cuts into tokens run by run, and the Han ones among them — what
-# claims.sentence needs to know of its segmentation (tests/test_claims_tokens.py)
-CLAIM_JIEBA_HAN_RUN = regex.compile(r"[\u4E00-\u9FD5]+")
+# "+#&._%-"), which it cuts into tokens run by run, and a run of its Han ones and the quote marks
+# CLAIM_NOUN_TOKEN takes (each of them a token by itself) — what claims.sentence needs to know of
+# its segmentation (tests/test_claims_tokens.py)
 CLAIM_JIEBA_WORD_CHAR = regex.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
+CLAIM_JIEBA_NOUN_RUN = regex.compile(r'[\u4E00-\u9FD5“”"《》]+')
 CLAIM_SENTENCE_END = regex.compile(r"[。；;]")
 CLAIM_ENUM_SPLIT = regex.compile(r"[、，,]")
 CLAIM_PAREN_OR_SPACE = regex.compile(r"[（(].*?[）)]|\s+")
