@@ -444,3 +444,34 @@ def test_remembered_subject_tests_answer_as_the_functions(lex):
             assert fn(t) == fn.__wrapped__(t), (fn.__name__, t)
             assert fn(t) == fn.__wrapped__(t), (fn.__name__, t)  # (the remembered answer)
     assert any(X.generic_subject(t) for t in texts) and not all(X.generic_subject(t) for t in texts)
+
+
+def test_a_claim_is_put_out_once(nlp, lex):
+    """The assembler finds a list part in its output from the end (assemble._close): right only
+    while no claim object stands there twice — on the sample and on texts with lists that
+    stay open across paragraphs."""
+    from textcheck.claims import extract_claims
+    from textcheck.claims import assemble as A
+    from textcheck.readers import read_path, read_text
+
+    seen = []
+    real = A._Assembler._close
+
+    def close(self, open_list, out):
+        seen.append(len(out) == len({id(c) for c in out}))
+        result = real(self, open_list, out)
+        seen.append(len(out) == len({id(c) for c in out}))
+        return result
+
+    A._Assembler._close = close
+    try:
+        out = extract_claims(read_path(str(SAMPLE)), nlp, lex)
+        text = ("一、收入预算情况\n2024 年收入预算 300 万元，其中：\n（1）财政拨款 200 万元；\n（2）事业收入 100 万元。\n"
+                "二、支出情况\n基本支出 50 万元，其中：\n人员经费 30 万元。\n公用经费 20 万元。\n")
+        out2 = extract_claims(read_text(text, path="t.txt"), nlp, lex)
+    finally:
+        A._Assembler._close = real
+    assert seen and all(seen)
+    for claims in (out, out2):
+        assert len(claims) == len({id(c) for c in claims})
+    assert any(c.whole is not None for c in out2)

@@ -296,8 +296,11 @@ class _Assembler(SubjectCleaner):
             if head is None:
                 continue
             new = replace_claim(c, whole=head)
-            for i, o in enumerate(out):
-                if o is c:
+            # a part was put out with its paragraph, after the head: searched from the end (a
+            # claim stands in ``out`` once at most — every entry is a claim made for it — so the
+            # last place holding it is the first)
+            for i in range(len(out) - 1, -1, -1):
+                if out[i] is c:
                     out[i] = new
                     break
             grouped.setdefault(_uclass(c), []).append(new)
