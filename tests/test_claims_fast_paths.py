@@ -475,3 +475,35 @@ def test_a_claim_is_put_out_once(nlp, lex):
     for claims in (out, out2):
         assert len(claims) == len({id(c) for c in claims})
     assert any(c.whole is not None for c in out2)
+
+
+def test_figures_with_quiet_neighbours_are_claims():
+    """scan_quantities asks _not_a_claim only about a figure one of whose neighbours is a
+    character it looks at or white space: for every other figure the unconditional tests answer
+    False (made-up texts around figures, every character of the sample as a neighbour)."""
+    from decimal import Decimal
+
+    from textcheck.claims import vocab as V
+    from textcheck.claims.vocab import RawQuantity
+    from textcheck.numbers import Number
+
+    def quiet(t, s, e):
+        before, after = t[s - 1:s] if s else "", t[e:e + 1]
+        return not (before in V._NEIGHBOUR_BEFORE or after in V._NEIGHBOUR_AFTER or before.isspace()
+                    or after.isspace())
+
+    cases = list(_texts())
+    chars = sorted(set(SAMPLE.read_text("utf-8")) | set("以左上多余之至-—~～约近过于少高≥≤=><＞＜人均每到第*×/〔[月日年"))
+    cases += [(a, "10万元", b) for a in chars for b in ("", "，", "以上", "年")]
+    cases += [(a, "3个", b) for a in ("", "共", "第") for b in chars]
+    quiet_seen = 0
+    for left, fig, right in cases:
+        t = left + fig + right
+        s, e = len(left), len(left) + len(fig)
+        if not quiet(t, s, e):
+            continue
+        quiet_seen += 1
+        for uclass in ("money", "count", "percent"):
+            q = RawQuantity(s, e, Number(Decimal(1), 0, "万元", fig), "万元", uclass)
+            assert not _not_a_claim_reference(t, q), (t, uclass)
+    assert quiet_seen > 1000

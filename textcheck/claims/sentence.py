@@ -182,8 +182,11 @@ def _enumerations(t: str, claims: list[RawClaim], reason_at: int) -> list[RawCla
     return [c for c in claims if id(c) not in inside]
 
 
+_KIND_OF = {"money": "amount", "physical": "amount", "count": "count", "percent": "ratio"}
+
+
 def _kind(q: RawQuantity) -> str:
-    return {"money": "amount", "physical": "amount", "count": "count", "percent": "ratio"}[q.uclass]
+    return _KIND_OF[q.uclass]
 
 
 def _attach_change(c: RawClaim, q: RawQuantity, slot: str) -> None:

@@ -241,9 +241,14 @@ class ClaimPatterns:
         out: list[RawQuantity] = []
         last_end = -1
         for q in found:
-            if q.start < last_end:
+            start, end = q.start, q.end
+            if start < last_end:
                 continue
-            if _not_a_claim(t, q):
+            # most figures have neighbours none of _not_a_claim's tests looks at, nor white space:
+            # then it answers False, and is not asked (tests/test_claims_fast_paths.py)
+            before, after = t[start - 1:start] if start else "", t[end:end + 1]
+            if (before in _NEIGHBOUR_BEFORE or after in _NEIGHBOUR_AFTER or before.isspace() or after.isspace()) \
+                    and _not_a_claim(t, q):
                 continue
             out.append(q)
             last_end = q.end
@@ -288,6 +293,10 @@ def _not_a_claim(t: str, q: RawQuantity) -> bool:
 # before it, a price or a formula after it (one character each: tested as the neighbour)
 _FORMULA_BEFORE = frozenset(("第", "*", "×", "=", "/", "〔", "["))
 _FORMULA_AFTER = frozenset(("/", "*", "×", "="))
+# every character _not_a_claim looks at right before / right after a figure (past white space)
+_NEIGHBOUR_BEFORE = _APPROX_BEFORE_LAST | _FORMULA_BEFORE
+_NEIGHBOUR_AFTER = _APPROX_AFTER_FIRST | _FORMULA_AFTER | frozenset(("月", "日", "年"))
+
 
 
 # Compiled patterns per lexicon, keyed by the lexicon object's id; each entry keeps the lexicon
