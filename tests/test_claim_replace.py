@@ -47,3 +47,19 @@ def test_new_claim_equals_the_dataclass_init(sample_text, lex, nlp):
         new_claim(kind="amount", subject="x")  # no sentence
     with pytest.raises(TypeError):
         new_claim(kind="amount", subject="x", sentence=None, no_such_field=1)
+
+
+def test_new_quantity_equals_the_dataclass_init(sample_text, lex, nlp):
+    from textcheck.claim import Quantity, new_quantity
+    from textcheck.claims import extract_claims
+    from textcheck.readers import read_text
+
+    claims = extract_claims(read_text(sample_text, path="s.txt"), nlp, lex)
+    quantities = [q for c in claims for q in (c.value, c.share, c.change, c.rate, c.previous) if q is not None]
+    assert len(quantities) > 100
+    for q in quantities:
+        ours, theirs = new_quantity(q.number, q.span), Quantity(q.number, q.span)
+        assert ours == theirs and ours.__dict__ == theirs.__dict__ and hash(ours) == hash(theirs)
+        assert type(ours) is Quantity
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quantities[0].number = None

@@ -80,3 +80,15 @@ def test_positions_given_by_keyword_too():
     assert _answer(P.CLAIM_LIST_MARKER.search(t, pos=1)) == _answer(P.CLAIM_LIST_MARKER.pattern.search(t, pos=1))
     assert _answer(P.CLAIM_LIST_MARKER.match(t, pos=0)) == _answer(P.CLAIM_LIST_MARKER.pattern.match(t, pos=0))
     assert list(P.CLAIM_LIST_MARKER.finditer("无", pos=0)) == []
+
+
+def test_the_words_test_is_any_word_in_the_text(lex):
+    """may_match (one search of the words' alternation when there are several) against the plain
+    ``any(w in text)`` and the mark, for every guarded pattern, on the seed's pieces."""
+    for name, guarded in _needs_patterns(lex).items():
+        found = 0
+        for t in _texts() + [w + "x" for w in guarded.words] + ["x" + w for w in guarded.words]:
+            plain = any(w in t for w in guarded.words) and (guarded.mark is None or guarded.mark.search(t) is not None)
+            assert guarded.may_match(t) == plain, (name, t)
+            found += plain
+        assert found, name

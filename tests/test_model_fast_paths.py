@@ -71,6 +71,8 @@ def test_sentences_split_as_the_character_walk():
         expected = _sentences_by_characters(lt)
         assert list(p.sentences()) == expected, t
         assert list(p.sentences()) == expected, t  # the second call: the kept split
+        # the bounds claim extraction slices by itself
+        assert [lt.slice(a, b) for a, b in p.sentence_bounds()] == expected, t
         assert p == Paragraph(lt, ("一、说明",), 0)  # the kept split is no part of the value
 
 

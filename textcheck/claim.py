@@ -132,6 +132,16 @@ def new_claim(**fields) -> Claim:
     return new
 
 
+def new_quantity(number: Number, span: LocatedText) -> Quantity:
+    """``Quantity(number, span)`` without the frozen ``__init__``'s ``object.__setattr__`` calls
+    (one per figure of the narrative); tests/test_claim_replace.py compares the two."""
+    new = object.__new__(Quantity)
+    values = new.__dict__
+    values["number"] = number
+    values["span"] = span
+    return new
+
+
 def replace_claim(claim: Claim, **changes) -> Claim:
     """``dataclasses.replace(claim, **changes)``: the same new Claim, made by copying the
     fields rather than by replace's walk over them and the 25-argument ``__init__`` (the

@@ -157,15 +157,23 @@ class Paragraph:
             object.__setattr__(self, "_sentences", found)
         return iter(found)
 
-    def _split(self) -> Iterator[LocatedText]:
+    def sentence_bounds(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence in the text: what ``sentences()`` slices (claim
+        extraction slices only the sentences that carry a figure)."""
+        out = []
         start = 0
         s = self.text.text
         for m in patterns.PARAGRAPH_SENTENCE_END.finditer(s):
             end = m.end()
-            yield self.text.slice(start, end)  # never blank: it holds its sentence end
+            out.append((start, end))  # never blank: it holds its sentence end
             start = end
         if s[start:].strip():
-            yield self.text.slice(start, len(s))
+            out.append((start, len(s)))
+        return out
+
+    def _split(self) -> Iterator[LocatedText]:
+        for start, end in self.sentence_bounds():
+            yield self.text.slice(start, end)
 
 
 @dataclass(frozen=True, slots=True)

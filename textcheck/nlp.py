@@ -111,6 +111,22 @@ class JiebaTokenizer:
             start = m.start()
         return start
 
+    def block_span(self, text: str, pos: int, reach: int) -> tuple[int, int]:
+        """(``block_start(text, pos)``, the end of the first run of word characters that ends at
+        or after ``reach``, or ``len(text)``). The runs before that end are segmented as in the
+        whole text, so the tokens of ``text[start:end]`` are the whole text's tokens that start
+        in it: a reader of the tokens up to ``reach`` need not segment the rest of the text
+        either (tests/test_claims_tokens.py)."""
+        if self.blocks is None:
+            return 0, len(text)
+        start = 0
+        for m in self.blocks.finditer(text):
+            if m.start() <= pos:
+                start = m.start()
+            if m.end() >= reach:  # every later run starts after it, so after pos
+                return start, m.end()
+        return start, len(text)
+
     def __call__(self, text: str):
         words = [w for w in self.cut(text, cut_all=False) if w]
         # any whitespace at all (str.isspace's, as get_words_and_spaces splits on): split()

@@ -136,6 +136,20 @@ class Number:
         return self.text or format_decimal(self.value, self.decimals)
 
 
+def new_number(value: Decimal, decimals: int, unit: str | None = None, text: str = "") -> Number:
+    """``Number(value, decimals, unit, text)`` without the frozen ``__init__``'s four
+    ``object.__setattr__`` calls (the claim extractor makes one per figure of the narrative);
+    Number has no ``__post_init__`` and only its fields in ``__dict__``
+    (tests/test_claims_fast_paths.py compares the two)."""
+    new = object.__new__(Number)
+    values = new.__dict__
+    values["value"] = value
+    values["decimals"] = decimals
+    values["unit"] = unit
+    values["text"] = text
+    return new
+
+
 # A published amount has far fewer digits; beyond these, Decimal's default
 # precision (28 significant digits) would round sums and the interval
 # arithmetic would no longer be exact, so such a string is not read as a number.

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 
 from textcheck import patterns as P
-from textcheck.claim import Claim, Quantity, new_claim, replace_claim
+from textcheck.claim import Claim, Quantity, new_claim, new_quantity, replace_claim
 from textcheck.claims.context import (ParagraphContext, amount_before, paragraph_change_owner, restates_change,
                                       with_context_subject)
 from textcheck.claims.lists import (_continues_list, _enumeration_head, _exhaustive_list, _in_brackets,
                                     _last_open_claim, _marker_at_end, _norm, _numbering_level, _project_from_section,
                                     _project_name, _uclass, _without_sub_lists)
-from textcheck.claims.vocab import ClaimPatterns, RawClaim, RawQuantity, halfwidth, normalize_term
-from textcheck.document import LocatedText
-from textcheck.numbers import may_be_digit
+from textcheck.claims.subjects import SubjectCleaner
+from textcheck.claims.vocab import ClaimPatterns, RawClaim, RawQuantity, halfwidth
+from textcheck.document import LocatedText, located
 
-class _Assembler:
+
+class _Assembler(SubjectCleaner):
     """Turns raw sentence claims into located Claims and connects sentences and paragraphs."""
 
     def __init__(self, pats: ClaimPatterns, orgs: list[str]):
@@ -23,6 +24,9 @@ class _Assembler:
         self.orgs = orgs
         self._orgs_halfwidth = [halfwidth(o) for o in orgs]  # as _left_cut compares them, once
         self.lexicon = pats.lexicon
+        # _subject's answers for this document's subject texts (a third of them repeat:
+        # "预算安排规模", "差旅费" …); keyed by the text (and section when it holds "款")
+        self._subjects: dict = {}
 
     def run(self, paragraphs, by_para) -> list[Claim]:
         out: list[Claim] = []
@@ -33,19 +37,24 @@ class _Assembler:
         open_list: dict | None = None  # cross-paragraph list opened by a trailing "其中："
         before, before_claims = None, []  # the paragraph just before and its claims
         item_list = False  # the last numbered paragraph of the section opened a list ("2.A x,主要包括：…")
+        heading_of, heading_name = None, None  # the last section asked for a project name, its answer
         for p in paragraphs:
             same = before is not None and before.section == p.section
             level = _numbering_level(p.text.text)  # the paragraph's list numbering, read once
             numbered = level is not None
             item_list = same and item_list and not numbered
-            # the list goes on: a trailing "其中：" list, or unnumbered paragraphs after a numbered
-            # item whose list the PDF broke into paragraphs ("…主要包括：A a；" ¶ "B b；" ¶ "C c。")
-            continues = item_list or (open_list is not None and p.section == open_list["section"]
-                                      and _continues_list(open_list, level))
-            ctx = ParagraphContext(before if same else None, not same, before_claims if same else [],
-                                   out, open_list is None, continues, level)
-            if numbered:
-                item_list = bool(P.CLAIM_LIST_MARKER.search(halfwidth(p.text.text)))
+            entries = by_para.get(id(p))
+            ctx = None
+            if entries:  # (a paragraph without figures yields no claims: no context to read)
+                # the list goes on: a trailing "其中：" list, or unnumbered paragraphs after a numbered
+                # item whose list the PDF broke into paragraphs ("…主要包括：A a；" ¶ "B b；" ¶ "C c。")
+                continues = item_list or (open_list is not None and p.section == open_list["section"]
+                                          and _continues_list(open_list, level))
+                ctx = ParagraphContext(before if same else None, not same, before_claims if same else [],
+                                       out, open_list is None, continues, level)
+            if numbered:  # (the list words are Han, which halfwidth keeps: tested on the text as it is)
+                item_list = P.CLAIM_LIST_MARKER.may_match(p.text.text) and \
+                    bool(P.CLAIM_LIST_MARKER.search(halfwidth(p.text.text)))
             before, before_claims = p, []
             # project blocks: "（一）项目名称：…" as a paragraph or as the innermost heading
             name = _project_name(p)
@@ -53,7 +62,8 @@ class _Assembler:
                 project, project_section, project_total = name, p.section, None
                 open_list = self._close(open_list, out)
                 continue
-            heading_name = _project_from_section(p)
+            if p.section is not heading_of:  # a function of the section, which paragraphs share
+                heading_of, heading_name = p.section, _project_from_section(p)
             if heading_name is not None and (heading_name != project or p.section != project_section):
                 project, project_section, project_total = heading_name, p.section, None
             if project is not None and p.section != project_section:
@@ -61,11 +71,12 @@ class _Assembler:
             if open_list is not None and p.section != open_list["section"]:
                 open_list = self._close(open_list, out)
 
-            entries = by_para.get(id(p), [])
             if p.section != last_section:
                 prev_subject, last_section = "", p.section
-            claims, prev_subject, project_total = self._paragraph_claims(p, entries, project, prev_subject,
-                                                                         project_total, ctx)
+            claims = []
+            if entries:
+                claims, prev_subject, project_total = self._paragraph_claims(p, entries, project, prev_subject,
+                                                                             project_total, ctx)
             before_claims = claims
             # cross-paragraph part: the first non-reason claim of this paragraph
             if open_list is not None and not _continues_list(open_list, level):
@@ -73,9 +84,8 @@ class _Assembler:
             if open_list is not None:
                 open_list = self._continue_list(open_list, claims, level, out)
 
-            trailing = self._lists(p, entries, claims, project_total, out)
-            final = [c for _, _, c, _ in claims]
-            out.extend(final)
+            trailing = self._lists(p, entries, claims, project_total, out) if entries else None
+            out.extend([c for _, _, c, _ in claims])
             if open_list is not None and open_list.get("done"):
                 open_list = self._close(open_list, out)
             if trailing is not None:
@@ -91,8 +101,9 @@ class _Assembler:
         claims: list[tuple[int, int, Claim, RawClaim]] = []
         changed: Claim | None = None  # the claim that took the last change, while nothing followed it
         for si, sent, raws in entries:
+            first_year = P.CLAIM_YEAR_NUMBER.search(halfwidth(sent.text)) if raws else None
             for r in raws:
-                c = self._claim(r, sent, p, project, prev_subject)
+                c = self._claim(r, sent, p, project, prev_subject, first_year)
                 if c is None:
                     continue
                 if project is None:
@@ -163,6 +174,10 @@ class _Assembler:
 
     def _lists(self, p, entries, claims, project_total, out):
         """Set whole/items for lists inside the paragraph; return a list that stays open."""
+        # every marker holds one of the pattern's words (Han, which halfwidth keeps), and the
+        # sentences are pieces of the paragraph: one test of its text for most paragraphs
+        if not P.CLAIM_LIST_MARKER.may_match(p.text.text):
+            return None
         sent_text = {si: halfwidth(sent.text) for si, sent, _ in entries}
         markers = []
         for si, text in sent_text.items():
@@ -281,8 +296,11 @@ class _Assembler:
             if head is None:
                 continue
             new = replace_claim(c, whole=head)
-            for i, o in enumerate(out):
-                if o is c:
+            # a part was put out with its paragraph, after the head: searched from the end (a
+            # claim stands in ``out`` once at most — every entry is a claim made for it — so the
+            # last place holding it is the first)
+            for i in range(len(out) - 1, -1, -1):
+                if out[i] is c:
                     out[i] = new
                     break
             grouped.setdefault(_uclass(c), []).append(new)
@@ -308,18 +326,24 @@ class _Assembler:
 
     # ---- one claim
 
-    def _claim(self, r: RawClaim, sent: LocatedText, p, project, prev_subject) -> Claim | None:
-        def q(raw: RawQuantity | None) -> Quantity | None:
-            if raw is None:
-                return None
-            return Quantity(raw.number, sent.slice(raw.start, raw.end))
+    def _claim(self, r: RawClaim, sent: LocatedText, p, project, prev_subject, first_year=None) -> Claim | None:
+        """``first_year``: the sentence's first CLAIM_YEAR_NUMBER match (None when it has none),
+        found once per sentence: the search up to a figure finds that match when it ends before
+        the figure and nothing otherwise (matches never overlap: each is four digits, spaces, 年)."""
+        # the located spans of the sentence's parts, made here rather than by LocatedText.slice
+        # (the same located(), a call less for each of some 400 spans a document)
+        text, positions, page, ref = sent.text, sent.positions, sent.page, sent.ref
+
+        def q(raw: RawQuantity) -> Quantity:
+            a, b = raw.start, raw.end
+            return new_quantity(raw.number, located(text[a:b], positions[a:b], page, ref))
 
         subject, subject_span, codes = "", None, ()
         if r.subject_span:
             s, e = r.subject_span
-            subject, codes, (s, e) = self._subject(sent.text, s, e, p.section)
+            subject, codes, (s, e) = self._subject(text, s, e, p.section)
             if e > s:
-                subject_span = sent.slice(s, e)
+                subject_span = located(text[s:e], positions[s:e], page, ref)
         if r.subject_from == "inherit" and prev_subject:
             subject = prev_subject
         if P.CLAIM_QUALIFIER_SUBJECT.match(_norm(subject)) and prev_subject:
@@ -330,7 +354,7 @@ class _Assembler:
         if r.kind == "ratio" and not subject:
             return None  # a bare percentage (chart label) says nothing checkable
         year = None
-        ym = P.CLAIM_YEAR_NUMBER.search(halfwidth(sent.text), 0, r.start)
+        ym = first_year if first_year is not None and first_year.end() <= r.start else None
         # a year inside the subject names the item ("2023 年替代工作经费"), not the figure's year
         if ym and not (r.subject_span and r.subject_span[0] <= ym.start() < r.subject_span[1]
                        and subject_span is not None and ym.group(1) in subject):
@@ -343,11 +367,11 @@ class _Assembler:
             paragraph=p.index,
             subject_span=subject_span,
             codes=codes,
-            value=q(r.value),
-            share=q(r.share),
-            change=q(r.change),
-            rate=q(r.rate),
-            previous=q(r.previous),
+            value=None if r.value is None else q(r.value),
+            share=None if r.share is None else q(r.share),
+            change=None if r.change is None else q(r.change),
+            rate=None if r.rate is None else q(r.rate),
+            previous=None if r.previous is None else q(r.previous),
             direction=r.direction,
             direction_span=sent.slice(*r.direction_span) if r.direction_span else None,
             rate_direction=r.rate_direction,
@@ -358,117 +382,6 @@ class _Assembler:
             project=project,
             clause=r.clause,
         )
-
-    def _subject(self, text: str, s: int, e: int, section=()) -> tuple[str, tuple[str, ...], tuple[int, int]]:
-        """Cleaned subject, its classification codes, and the span it came from."""
-        t = halfwidth(text)
-        seg = t[s:e]
-        # 类/款/项 path ("科学技术支出（类）…（款）…（项）"), or 款/项 under a "…（类）" heading
-        m = P.CLAIM_CLASSIFICATION.search(seg)
-        names = []
-        if m:
-            names = [normalize_term(x) for x in (m.group("lei"), m.group("kuan"), m.group("xiang")) if x]
-        else:
-            m = P.CLAIM_CLASSIFICATION_KX.search(seg)
-            if m:
-                lei = next((h.group("lei") for h in map(P.CLAIM_CLASS_HEADING.search, reversed(section)) if h), None)
-                names = [normalize_term(x) for x in (lei, m.group("kuan"), m.group("xiang")) if x]
-        if m:
-            names = [P.CLAIM_LEADING_NUMBERING.sub("", n) for n in names]
-            return "/".join(names), self._path_codes(names), (s + m.start(), s + m.end())
-        cut = self._left_cut(seg)
-        end = len(seg)
-        tail = P.CLAIM_SUBJECT_TRAILING.search(seg, cut)
-        while tail and tail.start() > cut:
-            end = tail.start()
-            tail = P.CLAIM_SUBJECT_TRAILING.search(seg[:end], cut)
-        sub = seg[cut:end].strip(" :：,，")
-        if not sub:
-            return "", (), (s, s)
-        lead = seg.index(sub, cut) if sub in seg[cut:] else cut
-        span = (s + lead, s + lead + len(sub))
-        original = text[span[0]:span[1]]
-        codes: tuple[str, ...] = ()
-        # a code starts with a digit: other subjects (nearly all) skip the pattern
-        cm = P.CLAIM_CODE_NAME.match(sub) if self.lexicon is not None and may_be_digit(sub[0]) else None
-        if cm:
-            code = cm.group("code")
-            if code in self.lexicon.function_items or code in self.lexicon.economic_items:
-                return normalize_term(cm.group("name")), (code,), span
-        name = normalize_term(original)
-        if self.lexicon is not None:
-            # a pure function of the lexicon and the name, remembered per lexicon like path codes
-            key = ("function_code", name)
-            codes = self.pats.memo.get(key)
-            if codes is None:
-                fc = self.lexicon.function_codes(name)
-                codes = self.pats.remember(key, (fc[0],) if len(fc) == 1 else ())
-        return name, codes, span
-
-    def _left_cut(self, seg: str) -> int:
-        """Where the subject starts after the left cuts: numbering, "其中", department names, years."""
-        cut = 0
-        lm = P.CLAIM_LEADING_NUMBERING.match(seg)
-        if lm:
-            cut = lm.end()
-        lc = P.CLAIM_SUBJECT_LEFT_CUT.match(seg, cut)
-        if lc:
-            cut = lc.end()
-        changed = True
-        after_org = False
-        while changed:
-            changed = False
-            rest = seg[cut:]
-            stripped = rest.lstrip(" ,，")
-            if stripped is not rest and len(stripped) != len(rest):
-                cut += len(rest) - len(stripped)
-                changed = True
-                continue
-            for o in self._orgs_halfwidth:
-                if rest.startswith(o):
-                    cut += len(o)
-                    changed = after_org = True
-                    break
-            else:
-                om = P.CLAIM_ORG_BEFORE_YEAR.match(rest)
-                if om:
-                    cut += om.end()
-                    changed = after_org = True
-                    continue
-                for lead in ("本部门", "本单位", "我单位", "我局", "本级", "部门本级"):
-                    if rest.startswith(lead) and len(rest) > len(lead) + 1:
-                        cut += len(lead)
-                        changed = after_org = True
-                        break
-                else:
-                    ym = P.CLAIM_YEAR.match(rest)
-                    if ym and (after_org or self._starts_with_term(rest[ym.end():])):
-                        cut += ym.end()
-                        changed = True
-                        after_org = False
-        return cut
-
-    def _starts_with_term(self, s: str) -> bool:
-        key = normalize_term(s[:24])
-        terms = self.pats.term_keys
-        return any(key[:n] in terms for n in range(min(len(key), self.pats.term_max), 1, -1))
-
-    def _path_codes(self, names: list[str]) -> tuple[str, ...]:
-        """The one code of a 类/款/项 path that starts at the 类 (outermost first); () when the
-        lexicon does not know a level (no code rather than a shallower one) or the path is ambiguous."""
-        if self.lexicon is None:
-            return ()
-        # a pure function of the lexicon and the names: remembered per lexicon (a path's
-        # last name, "行政运行", is the name of a hundred codes, each compared level by level)
-        key = ("path_codes", tuple(names))
-        codes = self.pats.memo.get(key)
-        if codes is None:
-            width = 1 + 2 * len(names)  # the path starts at the 类: 3, 5 or 7 digits
-            # a 类 is often written without its trailing 支出 ("科学技术（类）")
-            found = {c for lei in (names[0], names[0] + "支出")
-                     for c in self.lexicon.function_codes_for_path([lei, *names[1:]]) if len(c) == width}
-            codes = self.pats.remember(key, tuple(found) if len(found) == 1 else ())
-        return codes
 
 
 def _listed(p, claims, k, ctx) -> bool:
@@ -482,7 +395,7 @@ def _listed(p, claims, k, ctx) -> bool:
     text = p.text.text
     at = text.find(c.sentence.text)
     end = at + ppos if at >= 0 else len(text)
-    return bool(P.CLAIM_LIST_MARKER.search(halfwidth(text[:end])))
+    return P.CLAIM_LIST_MARKER.may_match(text[:end]) and bool(P.CLAIM_LIST_MARKER.search(halfwidth(text[:end])))
 
 
 def _whole_measure_subject(subject: str, text: str, span: tuple[int, int] | None) -> str:

@@ -18,6 +18,7 @@ it unlinked).  The claim records where its subject came from (``Claim.subject_fr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from textcheck import patterns as P
 from textcheck.claim import Claim, replace_claim
@@ -46,6 +47,9 @@ class ParagraphContext:
     numbering: int | None = None  # the paragraph's own list numbering level (lists._numbering_level)
 
 
+# generic_subject and _measure_only are pure functions of a short subject text, asked again for
+# the same words (each figure of a sentence asks about every other one): remembered (bounded)
+@lru_cache(maxsize=4096)
 def generic_subject(subject: str) -> bool:
     """A subject of a year and measure words only ("2026年预算数", "年初预算数", "")."""
     s = P.CLAIM_YEAR.sub("", halfwidth(subject or "")).strip()
@@ -103,8 +107,9 @@ def context_name(p, si: int, ctx: ParagraphContext) -> tuple[str, str] | None:
     section), else the heading of a section's first paragraph; a nearest context that names
     no item gives nothing."""
     if si > 0:
-        sentences = list(p.sentences())
-        before = sentences[si - 1].text if si - 1 < len(sentences) else ""
+        # the sentence's text from its bounds (located sentences would be built for all of them)
+        bounds = p.sentence_bounds()
+        before = p.text.text[bounds[si - 1][0]:bounds[si - 1][1]] if si - 1 < len(bounds) else ""
         name = lead_name(before)
         return (name, "lead") if name else None
     if ctx.before is not None:
@@ -127,6 +132,7 @@ def opens_sentence(claims, si: int, r: RawClaim, sentence_text: str) -> bool:
     return not halfwidth(sentence_text)[:start].strip()
 
 
+@lru_cache(maxsize=4096)
 def _measure_only(text: str) -> bool:
     s = P.CLAIM_YEAR.sub("", halfwidth(text))
     s = P.CLAIM_SUBJECT_TRAILING.sub("", s).strip(" ,，:：")
@@ -234,7 +240,7 @@ def paragraph_change_owner(ctx: ParagraphContext, c: Claim, r: RawClaim, lead_ba
     prev_claims = ctx.before_claims
     if ctx.before is None or not prev_claims or not ctx.no_open_list:
         return None
-    last_sentence = len(list(ctx.before.sentences())) - 1
+    last_sentence = len(ctx.before.sentence_bounds()) - 1
     if prev_claims[-1][0] != last_sentence or prev_claims[-1][2].whole is not None:
         return None
     if amount_before(prev_claims, last_sentence + 1, c, r) is None:

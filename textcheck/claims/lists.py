@@ -111,7 +111,8 @@ _NUMBERING_FIRST = frozenset("一二三四五六七八九十（(")
 def _numbering_level(text: str) -> int | None:
     """Level of the list numbering a paragraph starts with: 0 "一、", 1 "（一）", 2 "1." / "1、",
     3 "（1）"; None when it starts with none."""
-    s = text.lstrip()
+    # (lstrip copies the text: only for the few that start with white space)
+    s = text.lstrip() if text[:1].isspace() else text
     # every style starts with a Chinese numeral, a bracket or a digit: a paragraph that starts
     # with none of them (most do) is told without the four patterns
     if s[:1] not in _NUMBERING_FIRST and not may_be_digit(s[:1]):
@@ -144,6 +145,8 @@ def _marker_at_end(entries, si, me) -> bool:
 
 
 def _project_name(p) -> str | None:
+    if "项目名称" not in p.text.text:  # what every match holds (halfwidth keeps it): most paragraphs
+        return None
     m = P.CLAIM_PROJECT_NAME.search(halfwidth(p.text.text))
     if m and p.text.text.lstrip().find("项目名称") <= 12:
         return p.text.text[m.start("name"):m.end("name")].strip()
@@ -155,5 +158,7 @@ def _project_from_section(p) -> str | None:
     if not p.section:
         return None
     h = p.section[-1]
+    if "项目名称" not in h:  # what every match holds (halfwidth keeps it)
+        return None
     m = P.CLAIM_PROJECT_NAME.search(halfwidth(h))
     return h[m.start("name"):m.end("name")].strip() if m else None

@@ -2,6 +2,7 @@
 比上年预算增加 → change; 增长 with % → rate; otherwise a stated value), grouped into raw claims."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from textcheck import patterns as P
@@ -13,12 +14,8 @@ def _clause_start(t: str, pos: int, floor: int) -> int:
     """Start of the clause holding ``pos``: after the last separator (or after the "、"
     that follows the previous figure)."""
     # the end of the last break (CLAIM_CLAUSE_BREAK) in t[floor:pos], found from the right
-    found = -1
-    for ch in P.CLAIM_CLAUSE_BREAK_CHARS:
-        k = t.rfind(ch, floor, pos)
-        if k > found:
-            found = k
-    last = found + 1 if found >= 0 else floor
+    found = P.CLAIM_CLAUSE_BREAK_LAST.search(t, floor, pos)
+    last = found.end() if found is not None else floor
     if last == floor and floor > 0:
         m = P.CLAIM_ITEM_BREAK.match(t, floor, pos)
         if m:
@@ -30,7 +27,8 @@ def sentence_claims(text: str, pats: ClaimPatterns, doc=None, quantities=None) -
     """Raw claims of one sentence (offsets in ``text``).
 
     ``doc`` is the sentence's spaCy Doc, or a function ``doc_of(pos)`` giving (Doc, offset):
-    the Doc of ``text[offset:]`` (offset ≤ pos) whose tokens are the sentence's from there on.
+    the Doc of ``text[offset:]`` (offset ≤ pos), or of a part of it reaching at least
+    ``NOUN_REACH`` characters past ``pos``, whose tokens are the sentence's from there on.
     Only a figure followed by a noun ever reads tokens (``_following_subject``), so most
     sentences need no Doc at all and the document-level extractor segments just those that
     do, from the block of the figure on (``textcheck.claims.extract._doc_maker``)."""
@@ -65,7 +63,9 @@ def _assign_roles(t: str, qs: list[RawQuantity], pats: ClaimPatterns) -> None:
         elif change:
             q.role = "rate" if q.uclass == "percent" else "change"
             q.cue_start = prev_end + change.start()
-            which = next(g for g in ("inc", "dec", "inc2", "dec2") if change.group(g))
+            # the first of the direction groups that took part (in the pattern's order)
+            inc, dec, inc2 = change.group("inc", "dec", "inc2")
+            which = "inc" if inc else "dec" if dec else "inc2" if inc2 else "dec2"
             q.direction = INCREASE if which.startswith("inc") else DECREASE
             if change.group("alt"):
                 q.direction = None  # "增加(减少)": the template leaves the direction open
@@ -182,8 +182,11 @@ def _enumerations(t: str, claims: list[RawClaim], reason_at: int) -> list[RawCla
     return [c for c in claims if id(c) not in inside]
 
 
+_KIND_OF = {"money": "amount", "physical": "amount", "count": "count", "percent": "ratio"}
+
+
 def _kind(q: RawQuantity) -> str:
-    return {"money": "amount", "physical": "amount", "count": "count", "percent": "ratio"}[q.uclass]
+    return _KIND_OF[q.uclass]
 
 
 def _attach_change(c: RawClaim, q: RawQuantity, slot: str) -> None:
@@ -222,6 +225,8 @@ def _named_base(t: str, prefix: str, current: RawClaim | None, pats: ClaimPatter
 
 def _names_subject(prefix: str) -> bool:
     """Whether the text before a cue names its own subject (not just "其中" or a connector)."""
+    if P.CLAIM_KEPT_HAN.search(prefix):  # a Han character no step below deletes (most prefixes)
+        return True
     s = P.CLAIM_LEADING_NUMBERING.sub("", prefix)
     s = P.CLAIM_CONNECTOR_LEAD.sub("", s)
     s = P.CLAIM_YEAR.sub("", s)
@@ -231,6 +236,8 @@ def _names_subject(prefix: str) -> bool:
 
 
 def _is_generic(prefix: str) -> bool:
+    if P.CLAIM_NOT_GENERIC_HAN.search(prefix):  # a Han character that stays and no generic word holds
+        return False
     s = P.CLAIM_LEADING_NUMBERING.sub("", prefix)
     s = P.CLAIM_YEAR.sub("", s)
     s = P.CLAIM_SUBJECT_TRAILING.sub("", s).strip(" :：")
@@ -258,6 +265,11 @@ def _given(doc):
     return lambda pos=0: (doc, 0)
 
 
+# Characters a counted noun after a figure spans at most (``_following_subject`` reads no token
+# ending further on; the extractor segments the sentence only that far, claims.extract).
+NOUN_REACH = 16
+
+
 def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc_of) -> None:
     """Counted noun after a measure word ("下设 6 个处室" → 处室), or the noun after a
     reason figure ("新增 1405 万元科技人才专项资金").  A figure followed by punctuation
@@ -269,8 +281,14 @@ def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc_of) -> None:
     if pos >= len(t) or not P.CLAIM_NOUN_START.match(t, pos):
         return
     end = pos
-    if doc_of is not None:
-        doc, off = doc_of(pos)  # the Doc of t[off:] (off ≤ pos: its tokens are the sentence's)
+    if doc_of is not None and _noun_without_tokens(t, pos):
+        # a short Han run closed by a character that ends the noun: every segmentation of it
+        # ends the noun at the run's end (_noun_without_tokens), so nothing is segmented
+        end = P.CLAIM_JIEBA_NOUN_RUN.match(t, pos).end()
+    elif doc_of is not None:
+        # the Doc of t[off:] or of its start up to NOUN_REACH past pos at least (off ≤ pos: its
+        # tokens are the sentence's)
+        doc, off = doc_of(pos)
         starts = token_starts(doc)
         i = max(0, bisect_right(starts, pos - off) - 1)
         for k in range(i, min(i + 8, len(starts))):
@@ -284,7 +302,7 @@ def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc_of) -> None:
                 continue
             if tok.text in _NOUN_STOP or not P.CLAIM_NOUN_TOKEN.match(tok.text):
                 break
-            if tok_end - pos > 16:
+            if tok_end - pos > NOUN_REACH:
                 break
             end = tok_end
     else:
@@ -295,6 +313,38 @@ def _following_subject(t: str, q: RawQuantity, c: RawClaim, doc_of) -> None:
             end = pos + stop.start()
     if end > pos:
         c.subject_span, c.subject_from = (pos, end), "following"
+
+
+# Tokens a run of Han characters after a figure may be cut into, at most, for the reader of
+# tokens (``_following_subject``: eight tokens from the one holding the figure's end) to reach its
+# end whatever jieba makes of it.
+_SHORT_RUN = 8
+
+
+def _noun_without_tokens(t: str, pos: int) -> bool:
+    """Whether the noun after ``pos`` ends where the run of jieba's Han characters and quote marks
+    starting there ends, whatever the tokens: the run is at most ``_SHORT_RUN`` characters (so
+    within the tokens read and within ``NOUN_REACH``), holds no word of ``_NOUN_STOP`` (so no
+    token of it is one), its tokens are all Han or a quote mark (``CLAIM_NOUN_TOKEN`` takes
+    each: jieba cuts word characters in runs, and yields any other character by itself), a token
+    begun before ``pos`` ends in it (the run ends the block) and the character after it is a
+    token by itself — not a word character nor white space — that ends the noun (or the text
+    ends). tests/test_claims_tokens.py compares it with the tokens' answer."""
+    m = P.CLAIM_JIEBA_NOUN_RUN.match(t, pos)
+    if m is None:
+        return False
+    k = m.end()
+    if k - pos > _SHORT_RUN or _NOUN_STOP_WORDS.search(t, pos, k):
+        return False
+    if k == len(t):
+        return True
+    after = t[k]
+    return not (after.isspace() or P.CLAIM_JIEBA_WORD_CHAR.match(after)) and (
+        after in _NOUN_STOP or not P.CLAIM_NOUN_TOKEN.match(after))
+
+
+# any word of _NOUN_STOP (a token equal to one is a part of the text equal to one)
+_NOUN_STOP_WORDS = re.compile("|".join(re.escape(w) for w in sorted(_NOUN_STOP, key=len, reverse=True)))
 
 
 def _enumeration(t: str, start: int, stop: int) -> list[tuple[int, int]]:

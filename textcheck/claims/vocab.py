@@ -12,7 +12,7 @@ import regex
 from textcheck import patterns as P
 from textcheck.lexicon import Lexicon
 from textcheck.lexicon import normalize_term as _normalize_term
-from textcheck.numbers import Number, chinese_numeral_value
+from textcheck.numbers import Number, chinese_numeral_value, new_number
 
 _DEFAULT_DIRECTIONS = {"increase": ["增加", "增长", "上升", "提高"],
                        "decrease": ["减少", "下降", "降低", "缩减"],
@@ -44,20 +44,31 @@ normalize_term = lru_cache(maxsize=16384)(_normalize_term)
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
+_HALF = {chr(c): chr(h) for c, h in _FULLWIDTH.items()}
 
 
 @lru_cache(maxsize=4096)
 def halfwidth(s: str) -> str:
-    """Full-width digits/letters/punctuation → ASCII, one character for one (offsets kept).
+    """Full-width digits/letters/punctuation → ASCII, one character for one (offsets kept):
+    ``s.translate(_FULLWIDTH)``, made by replacing each full-width form the text holds (a few
+    kinds, "，" "（" "：" …) in C rather than by a table look-up per character; the forms map to
+    ASCII, which none maps, so the order of the replacements does not matter
+    (tests/test_claims_fast_paths.py compares the two).
 
     Cached: every stage of extraction looks at the same sentences."""
-    return s.translate(_FULLWIDTH)
+    found = P.CLAIM_FULLWIDTH.findall(s)
+    if not found:
+        return s
+    for wide in set(found):
+        s = s.replace(wide, _HALF[wide])
+    return s
 
 
 # --------------------------------------------------------------------------- raw (sentence) level
 
 
-@dataclass
+# slots: the extractor makes one per figure and one claim per few, and reads their fields often
+@dataclass(slots=True)
 class RawQuantity:
     start: int  # number + unit span in the sentence
     end: int
@@ -71,7 +82,7 @@ class RawQuantity:
     base: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class RawClaim:
     kind: str
     start: int  # ordering position in the sentence
@@ -194,40 +205,54 @@ class ClaimPatterns:
 
     def find_quantities(self, text: str) -> list[RawQuantity]:
         """Number + unit spans of a sentence, thresholds/estimates/prices/formulas dropped."""
+        return self.scan_quantities(text)[1]
+
+    def scan_quantities(self, text: str) -> tuple[bool, list[RawQuantity]]:
+        """(``has_quantity(text)``, ``find_quantities(text)``) from one pass of the two patterns:
+        the extractor's pre-filter and the sentence's quantities, which it hands on."""
         t = halfwidth(text)
         found: list[RawQuantity] = []
+        matched = False
+        unit_class = self.unit_class
         for m in self.quantity.finditer(t):
-            unit = m.group("unit")
-            raw = m.group("num")
+            matched = True
+            raw, unit = m.group("num", "unit")
             digits = raw.replace(",", "")
             try:
                 value = Decimal(digits)
             except InvalidOperation:
                 continue
-            decimals = len(digits.split(".")[1]) if "." in digits else 0
-            found.append(RawQuantity(m.start(), m.end(), Number(value, decimals, unit, t[m.start():m.end()]),
-                                     unit, self.unit_class.get(unit, "count")))
+            dot = digits.find(".")
+            decimals = len(digits) - dot - 1 if dot >= 0 else 0
+            start, end = m.span()
+            found.append(RawQuantity(start, end, new_number(value, decimals, unit, t[start:end]),
+                                     unit, unit_class.get(unit, "count")))
         cn_found = False
         for m in self.cn_count.finditer(t):
-            cn_found = True
+            cn_found = matched = True
             n = chinese_numeral_value(m.group("num"))
             if n is None:
                 continue
             unit = m.group("unit")
-            found.append(RawQuantity(m.start(), m.end(), Number(Decimal(n), 0, unit, t[m.start():m.end()]),
+            found.append(RawQuantity(m.start(), m.end(), new_number(Decimal(n), 0, unit, t[m.start():m.end()]),
                                      unit, "count"))
         if cn_found:  # one finditer's matches come in order already; two are merged
             found.sort(key=lambda q: (q.start, -q.end))
         out: list[RawQuantity] = []
         last_end = -1
         for q in found:
-            if q.start < last_end:
+            start, end = q.start, q.end
+            if start < last_end:
                 continue
-            if _not_a_claim(t, q):
+            # most figures have neighbours none of _not_a_claim's tests looks at, nor white space:
+            # then it answers False, and is not asked (tests/test_claims_fast_paths.py)
+            before, after = t[start - 1:start] if start else "", t[end:end + 1]
+            if (before in _NEIGHBOUR_BEFORE or after in _NEIGHBOUR_AFTER or before.isspace() or after.isspace()) \
+                    and _not_a_claim(t, q):
                 continue
             out.append(q)
             last_end = q.end
-        return out
+        return matched, out
 
 
 
@@ -241,20 +266,37 @@ _APPROX_BEFORE_LAST = frozenset("约近过于少高≥≤=><＞＜人均每-~～
 
 
 def _not_a_claim(t: str, q: RawQuantity) -> bool:
-    before, after = t[:q.start], t[q.end:]
+    start, end = q.start, q.end
+    # the first character after the figure and the last before it, past white space: the
+    # neighbours themselves unless they are white space (the text around is copied only then)
+    first = t[end:end + 1]
+    if first.isspace():
+        first = t[end:].lstrip()[:1]
+    last = t[start - 1:start] if start else ""
+    if last.isspace():
+        last = t[:start].rstrip()[-1:]
     # str.strip's white space holds the patterns' \s (and U+001C–U+001F besides): a character
     # the patterns' \s* would pass is never the one tested, so the test never skips a match
-    head, tail = after.lstrip(), before.rstrip()
-    if (head[:1] in _APPROX_AFTER_FIRST and head and P.CLAIM_APPROX_AFTER.match(after)) or \
-            (tail[-1:] in _APPROX_BEFORE_LAST and tail and P.CLAIM_APPROX_BEFORE.search(before)):
+    if (first and first in _APPROX_AFTER_FIRST and P.CLAIM_APPROX_AFTER.match(t[end:])) or \
+            (last and last in _APPROX_BEFORE_LAST and P.CLAIM_APPROX_BEFORE.search(t[:start])):
         return True
-    if tail.endswith(("第", "*", "×", "=", "/", "〔", "[")):
+    if last in _FORMULA_BEFORE:
         return True  # ordinals, formulas, document numbers
-    if head.startswith(("/", "*", "×", "=")):
+    if first in _FORMULA_AFTER:
         return True  # prices ("0.42 元/度") and formulas
-    if q.uclass == "count" and after[:1] in ("月", "日", "年"):
+    if q.uclass == "count" and t[end:end + 1] in ("月", "日", "年"):
         return True
     return False
+
+
+# the characters that make a figure an ordinal, part of a formula or of a document number
+# before it, a price or a formula after it (one character each: tested as the neighbour)
+_FORMULA_BEFORE = frozenset(("第", "*", "×", "=", "/", "〔", "["))
+_FORMULA_AFTER = frozenset(("/", "*", "×", "="))
+# every character _not_a_claim looks at right before / right after a figure (past white space)
+_NEIGHBOUR_BEFORE = _APPROX_BEFORE_LAST | _FORMULA_BEFORE
+_NEIGHBOUR_AFTER = _APPROX_AFTER_FIRST | _FORMULA_AFTER | frozenset(("月", "日", "年"))
+
 
 
 # Compiled patterns per lexicon, keyed by the lexicon object's id; each entry keeps the lexicon

@@ -3,6 +3,8 @@ Units and measure words come from the lexicon at run time; the builders below tu
 into patterns once per pipeline (textcheck.nlp)."""
 from __future__ import annotations
 
+import re as _re
+
 from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 
 
@@ -14,39 +16,68 @@ class Needs:
     ``mark``, when given, is a simple pattern every match holds too (searched after a word
     was found).  ``tests/test_claims_needs.py`` checks each pattern's words and the answers."""
 
-    __slots__ = ("pattern", "words", "mark")
+    __slots__ = ("pattern", "words", "mark", "_any", "_word")
 
     def __init__(self, pattern, words, mark=None):
         self.pattern, self.words, self.mark = pattern, tuple(words), mark
         assert self.words and all(self.words), "no match without a non-empty word"
+        # one word: an ``in`` test; several: one search of their alternation finds any of them
+        # (the engine scans in C, where a loop of ``in`` tests runs a step per word); a literal
+        # alternation reads the same in re and regex
+        self._word = self.words[0] if len(self.words) == 1 else None
+        self._any = _re.compile("|".join(_re.escape(w) for w in self.words)) if len(self.words) > 1 else None
 
     def may_match(self, text: str) -> bool:
-        for w in self.words:
-            if w in text:
-                return self.mark is None or self.mark.search(text) is not None
-        return False
+        """Whether ``text`` holds one of the words (and the mark): ``any(w in text for w in words)``."""
+        word = self._word
+        if (word not in text) if word is not None else (self._any.search(text) is None):
+            return False
+        return self.mark is None or self.mark.search(text) is not None
 
+    # search/match/finditer make the same test as may_match, written out: the extractor runs them
+    # some 700 times a document, and a call less each is a tenth of a millisecond
     def search(self, text: str, *args, **kwargs):
-        return self.pattern.search(text, *args, **kwargs) if self.may_match(text) else None
+        word = self._word
+        if (word not in text) if word is not None else (self._any.search(text) is None):
+            return None
+        if self.mark is not None and self.mark.search(text) is None:
+            return None
+        return self.pattern.search(text, *args, **kwargs)
 
     def match(self, text: str, *args, **kwargs):
-        return self.pattern.match(text, *args, **kwargs) if self.may_match(text) else None
+        word = self._word
+        if (word not in text) if word is not None else (self._any.search(text) is None):
+            return None
+        if self.mark is not None and self.mark.search(text) is None:
+            return None
+        return self.pattern.match(text, *args, **kwargs)
 
     def finditer(self, text: str, *args, **kwargs):
         return self.pattern.finditer(text, *args, **kwargs) if self.may_match(text) else iter(())
 
 
+# The patterns below that the extractor runs over every sentence start with a character set,
+# not with a look-behind or an alternation: then the engine skips in C to the positions holding
+# one of its characters instead of trying the whole pattern at every position (a look-behind
+# that came first is written after that character, two characters wide). They match exactly
+# what the plainer spellings in the comments match (tests/test_claims_fast_paths.py).
+
 # Cheap pre-filter: only sentences with an Arabic digit (half or full width) or a
 # Chinese numeral are segmented at all.
-CLAIM_HAS_DIGIT = regex.compile(r"[0-9０-９]|[二两三四五六七八九十百][个人名家项次场座篇份台辆件套期轮位所户条]")
+# ( [0-9０-９]|[二两三四五六七八九十百][个人名家项次场座篇份台辆件套期轮位所户条] )
+CLAIM_HAS_DIGIT = regex.compile(r"[0-9０-９二两三四五六七八九十百]"
+                                r"(?:(?<=[0-9０-９])|(?<=[二两三四五六七八九十百])[个人名家项次场座篇份台辆件套期轮位所户条])")
 
 # A number in running text: thousands separators (well placed or not — the format
 # rule judges them), optional fraction.  Not part of a longer digit run or a code.
-CLAIM_NUMBER = r"(?<![\d.,])\d+(?:,\d+)*(?:\.\d+)?(?![\d])"
+# ( (?<![\d.,])\d+(?:,\d+)*(?:\.\d+)?(?![\d]) )
+CLAIM_NUMBER = r"\d(?<![\d.,].)\d*(?:,\d+)*(?:\.\d+)?(?![\d])"
 
 # A Chinese numeral as a count ("四个城市", "两个"); a lone "一" is an article
 # ("一批", "一个重要阵地") and never a count; "第" makes it an ordinal.
-CLAIM_CN_NUMERAL = r"(?<![第零〇一二两三四五六七八九十百千\d])(?:[二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*|一[零〇一二两三四五六七八九十百千]+)"
+# ( (?<![第零〇一二两三四五六七八九十百千\d])(?:[二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*|一[零〇一二两三四五六七八九十百千]+) )
+CLAIM_CN_NUMERAL = (r"[一二两三四五六七八九十百千](?<![第零〇一二两三四五六七八九十百千\d].)"
+                    r"(?:(?<!一)[零〇一二两三四五六七八九十百千]*|[零〇一二两三四五六七八九十百千]+)")
 
 # Qualifiers that make a figure a threshold or an estimate, not a stated amount:
 # "50 万元以上大型设备", "2 万元左右", "约 3 万元", "不超过 5 万元".
@@ -67,6 +98,9 @@ CLAIM_SHARE_CUE = Needs(regex.compile(r"占(?:[^，,。；;：:%\d]{0,14}?的?)?
 # Clause separators inside a sentence (sentences themselves end at 。！？；).
 CLAIM_CLAUSE_BREAK_CHARS = "，,：:；;"  # (one character each: the last break is found with str.rfind)
 CLAIM_CLAUSE_BREAK = regex.compile(f"[{CLAIM_CLAUSE_BREAK_CHARS}]")
+# the same set searched from the right (regex's reverse flag): the last break before a figure in
+# one call into C, where a str.rfind per character took a Python step each
+CLAIM_CLAUSE_BREAK_LAST = regex.compile(f"(?r)[{CLAIM_CLAUSE_BREAK_CHARS}]")
 
 # "、" separates list items only right after a figure ("差旅费 10.00 万元、培训费 5.00 万元");
 # elsewhere it joins nouns of one subject ("收入、支出预算总计").
@@ -180,6 +214,11 @@ CLAIM_ORG_BEFORE_YEAR = Needs(regex.compile(
 # Department names named in headings: "关于乌鲁木齐市科学技术局 2024 年收入预算情况说明".
 CLAIM_HEADING_ORG = regex.compile(r"关于\s*(?P<org>\p{Han}{4,}?)\s*\d{4}\s*年")
 
+# A full-width form claims.vocab.halfwidth rewrites (the ASCII block's twins and the ideographic
+# space): found first, each present one is then replaced throughout (str.translate would look
+# every character up, ~0.2 µs each).
+CLAIM_FULLWIDTH = regex.compile("[\uff01-\uff5e\u3000]")
+
 # Small helpers of the claim extractor (precompiled: they run per clause).
 CLAIM_SPACES = regex.compile(r"\s+")
 # Quotation marks and spaces, which do not tell two spellings of one name apart ("三公" / “三公”).
@@ -189,10 +228,23 @@ CLAIM_ALL_HAN = regex.compile(r"^\p{Han}+$")
 CLAIM_HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
 CLAIM_CONNECTOR_LEAD = regex.compile(r"^(?:其中|另外|此外|同时|其|均|分别|合计|共计)")
 CLAIM_BARE_BUDGET_WORD = regex.compile(r"^(?:预算|预算数|年初预算|本年预算|当年预算|本年|当年|本年数|本年预算数|当年预算数)$")
+# Han characters none of the patterns above that claims.sentence deletes from a clause prefix
+# (numbering, connectors, years, trailing copulas, bare budget words) can delete: one of them in
+# a prefix stays, so the prefix names a subject (_names_subject) …
+CLAIM_KEPT_HAN = regex.compile(r"(?![一二三四五六七八九十其中另外此同时均分别合计共年度的为是达到总约了预算数初本当])\p{Han}")
+# … and, unless it is a word of CLAIM_GENERIC_SUBJECT too, it is not a generic one (_is_generic)
+CLAIM_NOT_GENERIC_HAN = regex.compile(
+    r"(?![一二三四五六七八九十年度的为是达到共计总合约了本当全初预算数安排金额规模])\p{Han}")
 CLAIM_NOUN_START = regex.compile(r"[\p{Han}“\"《]")
 CLAIM_NOUN_TOKEN = regex.compile(r"^[\p{Han}“”\"《》]+$")
 CLAIM_NOUN_RUN = regex.compile(r"[\p{Han}“”\"《》]{1,12}")
 CLAIM_NOUN_STOP = regex.compile(r"在内|的|和|及|与|等")
+# jieba's word characters (its re_han_default: Han of the basic block, Latin letters, digits,
+# "+#&._%-"), which it cuts into tokens run by run, and a run of its Han ones and the quote marks
+# CLAIM_NOUN_TOKEN takes (each of them a token by itself) — what claims.sentence needs to know of
+# its segmentation (tests/test_claims_tokens.py)
+CLAIM_JIEBA_WORD_CHAR = regex.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
+CLAIM_JIEBA_NOUN_RUN = regex.compile(r'[\u4E00-\u9FD5“”"《》]+')
 CLAIM_SENTENCE_END = regex.compile(r"[。；;]")
 CLAIM_ENUM_SPLIT = regex.compile(r"[、，,]")
 CLAIM_PAREN_OR_SPACE = regex.compile(r"[（(].*?[）)]|\s+")
