@@ -52,7 +52,7 @@ class PlanTargetMismatch(Rule):
                     if m.bound is not None:
                         yield from self._bound(ctx, pt, goal, m, generic)
                         continue
-                    words = content_words(m.subject, generic)
+                    words = None  # segmented on first need: most plans meet no indicator of their unit
                     scored = []
                     for ind in candidates_all:
                         if ind.target.operator == LE:
@@ -62,6 +62,8 @@ class PlanTargetMismatch(Rule):
                         iw = content_words(ind.clean_name, generic)
                         if not iw:
                             continue
+                        if words is None:
+                            words = content_words(m.subject, generic)
                         shared = shared_words(iw, m.subject, words)
                         share = len(shared) / len(iw)
                         if shared and share >= MIN_SHARED:
@@ -89,7 +91,7 @@ class PlanTargetMismatch(Rule):
         """A plan that is a bound ("采购500余台", "不低于 500 台"): an indicator for the same thing
         whose target cannot meet it ("≤500台") contradicts it."""
         lex = ctx.lexicon
-        words = content_words(m.subject, generic)
+        words = None  # segmented on first need, as in check
         plan = feasible(m.bound, m.value.value)
         scored = []
         for ind in pt.indicators:
@@ -100,6 +102,8 @@ class PlanTargetMismatch(Rule):
             iw = content_words(ind.clean_name, generic)
             if not iw:
                 continue
+            if words is None:
+                words = content_words(m.subject, generic)
             shared = shared_words(iw, m.subject, words)
             if shared and len(shared) / len(iw) >= MIN_SHARED:
                 scored.append((len(shared) / len(iw), len(shared), ind, shared))
