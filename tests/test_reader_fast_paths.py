@@ -357,3 +357,41 @@ def test_cell_numbers_in_a_unit_are_the_unit_less_numbers_given_the_unit():
         for text in texts:
             for unit in (first_unit, None, "万元", "元", "亿元", "千元", "%"):
                 assert grid_cells._parse_cached(text, unit) == reference(text, unit), (text, unit)
+
+
+def test_compact_returns_a_printable_text_without_a_space_as_it_is():
+    # every whitespace character str.split splits on, but the space, is unprintable
+    import sys
+
+    assert [hex(i) for i in range(sys.maxunicode + 1)
+            if chr(i).isspace() and chr(i).isprintable() and chr(i) != " "] == []
+    rng = random.Random(14)
+    alphabet = "合计 \t\u3000\xa0\u2002\n\r\x1c\x85\u200b1,.-（）%项目支出" + "".join(map(chr, range(0x2000, 0x2030)))
+    samples = ["", " ", "合计", "1,234.56", "产出 指标", "\u3000合计", "a\u2028b", "a\u200bb", "\x85"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 9))) for _ in range(3000)]
+    for s in samples:
+        assert compact(s) == "".join(s.split()), repr(s)
+
+
+def test_plain_cell_amounts_parse_as_parse_number_parses_them():
+    # grid_cells._plain_amount reads "1,234.56"-shaped texts without the regex; anything else
+    # it leaves to numbers.parse_number
+    from textcheck.numbers import parse_number as reference
+    from textcheck.readers.grid_cells import _NOT_PLAIN, _plain_amount
+
+    rng = random.Random(56)
+    alphabet = "0123456789" * 3 + ",,,..-%() 　٣²年"
+    texts = ["", "0", "0.00", "1,234.56", "1,234", "12,34", ",123", "1,,234", "123.", ".5", "1.2.3", "007",
+             "0,123", "1" * 18, "1" * 19, "0" * 30 + "1", "1." + "1" * 10, "1." + "1" * 11, "1,234,567.8",
+             "1234,567", "١٢٣", "12²", " 12", "12 "]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    texts += [f"{rng.randrange(10 ** rng.randint(1, 12)):,}.{rng.randrange(100):02d}" for _ in range(2000)]
+    plain = 0
+    for text in texts:
+        fast = _plain_amount(text)
+        if fast is _NOT_PLAIN:
+            continue
+        plain += 1
+        slow = reference(text)
+        assert fast == slow and (fast is None or str(fast.value) == str(slow.value)), text
+    assert plain > 3000
