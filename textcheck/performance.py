@@ -32,7 +32,8 @@ from textcheck.numbers import parse_number
 from textcheck.performance_model import (  # noqa: F401
     Figure, Indicator, PerformanceTable, indicator_key, is_performance_table)
 from textcheck.performance_plans import (  # noqa: F401
-    PlanMention, compatible, compatible_units, content_words, feasible, plan_mentions, shared_words, within)
+    PlanMention, compatible, compatible_units, content_words, feasible, matching_words, plan_mentions, shared_words,
+    within)
 from textcheck.performance_projects import (  # noqa: F401
     MIN_CONTAINED, find_project_row, goal_budget_mentions, money_unit, name_key, project_name_keys,
     project_row_keys, project_tables)

@@ -214,6 +214,37 @@ def shared_words(indicator_words: list[str], subject: str, subject_words: list[s
     return out
 
 
+@lru_cache(maxsize=4096)
+def _segmented_text(s: str) -> tuple[str, frozenset]:
+    """``s`` as ``_segmented_words`` hands it to jieba (separators made spaces), and its characters."""
+    t = patterns.PERF_WORD_SEPARATORS.sub(" ", s)
+    return t, frozenset(t)
+
+
+def matching_words(indicator_text: str, subject: str, generic, min_share: float) -> tuple[list[str], int] | None:
+    """(``shared_words`` of the indicator's and the clause's content words, the number of the
+    indicator's words) when they share some and at least ``min_share`` of the indicator's words,
+    else None — what segmenting both and comparing gives, but each text is segmented only
+    when an exact test cannot rule the pair out (jieba's words of a text are pieces of it):
+    a shared word is in the clause's text (as a word or inside one), or is two characters
+    each starting a word of the clause; either way its first two characters (a pair of
+    neighbours in the indicator's text) are characters of the clause."""
+    text, chars = _segmented_text(subject)
+    name = _segmented_text(indicator_text)[0]
+    if not any(a in chars and b in chars for a, b in zip(name, name[1:])):
+        return None
+    iw = content_words(indicator_text, generic)
+    if not iw:
+        return None
+    possible = sum(1 for w in iw if w in text or (len(w) == 2 and w[0] in chars and w[1] in chars))
+    if not possible or possible / len(iw) < min_share:
+        return None
+    shared = shared_words(iw, subject, content_words(subject, generic))
+    if shared and len(shared) / len(iw) >= min_share:
+        return shared, len(iw)
+    return None
+
+
 def compatible_units(plan_unit: str, plan_cat: str, target_unit: str | None, lexicon) -> bool:
     """Can a plan figure in ``plan_unit`` and a target in ``target_unit`` count the same thing?"""
     if not target_unit:

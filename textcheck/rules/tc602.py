@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from textcheck.lexicon.polarity import polarity
-from textcheck.performance import (EQ, FORM_QUANTITY, GE, LE, compatible, compatible_units, content_words, feasible,
-                                   shared_words, within)
+from textcheck.performance import (EQ, FORM_QUANTITY, GE, LE, compatible, compatible_units, feasible,
+                                   matching_words, within)
 from textcheck.report.diagnostic import Related
 from textcheck.rulekit.evidence import cell_evidence
 from textcheck.rules.base import Rule
@@ -52,22 +52,16 @@ class PlanTargetMismatch(Rule):
                     if m.bound is not None:
                         yield from self._bound(ctx, pt, goal, m, generic)
                         continue
-                    words = None  # segmented on first need: most plans meet no indicator of their unit
                     scored = []
                     for ind in candidates_all:
                         if ind.target.operator == LE:
                             continue  # an upper limit is not the plan figure
                         if not compatible_units(m.unit, m.category, ind.target.unit, lex):
                             continue
-                        iw = content_words(ind.clean_name, generic)
-                        if not iw:
-                            continue
-                        if words is None:
-                            words = content_words(m.subject, generic)
-                        shared = shared_words(iw, m.subject, words)
-                        share = len(shared) / len(iw)
-                        if shared and share >= MIN_SHARED:
-                            scored.append((share, len(shared), ind, shared))
+                        match = matching_words(ind.clean_name, m.subject, generic, MIN_SHARED)
+                        if match is not None:
+                            shared, n = match
+                            scored.append((len(shared) / n, len(shared), ind, shared))
                     if not scored or any(_agrees(m.value, ind.target.value, lex) for _, _, ind, _ in scored):
                         continue
                     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
@@ -91,7 +85,6 @@ class PlanTargetMismatch(Rule):
         """A plan that is a bound ("采购500余台", "不低于 500 台"): an indicator for the same thing
         whose target cannot meet it ("≤500台") contradicts it."""
         lex = ctx.lexicon
-        words = None  # segmented on first need, as in check
         plan = feasible(m.bound, m.value.value)
         scored = []
         for ind in pt.indicators:
@@ -99,14 +92,10 @@ class PlanTargetMismatch(Rule):
             if t.form != FORM_QUANTITY or t.value is None or t.unit != m.unit and not compatible_units(
                     m.unit, m.category, t.unit, lex):
                 continue
-            iw = content_words(ind.clean_name, generic)
-            if not iw:
-                continue
-            if words is None:
-                words = content_words(m.subject, generic)
-            shared = shared_words(iw, m.subject, words)
-            if shared and len(shared) / len(iw) >= MIN_SHARED:
-                scored.append((len(shared) / len(iw), len(shared), ind, shared))
+            match = matching_words(ind.clean_name, m.subject, generic, MIN_SHARED)
+            if match is not None:
+                shared, n = match
+                scored.append((len(shared) / n, len(shared), ind, shared))
         if not scored or any(_agrees_bound(m, ind.target, lex) for _, _, ind, _ in scored):
             return
         scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
