@@ -100,6 +100,7 @@ class Lexicon:
     # (kind, code) → normalised current/former/variant names, filled on first use: the
     # names depend on the lexicon only, so a long-lived process normalises each once
     _name_keys: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _codes_named: dict[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
     # ---- building
 
@@ -272,13 +273,31 @@ class Lexicon:
         if not names or not all(names):
             return []
         keys = [normalize_term(n) for n in names]  # what is_function_name compares, once per name
+        # k in _names_of(function, c) ⇔ c in named[k], for a key that is not "" (the name of an
+        # unknown code): one set lookup per level instead of a name set per code ("行政运行"
+        # is the leaf of some hundred codes; tests/test_lexicon.py holds it to is_function_name)
+        named = self._function_codes_named() if all(keys) else None
         out = []
         for code in self.function_codes(names[-1]):
             prefixes = [code[:n] for n in (3, 5, 7) if n <= len(code)]
             if len(prefixes) >= len(names) and all(
-                    k in self._names_of(KIND_FUNCTION, c) for c, k in zip(prefixes[-len(names):], keys)):
+                    (c in named.get(k, ()) if named is not None else k in self._names_of(KIND_FUNCTION, c))
+                    for c, k in zip(prefixes[-len(names):], keys)):
                 out.append(code)
         return out
+
+    def _function_codes_named(self) -> dict[str, frozenset[str]]:
+        """Normalised 功能分类 name (current, former or variant) → the codes it names, once per
+        lexicon: the inverse of ``_names_of`` over every code the lexicon names ("" left out)."""
+        named = self._codes_named
+        if named is None:
+            acc: dict[str, set[str]] = {}
+            for code in {*self.function_items, *self.function_variants}:
+                for key in self._names_of(KIND_FUNCTION, code):
+                    if key:
+                        acc.setdefault(key, set()).add(code)
+            named = self._codes_named = {k: frozenset(v) for k, v in acc.items()}
+        return named
 
     def function_codes(self, name: str) -> list[str]:
         """Codes of a 功能分类 name (normalised comparison); [] when unknown."""
