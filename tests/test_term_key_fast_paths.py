@@ -108,3 +108,33 @@ def test_function_codes_for_path_is_its_reference():
         paths.append([lex.function_items.get(other[:3], "x"), *names[1:]])
     for names in paths:
         assert lex.function_codes_for_path(names) == _codes_for_path_reference(lex, names), names
+
+
+def test_year_free_and_labels_are_their_references(sample_text):
+    from textcheck.linking.index import _CodePrefixed, _Labels
+    from textcheck.linking.vocab import _year_free, vocabulary
+    voc = vocabulary()
+    labels, prefixed = _Labels(voc), _CodePrefixed()
+    texts = _texts(sample_text)
+    texts += [p + t for p in ("2024年", "2024年度", "２０２４年", "2060101", "206", "٣٠٣", "20801合计")
+              for t in texts[::50]]
+    for text in texts:
+        key = name_key_reference(text)
+        assert _year_free(key) == patterns.LINK_YEAR_PREFIX.sub("", key), text
+        assert _year_free(text) == patterns.LINK_YEAR_PREFIX.sub("", text), text
+        if not text.strip():
+            continue
+        m = patterns.LINK_CODE_PREFIX.match(normalize_term(text))
+        code, label = (m.group("code"), m.group("name")) if m else (None, text)
+        k = name_key_reference(label)
+        assert labels[text] == (code, label, k, patterns.LINK_YEAR_PREFIX.sub("", k),
+                                bool(voc.total_row.search(k)), bool(patterns.LINK_TOTAL_SUFFIX.search(k))), text
+        assert prefixed[text] == (m is not None), text
+
+
+def test_code_and_year_patterns_start_with_a_decimal_digit():
+    for i in range(sys.maxunicode + 1):
+        c = chr(i)
+        if not c.isdecimal():
+            assert not patterns.LINK_CODE_PREFIX.match(c + "2060101行政运行"), hex(i)
+            assert not patterns.LINK_YEAR_PREFIX.match(c + "2024年"), hex(i)

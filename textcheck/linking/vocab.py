@@ -182,7 +182,8 @@ def name_key_reference(text: str) -> str:
 @lru_cache(maxsize=16384)
 def _year_free(key: str) -> str:
     """The key without a leading year ("2024年…"): matches a name written with or without it."""
-    return patterns.LINK_YEAR_PREFIX.sub("", key)
+    # (a year starts with a decimal digit, \d: most keys are left alone without the pattern)
+    return patterns.LINK_YEAR_PREFIX.sub("", key) if key[:1].isdecimal() else key
 
 
 def project_in_heading(heading: str) -> str | None:
