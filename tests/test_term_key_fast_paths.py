@@ -138,3 +138,18 @@ def test_code_and_year_patterns_start_with_a_decimal_digit():
         if not c.isdecimal():
             assert not patterns.LINK_CODE_PREFIX.match(c + "2060101行政运行"), hex(i)
             assert not patterns.LINK_YEAR_PREFIX.match(c + "2024年"), hex(i)
+
+
+def test_function_codes_for_path_on_codes_of_any_length():
+    """Codes of 4, 6 or 8+ digits (no shipped code has such a length; a lexicon folder may)."""
+    from textcheck.lexicon import Lexicon
+    lex = Lexicon(function_items={"206": "科学技术支出", "20601": "科学技术管理事务", "2060": "甲",
+                                  "206011": "乙", "20601012": "行政运行", "2060101": "行政运行"},
+                  function_variants={"20601": ["科技管理"]})
+    lex._index_map = {}
+    for code, name in lex.function_items.items():
+        lex._index_map.setdefault(normalize_term(name), []).append((KIND_FUNCTION, code))
+    for names in (["行政运行"], ["科学技术管理事务", "行政运行"], ["科技管理", "行政运行"], ["甲"], ["乙"],
+                  ["科学技术支出", "科学技术管理事务", "行政运行"], ["科学技术支出", "甲"], ["科学技术支出", "乙"],
+                  ["x", "科学技术管理事务", "行政运行"]):
+        assert lex.function_codes_for_path(names) == _codes_for_path_reference(lex, names), names
