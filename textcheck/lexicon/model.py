@@ -39,6 +39,9 @@ KIND_FUNCTION = "function"
 KIND_ECONOMIC = "economic"
 
 
+# A code's 类/款/项 prefix lengths, innermost first, by its length (7 and more: all three).
+_PREFIX_LENGTHS = {0: (), 1: (), 2: (), 3: (3,), 4: (3,), 5: (5, 3), 6: (5, 3), 7: (7, 5, 3)}
+
 # --------------------------------------------------------------------------- the lexicon
 
 
@@ -100,6 +103,7 @@ class Lexicon:
     # (kind, code) → normalised current/former/variant names, filled on first use: the
     # names depend on the lexicon only, so a long-lived process normalises each once
     _name_keys: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _codes_named: dict[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
     # ---- building
 
@@ -272,6 +276,30 @@ class Lexicon:
         if not names or not all(names):
             return []
         keys = [normalize_term(n) for n in names]  # what is_function_name compares, once per name
+        # k in _names_of(function, c) ⇔ c in named[k], for a key that is not "" (the name of an
+        # unknown code): one set lookup per level instead of a name set per code ("行政运行"
+        # is the leaf of some hundred codes; tests/test_term_key_fast_paths.py holds it to the
+        # code-by-code test, _codes_for_path)
+        if not all(keys):
+            return self._codes_for_path(names, keys)
+        named = self._function_codes_named()
+        # the codes each level's name may be, innermost first
+        inward = [named.get(k, frozenset()) for k in reversed(keys)]
+        depth = len(names)
+        out = []
+        for code in self.function_codes(names[-1]):
+            lengths = _PREFIX_LENGTHS[min(len(code), 7)]  # of the code's 类/款/项 prefixes, innermost first
+            if len(lengths) < depth:
+                continue
+            for n, codes in zip(lengths, inward):
+                if code[:n] not in codes:
+                    break
+            else:
+                out.append(code)
+        return out
+
+    def _codes_for_path(self, names: list[str], keys: list[str]) -> list[str]:
+        """``function_codes_for_path``'s test, code by code against ``_names_of``."""
         out = []
         for code in self.function_codes(names[-1]):
             prefixes = [code[:n] for n in (3, 5, 7) if n <= len(code)]
@@ -279,6 +307,19 @@ class Lexicon:
                     k in self._names_of(KIND_FUNCTION, c) for c, k in zip(prefixes[-len(names):], keys)):
                 out.append(code)
         return out
+
+    def _function_codes_named(self) -> dict[str, frozenset[str]]:
+        """Normalised 功能分类 name (current, former or variant) → the codes it names, once per
+        lexicon: the inverse of ``_names_of`` over every code the lexicon names ("" left out)."""
+        named = self._codes_named
+        if named is None:
+            acc: dict[str, set[str]] = {}
+            for code in {*self.function_items, *self.function_variants}:
+                for key in self._names_of(KIND_FUNCTION, code):
+                    if key:
+                        acc.setdefault(key, set()).add(code)
+            named = self._codes_named = {k: frozenset(v) for k, v in acc.items()}
+        return named
 
     def function_codes(self, name: str) -> list[str]:
         """Codes of a 功能分类 name (normalised comparison); [] when unknown."""

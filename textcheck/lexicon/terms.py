@@ -41,6 +41,11 @@ def normalize_term(s: str) -> str:
     """
     if not s:
         return ""
+    # Most terms are letters and digits alone (Han text): no mark to drop, no white space
+    # (no letter or digit is either; tests/test_linking_fast_paths.py checks every code point),
+    # so a text NFKC leaves alone is its own key.
+    if s.isalnum() and unicodedata.is_normalized("NFKC", s):
+        return s
     s = nfkc(s)
     # only when there is a mark to rewrite (patterns.TERM_MARKS holds the same characters);
     # one str.replace per mark scans in C, where str.translate with a dict looks every

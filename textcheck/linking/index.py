@@ -337,7 +337,8 @@ class _CodePrefixed(dict):
     label (_Labels) that decides whether a bare label is indexed, once per distinct text."""
 
     def __missing__(self, text: str) -> bool:
-        hit = self[text] = patterns.LINK_CODE_PREFIX.match(_norm(text)) is not None
+        norm = _norm(text)  # (a code starts with a decimal digit, \d)
+        hit = self[text] = norm[:1].isdecimal() and patterns.LINK_CODE_PREFIX.match(norm) is not None
         return hit
 
 
@@ -377,13 +378,19 @@ class _Labels(dict):
 
     def __missing__(self, text: str) -> tuple:
         code, label = None, text
-        m = patterns.LINK_CODE_PREFIX.match(_norm(text))
+        norm = _norm(text)
+        m = patterns.LINK_CODE_PREFIX.match(norm) if norm[:1].isdecimal() else None  # a code's first: \d
         if m:
             code, label = m.group("code"), m.group("name")
         key = name_key(label)
+        # LINK_TOTAL_SUFFIX is "(?:合计|总计)$": a key holds no white space, so no "\n" before its end
         hit = self[text] = (code, label, key, _year_free(key), bool(self.total_row.search(key)),
-                            bool(patterns.LINK_TOTAL_SUFFIX.search(key)))
+                            key.endswith(_TOTAL_SUFFIXES))
         return hit
+
+
+# What LINK_TOTAL_SUFFIX matches at the end of a key (tests/test_term_key_fast_paths.py).
+_TOTAL_SUFFIXES = ("合计", "总计")
 
 
 def _line_number_column(table: Table, col: int) -> bool:

@@ -152,16 +152,38 @@ def name_key(text: str) -> str:
     "2024年人才专项经费——红山科创专家服务团工作经费" have the same key.
     """
     s = _norm(text or "")
+    # Each pattern is tried only where it can match (the same key, ~1 µs less per distinct
+    # label; tests/test_linking_fast_paths.py holds it to name_key_reference): the numbering
+    # only after a decimal digit (\d), a bracket or a Chinese numeral first; "其中" only at the
+    # start; punctuation, symbols and spaces never in a text of letters and digits alone
+    # (isalnum: categories L*/N*, none of them P*, S* or white space).
+    if s[:1] in _NUMBERING_STARTS or s[:1].isdecimal():
+        s = patterns.LINK_LEADING_NUMBERING.sub("", s)
+    if s.startswith("其中"):
+        s = patterns.LINK_PART_PREFIX.sub("", s)
+    if s[:1] in _NUMBERING_STARTS or s[:1].isdecimal():
+        s = patterns.LINK_LEADING_NUMBERING.sub("", s)  # "其中：（1）公务用车购置费"
+    return s if s.isalnum() else patterns.LINK_NAME_PUNCT.sub("", s)
+
+
+# The first characters of a LINK_LEADING_NUMBERING match other than a decimal digit.
+_NUMBERING_STARTS = frozenset("(（一二三四五六七八九十")
+
+
+def name_key_reference(text: str) -> str:
+    """``name_key`` as the patterns define it, every one applied (what its shortcuts must equal)."""
+    s = normalize_term(text or "")
     s = patterns.LINK_LEADING_NUMBERING.sub("", s)
     s = patterns.LINK_PART_PREFIX.sub("", s)
-    s = patterns.LINK_LEADING_NUMBERING.sub("", s)  # "其中：（1）公务用车购置费"
+    s = patterns.LINK_LEADING_NUMBERING.sub("", s)
     return patterns.LINK_NAME_PUNCT.sub("", s)
 
 
 @lru_cache(maxsize=16384)
 def _year_free(key: str) -> str:
     """The key without a leading year ("2024年…"): matches a name written with or without it."""
-    return patterns.LINK_YEAR_PREFIX.sub("", key)
+    # (a year starts with a decimal digit, \d: most keys are left alone without the pattern)
+    return patterns.LINK_YEAR_PREFIX.sub("", key) if key[:1].isdecimal() else key
 
 
 def project_in_heading(heading: str) -> str | None:
