@@ -1,7 +1,6 @@
-"""families.states_empty searches EMPTY_TABLE_STATEMENT only in a text holding one of its trigger
+"""patterns.states_empty_table searches EMPTY_TABLE_STATEMENT only in a text holding one of its trigger
 characters: it must say what the plain search says."""
 from textcheck import patterns
-from textcheck.families import states_empty
 
 SEED = "corpus/urumqi-kejiju-2024-budget.txt"
 
@@ -13,6 +12,6 @@ def test_states_empty_equals_the_plain_search():
     found = 0
     for text in lines + extra:
         expected = patterns.EMPTY_TABLE_STATEMENT.search(text) is not None
-        assert states_empty(text) == expected, text
+        assert patterns.states_empty_table(text) == expected, text
         found += expected
     assert found >= len(extra) - 4

@@ -262,19 +262,10 @@ def listed_tables(document: Document) -> list[ListedTable]:
     return out
 
 
-def states_empty(text: str) -> bool:
-    """Does ``text`` state that a table is empty (``patterns.EMPTY_TABLE_STATEMENT``)?  Searched
-    only when the text holds one of the statement's trigger characters, as the reader does
-    (most paragraphs hold none; the pattern runs on the slower ``regex`` engine, and
-    tests/test_reader_fast_paths.py holds every alternative to one of those characters)."""
-    return patterns.EMPTY_TABLE_STATEMENT_HINT.search(text) is not None and \
-        patterns.EMPTY_TABLE_STATEMENT.search(text) is not None
-
-
 def empty_statements(document: Document, listed: list[ListedTable] | None = None) -> list[str]:
     """Statements that a table is empty ("……为空表", a table's own note), as title keys
     (``listed``: the document's ``listed_tables``, when the caller has them)."""
-    out = [title_key(p.text.text) for p in document.paragraphs if states_empty(p.text.text)]
+    out = [title_key(p.text.text) for p in document.paragraphs if patterns.states_empty_table(p.text.text)]
     out += [title_key(t.empty_statement.text) for t in document.tables if t.empty_statement is not None]
     listed = listed_tables(document) if listed is None else listed
     out += [title_key(f"{x.title}为空表") for x in listed if x.empty]

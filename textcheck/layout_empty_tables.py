@@ -6,7 +6,7 @@ from functools import cached_property
 
 from textcheck import patterns
 from textcheck.document import Document, LocatedText
-from textcheck.families import ListedTable, listed_tables, states_empty, title_key
+from textcheck.families import ListedTable, listed_tables, title_key
 
 
 class EmptyTableLayout:
@@ -18,7 +18,7 @@ class EmptyTableLayout:
     @cached_property
     def empty_statements(self) -> list[str]:
         """Title keys of paragraphs (with their heading) that state a table is empty."""
-        return [title_key(_with_heading(p)) for p in self.document.paragraphs if states_empty(p.text.text)]
+        return [title_key(_with_heading(p)) for p in self.document.paragraphs if patterns.states_empty_table(p.text.text)]
 
     @cached_property
     def listed_tables(self) -> list[ListedTable]:
@@ -48,7 +48,7 @@ class EmptyTableLayout:
             k = bisect.bisect_right(starts, last)
             if k < len(starts) and starts[k] < nxt:
                 p = first_of[starts[k]]
-                if states_empty(p.text.text):
+                if patterns.states_empty_table(p.text.text):
                     out[t.id] = p.text
         return out
 

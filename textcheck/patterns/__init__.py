@@ -64,6 +64,7 @@ from textcheck.patterns.structure import (  # noqa: F401
     EMPTY_TABLE_STATEMENT,
     EMPTY_TABLE_STATEMENT_CHARS,
     EMPTY_TABLE_STATEMENT_HINT,
+    states_empty_table,
     DOCUMENT_YEAR,
     BULLET_ITEM,
 )

@@ -97,6 +97,14 @@ EMPTY_TABLE_STATEMENT = regex.compile(
 EMPTY_TABLE_STATEMENT_CHARS = "空无没未"
 EMPTY_TABLE_STATEMENT_HINT = regex.compile(f"[{EMPTY_TABLE_STATEMENT_CHARS}]")
 
+
+def states_empty_table(text: str) -> bool:
+    """Does ``text`` hold an EMPTY_TABLE_STATEMENT?  Searched only when it holds one of the
+    trigger characters (the pattern runs on the slower ``regex`` engine; the reader, the
+    template families and the layout facts all ask it of every paragraph)."""
+    return EMPTY_TABLE_STATEMENT_HINT.search(text) is not None and \
+        EMPTY_TABLE_STATEMENT.search(text) is not None
+
 # Year of the disclosure: "2024年部门预算公开", "2017年度…部门预算".
 DOCUMENT_YEAR = regex.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?[\p{Han}]{0,30}?(?:部门|单位)?(?:预算|决算)")
 

@@ -129,7 +129,7 @@ class TextWalk:
     def _after_table(self, lt: LocatedText, text: str) -> None:
         """Text closes the open table; an empty-table statement right after a (header-only)
         table belongs to it."""
-        if patterns.EMPTY_TABLE_STATEMENT_HINT.search(text) and patterns.EMPTY_TABLE_STATEMENT.search(text):
+        if patterns.states_empty_table(text):
             target = self.open or (self.closed if self.closed_distance == 0 else None)
             if target is not None and target.empty_statement is None:
                 target.empty_statement = lt
