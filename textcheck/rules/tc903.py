@@ -47,8 +47,7 @@ class EmptyTableWithoutStatement(Rule):
             if is_performance_table(t) or t.empty_statement is not None:
                 continue
             if not t.title or "绩效" in t.title:
-                continue
-                continue  # which table it is was not read: not judged
+                continue  # which table it is was not read (or a 绩效 table): not judged
             if any(x.empty and (x.number is not None and x.number == t.number or title_key(x.title) == title_key(t.title))
                    for x in declared):
                 continue  # the list of tables declares it empty ("是否空表：是")
