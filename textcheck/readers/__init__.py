@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from textcheck.document import Document
+from textcheck.readers.collector import collector_paused
 from textcheck.errors import ReadError, TextcheckError
 from textcheck.limits import DEFAULT_LIMITS, LimitError, Limits
 
@@ -89,9 +90,10 @@ def read_bytes(data: bytes, path: str, limits: Limits | None = None) -> Document
     """
     limits = limits or DEFAULT_LIMITS
     try:
-        document = _read_bytes(data, path, limits)
-        limits.check_paragraphs(path, document)
-        return document
+        with collector_paused():  # a reader keeps what it builds (readers/collector.py)
+            document = _read_bytes(data, path, limits)
+            limits.check_paragraphs(path, document)
+            return document
     except TextcheckError:
         raise
     except Exception as exc:
@@ -223,11 +225,12 @@ def _check_pdf_pages(data: bytes, path: str, limits: Limits) -> None:
 
 def read_text(text: str, path: str = "<text>", fmt: str = "text", limits: Limits | None = None) -> Document:
     """Parse already-decoded text (plain text or Markdown)."""
-    text = _without_lone_surrogates(text)
-    doc = _read_decoded(text, path, fmt, limits)
-    if not doc.sha256:
-        doc = _with_sha(doc, hashlib.sha256(text.encode("utf-8")).hexdigest())
-    return doc
+    with collector_paused():  # a reader keeps what it builds (readers/collector.py)
+        text = _without_lone_surrogates(text)
+        doc = _read_decoded(text, path, fmt, limits)
+        if not doc.sha256:
+            doc = _with_sha(doc, hashlib.sha256(text.encode("utf-8")).hexdigest())
+        return doc
 
 
 def _read_decoded(text: str, path: str, fmt: str, limits: Limits | None) -> Document:
