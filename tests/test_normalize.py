@@ -184,6 +184,25 @@ def test_space_drops_are_exactly_the_space_patterns_matches():
             assert space_drops(text, pattern) == [m.span() for m in pattern.finditer(text)], (text, pattern)
 
 
+def test_space_drops_ask_every_common_han_character_as_zhong_and_every_digit_as_zero():
+    """space_drops asks _drops_between about 中 for any character of U+4E00–U+9FA5 and about 0 for
+    any ASCII digit: each must be dropped around exactly as its stand-in is, before and after a
+    run, next to a character of every class the space patterns name (and some they do not)."""
+    from textcheck import patterns
+
+    others = list("中0.%=<>≥≤a（），。、“”‘’　＞１〇々\u3400٣x-(") + ["\U00020000", "\uf900", "\u9fa6"]
+    for pattern in (patterns.TEXT_SPACE_DROPS, patterns.CELL_SPACE_DROPS):
+        def drops(a, b):
+            return pattern.search(f"{a} {b}") is not None
+
+        for stand_in, members in (("中", [chr(cp) for cp in range(0x4E00, 0x9FA6)]), ("0", list("0123456789"))):
+            before = [drops(stand_in, x) for x in others]
+            after = [drops(x, stand_in) for x in others]
+            for ch in members:
+                assert [drops(ch, x) for x in others] == before, (hex(ord(ch)), pattern.pattern)
+                assert [drops(x, ch) for x in others] == after, (hex(ord(ch)), pattern.pattern)
+
+
 def test_grid_line_work_is_needs_work_but_spaces_and_tabs_or_fullwidth():
     """locate_cells takes a grid line without a GRID_LINE_WORK character as needing only the
     space steps and no translation: the class must be exactly that union."""
