@@ -27,7 +27,7 @@ from itertools import repeat
 from typing import Callable, Sequence
 
 from textcheck import patterns
-from textcheck.document import LocatedText, Position, located
+from textcheck.document import LocatedText, Position, located, slot_twin
 
 # Full-width characters that stay as they are (see module docstring).
 _KEEP_FULLWIDTH = "！（），：；？"
@@ -84,6 +84,11 @@ def line_positions(line: int, start: int, end: int) -> tuple[Position, ...]:
 
 
 _EMPTY: dict[int | None, LocatedText] = {}
+
+# A grid line's plain cells are built as document.located builds a LocatedText (slot stores on
+# a twin of the same layout, then the class), inline in locate_cells' loop.
+_LocatedTextSlots = slot_twin(LocatedText)
+_new = object.__new__
 
 
 def empty_text(page: int | None) -> LocatedText:
@@ -148,18 +153,28 @@ def locate_cells(raw: str, line: int, column: int = 1, page: int | None = None) 
             cells.append(locate_line(part, line, c, page, cell=True) if part and not part.isspace() else empty)
             c += len(part) + 1
         return tuple(cells)
+    spaced = " " in raw  # most grid lines hold no space: no cell to ask
     for part in parts:
         if not part:
             cells.append(empty)
             c += 1
             continue
         end = c + len(part)
-        text = part.translate(_FULLWIDTH_TABLE) if translate else part
-        if " " in text:
+        if translate:
+            part = part.translate(_FULLWIDTH_TABLE)  # 1:1, the columns unchanged
+        if spaced and " " in part:
             # only the space steps apply (no other NORMALIZE_NEEDS_WORK character on the line)
-            cells.append(_spaced_cell(text, row, c, page) if not text.isspace() else empty)
+            cells.append(_spaced_cell(part, row, c, page) if not part.isspace() else empty)
         else:
-            cells.append(located(text, row[c:end], page))
+            # located(part, row[c:end], page) without its call and length test: the row holds
+            # every column of the line, so the slice has one position per character
+            lt = _new(_LocatedTextSlots)
+            lt.text = part
+            lt.positions = row[c:end]
+            lt.page = page
+            lt.ref = None
+            lt.__class__ = LocatedText
+            cells.append(lt)
         c = end + 1
     return tuple(cells)
 
