@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from textcheck.document import Cell, LocatedText, Paragraph, located, new_cell
+from textcheck.document import Cell, LocatedText, Paragraph, located, new_cell, new_cells
 from textcheck.numbers import parse_number
 
 CASES = [
@@ -45,6 +45,21 @@ def test_new_cell_is_a_cell():
         assert pickle.loads(pickle.dumps(fast)) == plain
         with pytest.raises(dataclasses.FrozenInstanceError):
             fast.value = None
+
+
+def test_new_cells_are_the_cells_of_the_row():
+    """document.new_cells (a row's cells in one loop) builds what Cell(...) builds cell by cell."""
+    texts = [located("3,956.08", tuple((4, k) for k in range(1, 9))), located("", ()),
+             located("合计", ((4, 11), (4, 12)))]
+    for row, values in [(0, None), (-1, None), (7, [parse_number("3,956.08"), None, None])]:
+        fast = new_cells(texts, row, values)
+        plain = tuple(Cell(t, row, k, values[k] if values else None) for k, t in enumerate(texts))
+        assert type(fast) is tuple and all(type(c) is Cell for c in fast)
+        assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+        assert pickle.loads(pickle.dumps(fast)) == plain
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast[0].col = 1
+    assert new_cells([], 3) == ()
 
 
 def _sentences_by_characters(text: LocatedText) -> list[LocatedText]:

@@ -220,6 +220,23 @@ def new_cell(text: LocatedText, row: int, col: int, value: Number | None = None)
     return c
 
 
+def new_cells(texts, row: int, values: list | None = None) -> tuple[Cell, ...]:
+    """``tuple(Cell(t, row, k, values[k] if values else None) for k, t in enumerate(texts))``, one
+    row's cells built in one loop (no call per cell; ``values`` is None for a row without numbers)."""
+    out = []
+    k = 0
+    for t in texts:
+        c = _new(_CellSlots)
+        c.text = t
+        c.row = row
+        c.col = k
+        c.value = None if values is None else values[k]
+        c.__class__ = Cell
+        out.append(c)
+        k += 1
+    return tuple(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
     index: int

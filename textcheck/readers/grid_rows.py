@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from textcheck import patterns
-from textcheck.document import ROW_DATA, ROW_PART, ROW_SUBTOTAL, ROW_TOTAL, Cell, Column, Row, new_cell, new_row
+from textcheck.document import ROW_DATA, ROW_PART, ROW_SUBTOTAL, ROW_TOTAL, Cell, Column, Row, new_cells, new_row
 from textcheck.readers.grid_cells import CellRow, compact, parse_number
 from textcheck.readers.grid_columns import (
     CODE_CLASS_ROLE, CODE_COMBINED_ROLE, CODE_NAME_ROLE, CODE_SUB_ROLE, LINE_NUMBER_ROLE, TEXT_ROLE, VALUE_ROLE,
@@ -165,6 +165,7 @@ def grid_rows(body: list[CellRow], roles: list[str], blocks: list[tuple[int, int
     text_cols = [k for k in range(blocks[0][0], blocks[0][1]) if k < len(roles) and roles[k] == TEXT_ROLE]
     span_col = text_cols[0] if len(text_cols) >= 2 else None
     plans = [_naming_columns(roles, a, b) for a, b in blocks]
+    value_cols = tuple(k for k, role in enumerate(roles) if role == VALUE_ROLE)
     walk = _Walk()
     out: list[Row] = []
     side_by_side = len(plans) > 1
@@ -183,31 +184,33 @@ def grid_rows(body: list[CellRow], roles: list[str], blocks: list[tuple[int, int
             if len(code) == 3:
                 walk.last_codes.pop(5, None)
         kind = _row_kind(kind_label)
-        cells, has_value = _cells(raw, i, roles, unit)
+        cells, has_value = _cells(raw, i, value_cols, unit)
         kind, level, parent, row_group = _place(walk, out, i, kind, label, code, has_value, coded_table)
         if span_col is not None:
             row_group, parent = _merged_span(walk, out, raw, i, kind, row_group, parent, span_col, text_cols)
         # positional (index, cells, label, code, level, kind, parent, group, labels, codes): one per row
-        out.append(new_row(i, tuple(cells), label, code, level, kind, parent, row_group,
+        out.append(new_row(i, cells, label, code, level, kind, parent, row_group,
                            tuple(lab for lab, _ in labels_codes) if side_by_side else (),
                            tuple(cd for _, cd in labels_codes) if side_by_side else ()))
     return out
 
 
-def _cells(raw: CellRow, i: int, roles: list[str], unit: str | None) -> tuple[list[Cell], bool]:
-    """The row's cells, values read in value columns only; and whether any holds a number."""
-    cells = []
-    has_value = False
-    n = len(roles)
-    for k, c in enumerate(raw):
-        if k < n and c.text and roles[k] == VALUE_ROLE:
-            value = parse_number(c.text, unit)
+def _cells(raw: CellRow, i: int, value_cols: tuple[int, ...], unit: str | None) -> tuple[tuple[Cell, ...], bool]:
+    """The row's cells, values read in the value columns (``value_cols``, ascending) only; and
+    whether any holds a number."""
+    values = None
+    n = len(raw)
+    for k in value_cols:
+        if k >= n:
+            break
+        text = raw[k].text
+        if text:
+            value = parse_number(text, unit)
             if value is not None:
-                has_value = True
-            cells.append(new_cell(c, i, k, value))
-        else:
-            cells.append(new_cell(c, i, k))
-    return cells, has_value
+                if values is None:
+                    values = [None] * n
+                values[k] = value
+    return new_cells(raw, i, values), values is not None
 
 
 def _place(walk: _Walk, out: list[Row], i: int, kind: str, label: str, code: str | None, has_value: bool,

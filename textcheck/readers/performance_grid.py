@@ -2,7 +2,7 @@
 with its 一级指标/二级指标 carried down as the row's group."""
 from __future__ import annotations
 
-from textcheck.document import ROW_DATA, Table, new_cell, new_row
+from textcheck.document import ROW_DATA, Table, new_cells, new_row
 from textcheck.readers.grid_cells import CellRow, compact, first_location, parse_number
 from textcheck.readers.grid_columns import grid_columns
 
@@ -34,8 +34,7 @@ def performance_table(draft: TableDraft, rows: list[CellRow], table_id: str, ind
     level1 = level2 = ""
     unit = draft.unit
     for i, (after, r) in enumerate(body):
-        cells = tuple([new_cell(c, i, k, parse_number(c.text, unit)) if c.text else new_cell(c, i, k)
-                       for k, c in enumerate(r)])
+        cells = new_cells(r, i, [parse_number(t, unit) if (t := c.text) else None for c in r])
         group = None
         if after:
             t0 = compact(r[0].text) if r else ""
@@ -50,7 +49,7 @@ def performance_table(draft: TableDraft, rows: list[CellRow], table_id: str, ind
             label = next((c.text.strip() for c in r if c.text.strip()), "")
         # positional (index, cells, label, code, level, kind, parent, group): one per row
         out.append(new_row(i, cells, label, None, 2 if after else None, ROW_DATA, None, group))
-    header_cells = tuple(tuple(new_cell(c, -1, k) for k, c in enumerate(r)) for r in header)
+    header_cells = tuple(new_cells(r, -1) for r in header)
     return Table(id=table_id, title=draft.title, unit=draft.unit, columns=tuple(columns), rows=tuple(out),
                  location=draft.location or first_location(rows), index=index, section=draft.section,
                  number=draft.number, header=header_cells, empty_statement=draft.empty_statement,

@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from textcheck import patterns
-from textcheck.document import LocatedText, Location, Table, new_cell
+from textcheck.document import LocatedText, Location, Table, new_cells
 from textcheck.readers.grid_cells import CellRow, compact, first_location, parse_number  # noqa: F401
 from textcheck.readers.grid_columns import column_roles, grid_columns, side_blocks
 from textcheck.readers.grid_rows import grid_rows
@@ -158,7 +158,7 @@ def build_table(draft: TableDraft, index: int) -> Table:
     roles = column_roles(columns, body, ncols)
     blocks = side_blocks(roles)
     table_rows = grid_rows(body, roles, blocks, draft.unit, columns)
-    header_cells = tuple(tuple(new_cell(c, -1, k) for k, c in enumerate(r)) for r in header)
+    header_cells = tuple(new_cells(r, -1) for r in header)
     location = draft.location or first_location(header + body)
     return Table(
         id=title_id, title=draft.title, unit=draft.unit, columns=tuple(columns), rows=tuple(table_rows),
