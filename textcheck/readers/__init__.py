@@ -12,9 +12,9 @@ import stat
 from pathlib import Path
 
 from textcheck.document import Document
-from textcheck.readers.collector import collector_paused
 from textcheck.errors import ReadError, TextcheckError
 from textcheck.limits import DEFAULT_LIMITS, LimitError, Limits
+from textcheck.readers.collector import collector_paused
 
 
 def sniff_format(data: bytes, name: str = "") -> str:

@@ -16,8 +16,9 @@ import gc
 class collector_paused:
     """``with collector_paused():`` no collector passes inside the block; the collector is left
     as it was found.  A class, not a ``contextlib.contextmanager``: the generator's closing
-    StopIteration would be allocated right after re-enabling, and that allocation would start a
-    pass over everything just read, the pass the pause spares."""
+    StopIteration would be allocated right after re-enabling and start a pass over everything
+    just read.  Left to the caller, a document handed straight to ``Checker.check`` (paused too)
+    and dropped after it is never walked by the collector at all."""
 
     __slots__ = ("_enabled",)
 
