@@ -245,6 +245,10 @@ CLAIM_NOUN_STOP = regex.compile(r"在内|的|和|及|与|等")
 # its segmentation (tests/test_claims_tokens.py)
 CLAIM_JIEBA_WORD_CHAR = regex.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
 CLAIM_JIEBA_NOUN_RUN = regex.compile(r'[\u4E00-\u9FD5“”"《》]+')
+# A character that is neither a jieba word character nor one CLAIM_NOUN_TOKEN takes: unless it is
+# white space, a token by itself that ends a noun — the reader of tokens after a figure stops there
+# (claims.extract segments the sentence only up to it)
+CLAIM_NOUN_READ_END = regex.compile(r'[^\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-\p{Han}“”"《》]')
 CLAIM_SENTENCE_END = regex.compile(r"[。；;]")
 CLAIM_ENUM_SPLIT = regex.compile(r"[、，,]")
 CLAIM_PAREN_OR_SPACE = regex.compile(r"[（(].*?[）)]|\s+")
