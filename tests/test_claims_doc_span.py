@@ -59,3 +59,18 @@ def test_following_nouns_from_the_extractors_docs_are_the_whole_sentences(nlp, l
             assert [(t.idx + off, t.text) for t in doc] == [(t.idx, t.text) for t in whole
                                                              if off <= t.idx < off + len(part)], (text, pos)
     assert checked > 3000 and cut > 1000
+
+
+def test_token_starts_given_by_the_tokenizer_are_the_docs_own(nlp, lex):
+    """JiebaTokenizer hands each Doc its tokens' offsets from the words (tokens.set_token_starts):
+    the offsets spaCy's own array gives, with and without white space in the text."""
+    from spacy.attrs import IDX
+
+    from textcheck.tokens import token_starts
+
+    n = 0
+    for text in _texts(nlp, lex)[:800] + ["", " ", "  a  b ", "\r\n", "前 后", "x\u3000y\tz\n"]:
+        doc = nlp.make_doc(text)
+        assert token_starts(doc) == (doc.to_array(IDX).tolist() if len(doc) else []) == [t.idx for t in doc], text
+        n += len(doc)
+    assert n > 5000

@@ -28,7 +28,7 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left, bisect_right
 
-from textcheck.tokens import doc_text, token_starts  # noqa: F401  (importable from here too)
+from textcheck.tokens import doc_text, set_token_starts, token_starts  # noqa: F401  (importable from here too)
 
 _LOCK = threading.Lock()
 # Caches keyed by the lexicon object's id; each entry keeps the lexicon alive so an id is
@@ -150,7 +150,9 @@ class JiebaTokenizer:
             words, spaces = get_words_and_spaces(words, text)
         else:
             spaces = [False] * len(words)
-        return self.doc(self.vocab, words=words, spaces=spaces)
+        doc = self.doc(self.vocab, words=words, spaces=spaces)
+        set_token_starts(doc, words, spaces)  # (cheaper from the words than from the Doc's array)
+        return doc
 
 
 def _import_jieba():
