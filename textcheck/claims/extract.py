@@ -54,13 +54,14 @@ def extract_claims(document, nlp, lexicon) -> list[Claim]:
 def _doc_maker(nlp, text: str):
     """A function giving (Doc, offset) for a reader of the sentence's tokens from ``pos`` on:
     the Doc of jieba's tokens of ``text[offset:end]``, where ``offset`` is the start of jieba's
-    block holding ``pos`` and ``end`` the end of the first block reaching ``NOUN_REACH``
+    block holding ``pos`` (or ``pos``, when a lone token stands there: JiebaTokenizer.block_start)
+    and ``end`` the end of the first block reaching ``NOUN_REACH``
     characters past ``pos`` (JiebaTokenizer.block_span: the tokens in between are the whole
     sentence's, and ``_following_subject`` reads none that starts further on), made on the first
     call and again only for a position it does not cover. It ends before the first character
     after ``pos`` that is a token by itself and no noun token (CLAIM_NOUN_READ_END, not white
     space): the tokens before it are the sentence's, and ``_following_subject`` stops reading at
-    that one (tests/test_claims_tokens.py). The Doc already knows its text (spaCy rebuilds
+    that one (tests/test_claims_doc_span.py). The Doc already knows its text (spaCy rebuilds
     ``doc.text`` per access)."""
     made = []
     block_span = getattr(nlp.tokenizer, "block_span", None)
