@@ -108,3 +108,41 @@ def test_matching_words_with_the_order_test_give_the_reference_on_random_pairs()
             assert got == _reference(name, subject, frozenset({"数量"}), min_share), (name, subject, min_share)
             found += got is not None
     assert found > 500
+
+
+def test_tc602_asking_agreeing_indicators_first_reports_what_scoring_all_reports():
+    """TC602 compares the indicators that agree with a plan first and stops when one matches
+    (rules.tc602._scored); scoring every candidate and then asking whether one that matched
+    agrees must report the same, on the seed and on goals whose figures agree, disagree and tie."""
+    from textcheck.api import get_checker
+    from textcheck.readers import read_text
+    from textcheck.rules import tc602
+
+    def reference(m, candidates, generic, agrees):
+        scored = []
+        for ind in candidates:
+            match = tc602.matching_words(ind.clean_name, m.subject, generic, tc602.MIN_SHARED)
+            if match is not None:
+                shared, n = match
+                scored.append((len(shared) / n, len(shared), ind, shared))
+        return None if any(agrees(ind) for _, _, ind, _ in scored) else scored
+
+    seed = SEED.read_text("utf-8")
+    # the seed with its plan figures changed: agreeing plans become disagreeing ones and back
+    variants = [seed, seed.replace("4 个", "5 个"), seed.replace("25 名", "3 名"), seed.replace("≥", "≤"),
+                seed.replace("=", "≥")]
+    checker = get_checker()
+    rule = next(r for r in checker.rules if r.code == "TC602")
+    real = tc602._scored
+    reported = 0
+    for text in variants:
+        doc = read_text(text, path="seed.txt")
+        fast = [d.to_dict() for d in rule.check(checker.context(doc))]
+        try:
+            tc602._scored = reference
+            slow = [d.to_dict() for d in rule.check(checker.context(doc))]
+        finally:
+            tc602._scored = real
+        assert fast == slow
+        reported += len(fast)
+    assert reported
