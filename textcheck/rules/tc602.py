@@ -110,8 +110,11 @@ def _scored(m, candidates, generic, agrees) -> list | None:
     """(share, shared count, indicator, shared words) of each candidate whose name matches the plan
     clause (``matching_words``), in order; None when one that matches agrees with the plan (then
     nothing is reported, whatever the others match). The candidates that agree are asked first:
-    when one of them matches, the other names need not be compared, nor segmented."""
+    when one of them matches, the other names need not be compared, nor segmented; when every
+    candidate agrees, none is (only one that does not agree is ever reported)."""
     agreeing = [agrees(ind) for ind in candidates]
+    if all(agreeing):
+        return []  # only the ones that do not agree are ever reported: none to compare
     for ind, agree in zip(candidates, agreeing):
         if agree and matching_words(ind.clean_name, m.subject, generic, MIN_SHARED) is not None:
             return None
