@@ -111,9 +111,10 @@ def test_matching_words_with_the_order_test_give_the_reference_on_random_pairs()
 
 
 def test_tc602_asking_agreeing_indicators_first_reports_what_scoring_all_reports():
-    """TC602 compares the indicators that agree with a plan first and stops when one matches
-    (rules.tc602._scored); scoring every candidate and then asking whether one that matched
-    agrees must report the same, on the seed and on goals whose figures agree, disagree and tie."""
+    """TC602 compares a plan with the indicators that agree with it only when those that do not
+    agree give one best match (rules.tc602._scored); scoring every candidate and then asking
+    whether one that matched agrees must report the same, on the seed and on variants whose
+    figures and operators agree, disagree and tie."""
     from textcheck.api import get_checker
     from textcheck.readers import read_text
     from textcheck.rules import tc602

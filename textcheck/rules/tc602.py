@@ -107,25 +107,28 @@ class PlanTargetMismatch(Rule):
 
 
 def _scored(m, candidates, generic, agrees) -> list | None:
-    """(share, shared count, indicator, shared words) of each candidate whose name matches the plan
-    clause (``matching_words``), in order; None when one that matches agrees with the plan (then
-    nothing is reported, whatever the others match). The candidates that agree are asked first:
-    when one of them matches, the other names need not be compared, nor segmented; when every
-    candidate agrees, none is (only one that does not agree is ever reported)."""
+    """(share, shared count, indicator, shared words) of each candidate that does not agree with
+    the plan and whose name matches the plan clause (``matching_words``), in order; None when one
+    that agrees matches (then nothing is reported, whatever the others match). Only one that does
+    not agree is ever reported, and only the one best match: the ones that agree are compared only
+    when the others give one (when none does, or two tie, nothing is reported either way)."""
     agreeing = [agrees(ind) for ind in candidates]
-    if all(agreeing):
-        return []  # only the ones that do not agree are ever reported: none to compare
-    for ind, agree in zip(candidates, agreeing):
-        if agree and matching_words(ind.clean_name, m.subject, generic, MIN_SHARED) is not None:
-            return None
     scored = []
     for ind, agree in zip(candidates, agreeing):
         if agree:
-            continue  # (matches nothing: asked above)
+            continue
         match = matching_words(ind.clean_name, m.subject, generic, MIN_SHARED)
         if match is not None:
             shared, n = match
             scored.append((len(shared) / n, len(shared), ind, shared))
+    if not scored:
+        return scored
+    best = max(s[:2] for s in scored)
+    if sum(1 for s in scored if s[:2] == best) > 1:
+        return scored  # a tie: the caller reports nothing
+    for ind, agree in zip(candidates, agreeing):
+        if agree and matching_words(ind.clean_name, m.subject, generic, MIN_SHARED) is not None:
+            return None
     return scored
 
 
