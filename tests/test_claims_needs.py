@@ -11,7 +11,9 @@ HANDMADE = ["科学技术支出（类）科学技术管理事务（款）行政�
             "其中：", "其中，", "主要包括：", "包括:", "分别是", "分别为：", "资金分配情况：", "截至2024年底", "截至 上年底",
             "即", "比上年预算增加", "与上年相比减少了 ", "较 2023 年预算下降", "本年数小于上年预算数", "增加（减少）",
             "占", "占总支出的", "占比为 ", "比 2025 年预算数", "较上年执行数", "（上年执行数为 ", "上一年度的预算数为",
-            "乌鲁木齐市科学技术局 2024 年", "市局2024年", "科学技术局", "", " ", "类", "（类", "款）", "年"]
+            "乌鲁木齐市科学技术局 2024 年", "市局2024年", "科学技术局", "", " ", "类", "（类", "款）", "年",
+            "与上年持平", "比上年预算基本持平", "较上年 无变化", "同上年相比不变", "持平", "关于乌鲁木齐市科学技术局 2024 年收入",
+            "关于 本部门2024年", "主要包括：", "主要是", "培训费 5 万元等", "10%等", "3 等级", "5元 等同", "等"]
 
 
 def _needs_patterns(lex):
@@ -19,6 +21,7 @@ def _needs_patterns(lex):
 
     found = {name: v for name, v in vars(P).items() if isinstance(v, Needs)}
     found["change_cue"] = claim_patterns(lex).change_cue
+    found["flat"] = claim_patterns(lex).flat
     return found
 
 
@@ -43,11 +46,12 @@ def _answer(m):
 
 def test_the_change_cue_is_guarded(lex):
     assert isinstance(_needs_patterns(lex)["change_cue"], Needs)
+    assert isinstance(_needs_patterns(lex)["flat"], Needs)
 
 
 @pytest.mark.parametrize("name", ["CLAIM_PREVIOUS_CUE", "CLAIM_SHARE_CUE", "CLAIM_LIST_MARKER", "CLAIM_SUBJECT_LEFT_CUT",
                                   "CLAIM_CLASSIFICATION_KX", "CLAIM_CLASSIFICATION", "CLAIM_ORG_BEFORE_YEAR",
-                                  "change_cue"])
+                                  "change_cue", "flat", "CLAIM_HEADING_ORG", "CLAIM_LIST_PARTIAL"])
 def test_guarded_patterns_answer_as_the_patterns_alone(lex, name):
     guarded = _needs_patterns(lex)[name]
     raw = guarded.pattern
@@ -65,7 +69,7 @@ def test_guarded_patterns_answer_as_the_patterns_alone(lex, name):
 
 @pytest.mark.parametrize("name", ["CLAIM_PREVIOUS_CUE", "CLAIM_SHARE_CUE", "CLAIM_LIST_MARKER", "CLAIM_SUBJECT_LEFT_CUT",
                                   "CLAIM_CLASSIFICATION_KX", "CLAIM_CLASSIFICATION", "CLAIM_ORG_BEFORE_YEAR",
-                                  "change_cue"])
+                                  "change_cue", "flat", "CLAIM_HEADING_ORG", "CLAIM_LIST_PARTIAL"])
 def test_every_match_holds_a_word_and_the_mark(lex, name):
     """The claim behind the guard, match by match: the matched text itself passes the test."""
     guarded = _needs_patterns(lex)[name]

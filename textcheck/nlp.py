@@ -28,7 +28,7 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left, bisect_right
 
-from textcheck.tokens import doc_text, token_starts  # noqa: F401  (importable from here too)
+from textcheck.tokens import doc_text, set_token_starts, token_starts  # noqa: F401  (importable from here too)
 
 _LOCK = threading.Lock()
 # Caches keyed by the lexicon object's id; each entry keeps the lexicon alive so an id is
@@ -97,19 +97,30 @@ class JiebaTokenizer:
         self.blocks = blocks  # jieba's pattern of a block of word characters (re_han_default)
 
     def block_start(self, text: str, pos: int) -> int:
-        """Where the run of jieba's word characters holding ``pos`` starts (for a ``pos``
-        between runs, the run before it; 0 before the first run or without the pattern).
-        jieba splits a text into such runs and the rest between them, and segments each run by
-        itself, so the tokens of ``text[start:]`` are the whole text's tokens from ``start`` on —
-        a run start, not a start between runs, where a space the token before takes as its
-        trailing whitespace would become a token. A caller that reads tokens from ``pos`` on
-        need not pay for segmenting what stands before (tests/test_claims_tokens.py)."""
+        """Where a Doc of ``text[start:]`` may start for its tokens from ``pos`` on to be the whole
+        text's: ``pos`` itself when the character there is a lone token (``_lone``), else the start
+        of the run of jieba's word characters holding ``pos`` (for a ``pos`` at white space between
+        runs, the run before it; 0 before the first run or without the pattern). jieba splits a
+        text into such runs and the rest between them, and segments each run by itself, so the
+        tokens of ``text[start:]`` are the whole text's tokens from ``start`` on — a run start or a
+        lone token, not white space, which the token before takes as its trailing whitespace and
+        which would become a token. A caller that reads tokens from ``pos`` on need not pay for
+        segmenting what stands before (tests/test_claims_tokens.py)."""
         if self.blocks is None:
             return 0
+        if self._lone(text, pos):
+            return pos
         start = 0  # start of the last run before pos
         for m in self.blocks.finditer(text, 0, pos + 1):
             start = m.start()
         return start
+
+    def _lone(self, text: str, pos: int) -> bool:
+        """Whether ``text[pos]`` is a token by itself, starting where it stands whatever comes
+        before: no word character (jieba cuts those in runs, and yields any other character by
+        itself) and no white space (spaCy may fold that into the token before). A figure's unit
+        is often followed by one ("6970万元“两区”建设…"): the run before need not be segmented."""
+        return pos < len(text) and not text[pos].isspace() and self.blocks.match(text, pos) is None
 
     def block_span(self, text: str, pos: int, reach: int) -> tuple[int, int]:
         """(``block_start(text, pos)``, the end of the first run of word characters that ends at
@@ -119,9 +130,11 @@ class JiebaTokenizer:
         either (tests/test_claims_tokens.py)."""
         if self.blocks is None:
             return 0, len(text)
-        start = 0
-        for m in self.blocks.finditer(text):
-            if m.start() <= pos:
+        lone = self._lone(text, pos)
+        start = pos if lone else 0
+        # (after a lone token every run starts after pos: none is looked at before it)
+        for m in self.blocks.finditer(text, pos if lone else 0):
+            if not lone and m.start() <= pos:
                 start = m.start()
             if m.end() >= reach:  # every later run starts after it, so after pos
                 return start, m.end()
@@ -137,7 +150,9 @@ class JiebaTokenizer:
             words, spaces = get_words_and_spaces(words, text)
         else:
             spaces = [False] * len(words)
-        return self.doc(self.vocab, words=words, spaces=spaces)
+        doc = self.doc(self.vocab, words=words, spaces=spaces)
+        set_token_starts(doc, words, spaces)  # (cheaper from the words than from the Doc's array)
+        return doc
 
 
 def _import_jieba():

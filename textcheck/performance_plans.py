@@ -71,6 +71,18 @@ def text_before(text: str, start: int) -> str:
     return tail if tail[_BEFORE_WORDS:].strip() else text[:start]
 
 
+# The last character, past white space, of a text each end-anchored pattern of a figure's left
+# side matches ("(?:约|近|大约)\s*$" ends in 约 or 近): a text ending otherwise matches none of them,
+# and is not searched. str.rstrip strips every character the patterns' \s takes, so the character
+# it leaves last is the last of a match's words. PERF_PLAN_RATE_BEFORE ("每 … \p{Han}{0,2}") ends
+# in any Han character; each of its words holds 每 or 均 instead
+# (tests/test_performance_fast_paths.py holds the sets to the patterns).
+_APPROX_LAST = frozenset("约近")  # PERF_PLAN_APPROX_BEFORE
+_ARITHMETIC_LAST = frozenset("*×/÷+")  # PERF_PLAN_ARITHMETIC
+_DOC_NUMBER_LAST = frozenset("〕]】)）")  # PERF_DOC_NUMBER_BEFORE
+_BOUND_LAST = frozenset("过逾于少多在")  # PERF_PLAN_OVER_BEFORE, _AT_LEAST_BEFORE, _AT_MOST_BEFORE
+
+
 def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
     """Counts and amounts of a goal text, each with the words of its own clause."""
     from textcheck.numbers import chinese_numeral_value
@@ -91,12 +103,17 @@ def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
         end = m.end() + (more.end() if more else 0) + u.end()
         before = text_before(text, m.start())
         rest = text[end:]
-        if (patterns.PERF_PLAN_RATE_BEFORE.search(before) or patterns.PERF_PLAN_APPROX_BEFORE.search(before)
-                or patterns.PERF_PLAN_APPROX_AFTER.match(rest) or patterns.PERF_PLAN_ARITHMETIC.search(before)
-                or patterns.PERF_DOC_NUMBER_BEFORE.search(before) or rest.lstrip().startswith(("/", "*", "="))
-                or before.rstrip().endswith(("第", "=", "*", "/"))):
+        # the end-anchored patterns are asked only when the last character before the figure
+        # (past white space) is one they can end with (_APPROX_LAST …)
+        last = before.rstrip()[-1:]
+        if ((("每" in before or "均" in before) and patterns.PERF_PLAN_RATE_BEFORE.search(before))
+                or (last in _APPROX_LAST and patterns.PERF_PLAN_APPROX_BEFORE.search(before))
+                or patterns.PERF_PLAN_APPROX_AFTER.match(rest)
+                or (last in _ARITHMETIC_LAST and patterns.PERF_PLAN_ARITHMETIC.search(before))
+                or (last in _DOC_NUMBER_LAST and patterns.PERF_DOC_NUMBER_BEFORE.search(before))
+                or rest.lstrip().startswith(("/", "*", "=")) or last in ("第", "=", "*", "/")):
             continue
-        if bound is None:
+        if bound is None and last in _BOUND_LAST:
             for name, op in (("PERF_PLAN_AT_LEAST_BEFORE", "≥"), ("PERF_PLAN_AT_MOST_BEFORE", "≤"),
                              ("PERF_PLAN_OVER_BEFORE", ">")):
                 if getattr(patterns, name).search(before):
@@ -119,6 +136,8 @@ def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
         if value is None:
             continue
         found.append((m.start(), end, value, unit, cat, bound))
+    if not found:
+        return []  # (no clause breaks to look for)
     found.sort(key=lambda f: f[:2])
     # ascending, and the text's end is the last: the clause around a figure by bisection
     breaks = [b.start() for b in patterns.PERF_PLAN_CLAUSE_BREAK.finditer(text)] + [len(text)]
@@ -227,22 +246,32 @@ def matching_words(indicator_text: str, subject: str, generic, min_share: float)
     else None — what segmenting both and comparing gives, but each text is segmented only
     when an exact test cannot rule the pair out (jieba's words of a text are pieces of it):
     a shared word is in the clause's text (as a word or inside one), or is two characters
-    each starting a word of the clause; either way its first two characters (a pair of
-    neighbours in the indicator's text) are characters of the clause."""
+    each starting a word of the clause, a word starting with the first before one starting
+    with the second. Either way its first two characters (a pair of neighbours in the
+    indicator's text) are characters of the clause, and stand in it side by side or the first
+    somewhere before the second (``_may_share``)."""
     text, chars = _segmented_text(subject)
     name = _segmented_text(indicator_text)[0]
-    if not any(a in chars and b in chars for a, b in zip(name, name[1:])):
+    if not any(a in chars and b in chars and _may_share(a, b, text) for a, b in zip(name, name[1:])):
         return None
     iw = content_words(indicator_text, generic)
     if not iw:
         return None
-    possible = sum(1 for w in iw if w in text or (len(w) == 2 and w[0] in chars and w[1] in chars))
+    possible = sum(1 for w in iw if w in text or (len(w) == 2 and _may_share(w[0], w[1], text)))
     if not possible or possible / len(iw) < min_share:
         return None
     shared = shared_words(iw, subject, content_words(subject, generic))
     if shared and len(shared) / len(iw) >= min_share:
         return shared, len(iw)
     return None
+
+
+def _may_share(a: str, b: str, text: str) -> bool:
+    """Whether a shared word may start with the characters ``a``, ``b``: ``a + b`` stands in the
+    clause's ``text`` (a word holding the shared word does), or ``a`` stands somewhere before the
+    last ``b`` (the first word starting with ``a`` comes before the last starting with ``b``, and
+    words are pieces of the text in order)."""
+    return a + b in text or -1 < text.find(a) < text.rfind(b)
 
 
 def compatible_units(plan_unit: str, plan_cat: str, target_unit: str | None, lexicon) -> bool:

@@ -2,6 +2,8 @@
 and the claim extractor (textcheck.claims) both read, kept here so neither imports the other."""
 from __future__ import annotations
 
+from itertools import accumulate
+
 
 def doc_text(doc) -> str:
     """``doc.text`` computed once (spaCy rebuilds it from the tokens on every access)."""
@@ -9,6 +11,14 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data["tc_text"] = doc.text
     return text
+
+
+def set_token_starts(doc, words: list[str], spaces: list[bool]) -> None:
+    """Give ``doc``, made from ``words`` and ``spaces``, its tokens' offsets (what ``token_starts``
+    would read from the Doc's array): each token starts after the words and spaces before it.
+    The tokenizer knows them already (tests/test_claims_doc_span.py compares the two)."""
+    doc.user_data["tc_token_starts"] = list(accumulate((len(w) + s for w, s in zip(words, spaces[:-1])),
+                                                       initial=0)) if words else []
 
 
 def token_starts(doc) -> list[int]:

@@ -54,16 +54,24 @@ def extract_claims(document, nlp, lexicon) -> list[Claim]:
 def _doc_maker(nlp, text: str):
     """A function giving (Doc, offset) for a reader of the sentence's tokens from ``pos`` on:
     the Doc of jieba's tokens of ``text[offset:end]``, where ``offset`` is the start of jieba's
-    block holding ``pos`` and ``end`` the end of the first block reaching ``NOUN_REACH``
+    block holding ``pos`` (or ``pos``, when a lone token stands there: JiebaTokenizer.block_start)
+    and ``end`` the end of the first block reaching ``NOUN_REACH``
     characters past ``pos`` (JiebaTokenizer.block_span: the tokens in between are the whole
     sentence's, and ``_following_subject`` reads none that starts further on), made on the first
-    call and again only for a position it does not cover. The Doc already knows its text (spaCy
-    rebuilds ``doc.text`` per access)."""
+    call and again only for a position it does not cover. It ends before the first character
+    after ``pos`` that is a token by itself and no noun token (CLAIM_NOUN_READ_END, not white
+    space): the tokens before it are the sentence's, and ``_following_subject`` stops reading at
+    that one (tests/test_claims_doc_span.py). The Doc already knows its text (spaCy rebuilds
+    ``doc.text`` per access)."""
     made = []
     block_span = getattr(nlp.tokenizer, "block_span", None)
 
     def doc_of(pos: int = 0):
         start, end = block_span(text, pos, pos + NOUN_REACH) if block_span is not None else (0, len(text))
+        if block_span is not None:
+            stop = P.CLAIM_NOUN_READ_END.search(text, pos + 1, end)
+            if stop is not None and not stop.group().isspace():
+                end = stop.start()
         if not made or made[0] > start or made[1] < end:
             d = nlp.make_doc(text[start:end])
             d.user_data["tc_text"] = text[start:end]

@@ -151,6 +151,7 @@ from textcheck.patterns.claims import (  # noqa: F401
     CLAIM_NOUN_RUN,
     CLAIM_NOUN_STOP,
     CLAIM_JIEBA_NOUN_RUN,
+    CLAIM_NOUN_READ_END,
     CLAIM_JIEBA_WORD_CHAR,
     CLAIM_SENTENCE_END,
     CLAIM_ENUM_SPLIT,

@@ -212,7 +212,7 @@ CLAIM_ORG_BEFORE_YEAR = Needs(regex.compile(
     ("年",))
 
 # Department names named in headings: "关于乌鲁木齐市科学技术局 2024 年收入预算情况说明".
-CLAIM_HEADING_ORG = regex.compile(r"关于\s*(?P<org>\p{Han}{4,}?)\s*\d{4}\s*年")
+CLAIM_HEADING_ORG = Needs(regex.compile(r"关于\s*(?P<org>\p{Han}{4,}?)\s*\d{4}\s*年"), ("关于",))  # (most headings lack it)
 
 # A full-width form claims.vocab.halfwidth rewrites (the ASCII block's twins and the ideographic
 # space): found first, each present one is then replaced throughout (str.translate would look
@@ -245,6 +245,10 @@ CLAIM_NOUN_STOP = regex.compile(r"在内|的|和|及|与|等")
 # its segmentation (tests/test_claims_tokens.py)
 CLAIM_JIEBA_WORD_CHAR = regex.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
 CLAIM_JIEBA_NOUN_RUN = regex.compile(r'[\u4E00-\u9FD5“”"《》]+')
+# A character that is neither a jieba word character nor one CLAIM_NOUN_TOKEN takes: unless it is
+# white space, a token by itself that ends a noun — the reader of tokens after a figure stops there
+# (claims.extract segments the sentence only up to it)
+CLAIM_NOUN_READ_END = regex.compile(r'[^\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-\p{Han}“”"《》]')
 CLAIM_SENTENCE_END = regex.compile(r"[。；;]")
 CLAIM_ENUM_SPLIT = regex.compile(r"[、，,]")
 CLAIM_PAREN_OR_SPACE = regex.compile(r"[（(].*?[）)]|\s+")
@@ -299,8 +303,10 @@ def claim_flat_pattern(flat, bases) -> "regex.Pattern":
     def alt(words):
         return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
-    return regex.compile(
+    pattern = regex.compile(
         rf"(?:(?:比|较|与|同)\s*(?P<base>{alt(bases)})\s*(?:相比)?(?:预算)?\s*)(?:基本)?(?P<flat>{alt(flat)})")
+    # every match holds a flat word (most sentences none: they are not scanned)
+    return Needs(pattern, flat) if flat and all(flat) else pattern
 
 # A list that names every part of its total ("资金分配情况：…", "包括：…", "分别是：…"), unlike
 # "其中：…", which may list only some parts (textcheck.rules.tc203 / tc501).
@@ -308,4 +314,6 @@ LINK_EXHAUSTIVE_LIST = regex.compile(r"资金分配情况|分别(?:是|为)|包�
 
 # …unless the list says it names only the main parts: "主要包括：…", "…等" after the last
 # figure ("培训费 5 万元等"), "主要有/主要是/主要为" (textcheck.claims → Claim.exhaustive).
-CLAIM_LIST_PARTIAL = regex.compile(r"主要(?:包括|有|是|为)|(?:\d|万元|元|%)\s*等(?![级同])")
+# (the engine tries the second alternative at every position of the text: a text holding neither
+# 主要 nor 等 is not searched)
+CLAIM_LIST_PARTIAL = Needs(regex.compile(r"主要(?:包括|有|是|为)|(?:\d|万元|元|%)\s*等(?![级同])"), ("主要", "等"))

@@ -52,17 +52,11 @@ class PlanTargetMismatch(Rule):
                     if m.bound is not None:
                         yield from self._bound(ctx, pt, goal, m, generic)
                         continue
-                    scored = []
-                    for ind in candidates_all:
-                        if ind.target.operator == LE:
-                            continue  # an upper limit is not the plan figure
-                        if not compatible_units(m.unit, m.category, ind.target.unit, lex):
-                            continue
-                        match = matching_words(ind.clean_name, m.subject, generic, MIN_SHARED)
-                        if match is not None:
-                            shared, n = match
-                            scored.append((len(shared) / n, len(shared), ind, shared))
-                    if not scored or any(_agrees(m.value, ind.target.value, lex) for _, _, ind, _ in scored):
+                    # an upper limit is not the plan figure
+                    candidates = [ind for ind in candidates_all if ind.target.operator != LE
+                                  and compatible_units(m.unit, m.category, ind.target.unit, lex)]
+                    scored = _scored(m, candidates, generic, lambda ind: _agrees(m.value, ind.target.value, lex))
+                    if not scored:
                         continue
                     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
                     if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
@@ -86,17 +80,11 @@ class PlanTargetMismatch(Rule):
         whose target cannot meet it ("≤500台") contradicts it."""
         lex = ctx.lexicon
         plan = feasible(m.bound, m.value.value)
-        scored = []
-        for ind in pt.indicators:
-            t = ind.target
-            if t.form != FORM_QUANTITY or t.value is None or t.unit != m.unit and not compatible_units(
-                    m.unit, m.category, t.unit, lex):
-                continue
-            match = matching_words(ind.clean_name, m.subject, generic, MIN_SHARED)
-            if match is not None:
-                shared, n = match
-                scored.append((len(shared) / n, len(shared), ind, shared))
-        if not scored or any(_agrees_bound(m, ind.target, lex) for _, _, ind, _ in scored):
+        candidates = [ind for ind in pt.indicators if not (
+            ind.target.form != FORM_QUANTITY or ind.target.value is None
+            or ind.target.unit != m.unit and not compatible_units(m.unit, m.category, ind.target.unit, lex))]
+        scored = _scored(m, candidates, generic, lambda ind: _agrees_bound(m, ind.target, lex))
+        if not scored:
             return
         scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
         if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
@@ -116,6 +104,32 @@ class PlanTargetMismatch(Rule):
                      cell_evidence(pt, t.text, "指标值", ind.name.text)],
             suggestion="核对计划数与指标的运算符和数值，使二者一致",
             key=f"{pt.table.id}|{m.text}|{ind.name.text}|bound")
+
+
+def _scored(m, candidates, generic, agrees) -> list | None:
+    """(share, shared count, indicator, shared words) of each candidate that does not agree with
+    the plan and whose name matches the plan clause (``matching_words``), in order; None when one
+    that agrees matches (then nothing is reported, whatever the others match). Only one that does
+    not agree is ever reported, and only the one best match: the ones that agree are compared only
+    when the others give one (when none does, or two tie, nothing is reported either way)."""
+    agreeing = [agrees(ind) for ind in candidates]
+    scored = []
+    for ind, agree in zip(candidates, agreeing):
+        if agree:
+            continue
+        match = matching_words(ind.clean_name, m.subject, generic, MIN_SHARED)
+        if match is not None:
+            shared, n = match
+            scored.append((len(shared) / n, len(shared), ind, shared))
+    if not scored:
+        return scored
+    best = max(s[:2] for s in scored)
+    if sum(1 for s in scored if s[:2] == best) > 1:
+        return scored  # a tie: the caller reports nothing
+    for ind, agree in zip(candidates, agreeing):
+        if agree and matching_words(ind.clean_name, m.subject, generic, MIN_SHARED) is not None:
+            return None
+    return scored
 
 
 def _agrees(plan, target, lexicon) -> bool:
