@@ -1,0 +1,69 @@
+"""Facts of the tables' cells that several analyses read, found in one pass over every cell.
+
+Three analyses used to scan every cell of every table on their own: the performance grid
+(``performance._grid``: each row's first source line, to put the rows in source order), the
+layout's table spans (``layout_numbering.table_row_spans``: TC807 skips those lines, TC903
+looks for a note under a table) and the thousands-separator check (``layout_format.
+bad_thousands``: the cells holding a ","). Reading a cell's text and positions is most of what
+each scan cost (thousands of cells, touched again by each), so they are read once here, per
+table, and each analysis reads the fact it needs (``Context.table_cells``; a ``Layout`` or a
+``parse_performance_tables`` given no facts finds them itself).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textcheck.document import Cell, Document, Table
+
+
+@dataclass(frozen=True, slots=True)
+class TableCells:
+    """The cell facts of one table."""
+
+    header_first: tuple[int, ...]  # each header row's first source line (0: no cell located)
+    row_first: tuple[int, ...]  # each body row's first source line (0: no cell located)
+    span: tuple[int, int] | None  # (first, last) source line of the body rows' cells (None: none located)
+    commas: tuple[Cell, ...]  # the cells holding a ",", header rows first, in reading order
+
+
+def table_cells(table: Table) -> TableCells:
+    """The cell facts of ``table``, in one pass over its cells."""
+    commas: list[Cell] = []
+    header_first = tuple([_row_first(row, commas)[0] for row in table.header])
+    row_first = []
+    first = last = None
+    for r in table.rows:
+        a, b = _row_first(r.cells, commas)
+        row_first.append(a)
+        if b is not None:
+            if first is None or a < first:
+                first = a
+            if last is None or b > last:
+                last = b
+    return TableCells(header_first, tuple(row_first), (first, last) if first is not None else None, tuple(commas))
+
+
+def _row_first(cells, commas: list[Cell]) -> tuple[int, int | None]:
+    """(first line of the row's cells or 0, last line or None when no cell is located); the
+    cells holding a "," appended to ``commas``."""
+    first = last = None
+    for c in cells:
+        t = c.text
+        p = t.positions
+        if p:
+            a, b = p[0][0], p[-1][0]
+            if first is None:
+                first, last = a, b
+            else:
+                if a < first:
+                    first = a
+                if b > last:
+                    last = b
+            if "," in t.text:  # a cell without positions holds no text
+                commas.append(c)
+    return (first, last) if first is not None else (0, None)
+
+
+def document_cells(document: Document) -> tuple[TableCells, ...]:
+    """``table_cells`` of each table of the document, in the order of ``document.tables``."""
+    return tuple([table_cells(t) for t in document.tables])
