@@ -27,41 +27,52 @@ class TableCells:
 
 
 def table_cells(table: Table) -> TableCells:
-    """The cell facts of ``table``, in one pass over its cells."""
+    """The cell facts of ``table``, in one pass over its cells (one loop, no call per row or
+    cell: this runs for every cell of the document)."""
     commas: list[Cell] = []
-    header_first = tuple([_row_first(row, commas)[0] for row in table.header])
-    row_first = []
-    first = last = None
-    for r in table.rows:
-        a, b = _row_first(r.cells, commas)
-        row_first.append(a)
-        if b is not None:
-            if first is None or a < first:
-                first = a
-            if last is None or b > last:
-                last = b
-    return TableCells(header_first, tuple(row_first), (first, last) if first is not None else None, tuple(commas))
-
-
-def _row_first(cells, commas: list[Cell]) -> tuple[int, int | None]:
-    """(first line of the row's cells or 0, last line or None when no cell is located); the
-    cells holding a "," appended to ``commas``."""
-    first = last = None
-    for c in cells:
-        t = c.text
-        p = t.positions
-        if p:
-            a, b = p[0][0], p[-1][0]
-            if first is None:
-                first, last = a, b
-            else:
-                if a < first:
+    header_first = []
+    for row in table.header:
+        first = None
+        for c in row:
+            t = c.text
+            p = t.positions
+            if p:  # a cell without positions holds no text, so no ","
+                a = p[0][0]
+                if first is None or a < first:
                     first = a
-                if b > last:
-                    last = b
-            if "," in t.text:  # a cell without positions holds no text
-                commas.append(c)
-    return (first, last) if first is not None else (0, None)
+                if "," in t.text:
+                    commas.append(c)
+        header_first.append(0 if first is None else first)
+    row_first = []
+    low = high = None  # the body's span
+    for r in table.rows:
+        first = last = None
+        for c in r.cells:
+            t = c.text
+            p = t.positions
+            if p:
+                a, b = p[0][0], p[-1][0]
+                if first is None:
+                    first, last = a, b
+                else:
+                    if a < first:
+                        first = a
+                    if b > last:
+                        last = b
+                if "," in t.text:
+                    commas.append(c)
+        if first is None:
+            row_first.append(0)
+            continue
+        row_first.append(first)
+        if low is None:
+            low, high = first, last
+        else:
+            if first < low:
+                low = first
+            if last > high:
+                high = last
+    return TableCells(tuple(header_first), tuple(row_first), (low, high) if low is not None else None, tuple(commas))
 
 
 def document_cells(document: Document) -> tuple[TableCells, ...]:
