@@ -80,3 +80,22 @@ def test_cell_facts_give_what_the_scans_of_each_analysis_gave(path):
     with_facts = parse_performance_tables(doc, None, document_cells(doc))
     assert with_facts == parse_performance_tables(doc, None)
     assert len(with_facts) == sum(1 for t in doc.tables if is_performance_table(t))
+
+
+def test_carry_overs_from_the_cell_facts_are_those_of_every_cell():
+    import yaml
+
+    from textcheck.final_accounts import carry_overs
+    from textcheck.readers import read_text
+
+    fixtures = yaml.safe_load((Path(__file__).parent / "fixtures" / "rules" / "TC906.yml").read_text("utf-8"))
+    texts = [case["text"] for case in fixtures["cases"]]
+    docs = [read_text(t) for t in texts] + [read_path(str(p)) for p in DOCS]
+    docs.append(read_path(str(CORPUS / "pdf" / "guojia-xinfangju-2024-final-account.pdf")))
+    found = 0
+    for doc in docs:
+        doc = dataclasses.replace(doc, tables=doc.tables + tuple(_shuffled(t) for t in doc.tables))
+        plain = carry_overs(doc)
+        assert carry_overs(doc, document_cells(doc)) == plain
+        found += len(plain)
+    assert found  # the fixtures hold carry-over identities

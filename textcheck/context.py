@@ -104,7 +104,7 @@ class Context:
         """Execution rates and carry-over identities of a final account — textcheck.final_accounts."""
         from textcheck.final_accounts import final_account_facts
 
-        return final_account_facts(self.document)
+        return final_account_facts(self.document, self.table_cells)
 
     @cached_property
     def crossyear(self):

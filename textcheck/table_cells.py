@@ -1,19 +1,21 @@
 """Facts of the tables' cells that several analyses read, found in one pass over every cell.
 
-Three analyses used to scan every cell of every table on their own: the performance grid
+Four analyses used to scan every cell of every table on their own: the performance grid
 (``performance._grid``: each row's first source line, to put the rows in source order), the
 layout's table spans (``layout_numbering.table_row_spans``: TC807 skips those lines, TC903
-looks for a note under a table) and the thousands-separator check (``layout_format.
-bad_thousands``: the cells holding a ","). Reading a cell's text and positions is most of what
-each scan cost (thousands of cells, touched again by each), so they are read once here, per
-table, and each analysis reads the fact it needs (``Context.table_cells``; a ``Layout`` or a
-``parse_performance_tables`` given no facts finds them itself).
+looks for a note under a table), the thousands-separator check (``layout_format.
+bad_thousands``: the cells holding a ",") and the carry-over identity of a final account
+(``final_accounts``: the cells holding 结 or 本年, which every label of it holds).  Reading a
+cell's text and positions is most of what each scan cost (thousands of cells, out of the
+processor's caches again by the time each scan came), so they are read once here, per table,
+and each analysis reads the fact it needs (``Context.table_cells``; a ``Layout``,
+``parse_performance_tables`` or ``final_account_facts`` given no facts finds them itself).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textcheck.document import Cell, Document, Table
+from textcheck.document import Cell, Document, Row, Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +26,15 @@ class TableCells:
     row_first: tuple[int, ...]  # each body row's first source line (0: no cell located)
     span: tuple[int, int] | None  # (first, last) source line of the body rows' cells (None: none located)
     commas: tuple[Cell, ...]  # the cells holding a ",", header rows first, in reading order
+    # (row, cell) of the body cells holding 结 or 本年 (final_accounts._role's cells), in reading order
+    carry_labels: tuple[tuple[Row, Cell], ...] = ()
 
 
 def table_cells(table: Table) -> TableCells:
     """The cell facts of ``table``, in one pass over its cells (one loop, no call per row or
     cell: this runs for every cell of the document)."""
     commas: list[Cell] = []
+    labels: list[tuple[Row, Cell]] = []
     header_first = []
     for row in table.header:
         first = None
@@ -59,8 +64,11 @@ def table_cells(table: Table) -> TableCells:
                         first = a
                     if b > last:
                         last = b
-                if "," in t.text:
+                s = t.text
+                if "," in s:
                     commas.append(c)
+                if "结" in s or "本年" in s:
+                    labels.append((r, c))
         if first is None:
             row_first.append(0)
             continue
@@ -72,7 +80,8 @@ def table_cells(table: Table) -> TableCells:
                 low = first
             if last > high:
                 high = last
-    return TableCells(tuple(header_first), tuple(row_first), (low, high) if low is not None else None, tuple(commas))
+    return TableCells(tuple(header_first), tuple(row_first), (low, high) if low is not None else None, tuple(commas),
+                      tuple(labels))
 
 
 def document_cells(document: Document) -> tuple[TableCells, ...]:
