@@ -99,3 +99,20 @@ def test_carry_overs_from_the_cell_facts_are_those_of_every_cell():
         assert carry_overs(doc, document_cells(doc)) == plain
         found += len(plain)
     assert found  # the fixtures hold carry-over identities
+
+
+def test_listed_tables_from_the_cell_facts_are_those_of_every_leading_row():
+    from textcheck.families import listed_tables
+    from textcheck.readers import read_text
+
+    listing = ("目录\n\n报表\t报表名称\t是否空表\t表格为空的理由\n表1\t收支总表\t否\t\n表2\t政府性基金预算支出表\t是\t无此项支出\n"
+               "\n（一）单位职能\n\n单位名称\t表格名称\t是否为空表\n表三\t项目支出表\t是\n")
+    docs = [read_text(listing)] + [read_path(str(p)) for p in DOCS]
+    docs.append(read_path(str(CORPUS / "pdf" / "guojia-xinfangju-2024-final-account.pdf")))
+    found = 0
+    for doc in docs:
+        doc = dataclasses.replace(doc, tables=doc.tables + tuple(_shuffled(t) for t in doc.tables))
+        plain = listed_tables(doc)
+        assert listed_tables(doc, document_cells(doc)) == plain
+        found += len(plain)
+    assert found

@@ -28,6 +28,13 @@ class TableCells:
     commas: tuple[Cell, ...]  # the cells holding a ",", header rows first, in reading order
     # (row, cell) of the body cells holding 结 or 本年 (final_accounts._role's cells), in reading order
     carry_labels: tuple[tuple[Row, Cell], ...] = ()
+    # which of the first LIST_HEAD_ROWS rows (header rows, then body rows) hold a cell with a
+    # "名": families.listed_tables looks for a list's head (报表名称 | 表格名称 | 表名) in them only
+    list_heads: tuple[int, ...] = ()
+
+
+# How many leading rows (header rows first) may hold the head of a list of tables (families.listed_tables).
+LIST_HEAD_ROWS = 4
 
 
 def table_cells(table: Table) -> TableCells:
@@ -35,8 +42,9 @@ def table_cells(table: Table) -> TableCells:
     cell: this runs for every cell of the document)."""
     commas: list[Cell] = []
     labels: list[tuple[Row, Cell]] = []
+    heads: list[int] = []
     header_first = []
-    for row in table.header:
+    for i, row in enumerate(table.header):
         first = None
         for c in row:
             t = c.text
@@ -48,6 +56,11 @@ def table_cells(table: Table) -> TableCells:
                 if "," in t.text:
                     commas.append(c)
         header_first.append(0 if first is None else first)
+        if i < LIST_HEAD_ROWS and any("名" in c.text.text for c in row):
+            heads.append(i)
+    for i, r in enumerate(table.rows[:max(0, LIST_HEAD_ROWS - len(table.header))], len(table.header)):
+        if any("名" in c.text.text for c in r.cells):
+            heads.append(i)
     row_first = []
     low = high = None  # the body's span
     for r in table.rows:
@@ -81,7 +94,7 @@ def table_cells(table: Table) -> TableCells:
             if last > high:
                 high = last
     return TableCells(tuple(header_first), tuple(row_first), (low, high) if low is not None else None, tuple(commas),
-                      tuple(labels))
+                      tuple(labels), tuple(heads))
 
 
 def document_cells(document: Document) -> tuple[TableCells, ...]:
