@@ -15,6 +15,8 @@ from textcheck.lexicon import load_lexicon
 from textcheck.readers import read_path
 from textcheck.rulekit.evidence import row_by_index
 from textcheck.table_headers import is_number_row
+from textcheck.lexicon.columns import column_lexicon
+from textcheck.table_quantities import cross_table_quantities
 from textcheck.tables import analyse
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -54,5 +56,9 @@ def test_cells_by_column_and_column_numbers_give_the_cell_by_cell_reads(path):
             assert ta.column_numbers(col) == [cell_number(r, col) for r in ta.table.rows]
         for r in ta.table.rows:
             assert ta.table.rows[ta.position(r.index)] is row_by_index(ta, r.index)
-        plain = dataclasses.replace(ta, numbers=None)
+        plain = dataclasses.replace(ta, numbers=None)  # every cell read on its own
         assert plain.column_numbers(0) == ta.column_numbers(0)
+        lex = column_lexicon(())
+        assert cross_table_quantities(plain, lex) == cross_table_quantities(ta, lex)
+    if path.name.startswith("urumqi"):
+        assert analysis.quantities  # the seed has quantities to compare

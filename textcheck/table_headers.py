@@ -49,7 +49,7 @@ def header_grid(table: Table) -> tuple[list[dict[int, str]], list[dict[int, str]
     """(header rows as {col: text}, column-number rows)."""
     rows, numbers = [], []
     for hrow in table.header:
-        texts = {c.col: squash(c.text.text) for c in hrow if squash(c.text.text)}
+        texts = {c.col: t for c in hrow if (t := squash(c.text.text))}
         if is_number_row(texts.values()):
             numbers.append(texts)
         else:
