@@ -169,3 +169,42 @@ def test_cell_key_without_spaces_is_the_pattern_substitution():
     for s in samples:
         assert _key(_lt(s)) == patterns.WHITESPACE.sub("", s), repr(s)
     assert _key(None) == ""
+
+
+def test_plan_mention_pattern_gates_hold_a_character_of_every_match():
+    """plan_mentions searches a pattern only when the text holds one of its gate characters:
+    every match of the pattern must hold one (each word of the alternations, and every short
+    text over the characters the patterns are written with)."""
+    import itertools
+
+    from textcheck import performance_plans as pp
+
+    gated = [(p, pp._SKIP_MARKS) for p in pp._SKIPS_BEFORE] + [(p, pp._BOUND_MARKS) for p, _ in pp._BOUNDS_BEFORE]
+    alphabet = sorted({ch for p, _ in gated for ch in p.pattern if not ch.isascii() or ch in "*/+)]"} | set("计 a1\u3000"))
+    texts = ["".join(t) for n in (1, 2, 3) for t in itertools.product(alphabet, repeat=n)]
+    for pattern, marks in gated:
+        for s in texts:
+            if pattern.search(s):
+                assert not marks.isdisjoint(s), (pattern.pattern, s)
+    for s in texts:  # the two patterns asked of the text after a figure
+        if patterns.PERF_PLAN_APPROX_AFTER.match(s):
+            assert s[:1] in pp._APPROX_AFTER_FIRST, s
+        if patterns.PERF_PLAN_BOUND_AFTER.match(s):
+            assert "以" in s, s
+
+
+def test_plan_mentions_of_every_bound_and_skip_word_give_the_slow_answer():
+    from textcheck.lexicon import load_lexicon
+    from textcheck.performance_plans import plan_mentions
+
+    lexicon = load_lexicon()
+    words = ["每", "人均", "平均", "每个", "每年", "每月", "每周", "每天", "每季度", "约", "近", "大约", "超过", "逾",
+             "多于", "大于", "不低于", "不少于", "不小于", "至少", "最少", "大于等于", "不超过", "不高于", "不多于",
+             "不大于", "最多", "控制在", "小于等于", "*", "×", "/", "÷", "+", "〕", "]", "】", ")", "）", "第", "", "新增"]
+    afters = ["", "余", "多", "左右", "上下", "以上", "以内", "以下", " 以上", "/年", "，"]
+    for w in words:
+        for a in afters:
+            text = f"全年计划{w} 12 个{a}单位，新增{w}三个平台{a}。"
+            goal = _lt(text)
+            assert plan_mentions(goal, lexicon) == _plan_mentions_reference(goal, lexicon), text
+    assert plan_mentions(_lt("提升服务质量，加强管理。"), lexicon) == []

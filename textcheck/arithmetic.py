@@ -192,6 +192,28 @@ def column_cells(rows: Sequence[Row], width: int) -> dict[int, list[Cell | None]
     return out
 
 
+def cells_by_column(rows: Sequence[Row]) -> tuple[dict[int, list[Cell | None]], int]:
+    """(``column_cells(rows, width)`` for the columns some cell names, the width they need:
+    one more than the largest column, 0 without cells), in one pass over the cells: the table's
+    width is not known before its cells are read."""
+    out: dict[int, list[Cell | None]] = {}
+    width = 0
+    size = len(rows)
+    for i, row in enumerate(rows):
+        for cell in row.cells:
+            col = cell.col
+            column = out.get(col)
+            if column is None:
+                if col < 0:
+                    continue  # no column: column_cells has none below 0
+                column = out[col] = [None] * size
+                if col >= width:
+                    width = col + 1
+            if column[i] is None:  # the first, as Row.cell finds it
+                column[i] = cell
+    return out, width
+
+
 class ColumnNumbers:
     """Each column's numbers top to bottom (``[cell_number(r, col) for r in rows]``), each
     column read once per table however many relations and tests ask for it."""

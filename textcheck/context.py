@@ -67,14 +67,22 @@ class Context:
         """Parsed 绩效目标表 — textcheck.performance."""
         from textcheck import performance
 
-        return performance.parse_performance_tables(self.document, self.lexicon)
+        return performance.parse_performance_tables(self.document, self.lexicon, self.table_cells)
+
+    @cached_property
+    def table_cells(self):
+        """Facts of every table's cells read in one pass, shared by the performance tables and
+        the layout — textcheck.table_cells."""
+        from textcheck.table_cells import document_cells
+
+        return document_cells(self.document)
 
     @cached_property
     def layout(self):
         """目录, numbering and format facts of the text — textcheck.layout_facts."""
         from textcheck.layout_facts import Layout
 
-        return Layout(self.document)
+        return Layout(self.document, cells=self.table_cells)
 
     @cached_property
     def kind(self) -> str:
@@ -96,7 +104,7 @@ class Context:
         """Execution rates and carry-over identities of a final account — textcheck.final_accounts."""
         from textcheck.final_accounts import final_account_facts
 
-        return final_account_facts(self.document)
+        return final_account_facts(self.document, self.table_cells)
 
     @cached_property
     def crossyear(self):

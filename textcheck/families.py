@@ -228,16 +228,22 @@ class ListedTable:
     cell: object  # the Cell holding the title (evidence)
 
 
-def listed_tables(document: Document) -> list[ListedTable]:
+def listed_tables(document: Document, cells: tuple | None = None) -> list[ListedTable]:
     """Every row of the document's table lists: a table with a 报表名称-like column whose
-    rows start with a table label ("表9")."""
+    rows start with a table label ("表9").  ``cells``: the ``table_cells`` facts of each table,
+    when at hand (a head is looked for only in the leading rows holding a "名", as every word
+    of STRUCTURE_LIST_TITLE_HEAD does)."""
     out = []
-    for t in document.tables:
+    facts = cells  # the loop below names each row's cells ``cells``
+    for k, t in enumerate(document.tables):
+        heads = facts[k].list_heads if facts is not None else range(4)
+        if not heads:
+            continue  # no leading row holds a "名": no head (most tables)
         # the list's head row: a header row, or one of the first rows when the reader took a
         # "目录" line above it for the header
         rows = [tuple(h) for h in t.header] + [r.cells for r in t.rows]
-        head = next((i for i, cells in enumerate(rows[:4]) if any(
-            patterns.STRUCTURE_LIST_TITLE_HEAD.search(c.text.text) for c in cells)), None)
+        head = next((i for i in heads if i < len(rows) and any(
+            patterns.STRUCTURE_LIST_TITLE_HEAD.search(c.text.text) for c in rows[i])), None)
         if head is None:
             continue
         labels = [(c.col, "".join(c.text.text.split())) for c in rows[head]]

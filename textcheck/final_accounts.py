@@ -126,22 +126,25 @@ def _value(cell: Cell | None) -> Number | None:
     return parse_number(_key(cell.text.text)) if _key(cell.text.text) else None
 
 
-def _rows_form(table: Table) -> CarryOver | None:
+def _rows_form(table: Table, labels=None) -> CarryOver | None:
+    """``labels``: (row, cell) of the table's body cells holding 结 or 本年 in reading order
+    (``table_cells``), when at hand: the only cells ``_role`` names."""
     found: dict[str, list[Term]] = {}
-    for row in table.rows:
-        for c in row.cells:
-            role = _role(c.text.text)
-            if role is None:
-                continue
-            amount = _amount_right_of(table, row, c.col)
-            if amount is None:
-                continue
-            value = _value(amount)
-            if value is None:
-                if _key(amount.text.text):
-                    return None  # an amount we cannot read: not judged
-                value = Number(0, 2, table.unit, "")  # printed empty: nothing
-            found.setdefault(role, []).append(Term(_key(c.text.text), amount, value))
+    if labels is None:
+        labels = [(row, c) for row in table.rows for c in row.cells]
+    for row, c in labels:
+        role = _role(c.text.text)
+        if role is None:
+            continue
+        amount = _amount_right_of(table, row, c.col)
+        if amount is None:
+            continue
+        value = _value(amount)
+        if value is None:
+            if _key(amount.text.text):
+                return None  # an amount we cannot read: not judged
+            value = Number(0, 2, table.unit, "")  # printed empty: nothing
+        found.setdefault(role, []).append(Term(_key(c.text.text), amount, value))
     need = ("opening", "income", "spending", "closing")
     if not all(len(found.get(r, ())) == 1 for r in need):
         return None  # missing, or several candidates: not sure which is meant
@@ -189,12 +192,13 @@ def _columns_form(table: Table) -> list[CarryOver]:
     return out
 
 
-def carry_overs(document: Document) -> list[CarryOver]:
+def carry_overs(document: Document, cells: tuple | None = None) -> list[CarryOver]:
+    """``cells``: the ``table_cells`` facts of each table of the document, when at hand."""
     out = []
-    for t in document.tables:
+    for i, t in enumerate(document.tables):
         if t.kind == "performance":
             continue
-        one = _rows_form(t)
+        one = _rows_form(t, cells[i].carry_labels if cells is not None else None)
         if one is not None:
             out.append(one)
         out.extend(_columns_form(t))
@@ -207,5 +211,6 @@ class FinalAccountFacts:
     carry_overs: list[CarryOver]
 
 
-def final_account_facts(document: Document) -> FinalAccountFacts:
-    return FinalAccountFacts(execution_rates(document), carry_overs(document))
+def final_account_facts(document: Document, cells: tuple | None = None) -> FinalAccountFacts:
+    """``cells``: the ``table_cells`` facts of each table (``Context.table_cells``), when at hand."""
+    return FinalAccountFacts(execution_rates(document), carry_overs(document, cells))

@@ -14,6 +14,7 @@ class EmptyTableLayout:
 
     document: Document
     table_row_spans: tuple  # NumberingLayout's
+    table_cells: tuple  # Layout's: textcheck.table_cells facts of each table
 
     @cached_property
     def empty_statements(self) -> list[str]:
@@ -24,7 +25,7 @@ class EmptyTableLayout:
     def listed_tables(self) -> list[ListedTable]:
         """The rows of the document's lists of tables (``families.listed_tables``), read once
         for the family recognition and TC903."""
-        return listed_tables(self.document)
+        return listed_tables(self.document, self.table_cells)
 
     @cached_property
     def notes_after_table(self) -> dict[str, LocatedText]:

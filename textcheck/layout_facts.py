@@ -23,6 +23,7 @@ importable from here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from textcheck.document import Document
 from textcheck.layout_empty_tables import EmptyTableLayout
@@ -37,3 +38,15 @@ class Layout(TocLayout, NumberingLayout, FormatLayout, EmptyTableLayout):
 
     document: Document
     _cache: dict = field(default_factory=dict)
+    # ``table_cells.document_cells(document)`` when the caller has them (``Context.table_cells``,
+    # shared with the performance tables); found on first use otherwise
+    cells: tuple | None = None
+
+    @cached_property
+    def table_cells(self) -> tuple:
+        """The cell facts of each table (``textcheck.table_cells``), in the order of ``document.tables``."""
+        if self.cells is not None:
+            return self.cells
+        from textcheck.table_cells import document_cells
+
+        return document_cells(self.document)

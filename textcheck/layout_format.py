@@ -29,9 +29,10 @@ class TextMatch:
 
 
 class FormatLayout:
-    """The format facts of ``Layout`` (mixed into it; reads ``self.document``)."""
+    """The format facts of ``Layout`` (mixed into it; reads ``self.document`` and ``table_cells``)."""
 
     document: Document
+    table_cells: tuple  # Layout's: textcheck.table_cells facts of each table
 
     @cached_property
     def bad_thousands(self) -> list[tuple[str, object, object, TextMatch]]:
@@ -39,12 +40,12 @@ class FormatLayout:
         number whose thousands separators are misplaced."""
         out = []
         doc = self.document
-        for table in doc.tables:
-            for row in list(table.header) + [r.cells for r in table.rows]:
-                for cell in row:
-                    if "," in cell.text.text:
-                        for m in patterns.FORMAT_BAD_THOUSANDS.finditer(cell.text.text):
-                            out.append(("cell", table, cell, TextMatch(cell.text, m.start(), m.end(), m.group(0))))
+        # the cells holding a "," (header rows first, in reading order), from the one pass over
+        # every cell (``table_cells``)
+        for table, facts in zip(doc.tables, self.table_cells):
+            for cell in facts.commas:
+                for m in patterns.FORMAT_BAD_THOUSANDS.finditer(cell.text.text):
+                    out.append(("cell", table, cell, TextMatch(cell.text, m.start(), m.end(), m.group(0))))
         for p in doc.paragraphs:
             if "," in p.text.text:
                 for m in patterns.FORMAT_BAD_THOUSANDS.finditer(p.text.text):

@@ -29,9 +29,10 @@ class NumberedLine:
 
 class NumberingLayout:
     """The numbering facts of ``Layout`` (mixed into it; reads ``self.document`` and the
-    目录 facts ``toc_lines`` and ``volumes``)."""
+    目录 facts ``toc_lines`` and ``volumes``, and ``table_cells``)."""
 
     document: Document
+    table_cells: tuple  # Layout's: textcheck.table_cells facts of each table
 
     @cached_property
     def numbered_lines(self) -> tuple[NumberedLine, ...]:
@@ -85,24 +86,8 @@ class NumberingLayout:
     def table_row_spans(self) -> tuple[tuple[int, int] | None, ...]:
         """(first line, last line) of each table's rows (None: no row holds located text),
         in the order of ``document.tables``: the lines TC807 skips and where TC903 looks for a
-        note under a table, found in one pass over the cells."""
-        out = []
-        for t in self.document.tables:
-            first = last = None
-            for r in t.rows:
-                for c in r.cells:
-                    p = c.text.positions
-                    if p:
-                        a, b = p[0][0], p[-1][0]
-                        if first is None:
-                            first, last = a, b
-                        else:
-                            if a < first:
-                                first = a
-                            if b > last:
-                                last = b
-            out.append((first, last) if first is not None else None)
-        return tuple(out)
+        note under a table (``table_cells``: found in the one pass over the cells)."""
+        return tuple([facts.span for facts in self.table_cells])
 
     @cached_property
     def table_lines(self) -> frozenset[int]:

@@ -25,6 +25,8 @@ records; every public name of those modules is importable from here.
 """
 from __future__ import annotations
 
+from operator import itemgetter
+
 from textcheck import patterns
 from textcheck.document import Cell, Document, LocatedText, Table
 from textcheck.lexicon.polarity import POLARITY_FILE, Polarity, polarity  # noqa: F401 (re-exported)
@@ -37,6 +39,7 @@ from textcheck.performance_plans import (  # noqa: F401
 from textcheck.performance_projects import (  # noqa: F401
     MIN_CONTAINED, find_project_row, goal_budget_mentions, money_unit, name_key, project_name_keys,
     project_row_keys, project_tables)
+from textcheck.table_cells import TableCells, table_cells
 from textcheck.performance_targets import (  # noqa: F401
     EQ, FORM_DATE, FORM_EMPTY, FORM_LIST, FORM_MALFORMED, FORM_MULTI, FORM_OPERATOR_ONLY, FORM_QUANTITY,
     FORM_RANGE, FORM_RATIO, FORM_TEXT, GE, GT, LE, LT, MALFORMED_OPERATORS, OPERATOR_STYLE, Target, compact,
@@ -59,12 +62,22 @@ _HEADER_KEYS = (
 _ROW_KEYS = ("level1", "level2", "name", "target", "operator", "unit", "basis", "previous", "weight")
 
 
-def _grid(table: Table) -> list[dict[int, Cell]]:
-    """Every row of the table (header rows included), in source order, as col → cell."""
-    rows = [{c.col: c for c in h} for h in table.header] + [{c.col: c for c in r.cells} for r in table.rows]
-    rows = [r for r in rows if r]
-    rows.sort(key=_first_line)
-    return rows
+def _grid(table: Table, cells: TableCells | None = None) -> list[dict[int, Cell]]:
+    """Every row of the table (header rows included), in source order, as col → cell.
+    ``cells``: the table's ``table_cells`` facts (each row's first line), when at hand."""
+    facts = table_cells(table) if cells is None else cells
+    keyed = []
+    for cells_row, line in zip([*table.header, *(r.cells for r in table.rows)], facts.header_first + facts.row_first):
+        row = {c.col: c for c in cells_row}
+        if row:
+            # a row naming a column twice keeps its last cell there: its first line is then that
+            # of the cells kept
+            keyed.append((line if len(row) == len(cells_row) else _first_line(row), row))
+    keyed.sort(key=_line_of)  # stable: rows of one line keep their order, header rows first
+    return [row for _, row in keyed]
+
+
+_line_of = itemgetter(0)
 
 
 def _first_line(row: dict[int, Cell]) -> int:
@@ -141,9 +154,10 @@ def _figures(row: dict[int, Cell], texts: dict[int, str], numbers_memo: dict) ->
 
 
 def parse_performance_table(table: Table, measure_words=(), targets_memo: dict | None = None,
-                            numbers_memo: dict | None = None) -> PerformanceTable:
+                            numbers_memo: dict | None = None, cells: TableCells | None = None) -> PerformanceTable:
     """One 绩效目标表 as records.  ``targets_memo``, ``numbers_memo``: ``parse_target``'s and
-    ``parse_number``'s memos, one per document (parse_performance_tables), or one for this table."""
+    ``parse_number``'s memos, one per document (parse_performance_tables), or one for this table;
+    ``cells``: the table's ``table_cells`` facts, when at hand."""
     memo = {} if targets_memo is None else targets_memo
     numbers_memo = {} if numbers_memo is None else numbers_memo
     kind = "department" if patterns.PERF_DEPARTMENT_TITLE.search(table.title or "") else "project"
@@ -162,7 +176,7 @@ def parse_performance_table(table: Table, measure_words=(), targets_memo: dict |
             hit = targets[id(cell)] = (cell, parse_target(cell, measure_words, memo))
         return hit[1]
 
-    for row in _grid(table):
+    for row in _grid(table, cells):
         texts = {c: _key_text(cell.text.text) for c, cell in row.items()}
         nonempty = [t for t in texts.values() if t]
         if not nonempty or all(patterns.PERF_DASH_ROW.match(t) for t in nonempty):
@@ -301,9 +315,13 @@ def _is_continuation(cur: dict, prev: dict, measure_words, target_of=parse_targe
     return cur["name"] is None or cur["target"] is None
 
 
-def parse_performance_tables(document: Document, lexicon=None) -> list[PerformanceTable]:
-    """Every 绩效目标表 of the document, parsed (empty list when there is none)."""
+def parse_performance_tables(document: Document, lexicon=None, cells: tuple | None = None) -> list[PerformanceTable]:
+    """Every 绩效目标表 of the document, parsed (empty list when there is none).  ``cells``: the
+    ``table_cells`` facts of each table of the document (``Context.table_cells``), when at hand."""
     measures = tuple(lexicon.measure_words) if lexicon is not None else ()
     memo: dict = {}  # parse_target's, for this document's tables
     numbers_memo: dict = {}  # parse_number's, for this document's tables
-    return [parse_performance_table(t, measures, memo, numbers_memo) for t in document.tables if is_performance_table(t)]
+    if cells is None:
+        cells = (None,) * len(document.tables)
+    return [parse_performance_table(t, measures, memo, numbers_memo, facts)
+            for t, facts in zip(document.tables, cells) if is_performance_table(t)]

@@ -71,16 +71,18 @@ def text_before(text: str, start: int) -> str:
     return tail if tail[_BEFORE_WORDS:].strip() else text[:start]
 
 
-# The last character, past white space, of a text each end-anchored pattern of a figure's left
-# side matches ("(?:约|近|大约)\s*$" ends in 约 or 近): a text ending otherwise matches none of them,
-# and is not searched. str.rstrip strips every character the patterns' \s takes, so the character
-# it leaves last is the last of a match's words. PERF_PLAN_RATE_BEFORE ("每 … \p{Han}{0,2}") ends
-# in any Han character; each of its words holds 每 or 均 instead
-# (tests/test_performance_fast_paths.py holds the sets to the patterns).
-_APPROX_LAST = frozenset("约近")  # PERF_PLAN_APPROX_BEFORE
-_ARITHMETIC_LAST = frozenset("*×/÷+")  # PERF_PLAN_ARITHMETIC
-_DOC_NUMBER_LAST = frozenset("〕]】)）")  # PERF_DOC_NUMBER_BEFORE
-_BOUND_LAST = frozenset("过逾于少多在")  # PERF_PLAN_OVER_BEFORE, _AT_LEAST_BEFORE, _AT_MOST_BEFORE
+# The patterns that rule a figure out by the text before it, and characters one of which every
+# match of one of them holds (each word of their alternations has one; tests/test_performance_
+# fast_paths.py checks every word): a text without any of them is not searched.
+_SKIPS_BEFORE = (patterns.PERF_PLAN_RATE_BEFORE, patterns.PERF_PLAN_APPROX_BEFORE, patterns.PERF_PLAN_ARITHMETIC,
+                 patterns.PERF_DOC_NUMBER_BEFORE)
+_SKIP_MARKS = frozenset("每均" "约近" "*×/÷+" "〕]】)）")  # 每… 人均 平均 | 约 近 大约 | operators | closing brackets
+# The bounds stated before a figure, in the order they are asked, and such characters of theirs.
+_BOUNDS_BEFORE = ((patterns.PERF_PLAN_AT_LEAST_BEFORE, "≥"), (patterns.PERF_PLAN_AT_MOST_BEFORE, "≤"),
+                  (patterns.PERF_PLAN_OVER_BEFORE, ">"))
+_BOUND_MARKS = frozenset("于少" "过于多在" "过逾于")  # 不低于 至少 … | 不超过 最多 控制在 … | 超过 逾 多于 …
+# The first characters of PERF_PLAN_APPROX_AFTER's words (余, 多, 左右, 上下), anchored at the start.
+_APPROX_AFTER_FIRST = frozenset("余多左上")
 
 
 def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
@@ -103,23 +105,19 @@ def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
         end = m.end() + (more.end() if more else 0) + u.end()
         before = text_before(text, m.start())
         rest = text[end:]
-        # the end-anchored patterns are asked only when the last character before the figure
-        # (past white space) is one they can end with (_APPROX_LAST …)
-        last = before.rstrip()[-1:]
-        if ((("每" in before or "均" in before) and patterns.PERF_PLAN_RATE_BEFORE.search(before))
-                or (last in _APPROX_LAST and patterns.PERF_PLAN_APPROX_BEFORE.search(before))
-                or patterns.PERF_PLAN_APPROX_AFTER.match(rest)
-                or (last in _ARITHMETIC_LAST and patterns.PERF_PLAN_ARITHMETIC.search(before))
-                or (last in _DOC_NUMBER_LAST and patterns.PERF_DOC_NUMBER_BEFORE.search(before))
-                or rest.lstrip().startswith(("/", "*", "=")) or last in ("第", "=", "*", "/")):
+        # the patterns only where their words can be (_SKIP_MARKS, _BOUND_MARKS, "以"): most
+        # figures have none of them around, and each search costs many times these tests
+        if ((not _SKIP_MARKS.isdisjoint(before) and any(p.search(before) for p in _SKIPS_BEFORE))
+                or rest[:1] in _APPROX_AFTER_FIRST and patterns.PERF_PLAN_APPROX_AFTER.match(rest)
+                or rest.lstrip().startswith(("/", "*", "="))
+                or before.rstrip().endswith(("第", "=", "*", "/"))):
             continue
-        if bound is None and last in _BOUND_LAST:
-            for name, op in (("PERF_PLAN_AT_LEAST_BEFORE", "≥"), ("PERF_PLAN_AT_MOST_BEFORE", "≤"),
-                             ("PERF_PLAN_OVER_BEFORE", ">")):
-                if getattr(patterns, name).search(before):
+        if bound is None and not _BOUND_MARKS.isdisjoint(before):
+            for pattern, op in _BOUNDS_BEFORE:
+                if pattern.search(before):
                     bound = op
                     break
-        if bound is None:
+        if bound is None and "以" in rest:
             after_unit = patterns.PERF_PLAN_BOUND_AFTER.match(rest)  # "500台以上" / "500台以内"
             if after_unit:
                 bound = "≥" if after_unit.group("up") else "≤"
@@ -137,7 +135,7 @@ def plan_mentions(goal: LocatedText, lexicon) -> list[PlanMention]:
             continue
         found.append((m.start(), end, value, unit, cat, bound))
     if not found:
-        return []  # (no clause breaks to look for)
+        return []  # no figure: no clause to find
     found.sort(key=lambda f: f[:2])
     # ascending, and the text's end is the last: the clause around a figure by bisection
     breaks = [b.start() for b in patterns.PERF_PLAN_CLAUSE_BREAK.finditer(text)] + [len(text)]

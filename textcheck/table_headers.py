@@ -9,6 +9,7 @@ from typing import Iterable
 from textcheck import patterns
 from textcheck.lexicon.terms import squash
 from textcheck.document import Table
+from textcheck.numbers import may_be_digit
 
 
 @dataclass
@@ -17,6 +18,9 @@ class HeaderNode:
     start: int
     end: int
     children: list["HeaderNode"]
+
+
+_NUMBER_CELL_STARTS = frozenset("※*＊栏行")
 
 
 def is_number_row(cells: Iterable[str]) -> bool:
@@ -28,6 +32,11 @@ def is_number_row(cells: Iterable[str]) -> bool:
     for t in cells:
         if not t:
             continue
+        # The pattern's words are ※ * ＊ 栏次 行次 or one or two digits (two characters at most),
+        # or a formula with "=": a cell neither short nor holding one, or starting with another
+        # character, is none (most first cells are labels or codes), without the pattern.
+        if (len(t) > 2 and "=" not in t and "＝" not in t) or not (t[0] in _NUMBER_CELL_STARTS or may_be_digit(t[0])):
+            return False
         if not patterns.COLUMN_NUMBER_CELL.fullmatch(t):
             return False
         any_text = True
@@ -40,7 +49,7 @@ def header_grid(table: Table) -> tuple[list[dict[int, str]], list[dict[int, str]
     """(header rows as {col: text}, column-number rows)."""
     rows, numbers = [], []
     for hrow in table.header:
-        texts = {c.col: squash(c.text.text) for c in hrow if squash(c.text.text)}
+        texts = {c.col: t for c in hrow if (t := squash(c.text.text))}
         if is_number_row(texts.values()):
             numbers.append(texts)
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from textcheck.arithmetic import cell_number
+from textcheck.arithmetic import ColumnNumbers, cell_number
 from textcheck.document import Row, Table
 from textcheck.numbers import Number
 from textcheck.verification import Support
@@ -94,9 +94,25 @@ class TableAnalysis:
     column_fund: dict[int, str | None]
     column_measure: dict[int, str | None]
     column_names: dict[int, str]
+    # the table's columns of numbers (``arithmetic.ColumnNumbers`` of ``table.rows``), as the
+    # analysis read them: the sum rules read a relation's cells from them, not cell by cell
+    numbers: ColumnNumbers | None = field(default=None, repr=False, compare=False)
 
     def value(self, row: Row, col: int) -> Number | None:
         return cell_number(row, col)
+
+    def column_numbers(self, col: int) -> list[Number | None]:
+        """``[cell_number(r, col) for r in table.rows]``, read once per column."""
+        if self.numbers is not None:
+            return self.numbers.column(col)
+        return [cell_number(r, col) for r in self.table.rows]
+
+    def position(self, index: int) -> int:
+        """Where the row of index ``index`` stands in ``table.rows`` (``row_by_index``'s row)."""
+        rows = self.table.rows
+        if rows[index].index == index:
+            return index
+        return next(i for i, r in enumerate(rows) if r.index == index)
 
     def column_name(self, col: int) -> str:
         return self.column_names.get(col) or str(col + 1)

@@ -2,7 +2,6 @@
 the same quantity printed in two tables can be compared (TC105)."""
 from __future__ import annotations
 
-from textcheck.arithmetic import cell_number
 from textcheck.lexicon.columns import ColumnLexicon
 from textcheck.table_model import TableAnalysis, new_quantity
 
@@ -22,7 +21,8 @@ def cross_table_quantities(ta: TableAnalysis, lex: ColumnLexicon) -> list[Quanti
         if not known:
             continue
         in_parts = {i for p in block.part_sets for i in p.parts}
-        for row in ta.table.rows:
+        numbers = {col: ta.column_numbers(col) for col, _, _ in known}  # cell_number of each row, read once
+        for i, row in enumerate(ta.table.rows):
             if row.index == block.total_row:
                 row_key: tuple = ("total",)
             elif direction is not None and row.index in block.codes and not block.groups \
@@ -37,7 +37,7 @@ def cross_table_quantities(ta: TableAnalysis, lex: ColumnLexicon) -> list[Quanti
                     continue
                 else:
                     key_dir = direction
-                n = cell_number(row, col)
+                n = numbers[col][i]
                 if n is None:
                     continue
                 key = (subject, fund, measure, row_key, key_dir)

@@ -39,7 +39,7 @@ import dataclasses
 from textcheck import verification
 from textcheck.arithmetic import (  # noqa: F401  (re-exported for the rules)
     EXACT, MISMATCH, ROUNDING, ColumnNumbers, SumCheck, cell_number, cell_text, check_sum, checked, column_cells,
-    exceeds)
+    cells_by_column, exceeds)
 from textcheck.lexicon.columns import ColumnLexicon, column_lexicon  # noqa: F401 (re-exported)
 from textcheck.lexicon.terms import squash  # noqa: F401 (re-exported)
 from textcheck.document import Cell, Document, Table
@@ -77,8 +77,9 @@ def analyse_table(table: Table, lex: ColumnLexicon) -> TableAnalysis:
             table, rows=tuple(r for r in table.rows if r not in numbered),
             header=table.header + tuple(tuple(Cell(c.text, -1, c.col, None) for c in r.cells) for r in numbered))
     header_rows, number_rows = header_grid(table)
-    width = max([len(table.columns)] + [c.col + 1 for r in table.rows for c in r.cells]
-                + [c + 1 for r in header_rows for c in r])
+    # each column's cells, and the body's width, read in one pass over the cells
+    body_cells, body_width = cells_by_column(table.rows)
+    width = max([len(table.columns), body_width] + [c + 1 for r in header_rows for c in r])
     blocks_ranges = list(table.blocks) if len(table.blocks) > 1 else [(0, width)]
     profile = lex.table_profile(table.title or "")
     paths: dict[int, tuple[str, ...]] = {}
@@ -92,10 +93,12 @@ def analyse_table(table: Table, lex: ColumnLexicon) -> TableAnalysis:
             paths[c.index] = tuple(p for p in (c.path or (c.label,)) if p)
     names = {c: "/".join(p[-2:]) if len(p) > 1 and p[-1] in lex.whole_column_words else (p[-1] if p else "")
              for c, p in paths.items()}
-    ta = TableAnalysis(table, [], profile, {}, {}, names)
     formulas = column_formulas(number_rows)
-    cells = column_cells(table.rows, width)
+    empty = [None] * len(table.rows)
+    # column_cells(table.rows, width): a column no cell names is empty in every row
+    cells = {c: body_cells[c] if c in body_cells else empty.copy() for c in range(width)}
     numbers = ColumnNumbers(table.rows, cells)
+    ta = TableAnalysis(table, [], profile, {}, {}, names, numbers)
     for k, (a, b) in enumerate(blocks_ranges):
         block = _analyse_block(ta, lex, a, b, paths, trees[(a, b)], formulas, k if len(blocks_ranges) > 1 else None,
                                cells, numbers)

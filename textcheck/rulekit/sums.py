@@ -27,18 +27,24 @@ def check_row_sums(rule, ctx, analysis, tol, kinds):
     for ta in analysis.tables:
         table = ta.table
         for block in ta.blocks:
+            columns = None
             for rs in block.row_sums:
                 if rs.kind not in kinds or not rs.confirmed:
                     continue  # a relation the table does not confirm judges nothing
-                total_row = row_by_index(ta, rs.total)
-                part_rows = [row_by_index(ta, i) for i in rs.parts]
-                label = row_label(ta, block, total_row)
-                part_labels = [row_label(ta, block, r) for r in part_rows]
-                for col in block.columns:
-                    total, parts = cell_number(total_row, col), [cell_number(r, col) for r in part_rows]
+                if columns is None:  # the block's columns of numbers, as the analysis read them
+                    columns = [(col, ta.column_numbers(col)) for col in block.columns]
+                t, ps = ta.position(rs.total), [ta.position(i) for i in rs.parts]
+                total_row = label = None  # named for a finding only
+                for col, numbers in columns:
+                    total, parts = numbers[t], [numbers[i] for i in ps]  # cell_number of each row
                     status = sum_status(total, parts, tol)  # the SumCheck only for a finding
                     if status is None or status == EXACT or status == ROUNDING and not rounding:
                         continue
+                    if total_row is None:
+                        total_row = row_by_index(ta, rs.total)
+                        part_rows = [row_by_index(ta, i) for i in rs.parts]
+                        label = row_label(ta, block, total_row)
+                        part_labels = [row_label(ta, block, r) for r in part_rows]
                     check = check_sum(total, parts, tol)
                     column = ta.column_name(col)
                     related = [cell_related(ta, total_row, col, label)]

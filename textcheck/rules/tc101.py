@@ -43,8 +43,10 @@ class RowSumMismatch(SumRule):
                 for cs in block.column_sums:
                     if not cs.confirmed:
                         continue  # a relation the table does not confirm judges nothing
-                    for row in table.rows:
-                        total, parts = cell_number(row, cs.total), [cell_number(row, p) for p in cs.parts]
+                    # the columns' numbers as the analysis read them (cell_number of each cell)
+                    totals, columns = ta.column_numbers(cs.total), [ta.column_numbers(p) for p in cs.parts]
+                    for i, row in enumerate(table.rows):
+                        total, parts = totals[i], [column[i] for column in columns]
                         status = sum_status(total, parts, tol)  # the SumCheck only for a finding
                         if status is None or status == EXACT or status == ROUNDING and not rounding:
                             continue
