@@ -7,7 +7,6 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from textcheck import patterns
 from textcheck.document import LocatedText
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "urumqi-kejiju-2024-budget.txt"
