@@ -2,6 +2,7 @@
 searches): a text cell and the amount cells right of it, by code and by name key."""
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
@@ -11,6 +12,8 @@ from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.document import ROW_TOTAL, Document, Row, Table
 from textcheck.families import listed_tables
+from textcheck.lexicon.terms import DROPPED_MARKS
+from textcheck.linking.literals import required_chars
 from textcheck.linking.vocab import _first, _norm, _Vocabulary, _year_free, name_key
 from textcheck.numbers import Number
 
@@ -20,6 +23,7 @@ _EMPTY_DECIMALS = 8
 # The label before a 绩效目标表's project name: that name cell is how the project route finds
 # the table (routes._find_project_segments).
 PROJECT_NAME_LABEL = "项目名称"
+_NAME_LAST = PROJECT_NAME_LABEL[-1]  # a key that is the label holds it (_PerfReads._may_read)
 
 _COL = attrgetter("col")  # a cell's column: the sort key of a row's cells
 _FIRST_COL = lambda pair: pair[0].col  # noqa: E731  (a (cell, text) pair's column)
@@ -356,15 +360,36 @@ class _PerfReads(dict):
     def __init__(self, voc: _Vocabulary, code_prefixed: "_CodePrefixed"):
         super().__init__()
         self.budget = voc.performance_budget
+        self.budget_chars = required_chars(self.budget)
         self.code_prefixed = code_prefixed
 
     def __missing__(self, text: str) -> bool:
+        hit = self[text] = self._may_read(text) and self._reads(text)
+        return hit
+
+    def _may_read(self, text: str) -> bool:
+        """False only when no key of the text can be a label a route reads, told from its
+        characters without making the key (most texts of a 绩效目标表 — its targets, values and
+        notes — are no such label).  An NFKC-normalised text's key holds only its characters and
+        parentheses (literals.py): it is 项目名称 only if the text holds that name's last
+        character, it names a budget only if it holds a character the budget pattern needs, and
+        its normalised form starts with a code only if its first character is a digit (a first
+        quote mark, which normalisation drops, is left to the full test)."""
+        if not unicodedata.is_normalized("NFKC", text) or _NAME_LAST in text:
+            return True
+        need = self.budget_chars
+        if need is None or not need.isdisjoint(text):
+            return True
+        stripped = text.strip()  # (what _CodePrefixed normalises; white space cut off keeps it normal)
+        first = stripped[:1]
+        return first.isdecimal() or first in DROPPED_MARKS or not unicodedata.is_normalized("NFKC", stripped)
+
+    def _reads(self, text: str) -> bool:
         # name_key ignores the whitespace strip() removes: the key of the label and of the text
         key = name_key(text)
         stripped = text.strip()
-        hit = self[text] = key == PROJECT_NAME_LABEL or bool(stripped) and (
+        return key == PROJECT_NAME_LABEL or bool(stripped) and (
             self.budget.search(key) is not None or self.code_prefixed[stripped])
-        return hit
 
 
 class _Labels(dict):

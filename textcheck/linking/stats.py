@@ -1,11 +1,13 @@
 """How much of the narrative that restates a table is linked (``stats`` of a document)."""
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 
 from textcheck.claim import CellRef
 from textcheck.document import Table
 from textcheck.linking.cells import links_by_claim
+from textcheck.linking.literals import required_chars
 from textcheck.linking.model import CONFIDENT
 from textcheck.linking.vocab import _norm, specific_vocabulary
 from textcheck.numbers import MONEY_UNITS, Number
@@ -57,23 +59,31 @@ def unprinted_concepts(document, extra_dirs: tuple[str, ...] = ()) -> tuple:
 
 class _PrintedConcepts(dict):
     """Concept → whether a table of the document prints it (title, header or row label); the
-    tables' texts are gathered on the first question."""
+    tables' texts are gathered on the first question, and normalised only where the concept
+    can be: an NFKC-normalised text that holds none of the characters every match of the
+    concept's pattern needs does not hold it once normalised either (literals.py)."""
 
     def __init__(self, document):
         super().__init__()
         self.document = document
-        self.texts: list[str] | None = None
+        self.texts: tuple[list[str], list[str]] | None = None  # (NFKC-normalised texts, the others)
 
     def __missing__(self, sc) -> bool:
         if self.texts is None:
             texts = set()
             for t in self.document.tables:
-                texts.add(_norm(t.title or ""))
-                texts.update(_norm(p or "") for col in t.columns for p in (col.path or (col.label,)))
-                texts.update(_norm(c.text.text) for r in t.rows for c in r.cells
-                             if c.value is None and c.text.text.strip())
-            self.texts = [x for x in texts if x]
-        hit = self[sc] = any(sc.pattern.search(x) for x in self.texts)
+                texts.add(t.title or "")
+                texts.update(p or "" for col in t.columns for p in (col.path or (col.label,)))
+                for r in t.rows:
+                    texts.update([c.text.text for c in r.cells if c.value is None])
+            normal = [x for x in texts if unicodedata.is_normalized("NFKC", x)]
+            self.texts = (normal, list(texts.difference(normal)))
+        normal, others = self.texts
+        need = required_chars(sc.pattern)
+        if need is not None:
+            normal = [x for x in normal if not need.isdisjoint(x)]
+        # (a text that is empty once normalised prints nothing, whatever the pattern matches)
+        hit = self[sc] = any(sc.pattern.search(n) for x in (*normal, *others) if (n := _norm(x)))
         return hit
 
 

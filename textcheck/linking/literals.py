@@ -1,0 +1,76 @@
+"""Characters a pattern's every match holds: a test on a text's characters that proves a search
+of a key made from the text cannot match, without making the key (linking.index._PerfReads).
+
+A key made by ``name_key`` from an NFKC-normalised text holds only characters of the text, plus
+"(" and ")" (normalize_term writes 〔〕【】 as parentheses; everything else it and name_key do
+drops characters): a pattern every match of which holds one of a set of characters finds
+nothing in the key of a text holding none of them, nor a bracket that becomes one of them."""
+from __future__ import annotations
+
+import re
+import re._constants as _c
+import re._parser as _parser
+
+from textcheck.lexicon.terms import BRACKET_MARKS
+
+# Flags under which a literal matches itself alone (no IGNORECASE, no LOCALE).
+_PLAIN_FLAGS = re.UNICODE | re.MULTILINE | re.VERBOSE | re.DOTALL
+
+_REQUIRED: dict = {}  # pattern → its required characters (per process: patterns of the lexicon)
+
+
+def required_chars(pattern) -> frozenset[str] | None:
+    """Characters one of which every match of ``pattern`` holds (brackets widened to the marks
+    normalize_term writes as them); None when no such set is known (a pattern of the ``regex``
+    engine, a flag that lets a literal match other characters, or no literal every match needs)."""
+    try:
+        return _REQUIRED[pattern]
+    except KeyError:
+        pass
+    found = None
+    if isinstance(pattern, re.Pattern) and isinstance(pattern.pattern, str) and not pattern.flags & ~_PLAIN_FLAGS:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        if not parsed.state.flags & ~_PLAIN_FLAGS:
+            found = _needs(list(parsed))
+    if found is not None:
+        found = frozenset(found | {m for m, b in BRACKET_MARKS if b in found})
+    _REQUIRED[pattern] = found
+    return found
+
+
+def _needs(items) -> frozenset[str] | None:
+    """Characters one of which every match of this sequence holds, or None.  Each item of a
+    sequence matches a part of the match, so any item's set will do: the smallest (the last of
+    equal size: a name's head noun comes last, its rarer characters)."""
+    best = None
+    for op, av in items:
+        need = _item_needs(op, av)
+        if need is not None and (best is None or len(need) <= len(best)):
+            best = need
+    return best
+
+
+def _item_needs(op, av) -> frozenset[str] | None:
+    if op is _c.LITERAL:
+        return frozenset(chr(av))
+    if op is _c.IN:  # a class of literals alone ("[ab]", or "a|b" as the parser folds it)
+        if av and all(o is _c.LITERAL for o, _ in av):
+            return frozenset(chr(v) for _, v in av)
+        return None
+    if op is _c.BRANCH:  # every branch must need one: the union of theirs
+        sets = [_needs(list(branch)) for branch in av[1]]
+        return None if any(s is None for s in sets) else frozenset().union(*sets)
+    if op is _c.SUBPATTERN:  # (group, flags added, flags removed, pattern)
+        _, add, _, sub = av
+        return None if add & ~_PLAIN_FLAGS else _needs(list(sub))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, _, sub = av
+        return _needs(list(sub)) if low >= 1 else None
+    if op is _c.ATOMIC_GROUP:
+        return _needs(list(av))
+    return None  # anchors, look-arounds (no character of the match), other classes, back-references
+
+
+def may_hold(need: frozenset[str] | None, text: str) -> bool:
+    """False only when ``text`` holds none of the characters (``need`` of required_chars)."""
+    return need is None or not need.isdisjoint(text)
