@@ -67,6 +67,10 @@ class _ColumnConcept:
     fund: str | None
 
 
+# A column no concept was decided for (frozen: one shared instance, not one made per lookup).
+_NO_CONCEPT = _ColumnConcept(None, None)
+
+
 class TableIndex:
     """Every table of a document, cut into labelled segments with column concepts.
 
@@ -323,7 +327,7 @@ class TableIndex:
         return self.roles.get(t.index)
 
     def concept(self, t: Table, col: int) -> _ColumnConcept:
-        return self.concepts.get((t.index, col), _ColumnConcept(None, None))
+        return self.concepts.get((t.index, col), _NO_CONCEPT)
 
 
 
