@@ -74,3 +74,16 @@ def _item_needs(op, av) -> frozenset[str] | None:
 def may_hold(need: frozenset[str] | None, text: str) -> bool:
     """False only when ``text`` holds none of the characters (``need`` of required_chars)."""
     return need is None or not need.isdisjoint(text)
+
+
+def required_any(patterns) -> frozenset[str] | None:
+    """Characters one of which every match of any of the patterns holds (the union of their
+    required_chars); None when one of them has no such set."""
+    key = ("any", tuple(patterns))
+    try:
+        return _REQUIRED[key]
+    except KeyError:
+        pass
+    sets = [required_chars(p) for p in key[1]]
+    found = _REQUIRED[key] = None if any(s is None for s in sets) else frozenset().union(*sets)
+    return found

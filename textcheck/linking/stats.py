@@ -9,7 +9,7 @@ from textcheck.document import Table
 from textcheck.linking.cells import links_by_claim
 from textcheck.linking.literals import required_chars
 from textcheck.linking.model import CONFIDENT
-from textcheck.linking.vocab import _norm, specific_vocabulary
+from textcheck.linking.vocab import _norm, specific_chars, specific_vocabulary
 from textcheck.numbers import MONEY_UNITS, Number
 
 
@@ -33,11 +33,13 @@ def restatement_stats(document, claims, links, extra_dirs: tuple[str, ...] = ())
     restating = linked = confident = unprinted = 0
     printed = _PrintedConcepts(document)
     concepts, _ = specific_vocabulary(extra_dirs)
+    need = specific_chars(extra_dirs)  # a subject holding none of them names no concept
     for claim, _ in restating_cells(document, claims, want_cells=False):
         # names_unprinted(claim, unprinted_concepts(document)), the tables' texts read only for
         # a concept a restating claim names (most claims name none)
         subject = _norm(claim.subject or "")
-        if subject and any(sc.pattern.search(subject) and not printed[sc] for sc in concepts):
+        if subject and (need is None or not need.isdisjoint(subject)) and \
+                any(sc.pattern.search(subject) and not printed[sc] for sc in concepts):
             unprinted += 1
             continue
         restating += 1

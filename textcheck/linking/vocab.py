@@ -10,6 +10,7 @@ from textcheck import patterns
 from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 from textcheck.lexicon import normalize_term
 from textcheck.lexicon.linking_words import column_words, linking_words
+from textcheck.linking.literals import required_any
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -120,6 +121,13 @@ def specific_vocabulary(extra_dirs: tuple[str, ...] = ()) -> tuple[tuple[Specifi
     concepts = tuple(SpecificConcept(e["name"], regex.compile(e["pattern"]), e.get("role"))
                      for e in link.get("specific_concepts") or ())
     return concepts, _optional(link.get("specific_whole_words"))
+
+
+@lru_cache(maxsize=8)
+def specific_chars(extra_dirs: tuple[str, ...] = ()) -> frozenset[str] | None:
+    """Characters one of which every match of a ``specific_concepts`` pattern holds (a text
+    holding none names no narrow concept: literals.required_any), once per lexicon."""
+    return required_any(c.pattern for c in specific_vocabulary(extra_dirs)[0])
 
 
 @lru_cache(maxsize=8)
