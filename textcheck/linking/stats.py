@@ -1,11 +1,11 @@
 """How much of the narrative that restates a table is linked (``stats`` of a document)."""
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 
 from textcheck.claim import CellRef
 from textcheck.document import Table
+from textcheck.lexicon.terms import nfkc
 from textcheck.linking.cells import links_by_claim
 from textcheck.linking.literals import required_chars
 from textcheck.linking.model import CONFIDENT
@@ -62,13 +62,14 @@ def unprinted_concepts(document, extra_dirs: tuple[str, ...] = ()) -> tuple:
 class _PrintedConcepts(dict):
     """Concept → whether a table of the document prints it (title, header or row label); the
     tables' texts are gathered on the first question, and normalised only where the concept
-    can be: an NFKC-normalised text that holds none of the characters every match of the
-    concept's pattern needs does not hold it once normalised either (literals.py)."""
+    can be: a text whose NFKC form holds none of the characters every match of the concept's
+    pattern needs does not hold one once normalised either (literals.py; NFKC of most texts
+    is the text itself, told by a quick check)."""
 
     def __init__(self, document):
         super().__init__()
         self.document = document
-        self.texts: tuple[list[str], list[str]] | None = None  # (NFKC-normalised texts, the others)
+        self.texts: list[tuple[str, str]] | None = None  # (text, its NFKC form)
 
     def __missing__(self, sc) -> bool:
         if self.texts is None:
@@ -78,14 +79,11 @@ class _PrintedConcepts(dict):
                 texts.update(p or "" for col in t.columns for p in (col.path or (col.label,)))
                 for r in t.rows:
                     texts.update([c.text.text for c in r.cells if c.value is None])
-            normal = [x for x in texts if unicodedata.is_normalized("NFKC", x)]
-            self.texts = (normal, list(texts.difference(normal)))
-        normal, others = self.texts
+            self.texts = [(x, nfkc(x)) for x in texts]
         need = required_chars(sc.pattern)
-        if need is not None:
-            normal = [x for x in normal if not need.isdisjoint(x)]
+        texts = [x for x, form in self.texts if need is None or not need.isdisjoint(form)]
         # (a text that is empty once normalised prints nothing, whatever the pattern matches)
-        hit = self[sc] = any(sc.pattern.search(n) for x in (*normal, *others) if (n := _norm(x)))
+        hit = self[sc] = any(sc.pattern.search(n) for x in texts if (n := _norm(x)))
         return hit
 
 
