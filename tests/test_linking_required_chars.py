@@ -88,3 +88,13 @@ def test_printed_concepts_are_those_a_scan_of_every_normalised_text_finds(sample
         printed = _PrintedConcepts(doc)
         for sc in [*concepts, *(type(concepts[0])(p.pattern, p, None) for p in extra)]:
             assert printed[sc] == any(sc.pattern.search(x) for x in texts), sc.name
+
+
+def test_chars_search_finds_a_text_holding_one_of_the_characters():
+    from textcheck.linking.literals import chars_search
+
+    assert chars_search(None) is None
+    for need in (frozenset("额"), frozenset("费购公类"), frozenset("]^-\\("), frozenset("(〔【")):
+        holds = chars_search(need)
+        for text in _texts(2000, seed=5) + ["a]b", "^", "x-y", "\\", "〔2020〕", ""]:
+            assert (holds(text) is not None) == (not need.isdisjoint(text)), (need, text)

@@ -13,7 +13,7 @@ from textcheck.claim import CellRef
 from textcheck.document import ROW_TOTAL, Document, Row, Table
 from textcheck.families import listed_tables
 from textcheck.lexicon.terms import DROPPED_MARKS
-from textcheck.linking.literals import required_chars
+from textcheck.linking.literals import chars_search, required_chars
 from textcheck.linking.vocab import _first, _norm, _Vocabulary, _year_free, name_key
 from textcheck.numbers import Number
 
@@ -364,7 +364,7 @@ class _PerfReads(dict):
     def __init__(self, voc: _Vocabulary, code_prefixed: "_CodePrefixed"):
         super().__init__()
         self.budget = voc.performance_budget
-        self.budget_chars = required_chars(self.budget)
+        self.holds_budget_char = chars_search(required_chars(self.budget))  # None: none known
         self.code_prefixed = code_prefixed
 
     def __missing__(self, text: str) -> bool:
@@ -381,8 +381,8 @@ class _PerfReads(dict):
         quote mark, which normalisation drops, is left to the full test)."""
         if not unicodedata.is_normalized("NFKC", text) or _NAME_LAST in text:
             return True
-        need = self.budget_chars
-        if need is None or not need.isdisjoint(text):
+        holds = self.holds_budget_char
+        if holds is None or holds(text):
             return True
         stripped = text.strip()  # (what _CodePrefixed normalises; white space cut off keeps it normal)
         first = stripped[:1]

@@ -87,3 +87,17 @@ def required_any(patterns) -> frozenset[str] | None:
     sets = [required_chars(p) for p in key[1]]
     found = _REQUIRED[key] = None if any(s is None for s in sets) else frozenset().union(*sets)
     return found
+
+
+def chars_search(need: frozenset[str] | None):
+    """A search for any of the characters (a compiled class's ``search``: one scan in C, where
+    ``frozenset.isdisjoint(text)`` hashes every character of the text); None for None."""
+    if need is None:
+        return None
+    key = ("search", need)
+    try:
+        return _REQUIRED[key]
+    except KeyError:
+        pass
+    found = _REQUIRED[key] = re.compile("[" + "".join(re.escape(ch) for ch in sorted(need)) + "]").search
+    return found

@@ -7,7 +7,7 @@ from textcheck.claim import CellRef
 from textcheck.document import Table
 from textcheck.lexicon.terms import nfkc
 from textcheck.linking.cells import links_by_claim
-from textcheck.linking.literals import required_chars
+from textcheck.linking.literals import chars_search, required_chars
 from textcheck.linking.model import CONFIDENT
 from textcheck.linking.vocab import _norm, specific_chars, specific_vocabulary
 from textcheck.numbers import MONEY_UNITS, Number
@@ -33,12 +33,12 @@ def restatement_stats(document, claims, links, extra_dirs: tuple[str, ...] = ())
     restating = linked = confident = unprinted = 0
     printed = _PrintedConcepts(document)
     concepts, _ = specific_vocabulary(extra_dirs)
-    need = specific_chars(extra_dirs)  # a subject holding none of them names no concept
+    holds = chars_search(specific_chars(extra_dirs))  # a subject holding none of them names no concept
     for claim, _ in restating_cells(document, claims, want_cells=False):
         # names_unprinted(claim, unprinted_concepts(document)), the tables' texts read only for
         # a concept a restating claim names (most claims name none)
         subject = _norm(claim.subject or "")
-        if subject and (need is None or not need.isdisjoint(subject)) and \
+        if subject and (holds is None or holds(subject)) and \
                 any(sc.pattern.search(subject) and not printed[sc] for sc in concepts):
             unprinted += 1
             continue
@@ -80,8 +80,8 @@ class _PrintedConcepts(dict):
                 for r in t.rows:
                     texts.update([c.text.text for c in r.cells if c.value is None])
             self.texts = [(x, nfkc(x)) for x in texts]
-        need = required_chars(sc.pattern)
-        texts = [x for x, form in self.texts if need is None or not need.isdisjoint(form)]
+        holds = chars_search(required_chars(sc.pattern))
+        texts = [x for x, form in self.texts if holds is None or holds(form)]
         # (a text that is empty once normalised prints nothing, whatever the pattern matches)
         hit = self[sc] = any(sc.pattern.search(n) for x in texts if (n := _norm(x)))
         return hit
