@@ -82,3 +82,40 @@ def test_required_any_is_the_union_of_each_patterns_characters():
     assert required_any(pats) == frozenset().union(*(required_chars(p) for p in pats)) == frozenset("费购公")
     assert required_any([*pats, engine.compile("^$")]) is None  # one pattern without a set: none
     assert specific_chars(()) == required_any(c.pattern for c in specific_vocabulary(())[0])
+
+
+def _reference_block_year_row(linker, t, year, unit):
+    """YearRowsMixin._block_year_row without its per-document test of the tables' labels."""
+    from textcheck.document import ROW_TOTAL
+    from textcheck.linking.vocab import _norm
+
+    if any(r.kind == ROW_TOTAL for r in t.rows):
+        return None
+    if not any((m := patterns.LINK_YEAR_ROW.match(_norm(r.label or ""))) and m.group(1) == year for r in t.rows):
+        return None
+    saved = linker._year_labelled
+    linker._year_labelled = lambda: frozenset(x.index for x in linker.index.tables)
+    try:
+        return linker._block_year_row(t, year, unit)
+    finally:
+        linker._year_labelled = saved
+
+
+def test_year_rows_found_without_normalising_other_labels_are_the_scans(linkers):
+    from test_linking_blocks import BLOCKS
+
+    from textcheck.readers import read_text
+
+    docs = [linker.document for linker in linkers] + [read_text(BLOCKS, path="blocks.txt"),
+                                                      read_text(BLOCKS.replace("年", "年 "), path="b2.txt")]
+    found = 0
+    for doc in docs:
+        linker = Linker(doc, load_lexicon())
+        units = [None, *list(linker._unit_rows())[:3]]
+        for t in linker.index.tables:
+            for year in ("2024", "2025", "2026"):
+                for unit in units:
+                    fast = linker._block_year_row(t, year, unit)
+                    assert fast is _reference_block_year_row(linker, t, year, unit)
+                    found += fast is not None
+    assert found >= 2
