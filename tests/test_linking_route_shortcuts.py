@@ -94,7 +94,10 @@ def _reference_block_year_row(linker, t, year, unit):
     if not any((m := patterns.LINK_YEAR_ROW.match(_norm(r.label or ""))) and m.group(1) == year for r in t.rows):
         return None
     saved = linker._year_labelled
-    linker._year_labelled = lambda: frozenset(x.index for x in linker.index.tables)
+    every: dict = {}
+    for x in linker.index.tables:
+        every.setdefault(x.index, []).extend(x.rows)
+    linker._year_labelled = lambda: every
     try:
         return linker._block_year_row(t, year, unit)
     finally:

@@ -77,14 +77,20 @@ class YearRowsMixin:
         nonzero = [c for c in pool if c.value.value]
         return nonzero if len(nonzero) == 1 and len(pool) > 1 else []
 
-    def _year_labelled(self) -> frozenset[int]:
-        """The tables with a row label whose NFKC form holds a character every year row's label
-        needs (LINK_YEAR_ROW: 年); once per document.  A label holding none is no year row once
-        normalised either (literals.py), so the other tables' labels are never normalised."""
+    def _year_labelled(self) -> dict[int, list[Row]]:
+        """Per table without a total row, its rows whose label's NFKC form holds a character
+        every year row's label needs (LINK_YEAR_ROW: 年); once per document.  A label holding
+        none is no year row once normalised either (literals.py): only these are normalised."""
         def build():
             holds = chars_search(required_chars(patterns.LINK_YEAR_ROW))
-            return frozenset(t.index for t in self.index.tables
-                             if holds is None or any(holds(nfkc(r.label or "")) for r in t.rows))
+            out: dict[int, list[Row]] = {}
+            for t in self.index.tables:
+                if any(r.kind == ROW_TOTAL for r in t.rows):
+                    continue  # (no block of year rows: _block_year_row)
+                rows = [r for r in t.rows if holds is None or holds(nfkc(r.label or ""))]
+                if rows:
+                    out.setdefault(t.index, []).extend(rows)
+            return out
         return self._memo("year_labelled", None, build)
 
     def _block_year_row(self, t: Table, year: str, unit: str | None) -> Row | None:
@@ -92,9 +98,8 @@ class YearRowsMixin:
         the table names one unit or none); None when the table has a total row or no such row."""
         if any(r.kind == ROW_TOTAL for r in t.rows):
             return None
-        if t.index not in self._year_labelled():
-            return None  # no row label that can be a year's (a 绩效目标表's targets …): none normalised
-        if not any((m := patterns.LINK_YEAR_ROW.match(_norm(r.label or ""))) and m.group(1) == year for r in t.rows):
+        labelled = self._year_labelled().get(t.index, ())  # (a 绩效目标表's targets: none)
+        if not any((m := patterns.LINK_YEAR_ROW.match(_norm(r.label or ""))) and m.group(1) == year for r in labelled):
             return None  # no row of the year at all (most tables): no block to find it in
         blocks: list[tuple[str, Row]] = []
         current = ""
