@@ -77,8 +77,7 @@ class _PrintedConcepts(dict):
             for t in self.document.tables:
                 texts.add(t.title or "")
                 texts.update(p or "" for col in t.columns for p in (col.path or (col.label,)))
-                for r in t.rows:
-                    texts.update([c.text.text for c in r.cells if c.value is None])
+                texts.update({c.text.text for r in t.rows for c in r.cells if c.value is None})
             self.texts = [(x, nfkc(x)) for x in texts]
         holds = chars_search(required_chars(sc.pattern))
         texts = [x for x, form in self.texts if holds is None or holds(form)]
