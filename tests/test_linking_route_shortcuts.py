@@ -122,3 +122,15 @@ def test_year_rows_found_without_normalising_other_labels_are_the_scans(linkers)
                     assert fast is _reference_block_year_row(linker, t, year, unit)
                     found += fast is not None
     assert found >= 2
+
+
+def test_name_key_of_a_text_of_letters_and_digits_is_its_reference():
+    from textcheck.linking.vocab import name_key_reference
+
+    rnd = random.Random(9)
+    alphabet = list("其中一二三四五六七八九十项目经费预算财政拨款abcXYZ0123") + ["ａ", "１", "①", "Ⅻ", "〇", "十", "﨑"]
+    texts = {"".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 8))) for _ in range(5000)}
+    texts |= {"其中财政拨款", "一般公共预算", "2024年预算", "一二三", "ａｂｃ", "①行政运行", "Ⅻ", "十大工程", "其中", "其"}
+    for text in texts:
+        name_key.cache_clear()
+        assert name_key(text) == name_key_reference(text), text

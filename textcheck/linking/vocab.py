@@ -159,6 +159,9 @@ def name_key(text: str) -> str:
     "2024 年人才专项经费---红山科创专家服务团工作经费" and
     "2024年人才专项经费——红山科创专家服务团工作经费" have the same key.
     """
+    if text.isalnum() and text[:1] not in _NUMBERING_STARTS and not text[:1].isdecimal() and \
+            not text.startswith("其中") and unicodedata.is_normalized("NFKC", text):
+        return text  # its own normalised form (normalize_term), and no step below changes it
     s = _norm(text or "")
     # Each pattern is tried only where it can match (the same key, ~1 µs less per distinct
     # label; tests/test_linking_fast_paths.py holds it to name_key_reference): the numbering
