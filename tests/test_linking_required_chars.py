@@ -98,3 +98,42 @@ def test_chars_search_finds_a_text_holding_one_of_the_characters():
         holds = chars_search(need)
         for text in _texts(2000, seed=5) + ["a]b", "^", "x-y", "\\", "〔2020〕", ""]:
             assert (holds(text) is not None) == (not need.isdisjoint(text)), (need, text)
+
+
+END_PATTERNS = ["(?:当年)?(?:预算安排|预算数|预算金额|预算总额|预算|金额|数额|资金|总额|规模|科目)$",
+                "(?:项目|经费|支出|预算|资金)+$", "费$", "[ab]c?$", "a+$", "(?:a|b)$", "x(?:预算)?$", "^(\\d{4})年$",
+                "a$(?m)", "(?:a|)$"]
+
+
+@pytest.mark.parametrize("source", END_PATTERNS)
+def test_a_text_an_end_anchored_pattern_matches_ends_with_one_of_its_end_chars(source):
+    import regex as regex_module
+
+    from textcheck.linking.literals import end_chars
+
+    for pattern in (engine.compile(source), regex_module.compile(source)) if "(?m)" not in source else ():
+        ends = end_chars(pattern)
+        if source in ("x(?:预算)?$", "(?:a|)$"):
+            assert ends is None  # the last item may match nothing: not known
+        if ends is None:
+            continue
+        for text in _texts(3000, seed=13) + ["预算\n", "a\n", "ab", "abc\n", ""]:
+            if pattern.search(text) is not None:
+                assert text[-1:] in ends or text.endswith("\n"), (source, text)
+
+
+def test_short_subject_is_the_substitution_repeated_until_it_changes_nothing(sample_text):
+    from textcheck.lexicon import load_lexicon
+    from textcheck.linking import Linker
+
+    linker = Linker(read_text(sample_text, path="seed.txt"), load_lexicon())
+    suffixes = linker.voc.subject_suffixes
+    rnd = random.Random(17)
+    words = ["预算", "安排", "数", "金额", "总额", "资金", "规模", "科目", "当年", "经费", "支出", "项目", "\n", "额", "a"]
+    texts = {"".join(rnd.choice(words) for _ in range(rnd.randint(0, 5))) for _ in range(4000)}
+    texts |= {c.text.text for t in linker.index.tables for r in t.rows for c in r.cells}
+    for text in texts:
+        prev, short = None, text
+        while prev != short:
+            prev, short = short, suffixes.sub("", short)
+        assert linker.short_subject(text) == (short or prev), text

@@ -16,6 +16,9 @@ from textcheck.lexicon.terms import BRACKET_MARKS
 # Flags under which a literal matches itself alone (no IGNORECASE, no LOCALE).
 _PLAIN_FLAGS = re.UNICODE | re.MULTILINE | re.VERBOSE | re.DOTALL
 
+# regex's flags of a pattern compiled with none (VERSION0 | UNICODE): it reads as re reads it.
+_REGEX_PLAIN = 8192 | 32
+
 _REQUIRED: dict = {}  # pattern → its required characters (per process: patterns of the lexicon)
 
 
@@ -101,3 +104,64 @@ def chars_search(need: frozenset[str] | None):
         pass
     found = _REQUIRED[key] = re.compile("[" + "".join(re.escape(ch) for ch in sorted(need)) + "]").search
     return found
+
+
+def end_chars(pattern) -> frozenset[str] | None:
+    """For a pattern anchored at the end ("…$", no MULTILINE): the characters a text must end
+    with (or a final newline, where "$" also matches) for it to match — the last characters
+    the pattern's last, required item can consume; None when they are not known."""
+    key = ("end", pattern)
+    try:
+        return _REQUIRED[key]
+    except KeyError:
+        pass
+    found = None
+    items = _parsed(pattern)
+    if items and items[-1] == (_c.AT, _c.AT_END) and not pattern.flags & re.MULTILINE:
+        found = _last(items[:-1])
+    _REQUIRED[key] = found
+    return found
+
+
+def _parsed(pattern) -> list | None:
+    """The items of a pattern both engines read alike (``re``'s, or ``regex``'s holding no escape
+    or set, with plain flags); None otherwise."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    if isinstance(pattern, re.Pattern):
+        if pattern.flags & ~_PLAIN_FLAGS:
+            return None
+    elif type(pattern).__module__ == "_regex" and not pattern.flags & ~_REGEX_PLAIN \
+            and not any(ch in pattern.pattern for ch in "\\[#"):
+        pass
+    else:
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags & _PLAIN_FLAGS)
+    except (re.error, ValueError):
+        return None
+    return None if parsed.state.flags & ~_PLAIN_FLAGS else list(parsed)
+
+
+def _last(items) -> frozenset[str] | None:
+    """The characters the last item of a sequence ends its match with, when it is required (it
+    consumes at least one character); None otherwise."""
+    if not items:
+        return None
+    op, av = items[-1]
+    if op is _c.LITERAL:
+        return frozenset(chr(av))
+    if op is _c.IN:
+        return frozenset(chr(v) for _, v in av) if av and all(o is _c.LITERAL for o, _ in av) else None
+    if op is _c.BRANCH:
+        sets = [_last(list(branch)) for branch in av[1]]
+        return None if any(s is None for s in sets) else frozenset().union(*sets)
+    if op is _c.SUBPATTERN:
+        _, add, _, sub = av
+        return None if add & ~_PLAIN_FLAGS else _last(list(sub))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, _, sub = av
+        return _last(list(sub)) if low >= 1 else None
+    if op is _c.ATOMIC_GROUP:
+        return _last(list(av))
+    return None

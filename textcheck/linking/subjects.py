@@ -6,6 +6,7 @@ from __future__ import annotations
 from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.linking.cells import cell_label
+from textcheck.linking.literals import end_chars
 from textcheck.linking.routes import _UNSEEN
 from textcheck.linking.stages import cell_stage, stage_of
 from textcheck.linking.vocab import _norm, concept_columns_by_key, suffix_column
@@ -35,9 +36,15 @@ class SubjectsMixin:
         once per subject and document (each route of a claim asks)."""
         short = self._shorts.get(subject)
         if short is None:
+            suffixes = self.voc.subject_suffixes
+            # a text not ending with a character the pattern's match ends with is left as it is
+            # (most subjects and forms: "…经费", "…支出"), told without the substitution
+            ends = end_chars(suffixes)
             prev, short = None, subject
             while prev != short:
-                prev, short = short, self.voc.subject_suffixes.sub("", short)
+                prev = short
+                if ends is None or short[-1:] in ends or short.endswith("\n"):
+                    short = suffixes.sub("", short)
             short = self._shorts[subject] = short or prev
         return short
 
