@@ -134,3 +134,25 @@ def test_name_key_of_a_text_of_letters_and_digits_is_its_reference():
     for text in texts:
         name_key.cache_clear()
         assert name_key(text) == name_key_reference(text), text
+
+
+def test_clean_subject_is_the_plain_substitutions(linkers, sample_text):
+    from textcheck.linking.vocab import _norm
+
+    linker = linkers[0]
+
+    def reference(subject):
+        s = _norm(subject or "")
+        for d in linker.departments:
+            s = s.replace(d, "")
+        s = patterns.LINK_SUBJECT_NOISE.sub("", s)
+        s = patterns.LINK_LEADING_NUMBERING.sub("", s)
+        return patterns.LINK_CLASSIFICATION_LEAD.sub("", s) or s
+
+    rnd = random.Random(21)
+    words = ["2024年", "2024年度的", "本年", "当年", "全年", "本部门", "本单位", "我单位", "部门", "门", "位", "年",
+             "（一）", "1、", "按功能分类", "一般公共预算", "支出", *linker.departments]
+    subjects = {line.strip() for line in sample_text.splitlines() if 0 < len(line.strip()) < 40}
+    subjects |= {"".join(rnd.choice(words) for _ in range(rnd.randint(0, 5))) for _ in range(3000)}
+    for subject in subjects:
+        assert linker._clean_subject(subject) == reference(subject), subject

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.linking.cells import cell_label
-from textcheck.linking.literals import end_chars
+from textcheck.linking.literals import chars_search, end_chars, required_chars
 from textcheck.linking.routes import _UNSEEN
 from textcheck.linking.stages import cell_stage, stage_of
 from textcheck.linking.vocab import _norm, concept_columns_by_key, suffix_column
@@ -27,7 +27,9 @@ class SubjectsMixin:
         s = _norm(subject or "")
         for d in self.departments:
             s = s.replace(d, "")
-        s = patterns.LINK_SUBJECT_NOISE.sub("", s)
+        holds = chars_search(required_chars(patterns.LINK_SUBJECT_NOISE))  # (年, 门, 位: most subjects hold none)
+        if holds is None or holds(s):
+            s = patterns.LINK_SUBJECT_NOISE.sub("", s)
         s = patterns.LINK_LEADING_NUMBERING.sub("", s)
         return patterns.LINK_CLASSIFICATION_LEAD.sub("", s) or s
 
