@@ -102,7 +102,7 @@ def test_chars_search_finds_a_text_holding_one_of_the_characters():
 
 END_PATTERNS = ["(?:当年)?(?:预算安排|预算数|预算金额|预算总额|预算|金额|数额|资金|总额|规模|科目)$",
                 "(?:项目|经费|支出|预算|资金)+$", "费$", "[ab]c?$", "a+$", "(?:a|b)$", "x(?:预算)?$", "^(\\d{4})年$",
-                "a$(?m)", "(?:a|)$"]
+                "(?m)a$", "(?:a|)$"]
 
 
 @pytest.mark.parametrize("source", END_PATTERNS)
@@ -111,9 +111,9 @@ def test_a_text_an_end_anchored_pattern_matches_ends_with_one_of_its_end_chars(s
 
     from textcheck.linking.literals import end_chars
 
-    for pattern in (engine.compile(source), regex_module.compile(source)) if "(?m)" not in source else ():
+    for pattern in (engine.compile(source), regex_module.compile(source)):
         ends = end_chars(pattern)
-        if source in ("x(?:预算)?$", "(?:a|)$"):
+        if source in ("x(?:预算)?$", "(?:a|)$", "(?m)a$"):
             assert ends is None  # the last item may match nothing: not known
         if ends is None:
             continue

@@ -117,7 +117,7 @@ def end_chars(pattern) -> frozenset[str] | None:
         pass
     found = None
     items = _parsed(pattern)
-    if items and items[-1] == (_c.AT, _c.AT_END) and not pattern.flags & re.MULTILINE:
+    if items and items[-1] == (_c.AT, _c.AT_END):
         found = _last(items[:-1])
     _REQUIRED[key] = found
     return found
@@ -125,7 +125,7 @@ def end_chars(pattern) -> frozenset[str] | None:
 
 def _parsed(pattern) -> list | None:
     """The items of a pattern both engines read alike (``re``'s, or ``regex``'s holding no escape
-    or set, with plain flags); None otherwise."""
+    or set, with plain flags and no MULTILINE); None otherwise."""
     if not isinstance(pattern.pattern, str):
         return None
     if isinstance(pattern, re.Pattern):
@@ -140,7 +140,9 @@ def _parsed(pattern) -> list | None:
         parsed = _parser.parse(pattern.pattern, pattern.flags & _PLAIN_FLAGS)
     except (re.error, ValueError):
         return None
-    return None if parsed.state.flags & ~_PLAIN_FLAGS else list(parsed)
+    # (MULTILINE, given or inline, lets "$" match before any newline: not read here)
+    flags = parsed.state.flags | pattern.flags
+    return None if flags & ~_PLAIN_FLAGS or flags & re.MULTILINE else list(parsed)
 
 
 def _last(items) -> frozenset[str] | None:
