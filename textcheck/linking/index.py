@@ -407,14 +407,16 @@ class _Labels(dict):
 
     def __missing__(self, text: str) -> tuple:
         code, label = None, text
-        norm = _norm(text)
+        # (a text of letters and digits NFKC leaves alone is its own normal form: normalize_term)
+        norm = text if text.isalnum() and unicodedata.is_normalized("NFKC", text) else _norm(text)
         m = patterns.LINK_CODE_PREFIX.match(norm) if norm[:1].isdecimal() else None  # a code's first: \d
         if m:
             code, label = m.group("code"), m.group("name")
         key = name_key(label)
         # LINK_TOTAL_SUFFIX is "(?:合计|总计)$": a key holds no white space, so no "\n" before its end
-        hit = self[text] = (code, label, key, _year_free(key), bool(self.total_row.search(key)),
-                            key.endswith(_TOTAL_SUFFIXES))
+        # (_year_free leaves a key alone unless it starts with a digit)
+        hit = self[text] = (code, label, key, _year_free(key) if key[:1].isdecimal() else key,
+                            bool(self.total_row.search(key)), key.endswith(_TOTAL_SUFFIXES))
         return hit
 
 
