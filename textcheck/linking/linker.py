@@ -10,6 +10,7 @@ from textcheck.claim import CellRef, Claim, Link
 from textcheck.document import ROW_TOTAL, Document, Table
 from textcheck.linking.department_whole import DepartmentWholeMixin
 from textcheck.linking.government import GOVERNMENT_CLASS_ROUTE, GovernmentClassMixin
+from textcheck.linking.literals import chars_search, end_chars
 from textcheck.linking.cells import agreeing_cells, agrees, cell_label, _uniq_cells
 from textcheck.linking.index import TableIndex, _Segment
 from textcheck.linking.items import ItemsMixin
@@ -20,7 +21,7 @@ from textcheck.linking.routes import _UNSEEN, RoutesMixin
 from textcheck.linking.subjects import SubjectsMixin
 from textcheck.linking.yearrows import YearRowsMixin
 from textcheck.linking.vocab import (_norm, _year_free, canonical_by_key, name_key, project_in_heading,
-                                     specific_roles, specific_vocabulary, vocabulary)
+                                     specific_chars, specific_roles, specific_vocabulary, vocabulary)
 from textcheck.numbers import Number
 
 
@@ -70,6 +71,9 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         self._subject_codes: dict[str, frozenset[str]] = {}  # routes.subject_codes
         self._subject_words: dict[str, tuple] = {}  # _words: (stage, flow, carry-over) of a subject
         self._specifics: dict[str, object] = {}  # routes.specific_concept
+        # tests on a text's characters (literals.py): a narrow concept's, the subject suffixes' last
+        self._specific_holds = chars_search(specific_chars(self.extra_dirs))
+        self._suffix_ends = end_chars(self.voc.subject_suffixes)
         self._budget_rows: dict[int, list[_Segment]] = {}
         self._item_columns = None  # items.ItemColumns, made on the item route's first column lookup
         # per candidate cell, by id (the cell is kept in the value so the id stays its own)

@@ -9,8 +9,7 @@ from textcheck.claim import CellRef, Claim
 from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Table
 from textcheck.linking.cells import _cell_key, _same_item, _uniq, _uniq_cells, cell_label
 from textcheck.linking.index import PROJECT_NAME_LABEL, _Segment
-from textcheck.linking.literals import chars_search
-from textcheck.linking.vocab import SpecificConcept, _norm, _year_free, name_key, specific_chars, specific_vocabulary
+from textcheck.linking.vocab import SpecificConcept, _norm, _year_free, name_key, specific_vocabulary
 
 _UNSEEN = object()  # not looked up yet (None is an answer: no canonical name)
 _NO_CODES: frozenset[str] = frozenset()
@@ -271,7 +270,7 @@ class RoutesMixin:
         if hit is _UNSEEN:
             concepts, _ = specific_vocabulary(self.extra_dirs)
             # a subject holding no character some concept's every match needs names none (most)
-            holds = chars_search(specific_chars(self.extra_dirs))
+            holds = self._specific_holds
             hit = self._specifics[subject] = None if holds is not None and not holds(subject) else \
                 next((c for c in concepts if c.pattern.search(subject)), None)
         return hit

@@ -6,10 +6,14 @@ from __future__ import annotations
 from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.linking.cells import cell_label
-from textcheck.linking.literals import chars_search, end_chars, required_chars
+from textcheck.linking.literals import chars_search, required_chars
 from textcheck.linking.routes import _UNSEEN
 from textcheck.linking.stages import cell_stage, stage_of
 from textcheck.linking.vocab import _norm, concept_columns_by_key, suffix_column
+
+
+# A subject holding none of the characters a match of the noise words needs keeps its text.
+_NOISE_HOLDS = chars_search(required_chars(patterns.LINK_SUBJECT_NOISE))
 
 
 class SubjectsMixin:
@@ -27,8 +31,7 @@ class SubjectsMixin:
         s = _norm(subject or "")
         for d in self.departments:
             s = s.replace(d, "")
-        holds = chars_search(required_chars(patterns.LINK_SUBJECT_NOISE))  # (年, 门, 位: most subjects hold none)
-        if holds is None or holds(s):
+        if _NOISE_HOLDS is None or _NOISE_HOLDS(s):  # (年, 门, 位: most subjects hold none)
             s = patterns.LINK_SUBJECT_NOISE.sub("", s)
         s = patterns.LINK_LEADING_NUMBERING.sub("", s)
         return patterns.LINK_CLASSIFICATION_LEAD.sub("", s) or s
@@ -41,7 +44,7 @@ class SubjectsMixin:
             suffixes = self.voc.subject_suffixes
             # a text not ending with a character the pattern's match ends with is left as it is
             # (most subjects and forms: "…经费", "…支出"), told without the substitution
-            ends = end_chars(suffixes)
+            ends = self._suffix_ends
             prev, short = None, subject
             while prev != short:
                 prev = short
