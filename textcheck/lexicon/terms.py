@@ -11,6 +11,10 @@ from textcheck import patterns
 
 # Quote marks are dropped: "三公"经费, “三公”经费 and 三公经费 are one term; 〔〕【】 read as ().
 _MARKS = (*((q, "") for q in "\"'“”‘’「」『』"), ("〔", "("), ("〕", ")"), ("【", "("), ("】", ")"))
+# What normalize_term drops, and the brackets it writes as parentheses (a text's first
+# character or its characters after normalisation, told without normalising it: linking).
+DROPPED_MARKS = frozenset(q for q, r in _MARKS if not r)
+BRACKET_MARKS = tuple((q, r) for q, r in _MARKS if r)
 
 # The full-width sentence punctuation of Chinese text, each with its NFKD form (one ASCII
 # character, like the character itself a starter that composes with nothing before it).

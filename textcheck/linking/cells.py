@@ -13,6 +13,8 @@ from textcheck.numbers import MONEY_UNITS, Interval, Number, half_ulp
 
 def _uniq(items) -> list:
     """Items without repeats, by identity: frozen tables hash deeply, identity is enough here."""
+    if isinstance(items, list) and len(items) < 2:
+        return list(items)  # (most lookups find one segment or none: nothing to repeat)
     seen, out = set(), []
     for x in items:
         if id(x) not in seen:

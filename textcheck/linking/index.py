@@ -2,6 +2,7 @@
 searches): a text cell and the amount cells right of it, by code and by name key."""
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
@@ -11,6 +12,8 @@ from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.document import ROW_TOTAL, Document, Row, Table
 from textcheck.families import listed_tables
+from textcheck.lexicon.terms import DROPPED_MARKS
+from textcheck.linking.literals import chars_search, required_chars
 from textcheck.linking.vocab import _first, _norm, _Vocabulary, _year_free, name_key
 from textcheck.numbers import Number
 
@@ -20,6 +23,7 @@ _EMPTY_DECIMALS = 8
 # The label before a 绩效目标表's project name: that name cell is how the project route finds
 # the table (routes._find_project_segments).
 PROJECT_NAME_LABEL = "项目名称"
+_NAME_LAST = PROJECT_NAME_LABEL[-1]  # a key that is the label holds it (_PerfReads._may_read)
 
 _COL = attrgetter("col")  # a cell's column: the sort key of a row's cells
 _FIRST_COL = lambda pair: pair[0].col  # noqa: E731  (a (cell, text) pair's column)
@@ -61,6 +65,10 @@ class _Segment:
 class _ColumnConcept:
     measure: str | None
     fund: str | None
+
+
+# A column no concept was decided for (frozen: one shared instance, not one made per lookup).
+_NO_CONCEPT = _ColumnConcept(None, None)
 
 
 class TableIndex:
@@ -319,7 +327,7 @@ class TableIndex:
         return self.roles.get(t.index)
 
     def concept(self, t: Table, col: int) -> _ColumnConcept:
-        return self.concepts.get((t.index, col), _ColumnConcept(None, None))
+        return self.concepts.get((t.index, col), _NO_CONCEPT)
 
 
 
@@ -356,15 +364,36 @@ class _PerfReads(dict):
     def __init__(self, voc: _Vocabulary, code_prefixed: "_CodePrefixed"):
         super().__init__()
         self.budget = voc.performance_budget
+        self.holds_budget_char = chars_search(required_chars(self.budget))  # None: none known
         self.code_prefixed = code_prefixed
 
     def __missing__(self, text: str) -> bool:
+        hit = self[text] = self._may_read(text) and self._reads(text)
+        return hit
+
+    def _may_read(self, text: str) -> bool:
+        """False only when no key of the text can be a label a route reads, told from its
+        characters without making the key (most texts of a 绩效目标表 — its targets, values and
+        notes — are no such label).  An NFKC-normalised text's key holds only its characters and
+        parentheses (literals.py): it is 项目名称 only if the text holds that name's last
+        character, it names a budget only if it holds a character the budget pattern needs, and
+        its normalised form starts with a code only if its first character is a digit (a first
+        quote mark, which normalisation drops, is left to the full test)."""
+        if not unicodedata.is_normalized("NFKC", text) or _NAME_LAST in text:
+            return True
+        holds = self.holds_budget_char
+        if holds is None or holds(text):
+            return True
+        stripped = text.strip()  # (what _CodePrefixed normalises; white space cut off keeps it normal)
+        first = stripped[:1]
+        return first.isdecimal() or first in DROPPED_MARKS or not unicodedata.is_normalized("NFKC", stripped)
+
+    def _reads(self, text: str) -> bool:
         # name_key ignores the whitespace strip() removes: the key of the label and of the text
         key = name_key(text)
         stripped = text.strip()
-        hit = self[text] = key == PROJECT_NAME_LABEL or bool(stripped) and (
+        return key == PROJECT_NAME_LABEL or bool(stripped) and (
             self.budget.search(key) is not None or self.code_prefixed[stripped])
-        return hit
 
 
 class _Labels(dict):
@@ -378,14 +407,16 @@ class _Labels(dict):
 
     def __missing__(self, text: str) -> tuple:
         code, label = None, text
-        norm = _norm(text)
+        # (a text of letters and digits NFKC leaves alone is its own normal form: normalize_term)
+        norm = text if text.isalnum() and unicodedata.is_normalized("NFKC", text) else _norm(text)
         m = patterns.LINK_CODE_PREFIX.match(norm) if norm[:1].isdecimal() else None  # a code's first: \d
         if m:
             code, label = m.group("code"), m.group("name")
         key = name_key(label)
         # LINK_TOTAL_SUFFIX is "(?:合计|总计)$": a key holds no white space, so no "\n" before its end
-        hit = self[text] = (code, label, key, _year_free(key), bool(self.total_row.search(key)),
-                            key.endswith(_TOTAL_SUFFIXES))
+        # (_year_free leaves a key alone unless it starts with a digit)
+        hit = self[text] = (code, label, key, _year_free(key) if key[:1].isdecimal() else key,
+                            bool(self.total_row.search(key)), key.endswith(_TOTAL_SUFFIXES))
         return hit
 
 

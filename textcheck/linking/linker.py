@@ -2,7 +2,7 @@
 section narrowing them, and the confidence of the link (see textcheck.linking)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from textcheck import patterns
@@ -10,16 +10,18 @@ from textcheck.claim import CellRef, Claim, Link
 from textcheck.document import ROW_TOTAL, Document, Table
 from textcheck.linking.department_whole import DepartmentWholeMixin
 from textcheck.linking.government import GOVERNMENT_CLASS_ROUTE, GovernmentClassMixin
+from textcheck.linking.literals import chars_search, end_chars
 from textcheck.linking.cells import agreeing_cells, agrees, cell_label, _uniq_cells
 from textcheck.linking.index import TableIndex, _Segment
 from textcheck.linking.items import ItemsMixin
 from textcheck.linking.projects import ProjectNamesMixin
-from textcheck.linking.model import AMBIGUOUS, CONFIDENT, PROJECT_ROLES, TOTALS_ROLES, UNLINKED, SubjectLink
+from textcheck.linking.model import (AMBIGUOUS, CONFIDENT, PROJECT_ROLES, TOTALS_ROLES, UNLINKED, SubjectLink, new_link,
+                                     replace_link)
 from textcheck.linking.routes import _UNSEEN, RoutesMixin
 from textcheck.linking.subjects import SubjectsMixin
 from textcheck.linking.yearrows import YearRowsMixin
 from textcheck.linking.vocab import (_norm, _year_free, canonical_by_key, name_key, project_in_heading,
-                                     specific_roles, specific_vocabulary, vocabulary)
+                                     specific_chars, specific_roles, specific_vocabulary, vocabulary)
 from textcheck.numbers import Number
 
 
@@ -69,6 +71,9 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         self._subject_codes: dict[str, frozenset[str]] = {}  # routes.subject_codes
         self._subject_words: dict[str, tuple] = {}  # _words: (stage, flow, carry-over) of a subject
         self._specifics: dict[str, object] = {}  # routes.specific_concept
+        # tests on a text's characters (literals.py): a narrow concept's, the subject suffixes' last
+        self._specific_holds = chars_search(specific_chars(self.extra_dirs))
+        self._suffix_ends = end_chars(self.voc.subject_suffixes)
         self._budget_rows: dict[int, list[_Segment]] = {}
         self._item_columns = None  # items.ItemColumns, made on the item route's first column lookup
         # per candidate cell, by id (the cell is kept in the value so the id stays its own)
@@ -140,8 +145,8 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
                 of_item = link.route == "concept" and outer.route in ("code", "label") and \
                     bool(outer.primary) and not any(c.row.kind == ROW_TOTAL for c in outer.primary)
                 if outer.route == "project" or of_item or (outer.confidence != CONFIDENT and named):
-                    link = replace(link, confidence=AMBIGUOUS,
-                                   notes=link.notes + ("所属总额未能确定关联",))
+                    link = replace_link(link, confidence=AMBIGUOUS,
+                                        notes=link.notes + ("所属总额未能确定关联",))
             self._links[key] = link
             self._claims_alive.append(claim)
         return self._links[key]
@@ -203,7 +208,7 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
             return first
         agreeing = self._agreeing(claim.value.number, first.candidates) \
             if first.confidence != UNLINKED and claim.value else ()
-        return replace(first, claim=claim, agreeing=agreeing)
+        return replace_link(first, claim=claim, agreeing=agreeing)
 
     def _link(self, claim: Claim) -> SubjectLink:
         roles, unit = self._section_facts(claim.section)[:2]
@@ -382,7 +387,7 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
             d.found = [c for c in d.found if self._cell_stage(c) in (None, stage)]
             d.primary = [c for c in d.primary if self._cell_stage(c) in (None, stage)]
         if not d.found:
-            return SubjectLink(claim, confidence=UNLINKED, scope=roles or (), notes=tuple(d.notes))
+            return new_link(claim=claim, confidence=UNLINKED, scope=roles or (), notes=tuple(d.notes))
         if scoped:
             # The section names its tables: cells elsewhere are not what this sentence restates.
             scoped_ids = set(self._memo("table_ids", roles, lambda: frozenset(t.index for t in scoped)))
@@ -406,8 +411,8 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
                 d.notes.append("政府预算支出经济分类科目的行不在本节对应的表中")
             if not inside:
                 d.notes.append("候选单元格不在本节对应的表中")
-                return SubjectLink(claim, candidates=tuple(d.found), confidence=UNLINKED, notes=tuple(d.notes),
-                                   key=d.key, scope=roles, route=d.route, primary=tuple(d.primary))
+                return new_link(claim=claim, candidates=tuple(d.found), confidence=UNLINKED, notes=tuple(d.notes),
+                                key=d.key, scope=roles, route=d.route, primary=tuple(d.primary))
             d.found = inside
             d.primary = [c for c in d.primary if c.table.index in scoped_ids]
         # "2026年预算数 77.20 万元": a subject of year and budget words only names nothing
@@ -418,9 +423,9 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         confidence = CONFIDENT if scoped and not d.ambiguous else AMBIGUOUS
         agreeing = self._agreeing(claim.value.number, d.found) if claim.value else ()
         wholes = self.share_wholes(d.found) if d.route == "column" and confidence == CONFIDENT else ()
-        return SubjectLink(claim, candidates=tuple(d.found), agreeing=agreeing, confidence=confidence,
-                           notes=tuple(d.notes), key=d.key, scope=roles or (), route=d.route,
-                           primary=tuple(d.primary), share_wholes=wholes)
+        return new_link(claim=claim, candidates=tuple(d.found), agreeing=agreeing, confidence=confidence,
+                        notes=tuple(d.notes), key=d.key, scope=roles or (), route=d.route,
+                        primary=tuple(d.primary), share_wholes=wholes)
 
     def _of_section_measure(self, section: tuple[str, ...], d: "_Draft") -> list[CellRef]:
         """An item's row under a heading naming a measure ("（二）项目支出：…" → "公共安全支出

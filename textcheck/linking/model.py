@@ -1,7 +1,7 @@
 """What a link says beyond the shared Link model: the subject's key, route and scope."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass
 
 from textcheck.claim import CellRef, Link
 
@@ -33,3 +33,38 @@ class SubjectLink(Link):
     primary: tuple[CellRef, ...] = ()
     share_wholes: tuple[CellRef, ...] = ()
 
+
+
+# Every field of a SubjectLink in order with its default ("claim" has none: the caller gives it);
+# a default factory's value is made once, so it must be immutable (Link.notes: an empty tuple).
+_LINK_TEMPLATE = {name: f.default if f.default_factory is MISSING else f.default_factory()
+                  for name, f in SubjectLink.__dataclass_fields__.items()}
+assert all(isinstance(v, tuple) for name, v in _LINK_TEMPLATE.items()
+           if SubjectLink.__dataclass_fields__[name].default_factory is not MISSING)
+assert not hasattr(SubjectLink, "__post_init__")
+_LINK_FIELDS = frozenset(_LINK_TEMPLATE)
+
+
+def new_link(**fields) -> SubjectLink:
+    """``SubjectLink(**fields)`` without the frozen ``__init__``'s ten ``object.__setattr__``
+    calls (the linker makes one per claim and question): the defaults, then ``fields``, in field
+    order.  tests/test_linking_fast_paths.py compares it with ``SubjectLink(**fields)``."""
+    if "claim" not in fields or not fields.keys() <= _LINK_FIELDS:
+        raise TypeError(f"SubjectLink fields: unknown {sorted(fields.keys() - _LINK_FIELDS)} or no claim")
+    new = object.__new__(SubjectLink)
+    values = new.__dict__
+    values.update(_LINK_TEMPLATE)
+    values.update(fields)
+    return new
+
+
+def replace_link(link: SubjectLink, **changes) -> SubjectLink:
+    """``dataclasses.replace(link, **changes)`` for a SubjectLink, without rebuilding it field by
+    field through the frozen ``__init__`` (a repeated question takes its first link's fields)."""
+    if type(link) is not SubjectLink or not changes.keys() <= _LINK_FIELDS:
+        raise TypeError(f"replace_link: a SubjectLink and its fields, not {sorted(changes.keys() - _LINK_FIELDS)}")
+    new = object.__new__(SubjectLink)
+    values = new.__dict__
+    values.update(link.__dict__)
+    values.update(changes)
+    return new

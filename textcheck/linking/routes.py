@@ -58,9 +58,8 @@ class RoutesMixin:
         parts = [name_key(patterns.LINK_LEVEL_MARK.sub("", p)) for p in parts]
         leaf = parts[-1]
         found = set()
-        for code, segs in self.index.by_code.items():
-            if not any(_same_item(s.key, leaf) for s in segs):
-                continue
+        # the codes a row labelled with the leaf's name prints (_same_item(s.key, leaf) of a segment)
+        for code in (self._codes_by_item().get(leaf.removesuffix("支出"), ()) if leaf else ()):
             ancestors = [code[:n] for n in (3, 5) if n < len(code)]
             names = [s.key for a in ancestors for s in self.index.by_code.get(a, [])]
             if self.lexicon is not None:
@@ -73,6 +72,18 @@ class RoutesMixin:
                 if len(path) >= len(parts) and all(_same_item(a, b) for a, b in zip(path[-len(parts):], parts)):
                     found.add(code)
         return found
+
+    def _codes_by_item(self) -> dict[str, list[str]]:
+        """A row label's key without a trailing 支出 → the codes of the rows printing it, in the
+        index's order; once per document (a 类/款/项 path's leaf is looked up by its name: _same_item
+        compares keys so, and scanning every code for each path made it quadratic)."""
+        def build():
+            out: dict[str, list[str]] = {}
+            for code, segs in self.index.by_code.items():
+                for base in dict.fromkeys(s.key.removesuffix("支出") for s in segs if s.key):
+                    out.setdefault(base, []).append(code)
+            return out
+        return self._memo("codes_by_item", None, build)
 
     def _project_segments(self, key: str) -> list[_Segment]:
         return list(self._memo("project_segments", key, lambda: self._find_project_segments(key)))
@@ -258,7 +269,10 @@ class RoutesMixin:
         hit = self._specifics.get(subject, _UNSEEN)
         if hit is _UNSEEN:
             concepts, _ = specific_vocabulary(self.extra_dirs)
-            hit = self._specifics[subject] = next((c for c in concepts if c.pattern.search(subject)), None)
+            # a subject holding no character some concept's every match needs names none (most)
+            holds = self._specific_holds
+            hit = self._specifics[subject] = None if holds is not None and not holds(subject) else \
+                next((c for c in concepts if c.pattern.search(subject)), None)
         return hit
 
     def names_whole(self, concept: SpecificConcept, subject: str) -> bool:
@@ -306,7 +320,8 @@ class RoutesMixin:
             if not totals and own:
                 totals = self.year_row_cells(self._total_header, own, year, fund)
             elif not totals:
-                totals = self._of_year(self._concept_column_cells(concept), year)
+                totals = self._of_year(list(self._memo("concept_column_cells", concept,
+                                                        lambda: self._concept_column_cells(concept))), year)
         found = _uniq_cells(totals + found)
         kept = {_cell_key(c) for c in found}
         primary = _uniq_cells(totals + [c for c in primary if _cell_key(c) in kept])

@@ -5,9 +5,11 @@ from decimal import Decimal
 
 from textcheck.claim import CellRef
 from textcheck.document import Table
+from textcheck.lexicon.terms import nfkc
 from textcheck.linking.cells import links_by_claim
+from textcheck.linking.literals import chars_search, required_chars
 from textcheck.linking.model import CONFIDENT
-from textcheck.linking.vocab import _norm, specific_vocabulary
+from textcheck.linking.vocab import _norm, specific_chars, specific_vocabulary
 from textcheck.numbers import MONEY_UNITS, Number
 
 
@@ -31,11 +33,13 @@ def restatement_stats(document, claims, links, extra_dirs: tuple[str, ...] = ())
     restating = linked = confident = unprinted = 0
     printed = _PrintedConcepts(document)
     concepts, _ = specific_vocabulary(extra_dirs)
+    holds = chars_search(specific_chars(extra_dirs))  # a subject holding none of them names no concept
     for claim, _ in restating_cells(document, claims, want_cells=False):
         # names_unprinted(claim, unprinted_concepts(document)), the tables' texts read only for
         # a concept a restating claim names (most claims name none)
         subject = _norm(claim.subject or "")
-        if subject and any(sc.pattern.search(subject) and not printed[sc] for sc in concepts):
+        if subject and (holds is None or holds(subject)) and \
+                any(sc.pattern.search(subject) and not printed[sc] for sc in concepts):
             unprinted += 1
             continue
         restating += 1
@@ -57,23 +61,28 @@ def unprinted_concepts(document, extra_dirs: tuple[str, ...] = ()) -> tuple:
 
 class _PrintedConcepts(dict):
     """Concept → whether a table of the document prints it (title, header or row label); the
-    tables' texts are gathered on the first question."""
+    tables' texts are gathered on the first question, and normalised only where the concept
+    can be: a text whose NFKC form holds none of the characters every match of the concept's
+    pattern needs does not hold one once normalised either (literals.py; NFKC of most texts
+    is the text itself, told by a quick check)."""
 
     def __init__(self, document):
         super().__init__()
         self.document = document
-        self.texts: list[str] | None = None
+        self.texts: list[tuple[str, str]] | None = None  # (text, its NFKC form)
 
     def __missing__(self, sc) -> bool:
         if self.texts is None:
             texts = set()
             for t in self.document.tables:
-                texts.add(_norm(t.title or ""))
-                texts.update(_norm(p or "") for col in t.columns for p in (col.path or (col.label,)))
-                texts.update(_norm(c.text.text) for r in t.rows for c in r.cells
-                             if c.value is None and c.text.text.strip())
-            self.texts = [x for x in texts if x]
-        hit = self[sc] = any(sc.pattern.search(x) for x in self.texts)
+                texts.add(t.title or "")
+                texts.update(p or "" for col in t.columns for p in (col.path or (col.label,)))
+                texts.update({c.text.text for r in t.rows for c in r.cells if c.value is None})
+            self.texts = [(x, nfkc(x)) for x in texts]
+        holds = chars_search(required_chars(sc.pattern))
+        texts = [x for x, form in self.texts if holds is None or holds(form)]
+        # (a text that is empty once normalised prints nothing, whatever the pattern matches)
+        hit = self[sc] = any(sc.pattern.search(n) for x in texts if (n := _norm(x)))
         return hit
 
 

@@ -6,9 +6,14 @@ from __future__ import annotations
 from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.linking.cells import cell_label
+from textcheck.linking.literals import chars_search, required_chars
 from textcheck.linking.routes import _UNSEEN
 from textcheck.linking.stages import cell_stage, stage_of
 from textcheck.linking.vocab import _norm, concept_columns_by_key, suffix_column
+
+
+# A subject holding none of the characters a match of the noise words needs keeps its text.
+_NOISE_HOLDS = chars_search(required_chars(patterns.LINK_SUBJECT_NOISE))
 
 
 class SubjectsMixin:
@@ -26,7 +31,8 @@ class SubjectsMixin:
         s = _norm(subject or "")
         for d in self.departments:
             s = s.replace(d, "")
-        s = patterns.LINK_SUBJECT_NOISE.sub("", s)
+        if _NOISE_HOLDS is None or _NOISE_HOLDS(s):  # (年, 门, 位: most subjects hold none)
+            s = patterns.LINK_SUBJECT_NOISE.sub("", s)
         s = patterns.LINK_LEADING_NUMBERING.sub("", s)
         return patterns.LINK_CLASSIFICATION_LEAD.sub("", s) or s
 
@@ -35,9 +41,15 @@ class SubjectsMixin:
         once per subject and document (each route of a claim asks)."""
         short = self._shorts.get(subject)
         if short is None:
+            suffixes = self.voc.subject_suffixes
+            # a text not ending with a character the pattern's match ends with is left as it is
+            # (most subjects and forms: "…经费", "…支出"), told without the substitution
+            ends = self._suffix_ends
             prev, short = None, subject
             while prev != short:
-                prev, short = short, self.voc.subject_suffixes.sub("", short)
+                prev = short
+                if ends is None or short[-1:] in ends or short.endswith("\n"):
+                    short = suffixes.sub("", short)
             short = self._shorts[subject] = short or prev
         return short
 

@@ -10,6 +10,7 @@ from textcheck import patterns
 from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 from textcheck.lexicon import normalize_term
 from textcheck.lexicon.linking_words import column_words, linking_words
+from textcheck.linking.literals import required_any
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -123,6 +124,13 @@ def specific_vocabulary(extra_dirs: tuple[str, ...] = ()) -> tuple[tuple[Specifi
 
 
 @lru_cache(maxsize=8)
+def specific_chars(extra_dirs: tuple[str, ...] = ()) -> frozenset[str] | None:
+    """Characters one of which every match of a ``specific_concepts`` pattern holds (a text
+    holding none names no narrow concept: literals.required_any), once per lexicon."""
+    return required_any(c.pattern for c in specific_vocabulary(extra_dirs)[0])
+
+
+@lru_cache(maxsize=8)
 def specific_roles(extra_dirs: tuple[str, ...] = ()) -> frozenset[str]:
     """The table roles whose grand total is a narrow concept ("三公"经费表 …), once per lexicon."""
     return frozenset(c.role for c in specific_vocabulary(extra_dirs)[0] if c.role)
@@ -151,6 +159,9 @@ def name_key(text: str) -> str:
     "2024 年人才专项经费---红山科创专家服务团工作经费" and
     "2024年人才专项经费——红山科创专家服务团工作经费" have the same key.
     """
+    if text.isalnum() and text[:1] not in _NUMBERING_STARTS and not text[:1].isdecimal() and \
+            not text.startswith("其中") and unicodedata.is_normalized("NFKC", text):
+        return text  # its own normalised form (normalize_term), and no step below changes it
     s = _norm(text or "")
     # Each pattern is tried only where it can match (the same key, ~1 µs less per distinct
     # label; tests/test_linking_fast_paths.py holds it to name_key_reference): the numbering

@@ -9,6 +9,8 @@ from typing import Callable
 from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.document import ROW_TOTAL, Row, Table
+from textcheck.lexicon.terms import nfkc
+from textcheck.linking.literals import chars_search, required_chars
 from textcheck.linking.vocab import _norm, name_key
 
 # keys of a column's header path, outermost first → index of the level naming the item, or None
@@ -75,12 +77,29 @@ class YearRowsMixin:
         nonzero = [c for c in pool if c.value.value]
         return nonzero if len(nonzero) == 1 and len(pool) > 1 else []
 
+    def _year_labelled(self) -> dict[int, list[Row]]:
+        """Per table without a total row, its rows whose label's NFKC form holds a character
+        every year row's label needs (LINK_YEAR_ROW: 年); once per document.  A label holding
+        none is no year row once normalised either (literals.py): only these are normalised."""
+        def build():
+            holds = chars_search(required_chars(patterns.LINK_YEAR_ROW))
+            out: dict[int, list[Row]] = {}
+            for t in self.index.tables:
+                if any(r.kind == ROW_TOTAL for r in t.rows):
+                    continue  # (no block of year rows: _block_year_row)
+                rows = [r for r in t.rows if holds is None or holds(nfkc(r.label or ""))]
+                if rows:
+                    out.setdefault(t.index, []).extend(rows)
+            return out
+        return self._memo("year_labelled", None, build)
+
     def _block_year_row(self, t: Table, year: str, unit: str | None) -> Row | None:
         """The year's row of the owner's block (the unit, else the department; the only block when
         the table names one unit or none); None when the table has a total row or no such row."""
         if any(r.kind == ROW_TOTAL for r in t.rows):
             return None
-        if not any((m := patterns.LINK_YEAR_ROW.match(_norm(r.label or ""))) and m.group(1) == year for r in t.rows):
+        labelled = self._year_labelled().get(t.index, ())  # (a 绩效目标表's targets: none)
+        if not any((m := patterns.LINK_YEAR_ROW.match(_norm(r.label or ""))) and m.group(1) == year for r in labelled):
             return None  # no row of the year at all (most tables): no block to find it in
         blocks: list[tuple[str, Row]] = []
         current = ""
