@@ -51,7 +51,8 @@ def test_new_cells_are_the_cells_of_the_row():
     """document.new_cells (a row's cells in one loop) builds what Cell(...) builds cell by cell."""
     texts = [located("3,956.08", tuple((4, k) for k in range(1, 9))), located("", ()),
              located("合计", ((4, 11), (4, 12)))]
-    for row, values in [(0, None), (-1, None), (7, [parse_number("3,956.08"), None, None])]:
+    for row, values in [(0, None), (-1, None), (7, [parse_number("3,956.08"), None, None]),
+                        (2, [None, None, parse_number("12")])]:
         fast = new_cells(texts, row, values)
         plain = tuple(Cell(t, row, k, values[k] if values else None) for k, t in enumerate(texts))
         assert type(fast) is tuple and all(type(c) is Cell for c in fast)

@@ -239,6 +239,32 @@ def test_cell_numbers_skip_text_that_no_number_starts_with():
             assert grid_cells.parse_number(text, unit) == reference(text, unit), repr(text)
 
 
+def test_performance_cells_skip_parse_number_only_where_it_gives_none():
+    """performance_grid asks parse_number only for a cell whose first character passes
+    parse_number's own first test (inlined there): every text it skips is one parse_number
+    gives None, and the table's cells are those of the plain per-cell call."""
+    from textcheck.readers.grid_cells import NUMBER_HEADS
+
+    def asked(t):  # the inline test of performance_grid.performance_table
+        return bool(t) and ((h := t[0]).isdecimal() or h in NUMBER_HEADS or h.isspace())
+
+    heads = [chr(i) for i in range(0x3400) if not 0xD800 <= i <= 0xDFFF] + ["\u3000", "٣", "３", "中", "指"]
+    for h in heads:
+        for tail in ("", "5", "12.5", " 6", "%"):
+            text = h + tail
+            if not asked(text):
+                assert parse_number(text) is None and parse_number(text, "万元") is None, repr(text)
+    assert not asked("")
+    rows = [[LocatedText(t, tuple((1, k) for k in range(len(t)))) for t in row]
+            for row in [["项目名称", "科研"], ["一级指标", "二级指标", "三级指标", "指标值"],
+                        ["产出指标", "数量指标", "完成率", "≥95%"], ["", "", "项目数", "12"],
+                        ["", "", "经费", "(5.00)"], ["", "", "时间", " 3"], ["年度预算", "1,234.50", "-2"]]]
+    draft = tablegrid.TableDraft(kind="performance", unit="万元", segments=[rows])
+    table = performance_grid.performance_table(draft, rows, "T1", 0)
+    for row, cells in zip([r for i, r in enumerate(rows) if i != 1], table.rows):
+        assert [c.value for c in cells.cells] == [parse_number(c.text, "万元") if c.text else None for c in row]
+
+
 def test_a_grid_row_written_as_one_line_stands_on_it():
     """The walk takes a GridRow's ``line`` for the first and last line of its cells (row_lines)
     whenever a cell is filled: text grid lines, pipe rows and rendered rows (PDF, DOCX …)."""
@@ -395,3 +421,17 @@ def test_plain_cell_amounts_parse_as_parse_number_parses_them():
         slow = reference(text)
         assert fast == slow and (fast is None or str(fast.value) == str(slow.value)), text
     assert plain > 3000
+
+
+def test_read_text_hashes_the_text_it_read():
+    """read_text encodes the text once, for the lone-surrogate test and the hash: the hash is
+    that of the text read (lone surrogates replaced by U+FFFD, one for one)."""
+    import hashlib
+
+    from textcheck.readers import _utf8, read_text
+
+    for text in ["第一部分 概况\n正文 1.00 万元。\n", "a\ud800b\udfff", "", "\ufeff表1"]:
+        clean = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+        assert _utf8(text) == (clean, clean.encode("utf-8"))
+        doc = read_text(text, path="x.txt")
+        assert doc.sha256 == hashlib.sha256(clean.encode("utf-8")).hexdigest()

@@ -225,12 +225,23 @@ def new_cells(texts, row: int, values: list | None = None) -> tuple[Cell, ...]:
     row's cells built in one loop (no call per cell; ``values`` is None for a row without numbers)."""
     out = []
     k = 0
-    for t in texts:
+    if values is None:  # most rows (every header row): no value to look up per cell
+        for t in texts:
+            c = _new(_CellSlots)
+            c.text = t
+            c.row = row
+            c.col = k
+            c.value = None
+            c.__class__ = Cell
+            out.append(c)
+            k += 1
+        return tuple(out)
+    for t, v in zip(texts, values):
         c = _new(_CellSlots)
         c.text = t
         c.row = row
         c.col = k
-        c.value = None if values is None else values[k]
+        c.value = v
         c.__class__ = Cell
         out.append(c)
         k += 1

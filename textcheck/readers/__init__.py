@@ -226,10 +226,10 @@ def _check_pdf_pages(data: bytes, path: str, limits: Limits) -> None:
 def read_text(text: str, path: str = "<text>", fmt: str = "text", limits: Limits | None = None) -> Document:
     """Parse already-decoded text (plain text or Markdown)."""
     with collector_paused():  # a reader keeps what it builds (readers/collector.py)
-        text = _without_lone_surrogates(text)
+        text, encoded = _utf8(text)
         doc = _read_decoded(text, path, fmt, limits)
         if not doc.sha256:
-            doc = _with_sha(doc, hashlib.sha256(text.encode("utf-8")).hexdigest())
+            doc = _with_sha(doc, hashlib.sha256(encoded).hexdigest())
         return doc
 
 
@@ -245,11 +245,17 @@ def _read_decoded(text: str, path: str, fmt: str, limits: Limits | None) -> Docu
 def _without_lone_surrogates(text: str) -> str:
     """A str from the API may hold lone surrogates ("\\ud800"), which no encoder accepts:
     each becomes U+FFFD (one character for one, so every position stays)."""
+    return _utf8(text)[0]
+
+
+def _utf8(text: str) -> tuple[str, bytes]:
+    """``_without_lone_surrogates(text)`` and its UTF-8 bytes: the test that finds a lone
+    surrogate is the encoding the document's hash needs, so the text is encoded once."""
     try:
-        text.encode("utf-8")
+        return text, text.encode("utf-8")
     except UnicodeEncodeError:
-        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
-    return text
+        text = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+        return text, text.encode("utf-8")
 
 
 def combine_documents(documents: list[Document]) -> Document:

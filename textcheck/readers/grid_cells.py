@@ -58,7 +58,7 @@ _parse_cached = lru_cache(maxsize=8192)(_parse)
 
 # What a cell's number can start with besides a decimal digit (\d): patterns.CELL_NUMBER's
 # bracket and minus signs, patterns.NUMBER_PIECE's separators.
-_NUMBER_HEADS = "(（-−－,."
+NUMBER_HEADS = "(（-−－,."
 
 
 def parse_number(text: str, unit: str | None = None):
@@ -70,7 +70,7 @@ def parse_number(text: str, unit: str | None = None):
     is a fragment of a long amount (it has a separator or four digits) and is not already that
     number (it fails to parse or has fewer decimals)."""
     head = text[:1]
-    if head and not head.isdecimal() and head not in _NUMBER_HEADS and not head.isspace():
+    if head and not head.isdecimal() and head not in NUMBER_HEADS and not head.isspace():
         return None  # no number starts so (most text cells): the patterns below need one of these
     n = _parse_cached(text, unit)
     if n is not None or not text:

@@ -3,7 +3,7 @@ with its 一级指标/二级指标 carried down as the row's group."""
 from __future__ import annotations
 
 from textcheck.document import ROW_DATA, Table, new_cells, new_row
-from textcheck.readers.grid_cells import CellRow, compact, first_location, parse_number
+from textcheck.readers.grid_cells import NUMBER_HEADS, CellRow, compact, first_location, parse_number
 from textcheck.readers.grid_columns import grid_columns
 
 # The 绩效目标表 template's own header words: grammar of the template, not vocabulary to extend.
@@ -34,7 +34,10 @@ def performance_table(draft: TableDraft, rows: list[CellRow], table_id: str, ind
     level1 = level2 = ""
     unit = draft.unit
     for i, (after, r) in enumerate(body):
-        cells = new_cells(r, i, [parse_number(t, unit) if (t := c.text) else None for c in r])
+        # parse_number's own first test, inline: most cells of these tables are words, which no
+        # number starts with, so they cost no call (tests/test_reader_fast_paths.py)
+        cells = new_cells(r, i, [parse_number(t, unit) if (t := c.text) and (
+            (h := t[0]).isdecimal() or h in NUMBER_HEADS or h.isspace()) else None for c in r])
         group = None
         if after:
             t0 = compact(r[0].text) if r else ""
