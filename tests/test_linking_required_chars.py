@@ -50,6 +50,10 @@ def test_every_match_in_a_normalised_key_holds_a_required_character(source):
                 assert not need.isdisjoint(m.group(0)) or not need.isdisjoint("()"), (source, text)
 
 
+# ASCII digits, parentheses and space → their full-width forms (NFKC maps them back)
+_FULL_WIDTH = {**{ord(d): chr(0xFF10 + int(d)) for d in "0123456789"}, ord("("): "（", ord(")"): "）", ord(" "): "\u3000"}
+
+
 def _reads_reference(voc, text):
     """_PerfReads as written before its character test: the key made, then searched."""
     key = name_key(text)
@@ -65,6 +69,12 @@ def test_perf_reads_without_the_key_are_the_reads_with_it(sample_text):
     texts |= set(_texts(6000, seed=11))
     texts |= {"项目名称", " 项目名称 ", "“项目名称”", "项目名 称", "年度预算总额", "其中：年度预算总额", "2130101行政运行",
               " 2130101行政运行", "“2130101行政运行", "〔2020〕6号", "２１３０１０１行政运行", "\u3000项目名称", "资金总额(万元)"}
+    # texts NFKC changes (full-width digits, brackets, spaces, compatibility forms): their gate
+    # reads the normalised form
+    texts |= {"（２１３０１０１）行政运行", "２１３０１０１", "２２项", "项目名\u3000称", "（项目名称）", "年度预算总\uff08额\uff09",
+              "“２１３０１０１行政运行", "\u3000２１３０１０１行政运行（万元）", "\u2460项目", "\u2474项目名称", "ｘ２０２４",
+              "预算总额（万元）", "\ufe59项目名称\ufe5a", "\u00a0\u00a0", "\u3000", "１.４４万元"}
+    texts |= {x.translate(_FULL_WIDTH) for x in list(texts)}
     reads = _PerfReads(voc, _CodePrefixed())
     hits = 0
     for text in texts:
@@ -137,3 +147,36 @@ def test_short_subject_is_the_substitution_repeated_until_it_changes_nothing(sam
         while prev != short:
             prev, short = short, suffixes.sub("", short)
         assert linker.short_subject(text) == (short or prev), text
+
+
+def _stage_of_reference(text):
+    """stage_of before its character test: every stage pattern searched."""
+    from textcheck.lexicon.linking_words import stage_patterns
+
+    text = _norm(text or "")
+    named = {name for name, pat in stage_patterns(()) if pat.search(text)}
+    return named.pop() if len(named) == 1 else None
+
+
+def test_stage_of_with_its_character_test_is_every_pattern_searched(sample_text):
+    """The stage words' required characters (regex patterns read through re's parser) decide
+    nothing stage_of would have found otherwise: fuzzed texts of the stage words' characters,
+    the seed's cell texts and headers, and every stage word with words around it."""
+    from textcheck.lexicon.linking_words import stage_patterns
+    from textcheck.linking.stages import _stage_chars, stage_of
+
+    assert _stage_chars(()) is not None  # the shipped stage words are plain: the test applies
+    doc = read_text(sample_text, path="seed.txt")
+    texts = {c.text.text for t in doc.tables for r in t.rows for c in r.cells if c.value is None}
+    texts |= {p or "" for t in doc.tables for col in t.columns for p in (col.path or (col.label,))}
+    rnd = random.Random(3)
+    chars = list("年初预算调整全数执行决一般公共支出收入（）() \u3000") + ["\uff10", "\u00e9"]
+    texts |= {"".join(rnd.choice(chars) for _ in range(rnd.randint(0, 10))) for _ in range(4000)}
+    words = [w for _, pat in stage_patterns(()) for w in pat.pattern.split("|")]
+    texts |= {a + w + b for w in words for a in ("", "支出", "一般公共预算") for b in ("", "数", "决算")}
+    found = set()
+    for text in texts:
+        want = _stage_of_reference(text)
+        assert stage_of(text) == want, text
+        found.add(want)
+    assert found == {None, "budget", "final"}

@@ -156,3 +156,31 @@ def test_clean_subject_is_the_plain_substitutions(linkers, sample_text):
     subjects |= {"".join(rnd.choice(words) for _ in range(rnd.randint(0, 5))) for _ in range(3000)}
     for subject in subjects:
         assert linker._clean_subject(subject) == reference(subject), subject
+
+
+def _reference_label_segments(linker, subject):
+    """_find_label_segments as it was: the key's and the concept's segments without repeats
+    (first seen first), then those with cells outside 绩效目标表."""
+    from textcheck.linking.cells import _uniq
+
+    segs = list(linker.index.by_key.get(name_key(subject), []))
+    canon = linker._canonical(subject)
+    if canon:
+        segs += linker._by_canonical().get(canon, [])
+    return [s for s in _uniq(segs) if s.cells and linker.index.role(s.table) != "performance"]
+
+
+def test_label_segments_equal_the_filtered_union(linkers):
+    """The concept's segments appended unfiltered (they are filtered when indexed) give the same
+    segments, in the same order, as filtering the union: for every label, header word and concept
+    name the documents print, and their shortened forms."""
+    checked = 0
+    for linker in linkers:
+        subjects = {s.label for s in linker.index.segments} | set(linker.index.by_key)
+        subjects |= {s[1:] for s in list(subjects) if len(s) > 2} | {s[:-1] for s in list(subjects) if len(s) > 2}
+        for subject in sorted(subjects):
+            got = linker._find_label_segments(subject)
+            want = _reference_label_segments(linker, subject)
+            assert [id(s) for s in got] == [id(s) for s in want], subject
+            checked += bool(want)
+    assert checked > 50

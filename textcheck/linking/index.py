@@ -12,7 +12,7 @@ from textcheck import patterns
 from textcheck.claim import CellRef
 from textcheck.document import ROW_TOTAL, Document, Row, Table
 from textcheck.families import listed_tables
-from textcheck.lexicon.terms import DROPPED_MARKS
+from textcheck.lexicon.terms import DROPPED_MARKS, nfkc
 from textcheck.linking.literals import chars_search, required_chars
 from textcheck.linking.vocab import _first, _norm, _Vocabulary, _year_free, name_key
 from textcheck.numbers import Number
@@ -374,19 +374,25 @@ class _PerfReads(dict):
     def _may_read(self, text: str) -> bool:
         """False only when no key of the text can be a label a route reads, told from its
         characters without making the key (most texts of a 绩效目标表 — its targets, values and
-        notes — are no such label).  An NFKC-normalised text's key holds only its characters and
-        parentheses (literals.py): it is 项目名称 only if the text holds that name's last
-        character, it names a budget only if it holds a character the budget pattern needs, and
-        its normalised form starts with a code only if its first character is a digit (a first
-        quote mark, which normalisation drops, is left to the full test)."""
-        if not unicodedata.is_normalized("NFKC", text) or _NAME_LAST in text:
+        notes — are no such label).  A text's key holds only characters of its NFKC form and
+        parentheses (normalize_term writes marks as them or drops them, name_key only drops;
+        literals.py): it is 项目名称 only if that form holds the name's last character, and it
+        names a budget only if it holds a character the budget pattern needs.  Neither, and
+        its row is read only for a code before its name: that is asked here at once (the one
+        term of ``_reads`` left), when the normalised form can start with a digit — its first
+        character is one, or one normalisation drops or changes (a quote mark, a full-width
+        digit, white space)."""
+        form = text if unicodedata.is_normalized("NFKC", text) else nfkc(text)
+        if _NAME_LAST in form:
             return True
         holds = self.holds_budget_char
-        if holds is None or holds(text):
+        if holds is None or holds(form):
             return True
-        stripped = text.strip()  # (what _CodePrefixed normalises; white space cut off keeps it normal)
+        stripped = text.strip()  # (what _CodePrefixed normalises)
         first = stripped[:1]
-        return first.isdecimal() or first in DROPPED_MARKS or not unicodedata.is_normalized("NFKC", stripped)
+        if first.isdecimal() or first in DROPPED_MARKS or not unicodedata.is_normalized("NFKC", stripped):
+            return self.code_prefixed[stripped]  # (not empty: an empty text is normalised)
+        return False
 
     def _reads(self, text: str) -> bool:
         # name_key ignores the whitespace strip() removes: the key of the label and of the text

@@ -230,8 +230,9 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         d.fund_total_ok = claim.whole is None and bool(roles) and set(roles) <= TOTALS_ROLES
         self._by_label_or_concept(subject, scoped, d)
         self._narrow(subject, unit, scoped, d)
+        # (the route before the cells: a project's or a class's cells are never scanned here)
         if d.route in ("", "code") and not d.found or scoped and d.found and \
-                not self._in_cells(d.found, scoped) and d.route not in ("project", GOVERNMENT_CLASS_ROUTE):
+                d.route not in ("project", GOVERNMENT_CLASS_ROUTE) and not self._in_cells(d.found, scoped):
             # nothing the subject names is in the section's tables as written: an item under a
             # shorter name ("安排公务接待费预算" → row or column "公务接待费"), a 类/项 name of
             # tables printed without codes, or an item that is a column ("三公"经费表)

@@ -92,6 +92,19 @@ def required_any(patterns) -> frozenset[str] | None:
     return found
 
 
+def required_any_plain(patterns) -> frozenset[str] | None:
+    """``required_any`` of patterns of either engine: a ``regex`` pattern both engines read
+    alike (``_parsed``) needs what the same pattern compiled by ``re`` needs."""
+    plain = []
+    for p in patterns:
+        if not isinstance(p, re.Pattern):
+            if _parsed(p) is None:
+                return None
+            p = re.compile(p.pattern, p.flags & _PLAIN_FLAGS)
+        plain.append(p)
+    return required_any(plain)
+
+
 def chars_search(need: frozenset[str] | None):
     """A search for any of the characters (a compiled class's ``search``: one scan in C, where
     ``frozenset.isdisjoint(text)`` hashes every character of the text); None for None."""

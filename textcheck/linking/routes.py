@@ -136,13 +136,21 @@ class RoutesMixin:
         return list(self._memo("label_segments", subject, lambda: self._find_label_segments(subject)))
 
     def _find_label_segments(self, subject: str) -> list[_Segment]:
-        key = name_key(subject)
-        segs = list(self.index.by_key.get(key, []))
-        canon = self._canonical(subject)
-        if canon:
-            segs += self._by_canonical().get(canon, [])
         # 绩效目标表 rows ("其中：财政拨款") belong to one project: reached by the project route only.
-        return [s for s in _uniq(segs) if s.cells and self.index.role(s.table) != "performance"]
+        role = self.index.role
+        segs = [s for s in _uniq(self.index.by_key.get(name_key(subject), [])) if s.cells
+                and role(s.table) != "performance"]
+        canon = self._canonical(subject)
+        more = self._by_canonical().get(canon) if canon else None
+        if more:
+            # The concept's segments are unique and already filtered so (_by_canonical), and a
+            # concept such as 合计 has hundreds: appended as they are, not filtered one by one,
+            # leaving out only those the key found first (the order _uniq kept).
+            if not segs:
+                return list(more)
+            found = {id(s) for s in segs}
+            segs += [s for s in more if id(s) not in found]
+        return segs
 
     def _by_canonical(self) -> dict[str, list[_Segment]]:
         """Segments by the lexicon concept their label names (built once per document), of the

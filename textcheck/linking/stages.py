@@ -5,15 +5,28 @@ subject, a column header or a table title names it.  A 决算 disclosure prints 
 from __future__ import annotations
 
 from textcheck.claim import CellRef
+from functools import lru_cache
+
 from textcheck.lexicon.linking_words import stage_patterns
+from textcheck.linking.literals import chars_search, required_any_plain
 from textcheck.linking.vocab import _norm
 
 
 def stage_of(text: str, extra_dirs: tuple[str, ...] = ()) -> str | None:
     """The one stage the text names; None when it names none or several."""
     text = _norm(text or "")
+    holds = _stage_chars(extra_dirs)
+    if holds is not None and not holds(text):
+        return None  # (most subjects: no character every stage word holds, "算" or "数")
     named = {name for name, pat in stage_patterns(extra_dirs) if pat.search(text)}
     return named.pop() if len(named) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _stage_chars(extra_dirs: tuple[str, ...]):
+    """A search for the characters one of which every match of every stage pattern holds
+    (literals.plain_required_chars); None when one pattern's are not known."""
+    return chars_search(required_any_plain([pat for _, pat in stage_patterns(extra_dirs)]))
 
 
 def cell_stage(cell: CellRef, extra_dirs: tuple[str, ...] = ()) -> str | None:
