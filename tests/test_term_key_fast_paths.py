@@ -106,6 +106,9 @@ def test_function_codes_for_path_is_its_reference():
             paths.append([n + "（项）" for n in names[start:]])
         other = rnd.choice(codes)
         paths.append([lex.function_items.get(other[:3], "x"), *names[1:]])
+        # a level no code is named by (the claims try a 类 name with "支出" added), at each level
+        for k in range(len(names)):
+            paths.append([*names[:k], names[k] + "支出", *names[k + 1:]])
     for names in paths:
         assert lex.function_codes_for_path(names) == _codes_for_path_reference(lex, names), names
 

@@ -284,12 +284,18 @@ class Lexicon:
             return self._codes_for_path(names, keys)
         named = self._function_codes_named()
         # the codes each level's name may be, innermost first
-        inward = [named.get(k, frozenset()) for k in reversed(keys)]
+        inward = [named.get(k) for k in reversed(keys)]
+        if not all(inward):
+            # a level whose name names no code: every code reaching that level fails it, and a
+            # code too short to reach it is skipped (the claims ask for "科学技术支出支出" too)
+            return []
         depth = len(names)
+        outer = inward[-1]
         out = []
         for code in self.function_codes(names[-1]):
             lengths = _PREFIX_LENGTHS[min(len(code), 7)]  # of the code's 类/款/项 prefixes, innermost first
-            if len(lengths) < depth:
+            # the outermost level first: of the hundred codes of a leaf ("行政运行") it keeps few
+            if len(lengths) < depth or code[:lengths[depth - 1]] not in outer:
                 continue
             for n, codes in zip(lengths, inward):
                 if code[:n] not in codes:
