@@ -6,20 +6,22 @@ from textcheck.patterns import engine as regex  # regex's API, re's engine where
 # A whole table cell or token that is one number: optional sign or accounting
 # parentheses, integer part with *well-placed* thousands separators (groups of
 # exactly three) or none, optional fraction, optional percent sign.
-_CELL_NUMBER = r"""
+CELL_NUMBER = regex.compile(
+    r"""
     (?P<paren>[(（])?
     (?P<neg>[-−－])?
     (?P<int>\d{1,3}(?:,\d{3})+|\d+)
     (?:\.(?P<frac>\d+))?
     (?P<pct>%)?
     (?(paren)[)）])
-    """
-CELL_NUMBER = regex.compile(_CELL_NUMBER, regex.VERBOSE)
+    """,
+    regex.VERBOSE,
+)
 # CELL_NUMBER's fullmatch as a match of the anchored pattern (the same groups): anchored, re's
 # engine takes it (an optional first group keeps CELL_NUMBER with regex, which searches such a
 # pattern faster), at half the cost of a call into regex — parse_number's test of every cell
 # text that starts like a number (tests/test_numbers_fast_paths.py)
-CELL_NUMBER_WHOLE = regex.compile(r"\A(?:" + _CELL_NUMBER + r")\Z", regex.VERBOSE)
+CELL_NUMBER_WHOLE = regex.compile(r"\A(?:" + CELL_NUMBER.pattern + r")\Z", regex.VERBOSE)
 
 # Any digit (a target unit holding digits, "=1 周 1 次", is not one value).
 ANY_DIGIT = regex.compile(r"\d")
