@@ -95,3 +95,10 @@ def test_new_interval_is_interval():
     n = Number(Decimal("3.25"), 2, "万元", "3.25")
     assert n.interval == Interval(Decimal("3.245"), Decimal("3.255"))
     assert n.interval_in("元") == Interval(Decimal("3.245"), Decimal("3.255")).scale(Decimal(10000))
+
+
+def test_may_be_digit_is_its_definition():
+    for i in range(sys.maxunicode + 1):
+        ch = chr(i)
+        assert may_be_digit(ch) == (ch.isdigit() or unicodedata.category(ch) == "Cn"), hex(i)
+    assert not may_be_digit("") and not may_be_digit("ab") and may_be_digit("12")

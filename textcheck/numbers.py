@@ -190,8 +190,10 @@ def may_be_digit(ch: str) -> bool:
     """Can the character ``ch`` be a ``\\d`` of a pattern: a digit Python knows (str.isdigit
     holds for every decimal digit of its Unicode tables, and more), or a character those
     tables do not know yet (``regex`` carries a newer Unicode, with digits of newer scripts).
-    A shortcut that skips a pattern when the text cannot start or end with a digit asks this."""
-    return ch.isdigit() or (len(ch) == 1 and unicodedata.category(ch) == "Cn")
+    A shortcut that skips a pattern when the text cannot start or end with a digit asks this.
+    (A Cn character is not printable: the Han text most callers ask about is told by
+    str.isprintable, cheaper than a category look-up; tests/test_numbers_fast_paths.py.)"""
+    return ch.isdigit() or (not ch.isprintable() and len(ch) == 1 and unicodedata.category(ch) == "Cn")
 
 
 def parse_number(text: str, unit: str | None = None) -> Number | None:
