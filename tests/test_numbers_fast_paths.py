@@ -92,6 +92,13 @@ def test_new_interval_is_interval():
         a, b = new_interval(lo, hi), Interval(lo, hi)
         assert a == b and hash(a) == hash(b) and vars(a) == vars(b) and list(vars(a)) == list(vars(b))
         assert type(a) is Interval
+    # the arithmetic builds its results so too: what Interval() makes of the same bounds
+    for _ in range(200):
+        x = Interval(*sorted(Decimal(rnd.randint(-999, 999)).scaleb(-2) for _ in range(2)))
+        y = Interval(*sorted(Decimal(rnd.randint(1, 999)).scaleb(-1) for _ in range(2)))
+        for r in (x + y, x - y, -x, x * y, x.scale(Decimal(-3)), x / y, Interval.exact(x.lo)):
+            assert type(r) is Interval and vars(r) == vars(Interval(r.lo, r.hi)) and hash(r) == hash(Interval(r.lo, r.hi))
+        assert x + y == Interval(x.lo + y.lo, x.hi + y.hi) and -x == Interval(-x.hi, -x.lo)
     n = Number(Decimal("3.25"), 2, "万元", "3.25")
     assert n.interval == Interval(Decimal("3.245"), Decimal("3.255"))
     assert n.interval_in("元") == Interval(Decimal("3.245"), Decimal("3.255")).scale(Decimal(10000))

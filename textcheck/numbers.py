@@ -36,20 +36,20 @@ class Interval:
 
     @staticmethod
     def exact(v: Decimal) -> "Interval":
-        return Interval(v, v)
+        return new_interval(v, v)
 
     def __add__(self, other: "Interval") -> "Interval":
-        return Interval(self.lo + other.lo, self.hi + other.hi)
+        return new_interval(self.lo + other.lo, self.hi + other.hi)
 
     def __sub__(self, other: "Interval") -> "Interval":
-        return Interval(self.lo - other.hi, self.hi - other.lo)
+        return new_interval(self.lo - other.hi, self.hi - other.lo)
 
     def __neg__(self) -> "Interval":
-        return Interval(-self.hi, -self.lo)
+        return new_interval(-self.hi, -self.lo)
 
     def __mul__(self, other: "Interval") -> "Interval":
         products = [self.lo * other.lo, self.lo * other.hi, self.hi * other.lo, self.hi * other.hi]
-        return Interval(min(products), max(products))
+        return new_interval(min(products), max(products))
 
     def scale(self, k: Decimal) -> "Interval":
         a, b = self.lo * k, self.hi * k
@@ -62,7 +62,7 @@ class Interval:
         with localcontext() as ctx:
             ctx.prec = 34
             qs = [self.lo / other.lo, self.lo / other.hi, self.hi / other.lo, self.hi / other.hi]
-        return Interval(min(qs), max(qs))
+        return new_interval(min(qs), max(qs))
 
     def overlaps(self, other: "Interval") -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
