@@ -106,6 +106,9 @@ def test_function_codes_for_path_is_its_reference():
             paths.append([n + "（项）" for n in names[start:]])
         other = rnd.choice(codes)
         paths.append([lex.function_items.get(other[:3], "x"), *names[1:]])
+        # a level no code is named by (the claims try a 类 name with "支出" added), at each level
+        for k in range(len(names)):
+            paths.append([*names[:k], names[k] + "支出", *names[k + 1:]])
     for names in paths:
         assert lex.function_codes_for_path(names) == _codes_for_path_reference(lex, names), names
 
@@ -153,3 +156,22 @@ def test_function_codes_for_path_on_codes_of_any_length():
                   ["科学技术支出", "科学技术管理事务", "行政运行"], ["科学技术支出", "甲"], ["科学技术支出", "乙"],
                   ["x", "科学技术管理事务", "行政运行"]):
         assert lex.function_codes_for_path(names) == _codes_for_path_reference(lex, names), names
+
+
+def test_function_codes_is_its_definition():
+    """function_codes reads a per-lexicon index of _index_map's 功能分类 readings: the same
+    codes, in the same order, as picking them out of the readings — also after _index_map is
+    replaced."""
+    def reference(lex, name):
+        return [ref for kind, ref in lex._index_map.get(normalize_term(name), ()) if kind == KIND_FUNCTION]
+
+    lex = load_lexicon()
+    names = [*lex._index_map, "行政运行", "行政运行（项）", "科学技术支出", "未知的名称", "", "2060101"]
+    for name in names:
+        assert lex.function_codes(name) == reference(lex, name), name
+    from textcheck.lexicon import Lexicon
+    other = Lexicon(function_items={"206": "科学技术支出"})
+    other._index_map = {"科学技术支出": [(KIND_FUNCTION, "206")]}
+    assert other.function_codes("科学技术支出") == ["206"]
+    other._index_map = {"科学技术支出": [("concept", "x"), (KIND_FUNCTION, "207"), (KIND_FUNCTION, "206")]}
+    assert other.function_codes("科学技术支出") == ["207", "206"] == reference(other, "科学技术支出")

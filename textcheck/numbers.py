@@ -36,24 +36,24 @@ class Interval:
 
     @staticmethod
     def exact(v: Decimal) -> "Interval":
-        return Interval(v, v)
+        return new_interval(v, v)
 
     def __add__(self, other: "Interval") -> "Interval":
-        return Interval(self.lo + other.lo, self.hi + other.hi)
+        return new_interval(self.lo + other.lo, self.hi + other.hi)
 
     def __sub__(self, other: "Interval") -> "Interval":
-        return Interval(self.lo - other.hi, self.hi - other.lo)
+        return new_interval(self.lo - other.hi, self.hi - other.lo)
 
     def __neg__(self) -> "Interval":
-        return Interval(-self.hi, -self.lo)
+        return new_interval(-self.hi, -self.lo)
 
     def __mul__(self, other: "Interval") -> "Interval":
         products = [self.lo * other.lo, self.lo * other.hi, self.hi * other.lo, self.hi * other.hi]
-        return Interval(min(products), max(products))
+        return new_interval(min(products), max(products))
 
     def scale(self, k: Decimal) -> "Interval":
         a, b = self.lo * k, self.hi * k
-        return Interval(min(a, b), max(a, b))
+        return new_interval(min(a, b), max(a, b))
 
     def __truediv__(self, other: "Interval") -> "Interval | None":
         """Quotient interval; None when the divisor interval contains zero."""
@@ -62,7 +62,7 @@ class Interval:
         with localcontext() as ctx:
             ctx.prec = 34
             qs = [self.lo / other.lo, self.lo / other.hi, self.hi / other.lo, self.hi / other.hi]
-        return Interval(min(qs), max(qs))
+        return new_interval(min(qs), max(qs))
 
     def overlaps(self, other: "Interval") -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
@@ -83,6 +83,18 @@ class Interval:
         if self.overlaps(other):
             return Decimal(0)
         return other.lo - self.hi if other.lo > self.hi else self.lo - other.hi
+
+
+def new_interval(lo: Decimal, hi: Decimal) -> Interval:
+    """``Interval(lo, hi)`` without the frozen ``__init__``'s two ``object.__setattr__`` calls
+    (every published number's interval is one: Number.interval); Interval has no
+    ``__post_init__`` and only its fields in ``__dict__`` (tests/test_numbers_fast_paths.py
+    compares the two)."""
+    new = object.__new__(Interval)
+    values = new.__dict__
+    values["lo"] = lo
+    values["hi"] = hi
+    return new
 
 
 def half_ulp(decimals: int) -> Decimal:
@@ -114,7 +126,7 @@ class Number:
     @property
     def interval(self) -> Interval:
         h = half_ulp(self.decimals)
-        return Interval(self.value - h, self.value + h)
+        return new_interval(self.value - h, self.value + h)
 
     def in_unit(self, unit: str) -> "Number":
         """The same amount expressed in another money unit (exact)."""
@@ -178,8 +190,10 @@ def may_be_digit(ch: str) -> bool:
     """Can the character ``ch`` be a ``\\d`` of a pattern: a digit Python knows (str.isdigit
     holds for every decimal digit of its Unicode tables, and more), or a character those
     tables do not know yet (``regex`` carries a newer Unicode, with digits of newer scripts).
-    A shortcut that skips a pattern when the text cannot start or end with a digit asks this."""
-    return ch.isdigit() or (len(ch) == 1 and unicodedata.category(ch) == "Cn")
+    A shortcut that skips a pattern when the text cannot start or end with a digit asks this.
+    (A Cn character is not printable: the Han text most callers ask about is told by
+    str.isprintable, cheaper than a category look-up; tests/test_numbers_fast_paths.py.)"""
+    return ch.isdigit() or (not ch.isprintable() and len(ch) == 1 and unicodedata.category(ch) == "Cn")
 
 
 def parse_number(text: str, unit: str | None = None) -> Number | None:
@@ -192,9 +206,16 @@ def parse_number(text: str, unit: str | None = None) -> Number | None:
     s = text.strip()
     if not s or not (s[0] in _NUMBER_STARTS or may_be_digit(s[0])):
         return None  # a label: CELL_NUMBER starts with a digit or one of these
-    m = patterns.CELL_NUMBER.fullmatch(s)
-    if not m:
-        return None
+    m = patterns.CELL_NUMBER_WHOLE.match(s)
+    if m is None:
+        # re's \d knows the digits of Python's Unicode tables, regex's of a newer Unicode: a text
+        # holding a character Python's tables lack is asked of regex too (such a character is
+        # neither ASCII nor printable: str.isprintable holds for no character of category Cn)
+        if s.isascii() or s.isprintable() or not any(unicodedata.category(ch) == "Cn" for ch in s):
+            return None
+        m = patterns.CELL_NUMBER.fullmatch(s)
+        if m is None:
+            return None
     # the groups in their order (patterns.CELL_NUMBER: paren, neg, int, frac, pct): the regex
     # engine's groups() is a twentieth of group() by five names
     paren, neg, digits, frac, pct = m.groups()
@@ -211,7 +232,7 @@ def parse_number(text: str, unit: str | None = None) -> Number | None:
         value = -value
     if pct:
         unit = PERCENT
-    return Number(value, len(frac), unit, s)
+    return new_number(value, len(frac), unit, s)
 
 
 # Chinese numerals ---------------------------------------------------------

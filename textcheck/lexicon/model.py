@@ -104,6 +104,8 @@ class Lexicon:
     # names depend on the lexicon only, so a long-lived process normalises each once
     _name_keys: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
     _codes_named: dict[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
+    # (the _index_map it was made from, normalised name → its 功能分类 codes), on first use
+    _function_index: tuple | None = field(default=None, repr=False, compare=False)
 
     # ---- building
 
@@ -284,12 +286,18 @@ class Lexicon:
             return self._codes_for_path(names, keys)
         named = self._function_codes_named()
         # the codes each level's name may be, innermost first
-        inward = [named.get(k, frozenset()) for k in reversed(keys)]
+        inward = [named.get(k) for k in reversed(keys)]
+        if not all(inward):
+            # a level whose name names no code: every code reaching that level fails it, and a
+            # code too short to reach it is skipped (the claims ask for "科学技术支出支出" too)
+            return []
         depth = len(names)
+        outer = inward[-1]
         out = []
-        for code in self.function_codes(names[-1]):
+        for code in self._function_codes_of().get(keys[-1], ()):  # function_codes(names[-1])
             lengths = _PREFIX_LENGTHS[min(len(code), 7)]  # of the code's 类/款/项 prefixes, innermost first
-            if len(lengths) < depth:
+            # the outermost level first: of the hundred codes of a leaf ("行政运行") it keeps few
+            if len(lengths) < depth or code[:lengths[depth - 1]] not in outer:
                 continue
             for n, codes in zip(lengths, inward):
                 if code[:n] not in codes:
@@ -323,8 +331,18 @@ class Lexicon:
 
     def function_codes(self, name: str) -> list[str]:
         """Codes of a 功能分类 name (normalised comparison); [] when unknown."""
-        return [ref for kind, ref in self._index_map.get(normalize_term(name), ())
-                if kind == KIND_FUNCTION]
+        return list(self._function_codes_of().get(normalize_term(name), ()))
+
+    def _function_codes_of(self) -> dict[str, tuple[str, ...]]:
+        """Normalised name → its 功能分类 codes in ``_index_map``'s order, once per lexicon (and
+        again if ``_index_map`` is replaced): ``function_codes`` picked them out of a leaf's
+        hundred readings ("行政运行") on every call (tests/test_term_key_fast_paths.py)."""
+        made = self._function_index
+        if made is None or made[0] is not self._index_map:
+            src = self._index_map
+            codes = {k: tuple(ref for kind, ref in hits if kind == KIND_FUNCTION) for k, hits in src.items()}
+            made = self._function_index = (src, {k: v for k, v in codes.items() if v})
+        return made[1]
 
     def economic_codes(self, name: str) -> list[str]:
         return [ref for kind, ref in self._index_map.get(normalize_term(name), ())

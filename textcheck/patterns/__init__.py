@@ -6,6 +6,7 @@ from __future__ import annotations
 from textcheck.patterns.numbers import (  # noqa: F401
     DIGITS,
     CELL_NUMBER,
+    CELL_NUMBER_WHOLE,
     ANY_DIGIT,
     NUMBER_PIECE,
 )
