@@ -12,6 +12,7 @@ the paragraph or cell ("Sheet1!B7", "段落 12", "表格 3 行 4 列 2").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Iterator
 
 from textcheck import patterns
@@ -207,6 +208,7 @@ _set_cell_value = Cell.value.__set__
 
 
 _CellSlots = slot_twin(Cell)
+_NO_VALUES = repeat(None)  # endless, holds no state: shared by every row without values
 
 
 def new_cell(text: LocatedText, row: int, col: int, value: Number | None = None) -> Cell:
@@ -222,21 +224,11 @@ def new_cell(text: LocatedText, row: int, col: int, value: Number | None = None)
 
 def new_cells(texts, row: int, values: list | None = None) -> tuple[Cell, ...]:
     """``tuple(Cell(t, row, k, values[k] if values else None) for k, t in enumerate(texts))``, one
-    row's cells built in one loop (no call per cell; ``values`` is None for a row without numbers)."""
+    row's cells built in one loop (no call per cell; ``values`` is None for a row without numbers,
+    most rows and every header row: ``repeat`` then hands each cell None without a look-up)."""
     out = []
     k = 0
-    if values is None:  # most rows (every header row): no value to look up per cell
-        for t in texts:
-            c = _new(_CellSlots)
-            c.text = t
-            c.row = row
-            c.col = k
-            c.value = None
-            c.__class__ = Cell
-            out.append(c)
-            k += 1
-        return tuple(out)
-    for t, v in zip(texts, values):
+    for t, v in zip(texts, _NO_VALUES if values is None else values):
         c = _new(_CellSlots)
         c.text = t
         c.row = row
