@@ -82,6 +82,18 @@ def test_cell_facts_give_what_the_scans_of_each_analysis_gave(path):
     assert len(with_facts) == sum(1 for t in doc.tables if is_performance_table(t))
 
 
+def _found_alike(fact, docs) -> int:
+    """How many items ``fact`` finds in ``docs`` (each with its tables also shuffled), asserting
+    it finds the same from the cell facts as from every cell."""
+    found = 0
+    for doc in docs:
+        doc = dataclasses.replace(doc, tables=doc.tables + tuple(_shuffled(t) for t in doc.tables))
+        plain = fact(doc)
+        assert fact(doc, document_cells(doc)) == plain
+        found += len(plain)
+    return found
+
+
 def test_carry_overs_from_the_cell_facts_are_those_of_every_cell():
     import yaml
 
@@ -92,13 +104,7 @@ def test_carry_overs_from_the_cell_facts_are_those_of_every_cell():
     texts = [case["text"] for case in fixtures["cases"]]
     docs = [read_text(t) for t in texts] + [read_path(str(p)) for p in DOCS]
     docs.append(read_path(str(CORPUS / "pdf" / "guojia-xinfangju-2024-final-account.pdf")))
-    found = 0
-    for doc in docs:
-        doc = dataclasses.replace(doc, tables=doc.tables + tuple(_shuffled(t) for t in doc.tables))
-        plain = carry_overs(doc)
-        assert carry_overs(doc, document_cells(doc)) == plain
-        found += len(plain)
-    assert found  # the fixtures hold carry-over identities
+    assert _found_alike(carry_overs, docs)  # the fixtures hold carry-over identities
 
 
 def test_listed_tables_from_the_cell_facts_are_those_of_every_leading_row():
@@ -109,10 +115,4 @@ def test_listed_tables_from_the_cell_facts_are_those_of_every_leading_row():
                "\n（一）单位职能\n\n单位名称\t表格名称\t是否为空表\n表三\t项目支出表\t是\n")
     docs = [read_text(listing)] + [read_path(str(p)) for p in DOCS]
     docs.append(read_path(str(CORPUS / "pdf" / "guojia-xinfangju-2024-final-account.pdf")))
-    found = 0
-    for doc in docs:
-        doc = dataclasses.replace(doc, tables=doc.tables + tuple(_shuffled(t) for t in doc.tables))
-        plain = listed_tables(doc)
-        assert listed_tables(doc, document_cells(doc)) == plain
-        found += len(plain)
-    assert found
+    assert _found_alike(listed_tables, docs)
