@@ -110,3 +110,33 @@ def test_new_row_and_the_reader_blocks_are_their_classes():
         assert type(fast) is type(plain) and fast == plain and repr(fast) == repr(plain)
         with pytest.raises(dataclasses.FrozenInstanceError):
             fast.page = 3
+
+
+def test_new_location_heading_paragraph_and_column_are_their_classes():
+    """The dict-filled (Location, Heading, Paragraph) and slot-twin (Column) constructors build
+    what the classes' own __init__ builds: equal, same hash and repr, pickled alike, frozen."""
+    from textcheck.document import (Column, Heading, Location, new_column, new_heading, new_location,
+                                    new_paragraph)
+
+    lt = located("一、主要职能", tuple((5, k) for k in range(1, 7)), 2, "段落 3")
+    pairs = [(new_location(3, 1, 4, 9, 2, "Sheet1!B7"), Location(3, 1, 4, 9, 2, "Sheet1!B7")),
+             (new_location(0, 0, 0, 0), Location(0, 0, 0, 0)),
+             (new_heading(lt, 2), Heading(lt, 2)),
+             (new_paragraph(lt, ("第一部分", "一、主要职能"), 4), Paragraph(lt, ("第一部分", "一、主要职能"), 4)),
+             (new_column(3, "合计", ("支出预算", "合计"), "1"), Column(3, "合计", ("支出预算", "合计"), "1")),
+             (new_column(0, ""), Column(0, ""))]
+    for fast, plain in pairs:
+        assert type(fast) is type(plain)
+        assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+        assert dataclasses.astuple(fast) == dataclasses.astuple(plain)
+        if not hasattr(plain, "__slots__"):
+            assert list(vars(fast)) == list(vars(plain))  # the same fields, in the same order
+        assert pickle.loads(pickle.dumps(fast)) == plain
+        field = dataclasses.fields(plain)[0].name
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(fast, field, None)
+    p = new_paragraph(lt, (), 0)
+    assert list(p.sentences()) == list(Paragraph(lt, (), 0).sentences())
+    # LocatedText.locate builds its Location with new_location: the same Location as before
+    assert lt.locate(1, 3) == Location(5, 2, 5, 3, 2, "段落 3")
+    assert located("", (), 4).location == Location(0, 0, 0, 0, 4, None)

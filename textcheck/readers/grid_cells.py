@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from textcheck import patterns
 from textcheck.document import LocatedText, Location
-from textcheck.numbers import MAX_DECIMALS, MAX_INTEGER_DIGITS, Number
+from textcheck.numbers import MAX_DECIMALS, MAX_INTEGER_DIGITS, new_number
 from textcheck.numbers import parse_number as _parse_number
 
 CellRow = list[LocatedText]
@@ -23,7 +23,7 @@ def _parse(text: str, unit: str | None):
     n = _parse_cached(text, None)
     if n is None or n.unit is not None:  # with no unit asked, only a percentage has one
         return n
-    return Number(n.value, n.decimals, unit, n.text)
+    return new_number(n.value, n.decimals, unit, n.text)  # Number(...) without its frozen __init__
 
 
 _NOT_PLAIN = object()
@@ -49,7 +49,7 @@ def _plain_amount(text: str):
         whole = "".join(groups)
     if len(whole.lstrip("0")) > MAX_INTEGER_DIGITS or len(frac) > MAX_DECIMALS:
         return None
-    return Number(Decimal(f"{whole}.{frac}" if frac else whole), len(frac), None, text)
+    return new_number(Decimal(f"{whole}.{frac}" if frac else whole), len(frac), None, text)
 
 
 # Cells repeat a lot ("", "0.00", codes); Numbers are immutable, so cache.

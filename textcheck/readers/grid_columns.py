@@ -4,7 +4,7 @@ side-by-side blocks (收入 | 支出) the roles reveal."""
 from __future__ import annotations
 
 from textcheck import patterns
-from textcheck.document import Column
+from textcheck.document import Column, new_column
 from textcheck.readers.grid_cells import CellRow, compact, parse_number
 
 def grid_columns(label_rows: list[CellRow], number_row: CellRow | None, ncols: int) -> list[Column]:
@@ -29,7 +29,7 @@ def grid_columns(label_rows: list[CellRow], number_row: CellRow | None, ncols: i
         if number_row is not None and c < len(number_row):
             t = compact(number_row[c].text)
             number = t if t.isdigit() else None
-        columns.append(Column(index=c, label=path[-1] if path else "", path=tuple(path), number=number))
+        columns.append(new_column(c, path[-1] if path else "", tuple(path), number))
     return columns
 
 

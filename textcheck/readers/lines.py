@@ -2,6 +2,8 @@
 a line's heading level, and whether a line continues the sentence the line before broke off."""
 from __future__ import annotations
 
+from itertools import chain
+
 from textcheck import patterns
 from textcheck.document import LocatedText, located
 
@@ -11,7 +13,7 @@ def concat(parts: list[LocatedText]) -> LocatedText:
     if len(parts) == 1:
         return parts[0]
     text = "".join(p.text for p in parts)
-    positions = tuple(pos for p in parts for pos in p.positions)
+    positions = tuple(chain.from_iterable([p.positions for p in parts]))  # in C, not a generator step per character
     return located(text, positions, parts[0].page, parts[0].ref)
 
 

@@ -30,7 +30,7 @@ rows), with ``captions``, ``lines`` and ``document_meta`` as their helpers.
 from __future__ import annotations
 
 from textcheck import patterns
-from textcheck.document import Document, Heading, LocatedText, Paragraph
+from textcheck.document import Document, Heading, LocatedText, Paragraph, new_paragraph
 from textcheck.readers.blocks import Block, GridRow, PageBreak, TextLine
 from textcheck.readers.captions import Caption, is_meta_line, is_name_wrap
 from textcheck.readers.document_meta import document_meta
@@ -82,7 +82,7 @@ class _Builder(TextWalk, GridWalk):
     # -- helpers -------------------------------------------------------------
     def _flush_para(self) -> None:
         if self.para:
-            self.paragraphs.append(Paragraph(concat(self.para), self.section, len(self.paragraphs)))
+            self.paragraphs.append(new_paragraph(concat(self.para), self.section, len(self.paragraphs)))
             self.para = []
 
     def _close_table(self) -> None:

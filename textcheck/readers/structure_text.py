@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textcheck import patterns
-from textcheck.document import Heading, LocatedText
+from textcheck.document import LocatedText, new_heading
 from textcheck.numbers import chinese_numeral_value
 from textcheck.readers.blocks import PageBreak, TextLine
 from textcheck.readers.captions import Caption, is_meta_line, is_name_wrap, label_id, label_number, table_kind
@@ -164,7 +164,7 @@ class TextWalk:
                 self.stack.pop()
             self.stack.append((level, key))
             self.section = tuple(t for _, t in self.stack)
-            self.headings.append(Heading(lt, level))
+            self.headings.append(new_heading(lt, level))
             self.closed = None
             if run_in is not None:
                 self.para = [rest, nxt]  # the sentence the heading's line begins goes on below
