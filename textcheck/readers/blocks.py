@@ -60,12 +60,11 @@ _set_grid_cells, _set_grid_page, _set_grid_source, _set_grid_line = (
 
 # The text reader's per-line constructors (see document.located: plain slot stores on a twin).
 _TextLineSlots, _GridRowSlots = slot_twin(TextLine), slot_twin(GridRow)
-_new = object.__new__
 
 
 def text_line(text: LocatedText, page: int | None = None) -> TextLine:
     """``TextLine(text, page)``, built faster."""
-    b = _new(_TextLineSlots)
+    b = _TextLineSlots()
     b.text = text
     b.page = page
     b.style = None
@@ -75,7 +74,7 @@ def text_line(text: LocatedText, page: int | None = None) -> TextLine:
 
 def grid_row(cells: tuple[LocatedText, ...], page: int | None, line: int | None) -> GridRow:
     """``GridRow(cells, page, None, line)``, built faster."""
-    b = _new(_GridRowSlots)
+    b = _GridRowSlots()
     b.cells = cells
     b.page = page
     b.source_table = None

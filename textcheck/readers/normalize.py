@@ -88,7 +88,6 @@ _EMPTY: dict[int | None, LocatedText] = {}
 # A grid line's plain cells are built as document.located builds a LocatedText (slot stores on
 # a twin of the same layout, then the class), inline in locate_cells' loop.
 _LocatedTextSlots = slot_twin(LocatedText)
-_new = object.__new__
 
 
 def empty_text(page: int | None) -> LocatedText:
@@ -168,7 +167,7 @@ def locate_cells(raw: str, line: int, column: int = 1, page: int | None = None) 
         else:
             # located(part, row[c:end], page) without its call and length test: the row holds
             # every column of the line, so the slice has one position per character
-            lt = _new(_LocatedTextSlots)
+            lt = _LocatedTextSlots()
             lt.text = part
             lt.positions = row[c:end]
             lt.page = page
