@@ -60,8 +60,6 @@ def test_separator_row_and_row_lines_agree_with_the_plain_versions():
         filled = [c.positions for c in row if c.positions]
         lines = (min(p[0][0] for p in filled), max(p[-1][0] for p in filled)) if filled else (None, None)
         assert row_lines(row) == lines
-        only = [k for k, c in enumerate(row) if c.text.strip()]
-        assert tablegrid._only_filled(row) == (only[0] if len(only) == 1 else None)
 
 
 def test_a_number_is_never_a_code_and_name():
@@ -435,3 +433,56 @@ def test_read_text_hashes_the_text_it_read():
         assert _utf8(text) == (clean, clean.encode("utf-8"))
         doc = read_text(text, path="x.txt")
         assert doc.sha256 == hashlib.sha256(clean.encode("utf-8")).hexdigest()
+
+
+def _only_filled_reference(row):
+    only = [k for k, c in enumerate(row) if c.text.strip()]
+    return only[0] if len(only) == 1 else None
+
+
+def _join_name_fragments_reference(body):
+    """tablegrid._join_name_fragments as it was: blank rows dropped first, then each row's only
+    filled cell looked for in a second pass."""
+    out = []
+    for row in [r for r in body if any(c.text.strip() for c in r)]:
+        filled = _only_filled_reference(row) if out else None
+        if filled is not None:
+            k = filled
+            above = out[-1]
+            a = above[k].text.strip() if k < len(above) else ""
+            b = row[k].text.strip()
+            if a and parse_number(b) is None and patterns.ORG_NAME.match(compact(a + b)) \
+                    and not patterns.ORG_NAME.match(compact(a)):
+                out[-1] = tablegrid._joined_row(above, row)
+                continue
+        out.append(row)
+    return out
+
+
+def test_name_fragments_joined_in_one_pass_agree_with_the_two_passes():
+    rng = random.Random(41)
+    names = ["江苏省梅村高级中学空港分", "校", "乌鲁木齐市科学技术局", "局", "中心", "合计", "", " ", "3,956.08"]
+    rows = _random_rows(seed=41)
+    for _ in range(300):  # name fragments under a name, with blank and whitespace-only cells around
+        width = rng.randint(1, 5)
+        rows.append([_lt(rng.choice(names) if k == 0 or rng.random() < 0.2 else rng.choice(["", " "]), 3, k)
+                     for k in range(width)])
+    for start in range(0, len(rows), 7):
+        body = rows[start:start + 7]
+        fast, reference = tablegrid._join_name_fragments(body), _join_name_fragments_reference(body)
+        assert [[(c.text, c.positions) for c in r] for r in fast] == \
+            [[(c.text, c.positions) for c in r] for r in reference]
+
+
+def test_column_roles_skip_only_what_code_text_and_parse_number_leave_alone():
+    """column_roles asks code_text only of a cell starting with a bracket and parse_number only of
+    one passing its first test: the same values and numeric counts as asking every cell."""
+    from textcheck.readers.grid_cells import NUMBER_HEADS
+
+    for v in _varied_cells() + [chr(i) + "5" for i in range(0x3400) if not 0xD800 <= i <= 0xDFFF] + [""]:
+        t = v.strip()
+        if t and t[0] not in "[【":
+            assert grid_columns.code_text(t) == t, repr(t)
+        h = v[:1]
+        if not (h.isdecimal() or h in NUMBER_HEADS or h.isspace()):
+            assert parse_number(v) is None, repr(v)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textcheck import patterns
 from textcheck.document import Column, new_column
-from textcheck.readers.grid_cells import CellRow, compact, parse_number
+from textcheck.readers.grid_cells import NUMBER_HEADS, CellRow, compact, parse_number
 
 def grid_columns(label_rows: list[CellRow], number_row: CellRow | None, ncols: int) -> list[Column]:
     grid = [[compact(r[c].text) if c < len(r) else "" for c in range(ncols)] for r in label_rows]
@@ -51,7 +51,7 @@ def column_roles(columns: list[Column], body: list[CellRow], ncols: int) -> list
         for c, cell in enumerate(r):
             t = cell.text.strip()
             if t:
-                values[c].append(code_text(t))
+                values[c].append(code_text(t) if t[0] in "[【" else t)  # code_text's own first test
     has_header = any(col.path for col in columns)
 
     def header_hint(c: int, words: str) -> bool:
@@ -92,7 +92,9 @@ def column_roles(columns: list[Column], body: list[CellRow], ncols: int) -> list
         if not vals:
             roles[k] = VALUE_ROLE
             continue
-        numeric = sum(1 for v in vals if parse_number(v) is not None)
+        # parse_number's own first test, inline: a word (most cells of a text column) costs no call
+        numeric = len([v for v in vals if ((h := v[:1]).isdecimal() or h in NUMBER_HEADS or h.isspace())
+                       and parse_number(v) is not None])
         # A number is never a code and a name (that needs a Han character): at most the other
         # cells are coded, and fewer than two cannot make a code+name column (most value columns).
         coded = sum(1 for v in vals if patterns.CODE_AND_NAME.match(v)) if len(vals) - numeric >= 2 else 0

@@ -150,7 +150,7 @@ def build_table(draft: TableDraft, index: int) -> Table:
             body[-1] = _joined_row(body[-1], seg[k])  # a row whose label and an amount wrapped over the page end
             k += 1
         body.extend(seg[k:])
-    body = _join_name_fragments([r for r in body if any(c.text.strip() for c in r)])
+    body = _join_name_fragments(body)
     ncols = max([len(r) for r in header + body] or [0])
 
     label_rows = [r for i, r in enumerate(header) if i != num_row]
@@ -210,25 +210,24 @@ def _joined_row(above: CellRow, below: CellRow) -> CellRow:
     return out
 
 
-def _only_filled(row: CellRow) -> int | None:
-    """The column of the row's only filled cell; None when none or several are filled."""
-    found = None
-    for k, c in enumerate(row):
-        if c.text.strip():
-            if found is not None:
-                return None
-            found = k
-    return found
-
-
 def _join_name_fragments(body: list[CellRow]) -> list[CellRow]:
-    """A unit name wrapped onto a row of its own ("江苏省梅村高级中学空港分" / "校"): a row whose
-    only filled cell is text in the cell below a filled one is joined to it when the two pieces
-    make an organisation name and the first piece alone does not."""
+    """The rows holding text (blank rows dropped), a unit name wrapped onto a row of its own
+    ("江苏省梅村高级中学空港分" / "校") joined: a row whose only filled cell is text in the cell
+    below a filled one is joined to it when the two pieces make an organisation name and the
+    first piece alone does not.  (One pass over a row's cells finds both whether it is blank and
+    its only filled cell.)"""
     out: list[CellRow] = []
     for row in body:
-        filled = _only_filled(row) if out else None
-        if filled is not None:
+        filled = None
+        for k, c in enumerate(row):
+            if c.text.strip():
+                if filled is not None:
+                    filled = -1  # several filled: kept as it is
+                    break
+                filled = k
+        if filled is None:
+            continue  # no text: not a row
+        if out and filled >= 0:
             k = filled
             above = out[-1]
             a = above[k].text.strip() if k < len(above) else ""
