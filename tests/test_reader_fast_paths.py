@@ -486,3 +486,29 @@ def test_column_roles_skip_only_what_code_text_and_parse_number_leave_alone():
         h = v[:1]
         if not (h.isdecimal() or h in NUMBER_HEADS or h.isspace()):
             assert parse_number(v) is None, repr(v)
+
+
+def test_toc_key_skips_only_the_substitutions_that_cannot_apply():
+    """structure_text._toc_key asks TOC_MARKER only of a text starting with one of its characters
+    and TOC_PAGE only of one ending in a digit (stripped: every character of their \\s is one
+    str.strip takes): the same keys as applying the three patterns to every text."""
+    import regex
+
+    from textcheck.readers import structure_text
+
+    space = regex.compile(r"\s")
+    for cp in range(0x110000):
+        if not 0xD800 <= cp <= 0xDFFF and space.match(chr(cp)):
+            assert chr(cp).isspace(), hex(cp)
+    assert all(patterns.TOC_MARKER.match(ch) for ch in structure_text._TOC_MARKER_FIRST)
+
+    def reference(text):
+        key = compact(patterns.TOC_PAGE.sub("", patterns.TOC_MARKER.sub("", text.strip())))
+        return patterns.TOC_NUMBERING.sub("", key, count=1)
+
+    rng = random.Random(47)
+    pieces = ["一、", "收支预算总表", "第一部分", "（二）", "3.", "- ", "• ", "·", "*", "……", "...", "．．", " ",
+              "  ", "\u3000", "\t", "12", "3", "٣", "１", "页", "序号 报表名称 ", "\n", "-", "a"]
+    texts = _varied_cells() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(4000)]
+    for text in texts:
+        assert structure_text._toc_key(text) == reference(text), repr(text)

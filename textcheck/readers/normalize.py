@@ -195,13 +195,23 @@ def _spaced_cell(text: str, row: tuple, column: int, page: int | None, pattern=N
         text = stripped
     drops = space_drops(text, pattern or patterns.CELL_SPACE_DROPS)
     if not drops:
-        return located(text, row[column:column + len(text)], page)
-    if len(drops) == 1:  # most: one run dropped ("2024 年", "产出 指标")
+        positions = row[column:column + len(text)]
+    elif len(drops) == 1:  # most: one run dropped ("2024 年", "产出 指标")
         start, end = drops[0]
-        return located(text[:start] + text[end:],
-                       row[column:column + start] + row[column + end:column + len(text)], page)
-    text, out_p = _without(text, row[column:column + len(text)], drops)
-    return located(text, tuple(out_p), page)
+        positions = row[column:column + start] + row[column + end:column + len(text)]
+        text = text[:start] + text[end:]
+    else:
+        text, out_p = _without(text, row[column:column + len(text)], drops)
+        positions = tuple(out_p)
+    # located(text, positions, page) without its call and length test: the row holds every column
+    # of the text, and a dropped run takes its characters and their positions alike
+    lt = _LocatedTextSlots()
+    lt.text = text
+    lt.positions = positions
+    lt.page = page
+    lt.ref = None
+    lt.__class__ = LocatedText
+    return lt
 
 
 # The space steps' patterns (TEXT_SPACE_DROPS, CELL_SPACE_DROPS) drop whole runs of [ \t] only,

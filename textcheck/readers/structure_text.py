@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textcheck import patterns
 from textcheck.document import LocatedText, new_heading
-from textcheck.numbers import chinese_numeral_value
+from textcheck.numbers import chinese_numeral_value, may_be_digit
 from textcheck.readers.blocks import PageBreak, TextLine
 from textcheck.readers.captions import Caption, is_meta_line, is_name_wrap, label_id, label_number, table_kind
 from textcheck.readers.grid_cells import compact
@@ -233,5 +233,14 @@ def _toc_key(text: str) -> str:
     """A 目录 entry or a body line as compared to end the 目录: without bullet, page number and
     numbering — the body's "收支预算总表" repeats the entry "一、收支预算总表" (or "序号 报表名称
     一、收支预算总表", the 目录's column header printed on its first entry's line)."""
-    key = compact(patterns.TOC_PAGE.sub("", patterns.TOC_MARKER.sub("", text.strip())))
-    return patterns.TOC_NUMBERING.sub("", key, count=1)
+    t = text.strip()
+    if t[:1] in _TOC_MARKER_FIRST:
+        t = patterns.TOC_MARKER.sub("", t)
+    if t and may_be_digit(t[-1]):  # TOC_PAGE ends in a digit and \s* (none after strip): a search from every place
+        t = patterns.TOC_PAGE.sub("", t)
+    return patterns.TOC_NUMBERING.sub("", compact(t), count=1)
+
+
+# What patterns.TOC_MARKER (anchored) starts with; each of its \s and TOC_PAGE's is a character
+# str.strip takes too (tests/test_reader_fast_paths.py holds both shortcuts to the patterns).
+_TOC_MARKER_FIRST = "-•·*"

@@ -53,6 +53,8 @@ def check_lines(lines: list[str], path: str, limits: Limits) -> None:
     """Line length and tab-separated columns within the limits (both cost time
     and memory faster than linearly further down the pipeline)."""
     max_chars, max_columns = limits.max_line_chars, limits.max_table_columns
+    if not lines or max(map(len, lines)) <= min(max_chars, max_columns):
+        return  # every line too short to exceed either limit (most documents): one pass in C
     for number, line in enumerate(lines, start=1):
         if len(line) <= max_columns and len(line) <= max_chars:
             continue  # too short to exceed either limit (most lines)
