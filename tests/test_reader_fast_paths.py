@@ -512,3 +512,11 @@ def test_toc_key_skips_only_the_substitutions_that_cannot_apply():
     texts = _varied_cells() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(4000)]
     for text in texts:
         assert structure_text._toc_key(text) == reference(text), repr(text)
+
+
+def test_code_and_name_groups_are_code_then_name():
+    """grid_rows._block_label_code reads CODE_AND_NAME's groups by position: code, then name."""
+    assert patterns.CODE_AND_NAME.groupindex == {"code": 1, "name": 2}
+    assert patterns.CODE_AND_NAME.groups == 2
+    m = patterns.CODE_AND_NAME.match("[201] 一般公共服务支出")
+    assert m.groups() == (m.group("code"), m.group("name")) == ("201", "一般公共服务支出")
