@@ -123,9 +123,10 @@ class _Builder(TextWalk, GridWalk):
             return None
         t = filled.text.strip()
         key = compact(t)
-        if patterns.TABLE_LABEL.match(key) or patterns.TABLE_LABEL_TITLE.match(t) or is_meta_line(t):
+        titled = "表" in key  # each label and title pattern needs a 表 (tests/test_reader_fast_paths.py)
+        if titled and (patterns.TABLE_LABEL.match(key) or patterns.TABLE_LABEL_TITLE.match(t)) or is_meta_line(t):
             return filled
-        if (patterns.TABLE_TITLE.match(key) or patterns.NUMBERED_TABLE_TITLE.match(key)) and \
+        if titled and (patterns.TABLE_TITLE.match(key) or patterns.NUMBERED_TABLE_TITLE.match(key)) and \
                 (self.open is None or not self.open.segments or len(self.open.segments[-1]) == 0
                  or b.source_table != self.open.source_table):
             return filled
