@@ -208,3 +208,43 @@ def test_plan_mentions_of_every_bound_and_skip_word_give_the_slow_answer():
             goal = _lt(text)
             assert plan_mentions(goal, lexicon) == _plan_mentions_reference(goal, lexicon), text
     assert plan_mentions(_lt("提升服务质量，加强管理。"), lexicon) == []
+
+
+def _cells_row(texts):
+    """A row as col → Cell, each text on its own line (a blank text has no positions)."""
+    from textcheck.document import Cell
+
+    return {k: Cell(LocatedText(s, tuple((10 + k, i + 1) for i in range(len(s)))), 0, k) for k, s in enumerate(texts)}
+
+
+_ROW_TEXTS = ["", " ", "\u3000", "\x1c", "—", "--", " - ", ":|", "产出指标", " 数量指标", "≥90%", "时 间", "\t", "-a"]
+
+
+def test_indicator_row_tests_read_as_the_texts_dict():
+    import itertools
+
+    from textcheck.performance import _has_words, _key_text, _row_line
+
+    for n in (1, 2, 3):
+        for texts in itertools.product(_ROW_TEXTS, repeat=n):
+            row = _cells_row(texts)
+            keys = [_key_text(c.text.text) for c in row.values()]
+            nonempty = [t for t in keys if t]
+            blank = not nonempty or all(patterns.PERF_DASH_ROW.match(t) for t in nonempty)
+            assert _has_words(row) == (not blank), texts
+            lines = [c.text.positions[0][0] for c in row.values() if c.text.positions and c.text.text.strip()]
+            assert _row_line(row) == (min(lines) if lines else 0), texts
+
+
+def test_new_target_is_the_target_init_builds():
+    from decimal import Decimal
+
+    from textcheck.numbers import parse_number
+    from textcheck.performance_targets import new_target
+
+    samples = [(_lt(""), "empty"), (_lt("≥90%"), "quantity", "≥", ">=", parse_number("90%"), "%", None, True),
+               (_lt("2:1"), "ratio", None, None, None, None, (Decimal(2), Decimal(1)), False)]
+    for args in samples:
+        fast, slow = new_target(*args), Target(*args)
+        assert type(fast) is Target and fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+        assert pickle.loads(pickle.dumps(fast)) == slow

@@ -110,9 +110,29 @@ def _key(t: LocatedText | None) -> str:
     return s if no_space(s) else _WS.sub("", s)  # most cells hold no space: no substitution
 
 
+def _has_words(row: dict[int, Cell]) -> bool:
+    """Whether some cell's ``_key_text`` is neither blank nor a run of dashes: the cells are
+    looked at until the first that is (a row of the indicator table is rarely blank)."""
+    dash = patterns.PERF_DASH_ROW.match
+    for cell in row.values():
+        t = _key_text(cell.text.text)
+        if t and not dash(t):
+            return True
+    return False
+
+
 def _row_line(row: dict[int, Cell]) -> int:
-    lines = [c.text.positions[0][0] for c in row.values() if c.text.positions and c.text.text.strip()]
-    return min(lines) if lines else 0
+    """The first source line of the row's non-blank cells (0: none). A cell with positions holds
+    text, which is blank when all of it is white space (str.strip's: isspace's)."""
+    line = None
+    for c in row.values():
+        t = c.text
+        p = t.positions
+        if p and not t.text.isspace():
+            a = p[0][0]
+            if line is None or a < line:
+                line = a
+    return 0 if line is None else line
 
 
 def _number(text: str, memo: dict):
@@ -177,11 +197,16 @@ def parse_performance_table(table: Table, measure_words=(), targets_memo: dict |
         return hit[1]
 
     for row in _grid(table, cells):
-        texts = {c: _key_text(cell.text.text) for c, cell in row.items()}
-        nonempty = [t for t in texts.values() if t]
-        if not nonempty or all(patterns.PERF_DASH_ROW.match(t) for t in nonempty):
-            continue
-        if cols is None:
+        if cols is not None:
+            # an indicator row reads its cells through ``cols``: the keys of its texts decide only
+            # whether it is blank (or dashes), which its first cell with words settles
+            if not _has_words(row):
+                continue
+        else:
+            texts = {c: _key_text(cell.text.text) for c, cell in row.items()}
+            nonempty = [t for t in texts.values() if t]
+            if not nonempty or all(patterns.PERF_DASH_ROW.match(t) for t in nonempty):
+                continue
             if any(patterns.PERF_HEAD_NAME.match(t) for t in nonempty) and \
                     any(patterns.PERF_HEAD_TARGET.match(t) for t in nonempty):
                 cols = {}
@@ -285,8 +310,8 @@ def _compose(operator: LocatedText | None, value: LocatedText | None, unit: Loca
     if value is None or not value.text.strip():
         return value
     out = value
-    v = patterns.WHITESPACE.sub("", value.text)
-    if operator is not None and patterns.PERF_OPERATOR_CELL.match(patterns.WHITESPACE.sub("", operator.text)) \
+    v = _key(value)  # (the text without white space: most cells hold none, and skip the pattern)
+    if operator is not None and patterns.PERF_OPERATOR_CELL.match(_key(operator)) \
             and not patterns.PERF_OPERATOR.match(v):
         out = join(compact(operator, all_space=True), out)
     if unit is not None and unit.text.strip() and patterns.PERF_BARE_NUMBER_END.search(v):
