@@ -32,7 +32,7 @@ from textcheck.document import Cell, Document, LocatedText, Table
 from textcheck.lexicon.polarity import POLARITY_FILE, Polarity, polarity  # noqa: F401 (re-exported)
 from textcheck.numbers import parse_number
 from textcheck.performance_model import (  # noqa: F401
-    Figure, Indicator, PerformanceTable, indicator_key, is_performance_table)
+    Figure, Indicator, PerformanceTable, indicator_key, is_performance_table, new_indicator)
 from textcheck.performance_plans import (  # noqa: F401
     PlanMention, compatible, compatible_units, content_words, feasible, matching_words, plan_mentions, shared_words,
     within)
@@ -150,26 +150,15 @@ def _figures(row: dict[int, Cell], texts: dict[int, str], numbers_memo: dict) ->
     ``texts``: each cell's text without spaces (``_key``), "" for a blank cell; ``numbers_memo``:
     ``parse_number``'s memo (``_number``)."""
     out = []
-    cols = sorted(row)
-    numbers: dict[int, object] = {}  # each cell parsed once, as a label and as an amount
-
-    def number(col: int):
-        if col not in numbers:
-            numbers[col] = _number(texts[col], numbers_memo)
-        return numbers[col]
-
-    for i, col in enumerate(cols):
-        label = texts[col]
-        if not label or number(col) is not None:
-            continue
-        for nxt in cols[i + 1:]:
-            if not texts[nxt]:
-                continue
-            n = number(nxt)
-            if n is not None:
-                t = row[nxt].text
-                out.append(Figure(label, n, t.location, t.text))
-            break
+    # the non-empty cells in column order: a label's amount is the one after it (blank cells
+    # between are passed over); each text is parsed once, as a label and as an amount
+    filled = [(col, texts[col]) for col in sorted(row) if texts[col]]
+    numbers = [_number(t, numbers_memo) for _, t in filled]
+    for i in range(len(filled) - 1):
+        n = numbers[i + 1]
+        if numbers[i] is None and n is not None:
+            t = row[filled[i + 1][0]].text
+            out.append(Figure(filled[i][1], n, t.location, t.text))
     return out
 
 
@@ -239,13 +228,12 @@ def parse_performance_table(table: Table, measure_words=(), targets_memo: dict |
         name = compact(p["name"]) if p["name"] is not None else LocatedText("", ())
         target_cell = _compose(p["operator"], p["target"], p["unit"])
         for one_name, one_target in _split_pairs(name, target_cell):
-            built.append(Indicator(
-                level1=level1, level2=level2, name=one_name,
-                target=target_of(one_target) if one_target is not None else parse_target(None),
-                basis=compact(p["basis"]) if p["basis"] is not None else None,
-                previous=parse_target(p["previous"], measure_words, memo) if p["previous"] is not None else None,
-                weight=weight, line=p["line"], lines=tuple(p["lines"]), shifted=p["shifted"],
-                unit_column=_key(p["unit"]) or None))
+            built.append(new_indicator(  # (level1, level2, name, target, basis, previous, weight, unit_column, …)
+                level1, level2, one_name,
+                target_of(one_target) if one_target is not None else parse_target(None),
+                compact(p["basis"]) if p["basis"] is not None else None,
+                parse_target(p["previous"], measure_words, memo) if p["previous"] is not None else None,
+                weight, _key(p["unit"]) or None, p["line"], tuple(p["lines"]), p["shifted"]))
     fields["funds"] = tuple(funds)
     fields["indicators"] = tuple(built)
     return PerformanceTable(**fields)
