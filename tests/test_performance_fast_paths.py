@@ -301,3 +301,11 @@ def test_new_indicator_is_the_indicator_init_builds():
         assert type(fast) is Indicator and fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
         assert fast.clean_name == slow.clean_name and fast.declared_unit == slow.declared_unit
         assert pickle.loads(pickle.dumps(fast)) == slow
+
+
+def test_performance_grid_group_is_the_join_of_the_levels():
+    from textcheck.readers.performance_grid import _group
+
+    for a in ("", "产出指标", "/"):
+        for b in ("", "数量指标", "/"):
+            assert _group(a, b) == ("/".join(x for x in (a, b) if x) or None)
