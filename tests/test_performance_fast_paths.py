@@ -223,7 +223,7 @@ _ROW_TEXTS = ["", " ", "\u3000", "\x1c", "—", "--", " - ", ":|", "产出指标
 def test_indicator_row_tests_read_as_the_texts_dict():
     import itertools
 
-    from textcheck.performance import _has_words, _key_text, _row_line
+    from textcheck.performance import _has_words, _key_text, _key_texts, _row_line
 
     for n in (1, 2, 3):
         for texts in itertools.product(_ROW_TEXTS, repeat=n):
@@ -232,6 +232,7 @@ def test_indicator_row_tests_read_as_the_texts_dict():
             nonempty = [t for t in keys if t]
             blank = not nonempty or all(patterns.PERF_DASH_ROW.match(t) for t in nonempty)
             assert _has_words(row) == (not blank), texts
+            assert _key_texts(row) == {c: _key_text(cell.text.text) for c, cell in row.items()}, texts
             lines = [c.text.positions[0][0] for c in row.values() if c.text.positions and c.text.text.strip()]
             assert _row_line(row) == (min(lines) if lines else 0), texts
 

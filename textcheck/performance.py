@@ -103,6 +103,14 @@ def _key_text(s: str) -> str:
     return _WS.sub("", s) if s.strip() else ""
 
 
+def _key_texts(row: dict[int, Cell]) -> dict[int, str]:
+    """``{col: _key_text(cell.text.text)}``, written out: no two calls per cell (the rows above
+    the indicator header read every cell's key)."""
+    ws = _WS.sub
+    return {c: s if not s or s.split() == [s] else (ws("", s) if s.strip() else "")
+            for c, cell in row.items() for s in (cell.text.text,)}
+
+
 def _key(t: LocatedText | None) -> str:
     if t is None:
         return ""
@@ -192,7 +200,7 @@ def parse_performance_table(table: Table, measure_words=(), targets_memo: dict |
             if not _has_words(row):
                 continue
         else:
-            texts = {c: _key_text(cell.text.text) for c, cell in row.items()}
+            texts = _key_texts(row)
             nonempty = [t for t in texts.values() if t]
             if not nonempty or all(patterns.PERF_DASH_ROW.match(t) for t in nonempty):
                 continue
