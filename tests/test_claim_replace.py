@@ -49,6 +49,31 @@ def test_new_claim_equals_the_dataclass_init(sample_text, lex, nlp):
         new_claim(kind="amount", subject="x", sentence=None, no_such_field=1)
 
 
+def test_new_sentence_claim_equals_the_dataclass_init(sample_text, lex, nlp):
+    from textcheck.claim import new_sentence_claim
+    from textcheck.claims import extract_claims
+    from textcheck.readers import read_text
+
+    names = ("kind", "subject", "sentence", "section", "paragraph", "subject_span", "codes", "value", "share",
+             "change", "rate", "previous", "direction", "direction_span", "rate_direction", "base", "enumerated",
+             "measure", "year", "project", "clause")
+    # the positional order is new_sentence_claim's signature, and it names every field but the five
+    # it leaves at their defaults
+    import inspect
+
+    assert tuple(inspect.signature(new_sentence_claim).parameters) == names
+    assert {f.name for f in dataclasses.fields(Claim)} - set(names) == {
+        "whole", "items", "exhaustive", "inherited", "subject_from"}
+    claims = extract_claims(read_text(sample_text, path="s.txt"), nlp, lex)
+    assert len(claims) > 100
+    for c in claims:
+        fields = {k: getattr(c, k) for k in names}
+        ours, theirs = new_sentence_claim(*fields.values()), Claim(**fields)
+        assert type(ours) is Claim and ours == theirs
+        assert list(ours.__dict__.items()) == list(theirs.__dict__.items())
+        assert hash(ours) == hash(theirs) and repr(ours) == repr(theirs)
+
+
 def test_new_quantity_equals_the_dataclass_init(sample_text, lex, nlp):
     from textcheck.claim import Quantity, new_quantity
     from textcheck.claims import extract_claims

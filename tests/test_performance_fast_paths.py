@@ -208,3 +208,105 @@ def test_plan_mentions_of_every_bound_and_skip_word_give_the_slow_answer():
             goal = _lt(text)
             assert plan_mentions(goal, lexicon) == _plan_mentions_reference(goal, lexicon), text
     assert plan_mentions(_lt("提升服务质量，加强管理。"), lexicon) == []
+
+
+def _cells_row(texts):
+    """A row as col → Cell, each text on its own line (a blank text has no positions)."""
+    from textcheck.document import Cell
+
+    return {k: Cell(LocatedText(s, tuple((10 + k, i + 1) for i in range(len(s)))), 0, k) for k, s in enumerate(texts)}
+
+
+_ROW_TEXTS = ["", " ", "\u3000", "\x1c", "—", "--", " - ", ":|", "产出指标", " 数量指标", "≥90%", "时 间", "\t", "-a"]
+
+
+def test_indicator_row_tests_read_as_the_texts_dict():
+    import itertools
+
+    from textcheck.performance import _has_words, _key_text, _key_texts, _row_line
+
+    for n in (1, 2, 3):
+        for texts in itertools.product(_ROW_TEXTS, repeat=n):
+            row = _cells_row(texts)
+            keys = [_key_text(c.text.text) for c in row.values()]
+            nonempty = [t for t in keys if t]
+            blank = not nonempty or all(patterns.PERF_DASH_ROW.match(t) for t in nonempty)
+            assert _has_words(row) == (not blank), texts
+            assert _key_texts(row) == {c: _key_text(cell.text.text) for c, cell in row.items()}, texts
+            lines = [c.text.positions[0][0] for c in row.values() if c.text.positions and c.text.text.strip()]
+            assert _row_line(row) == (min(lines) if lines else 0), texts
+
+
+def test_new_target_is_the_target_init_builds():
+    from decimal import Decimal
+
+    from textcheck.numbers import parse_number
+    from textcheck.performance_targets import new_target
+
+    samples = [(_lt(""), "empty"), (_lt("≥90%"), "quantity", "≥", ">=", parse_number("90%"), "%", None, True),
+               (_lt("2:1"), "ratio", None, None, None, None, (Decimal(2), Decimal(1)), False)]
+    for args in samples:
+        fast, slow = new_target(*args), Target(*args)
+        assert type(fast) is Target and fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+        assert pickle.loads(pickle.dumps(fast)) == slow
+
+
+def _figures_reference(row, texts, numbers_memo):
+    """performance._figures as it was written before the shortcut: each label, then the next
+    non-empty cell."""
+    from textcheck.performance import Figure, _number
+
+    out = []
+    cols = sorted(row)
+    for i, col in enumerate(cols):
+        label = texts[col]
+        if not label or _number(label, numbers_memo) is not None:
+            continue
+        for nxt in cols[i + 1:]:
+            if not texts[nxt]:
+                continue
+            n = _number(texts[nxt], numbers_memo)
+            if n is not None:
+                t = row[nxt].text
+                out.append(Figure(label, n, t.location, t.text))
+            break
+    return out
+
+
+def test_figures_pair_each_label_with_the_next_filled_cell():
+    import itertools
+
+    from textcheck.performance import _figures, _key_text
+
+    words = ["", "上级安排", "0.00", "3,956.08", " ", "其他", "21.01", "12%", "资金总额 (万元)", "-"]
+    for n in (1, 2, 3, 4):
+        for texts in itertools.product(words, repeat=n):
+            row = _cells_row(texts)
+            keys = {c: _key_text(cell.text.text) for c, cell in row.items()}
+            assert _figures(row, keys, {}) == _figures_reference(row, keys, {}), texts
+    # columns out of order and with gaps, as a row naming its columns does
+    row = {5: _cells_row(["其他"])[0], 2: _cells_row(["", "", "本级安排"])[2], 9: _cells_row(["7.5"])[0]}
+    keys = {c: _key_text(cell.text.text) for c, cell in row.items()}
+    assert _figures(row, keys, {}) == _figures_reference(row, keys, {})
+
+
+def test_new_indicator_is_the_indicator_init_builds():
+    from textcheck.numbers import parse_number
+    from textcheck.performance_model import Indicator, new_indicator
+
+    target = parse_target(_lt("≥90%"))
+    for args in [("产出指标", "数量指标", _lt("新增平台数量（家）"), target, _lt("依据"), parse_target(_lt("5家")),
+                  parse_number("10"), "家", 12, (12, 13), True),
+                 ("", "", _lt(""), parse_target(None), None, None, None, None, 0, (), False)]:
+        fast, slow = new_indicator(*args), Indicator(*args)
+        assert type(fast) is Indicator and fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+        assert fast.clean_name == slow.clean_name and fast.declared_unit == slow.declared_unit
+        assert pickle.loads(pickle.dumps(fast)) == slow
+
+
+def test_performance_grid_group_is_the_join_of_the_levels():
+    from textcheck.readers.performance_grid import _group
+
+    for a in ("", "产出指标", "/"):
+        for b in ("", "数量指标", "/"):
+            assert _group(a, b) == ("/".join(x for x in (a, b) if x) or None)

@@ -132,6 +132,27 @@ def new_claim(**fields) -> Claim:
     return new
 
 
+_new = object.__new__
+
+
+def new_sentence_claim(kind, subject, sentence, section, paragraph, subject_span, codes, value, share, change,
+                       rate, previous, direction, direction_span, rate_direction, base, enumerated, measure, year,
+                       project, clause) -> Claim:
+    """``Claim(...)`` of these fields, the others at their defaults (whole, items, exhaustive,
+    inherited, subject_from): what the assembler makes of each raw claim, built as ``new_claim``
+    builds it but from one dict in field order, without the keyword dict and its checks (the
+    call site names every field; tests/test_claim_replace.py compares it with ``Claim``)."""
+    new = _new(Claim)
+    new.__dict__.update({
+        "kind": kind, "subject": subject, "sentence": sentence, "section": section, "paragraph": paragraph,
+        "subject_span": subject_span, "codes": codes, "value": value, "share": share, "change": change,
+        "rate": rate, "previous": previous, "direction": direction, "direction_span": direction_span,
+        "rate_direction": rate_direction, "base": base, "whole": None, "items": (), "enumerated": enumerated,
+        "measure": measure, "year": year, "project": project, "clause": clause, "exhaustive": False,
+        "inherited": None, "subject_from": None})
+    return new
+
+
 def new_quantity(number: Number, span: LocatedText) -> Quantity:
     """``Quantity(number, span)`` without the frozen ``__init__``'s ``object.__setattr__`` calls
     (one per figure of the narrative); tests/test_claim_replace.py compares the two."""

@@ -32,7 +32,7 @@ from textcheck.document import Cell, Document, LocatedText, Table
 from textcheck.lexicon.polarity import POLARITY_FILE, Polarity, polarity  # noqa: F401 (re-exported)
 from textcheck.numbers import parse_number
 from textcheck.performance_model import (  # noqa: F401
-    Figure, Indicator, PerformanceTable, indicator_key, is_performance_table)
+    Figure, Indicator, PerformanceTable, indicator_key, is_performance_table, new_indicator)
 from textcheck.performance_plans import (  # noqa: F401
     PlanMention, compatible, compatible_units, content_words, feasible, matching_words, plan_mentions, shared_words,
     within)
@@ -103,6 +103,14 @@ def _key_text(s: str) -> str:
     return _WS.sub("", s) if s.strip() else ""
 
 
+def _key_texts(row: dict[int, Cell]) -> dict[int, str]:
+    """``{col: _key_text(cell.text.text)}``, written out: no two calls per cell (the rows above
+    the indicator header read every cell's key)."""
+    ws = _WS.sub
+    return {c: s if not s or s.split() == [s] else (ws("", s) if s.strip() else "")
+            for c, cell in row.items() for s in (cell.text.text,)}
+
+
 def _key(t: LocatedText | None) -> str:
     if t is None:
         return ""
@@ -110,9 +118,29 @@ def _key(t: LocatedText | None) -> str:
     return s if no_space(s) else _WS.sub("", s)  # most cells hold no space: no substitution
 
 
+def _has_words(row: dict[int, Cell]) -> bool:
+    """Whether some cell's ``_key_text`` is neither blank nor a run of dashes: the cells are
+    looked at until the first that is (a row of the indicator table is rarely blank)."""
+    dash = patterns.PERF_DASH_ROW.match
+    for cell in row.values():
+        t = _key_text(cell.text.text)
+        if t and not dash(t):
+            return True
+    return False
+
+
 def _row_line(row: dict[int, Cell]) -> int:
-    lines = [c.text.positions[0][0] for c in row.values() if c.text.positions and c.text.text.strip()]
-    return min(lines) if lines else 0
+    """The first source line of the row's non-blank cells (0: none). A cell with positions holds
+    text, which is blank when all of it is white space (str.strip's: isspace's)."""
+    line = None
+    for c in row.values():
+        t = c.text
+        p = t.positions
+        if p and not t.text.isspace():
+            a = p[0][0]
+            if line is None or a < line:
+                line = a
+    return 0 if line is None else line
 
 
 def _number(text: str, memo: dict):
@@ -130,26 +158,15 @@ def _figures(row: dict[int, Cell], texts: dict[int, str], numbers_memo: dict) ->
     ``texts``: each cell's text without spaces (``_key``), "" for a blank cell; ``numbers_memo``:
     ``parse_number``'s memo (``_number``)."""
     out = []
-    cols = sorted(row)
-    numbers: dict[int, object] = {}  # each cell parsed once, as a label and as an amount
-
-    def number(col: int):
-        if col not in numbers:
-            numbers[col] = _number(texts[col], numbers_memo)
-        return numbers[col]
-
-    for i, col in enumerate(cols):
-        label = texts[col]
-        if not label or number(col) is not None:
-            continue
-        for nxt in cols[i + 1:]:
-            if not texts[nxt]:
-                continue
-            n = number(nxt)
-            if n is not None:
-                t = row[nxt].text
-                out.append(Figure(label, n, t.location, t.text))
-            break
+    # the non-empty cells in column order: a label's amount is the one after it (blank cells
+    # between are passed over); each text is parsed once, as a label and as an amount
+    filled = [(col, texts[col]) for col in sorted(row) if texts[col]]
+    numbers = [_number(t, numbers_memo) for _, t in filled]
+    for i in range(len(filled) - 1):
+        n = numbers[i + 1]
+        if numbers[i] is None and n is not None:
+            t = row[filled[i + 1][0]].text
+            out.append(Figure(filled[i][1], n, t.location, t.text))
     return out
 
 
@@ -177,11 +194,16 @@ def parse_performance_table(table: Table, measure_words=(), targets_memo: dict |
         return hit[1]
 
     for row in _grid(table, cells):
-        texts = {c: _key_text(cell.text.text) for c, cell in row.items()}
-        nonempty = [t for t in texts.values() if t]
-        if not nonempty or all(patterns.PERF_DASH_ROW.match(t) for t in nonempty):
-            continue
-        if cols is None:
+        if cols is not None:
+            # an indicator row reads its cells through ``cols``: the keys of its texts decide only
+            # whether it is blank (or dashes), which its first cell with words settles
+            if not _has_words(row):
+                continue
+        else:
+            texts = _key_texts(row)
+            nonempty = [t for t in texts.values() if t]
+            if not nonempty or all(patterns.PERF_DASH_ROW.match(t) for t in nonempty):
+                continue
             if any(patterns.PERF_HEAD_NAME.match(t) for t in nonempty) and \
                     any(patterns.PERF_HEAD_TARGET.match(t) for t in nonempty):
                 cols = {}
@@ -214,13 +236,12 @@ def parse_performance_table(table: Table, measure_words=(), targets_memo: dict |
         name = compact(p["name"]) if p["name"] is not None else LocatedText("", ())
         target_cell = _compose(p["operator"], p["target"], p["unit"])
         for one_name, one_target in _split_pairs(name, target_cell):
-            built.append(Indicator(
-                level1=level1, level2=level2, name=one_name,
-                target=target_of(one_target) if one_target is not None else parse_target(None),
-                basis=compact(p["basis"]) if p["basis"] is not None else None,
-                previous=parse_target(p["previous"], measure_words, memo) if p["previous"] is not None else None,
-                weight=weight, line=p["line"], lines=tuple(p["lines"]), shifted=p["shifted"],
-                unit_column=_key(p["unit"]) or None))
+            built.append(new_indicator(  # (level1, level2, name, target, basis, previous, weight, unit_column, …)
+                level1, level2, one_name,
+                target_of(one_target) if one_target is not None else parse_target(None),
+                compact(p["basis"]) if p["basis"] is not None else None,
+                parse_target(p["previous"], measure_words, memo) if p["previous"] is not None else None,
+                weight, _key(p["unit"]) or None, p["line"], tuple(p["lines"]), p["shifted"]))
     fields["funds"] = tuple(funds)
     fields["indicators"] = tuple(built)
     return PerformanceTable(**fields)
@@ -285,8 +306,8 @@ def _compose(operator: LocatedText | None, value: LocatedText | None, unit: Loca
     if value is None or not value.text.strip():
         return value
     out = value
-    v = patterns.WHITESPACE.sub("", value.text)
-    if operator is not None and patterns.PERF_OPERATOR_CELL.match(patterns.WHITESPACE.sub("", operator.text)) \
+    v = _key(value)  # (the text without white space: most cells hold none, and skip the pattern)
+    if operator is not None and patterns.PERF_OPERATOR_CELL.match(_key(operator)) \
             and not patterns.PERF_OPERATOR.match(v):
         out = join(compact(operator, all_space=True), out)
     if unit is not None and unit.text.strip() and patterns.PERF_BARE_NUMBER_END.search(v):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from textcheck import patterns
-from textcheck.document import LocatedText, Location, Table
+from textcheck.document import LocatedText, Location, Table, slot_twin
 from textcheck.lexicon import normalize_term
 from textcheck.numbers import Number
 from textcheck.performance_plans import PlanMention, plan_mentions
@@ -75,6 +75,31 @@ class Indicator:
  _set_line, _set_lines, _set_shifted, _set_clean_name) = (
     getattr(Indicator, name).__set__ for name in ("level1", "level2", "name", "target", "basis", "previous", "weight",
                                                   "unit_column", "line", "lines", "shifted", "_clean_name"))
+
+_IndicatorSlots = slot_twin(Indicator)
+
+
+def new_indicator(level1: str, level2: str, name: LocatedText, target: Target, basis: LocatedText | None,
+                  previous: Target | None, weight: Number | None, unit_column: str | None, line: int,
+                  lines: tuple[int, ...], shifted: bool) -> Indicator:
+    """``Indicator(...)`` of every field, filled by plain slot stores rather than ``__init__``'s
+    twelve descriptor calls (one per indicator row), as document.located: the result is an
+    Indicator, equal to the one ``__init__`` builds (tests/test_performance_fast_paths.py)."""
+    ind = object.__new__(_IndicatorSlots)
+    ind.level1 = level1
+    ind.level2 = level2
+    ind.name = name
+    ind.target = target
+    ind.basis = basis
+    ind.previous = previous
+    ind.weight = weight
+    ind.unit_column = unit_column
+    ind.line = line
+    ind.lines = lines
+    ind.shifted = shifted
+    ind._clean_name = None
+    ind.__class__ = Indicator
+    return ind
 
 
 @dataclass(frozen=True)

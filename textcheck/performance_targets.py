@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from textcheck import patterns
-from textcheck.document import LocatedText, Location
+from textcheck.document import LocatedText, Location, slot_twin
 from textcheck.numbers import Number, may_be_digit, parse_number
 
 # Canonical operators.  Words and ASCII spellings map onto these five.
@@ -89,6 +89,29 @@ _set_text, _set_form, _set_operator, _set_operator_text, _set_value, _set_unit, 
                                                "ratio", "spaced_operator"))
 
 
+_TargetSlots = slot_twin(Target)
+_new = object.__new__
+
+
+def new_target(text: LocatedText, form: str, operator: str | None = None, operator_text: str | None = None,
+               value: Number | None = None, unit: str | None = None,
+               ratio: tuple[Decimal, Decimal] | None = None, spaced_operator: bool = False) -> Target:
+    """``Target(...)``, filled by plain slot stores rather than ``__init__``'s eight descriptor
+    calls (two per indicator row), as document.located: the result is a Target, equal to the one
+    ``__init__`` builds (tests/test_performance_fast_paths.py)."""
+    tg = _new(_TargetSlots)
+    tg.text = text
+    tg.form = form
+    tg.operator = operator
+    tg.operator_text = operator_text
+    tg.value = value
+    tg.unit = unit
+    tg.ratio = ratio
+    tg.spaced_operator = spaced_operator
+    tg.__class__ = Target
+    return tg
+
+
 def compact(t: LocatedText, all_space: bool = False) -> LocatedText:
     """Drop spaces a wrapped cell left inside Chinese words ("时 间" → "时间"), keeping positions."""
     if no_space(t.text):
@@ -148,14 +171,14 @@ def parse_target(cell: LocatedText | None, measure_words=(), memo: dict | None =
     ">=90%", "当年指标，无上年完成值"), text → what the text parsed to; each cell still gets its own
     Target, with its own positions."""
     if cell is None or not cell.text.strip():
-        return Target(cell or LocatedText("", ()), FORM_EMPTY)
+        return new_target(cell or LocatedText("", ()), FORM_EMPTY)
     t = compact(cell)
     if memo is None:
-        return Target(t, *_target_fields(t))
+        return new_target(t, *_target_fields(t))
     fields = memo.get(t.text)
     if fields is None:
         fields = memo[t.text] = _target_fields(t)
-    return Target(t, *fields)
+    return new_target(t, *fields)
 
 
 def _target_fields(t: LocatedText) -> tuple:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 from textcheck import patterns as P
-from textcheck.claim import Claim, Quantity, new_claim, new_quantity, replace_claim
+from textcheck.claim import Claim, Quantity, new_quantity, new_sentence_claim, replace_claim
 from textcheck.claims.context import (ParagraphContext, amount_before, paragraph_change_owner, restates_change,
                                       with_context_subject)
 from textcheck.claims.lists import (_continues_list, _enumeration_head, _exhaustive_list, _in_brackets,
@@ -359,29 +359,20 @@ class _Assembler(SubjectCleaner):
         if ym and not (r.subject_span and r.subject_span[0] <= ym.start() < r.subject_span[1]
                        and subject_span is not None and ym.group(1) in subject):
             year = ym.group(1)
-        return new_claim(
-            kind=r.kind,
-            subject=subject,
-            sentence=sent,
-            section=tuple(p.section),
-            paragraph=p.index,
-            subject_span=subject_span,
-            codes=codes,
-            value=None if r.value is None else q(r.value),
-            share=None if r.share is None else q(r.share),
-            change=None if r.change is None else q(r.change),
-            rate=None if r.rate is None else q(r.rate),
-            previous=None if r.previous is None else q(r.previous),
-            direction=r.direction,
-            direction_span=sent.slice(*r.direction_span) if r.direction_span else None,
-            rate_direction=r.rate_direction,
-            base=r.base,
-            enumerated=tuple(sent.text[s:e] for s, e in r.enumerated) if r.enumerated else (),
-            measure=r.measure,
-            year=year,
-            project=project,
-            clause=r.clause,
-        )
+        # (every field in Claim's order, positionally: claim.new_sentence_claim)
+        return new_sentence_claim(
+            r.kind, subject, sent, tuple(p.section), p.index, subject_span, codes,
+            None if r.value is None else q(r.value),
+            None if r.share is None else q(r.share),
+            None if r.change is None else q(r.change),
+            None if r.rate is None else q(r.rate),
+            None if r.previous is None else q(r.previous),
+            r.direction,
+            sent.slice(*r.direction_span) if r.direction_span else None,
+            r.rate_direction,
+            r.base,
+            tuple(sent.text[s:e] for s, e in r.enumerated) if r.enumerated else (),
+            r.measure, year, project, r.clause)
 
 
 def _listed(p, claims, k, ctx) -> bool:

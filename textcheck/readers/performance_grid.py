@@ -46,7 +46,7 @@ def performance_table(draft: TableDraft, rows: list[CellRow], table_id: str, ind
                 level1, level2 = t0, ""
             if t1:
                 level2 = t1
-            group = "/".join(x for x in (level1, level2) if x) or None
+            group = _group(level1, level2)
             label = r[name_col].text.strip() if name_col is not None and name_col < len(r) else ""
         else:
             label = next((c.text.strip() for c in r if c.text.strip()), "")
@@ -57,3 +57,11 @@ def performance_table(draft: TableDraft, rows: list[CellRow], table_id: str, ind
                  location=draft.location or first_location(rows), index=index, section=draft.section,
                  number=draft.number, header=header_cells, empty_statement=draft.empty_statement,
                  department=draft.department, kind="performance")
+
+
+def _group(level1: str, level2: str) -> str | None:
+    """``"/".join(x for x in (level1, level2) if x) or None``, without a generator per row
+    (tests/test_performance_fast_paths.py)."""
+    if level1:
+        return f"{level1}/{level2}" if level2 else level1
+    return level2 or None
