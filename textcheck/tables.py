@@ -152,27 +152,35 @@ def _verify(ta: TableAnalysis, block: BlockAnalysis, numbers: ColumnNumbers) -> 
     position = {r.index: i for i, r in enumerate(rows)}
     columns = [numbers.column(c) for c in block.columns]
 
-    def checks_of(rs: RowSum) -> list:
-        t, ps = position[rs.total], [position[i] for i in rs.parts]
-        return [checked(col[t], [col[i] for i in ps]) for col in columns]
+    # each relation's checks, column by column, and what the supports read of them (its
+    # places: figures and whether they hold), found once however many supports count it
+    checks: dict[RowSum, list] = {}
+    figures: dict[RowSum, list] = {}
+
+    def places_of(rs: RowSum) -> list:
+        found = figures.get(rs)
+        if found is None:
+            t, ps = position[rs.total], [position[i] for i in rs.parts]
+            checks[rs] = row_checks = [checked(col[t], [col[i] for i in ps]) for col in columns]
+            found = figures[rs] = verification.places(row_checks)
+        return found
 
     # Another reading replaces a proposal when it holds in every column where it applies (two
     # or more) and the proposal does not: the table shows which grouping it was printed with.
     for primary, reading in block.alternatives:
         if primary not in block.row_sums:
             continue
-        own = verification.family_support([checks_of(primary)])
-        alt = [verification.family_support([checks_of(rs)]) for rs in reading]
+        own = verification.places_support([places_of(primary)])
+        alt = [verification.places_support([places_of(rs)]) for rs in reading]
         if own.breaks and all(a.applies >= 2 and not a.breaks for a in alt):
             k = block.row_sums.index(primary)
             block.row_sums[k:k + 1] = reading
-    checks = {rs: checks_of(rs) for rs in block.row_sums}
     row_sums: list[RowSum] = []
     for kind in dict.fromkeys(rs.kind for rs in block.row_sums):
         members = [rs for rs in block.row_sums if rs.kind == kind]
-        own = {rs: verification.family_support([checks[rs]]) for rs in members}
+        own = {rs: verification.places_support([places_of(rs)]) for rs in members}
         sound = [rs for rs in members if not (own[rs].applies >= 2 and own[rs].holds == 0)]
-        sup = verification.family_support([checks[rs] for rs in sound])
+        sup = verification.places_support([figures[rs] for rs in sound])
         breaking = [((("r", rs.total, c), check.total), [(("r", p, c), n) for p, n in zip(rs.parts, check.parts)])
                     for rs in sound for c, check in zip(block.columns, checks[rs])
                     if check is not None and check.status == MISMATCH]
