@@ -154,15 +154,17 @@ def _verify(ta: TableAnalysis, block: BlockAnalysis, numbers: ColumnNumbers) -> 
 
     # each relation's checks, column by column, and what the supports read of them (its
     # places: figures and whether they hold), found once however many supports count it
-    checks: dict[RowSum, list] = {}
-    figures: dict[RowSum, list] = {}
+    # (keyed by id: every relation asked of is held by the block while this runs, and a
+    # relation's dataclass hash reads all its fields)
+    checks: dict[int, list] = {}
+    figures: dict[int, list] = {}
 
     def places_of(rs: RowSum) -> list:
-        found = figures.get(rs)
+        found = figures.get(id(rs))
         if found is None:
             t, ps = position[rs.total], [position[i] for i in rs.parts]
-            checks[rs] = row_checks = [checked(col[t], [col[i] for i in ps]) for col in columns]
-            found = figures[rs] = verification.places(row_checks)
+            checks[id(rs)] = row_checks = [checked(col[t], [col[i] for i in ps]) for col in columns]
+            found = figures[id(rs)] = verification.places(row_checks)
         return found
 
     # Another reading replaces a proposal when it holds in every column where it applies (two
@@ -178,14 +180,14 @@ def _verify(ta: TableAnalysis, block: BlockAnalysis, numbers: ColumnNumbers) -> 
     row_sums: list[RowSum] = []
     for kind in dict.fromkeys(rs.kind for rs in block.row_sums):
         members = [rs for rs in block.row_sums if rs.kind == kind]
-        own = {rs: verification.places_support([places_of(rs)]) for rs in members}
-        sound = [rs for rs in members if not (own[rs].applies >= 2 and own[rs].holds == 0)]
-        sup = verification.places_support([figures[rs] for rs in sound])
+        own = {id(rs): verification.places_support([places_of(rs)]) for rs in members}
+        sound = [rs for rs in members if not (own[id(rs)].applies >= 2 and own[id(rs)].holds == 0)]
+        sup = verification.places_support([figures[id(rs)] for rs in sound])
         breaking = [((("r", rs.total, c), check.total), [(("r", p, c), n) for p, n in zip(rs.parts, check.parts)])
-                    for rs in sound for c, check in zip(block.columns, checks[rs])
+                    for rs in sound for c, check in zip(block.columns, checks[id(rs)])
                     if check is not None and check.status == MISMATCH]
         if sup.breaks and verification.one_cell_explains(breaking):
             sup = dataclasses.replace(sup, explained=sup.breaks)
-        row_sums.extend(RowSum(rs.total, rs.parts, rs.kind, sup, own[rs]) for rs in members)
+        row_sums.extend(RowSum(rs.total, rs.parts, rs.kind, sup, own[id(rs)]) for rs in members)
     order = {(rs.total, rs.parts, rs.kind): i for i, rs in enumerate(block.row_sums)}
     block.row_sums = sorted(row_sums, key=lambda rs: order[(rs.total, rs.parts, rs.kind)])

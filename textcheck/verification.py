@@ -102,16 +102,21 @@ def _figures(total: Number | None, parts: Sequence[Number | None]) -> tuple:
     return (total.value if total else None,) + tuple(p.value if p else None for p in parts)
 
 
+def applying_figures(total: Number | None, parts: Sequence[Number | None]) -> tuple | None:
+    """``_figures(total, parts)`` where the place ``applies``, else None: each value read once
+    (a Decimal is true when non-zero, as ``nonzero`` asks, and None is false)."""
+    figures = (total.value if total is not None else None, *[p.value if p is not None else None for p in parts])
+    return figures if any(figures) else None
+
+
 def support(places: Sequence[tuple[Number | None, Sequence[Number | None]]]) -> Support:
     """Support of one relation over its places, each (total, parts).  Places with the same
     figures count once: a 类 row with a single 款 repeats that 款's figures, one fact, not two."""
     h = a = 0
     seen: set[tuple] = set()
     for total, parts in places:
-        if not applies(total, parts):
-            continue
-        key = _figures(total, parts)
-        if key in seen:
+        key = applying_figures(total, parts)
+        if key is None or key in seen:
             continue
         seen.add(key)
         a += 1
@@ -202,9 +207,10 @@ def places(checks: Sequence[SumCheck | Checked | None]) -> list[tuple[tuple, boo
     table verification counts each relation alone and in its family)."""
     out = []
     for c in checks:
-        if c is None or not applies(c.total, c.parts):
-            continue
-        out.append((_figures(c.total, c.parts), c.status in _HOLDS))
+        if c is not None:
+            key = applying_figures(c.total, c.parts)
+            if key is not None:
+                out.append((key, c.status in _HOLDS))
     return out
 
 

@@ -1,0 +1,70 @@
+"""Rules' shortcuts against the reference logic they replace: the same findings on the seed and on
+varied synthetic tables."""
+from __future__ import annotations
+
+import dataclasses
+import random
+from collections import Counter
+from types import SimpleNamespace
+
+from textcheck.config import Config
+from textcheck.document import Cell, LocatedText, Row
+from textcheck.layout_facts import is_code_or_count_column
+from textcheck.numbers import MONEY_UNITS, parse_number
+from textcheck.performance import is_performance_table
+
+
+def _tc804_reference(tables):
+    """TC804 as it was: every cell without a number stripped to look for the "※" row, each
+    column's precisions counted."""
+    out = []
+    for table in tables:
+        if is_performance_table(table) or table.unit not in MONEY_UNITS:
+            continue
+        by_col: dict[int, list] = {}
+        for row in table.rows:
+            found = []
+            for c in row.cells:
+                if c.value is not None:
+                    if c.value.unit != "%":
+                        found.append(c)
+                elif c.text.text.strip() == "※":
+                    break
+            else:
+                for c in found:
+                    by_col.setdefault(c.col, []).append((row, c))
+        for col, cells in by_col.items():
+            column = table.column(col)
+            if column is not None and is_code_or_count_column(column.label):
+                continue
+            if len(cells) < 3:
+                continue
+            counts = Counter(c.value.decimals for _, c in cells)
+            usual, n = counts.most_common(1)[0]
+            if usual == 0 or n * 2 <= len(cells):
+                continue
+            out += [(table.id, col, row.index, c.text.text) for row, c in cells if c.value.decimals != usual]
+    return out
+
+
+def _cell(text, row, col):
+    return Cell(LocatedText(text, tuple((row + 1, k + 1) for k in range(len(text)))), row, col, parse_number(text))
+
+
+def test_tc804_finds_what_the_reference_finds(sample_text):
+    from textcheck.readers import read_text
+    from textcheck.rules.tc804 import InconsistentDecimals
+
+    tables = list(read_text(sample_text, path="seed.txt").tables)
+    rng = random.Random(804)
+    figures = ["1.00", "2.50", "3", "4.5", "1,422.65", "0.00", "12%", "※", " ※ ", "合计", "", "7.125"]
+    base = tables[0]
+    for k in range(300):
+        rows = tuple(Row(i, tuple(_cell(rng.choice(figures), i, c) for c in range(rng.randint(1, 4))), label="")
+                     for i in range(rng.randint(0, 9)))
+        tables.append(dataclasses.replace(base, id=f"S{k}", rows=rows, columns=(), unit=rng.choice(["万元", "元", None])))
+    ctx = SimpleNamespace(document=SimpleNamespace(tables=tables), config=Config())
+    found = [(d.key.split("|")[0], d.text) for d in InconsistentDecimals().check(ctx)]
+    expected = [(t, text) for t, _, _, text in _tc804_reference(tables)]
+    assert found == expected
+    assert any(t.startswith("S") for t, _ in found)  # the synthetic tables have findings
