@@ -45,3 +45,31 @@ def test_table_spans_give_the_table_lines_and_notes_of_the_plain_scans(path):
     layout = Layout(doc)
     assert layout.table_lines == _table_lines_reference(doc)
     assert layout.notes_after_table == _notes_after_table_reference(doc)
+
+
+def test_numbered_lines_are_built_as_by_their_init():
+    import dataclasses
+
+    from textcheck.layout_numbering import NumberedLine, new_numbered_line
+
+    fields = (3, "ar", 2, "2", 1, 2, 0, 4)
+    fast, plain = new_numbered_line(*fields), NumberedLine(*fields)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert vars(fast) == vars(plain)
+    assert dataclasses.replace(fast, last=5) == dataclasses.replace(plain, last=5)
+    with __import__("pytest").raises(dataclasses.FrozenInstanceError):
+        fast.last = 1
+
+
+def test_the_numbering_level_is_the_group_that_matched():
+    """layout_numbering reads a numbered line's level as the match's lastgroup: the one named
+    group of patterns.LIST_NUMBERING that took part."""
+    lines = [line for path in DOCS for line in read_path(path).source_lines]
+    lines += ["第三部分 x", "十二、x", "（四）x", "(十)x", "12.x", "3、x", " - 1. x", "•（二） x", "１．x", "一 、x"]
+    found = 0
+    for line in lines:
+        m = patterns.LIST_NUMBERING.match(line)
+        if m:
+            found += 1
+            assert m.lastgroup == next(k for k in ("part", "cn", "pcn", "ar") if m.group(k)), line
+    assert found > 50
