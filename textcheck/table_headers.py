@@ -45,6 +45,15 @@ def is_number_row(cells: Iterable[str]) -> bool:
     return any_text and digits >= 2
 
 
+def not_number_row(cells) -> bool:
+    """True where ``is_number_row(squash(c.text.text) for c in cells)`` is False by the first
+    cell alone: its text starts with a character no column-number cell starts with, and not a
+    space (so squash keeps it first).  Asked of every body row before the full test: a body
+    row's first cell is nearly always a label or code that the first test rejects."""
+    first = cells[0].text.text[:1] if cells else ""
+    return bool(first) and not (first in _NUMBER_CELL_STARTS or first.isspace() or may_be_digit(first))
+
+
 def header_grid(table: Table) -> tuple[list[dict[int, str]], list[dict[int, str]]]:
     """(header rows as {col: text}, column-number rows)."""
     rows, numbers = [], []

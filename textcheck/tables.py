@@ -46,7 +46,7 @@ from textcheck.document import Cell, Document, Table
 from textcheck.numbers import format_decimal  # noqa: F401  (re-exported for the rules)
 from textcheck.table_columns import code_columns, column_concepts, column_sums, is_amount_column
 from textcheck.table_headers import (
-    HeaderNode, build_tree, column_formulas, column_paths, header_grid, is_number_row)
+    HeaderNode, build_tree, column_formulas, column_paths, header_grid, is_number_row, not_number_row)
 from textcheck.table_model import (  # noqa: F401
     BlockAnalysis, ColumnSum, PartSet, Quantity, RowSum, TableAnalysis, TablesAnalysis)
 from textcheck.table_quantities import cross_table_quantities
@@ -71,7 +71,8 @@ def analyse(document: Document, lexicon=None) -> TablesAnalysis:
 
 def analyse_table(table: Table, lex: ColumnLexicon) -> TableAnalysis:
     # A column-number row ("栏次 1=2+3 2 3") the reader left among the body rows is header.
-    numbered = [r for r in table.rows if is_number_row(squash(c.text.text) for c in r.cells)]
+    numbered = [r for r in table.rows
+                if not not_number_row(r.cells) and is_number_row(squash(c.text.text) for c in r.cells)]
     if numbered:
         table = dataclasses.replace(
             table, rows=tuple(r for r in table.rows if r not in numbered),
