@@ -73,3 +73,22 @@ def test_the_numbering_level_is_the_group_that_matched():
             found += 1
             assert m.lastgroup == next(k for k in ("part", "cn", "pcn", "ar") if m.group(k)), line
     assert found > 50
+
+
+def test_full_digits_are_the_characters_of_the_full_digit_pattern():
+    """mixed_width_digits looks for FULL_DIGITS in the whole text before searching lines."""
+    import sys
+
+    from textcheck.layout_format import FULL_DIGITS
+
+    found = {chr(i) for i in range(sys.maxunicode + 1)
+             if not 0xD800 <= i <= 0xDFFF and patterns.FORMAT_FULL_DIGIT.match(chr(i))}
+    assert found == set(FULL_DIGITS)
+
+
+def test_mixed_width_digits_found_with_full_digits_present():
+    from textcheck.readers import read_text
+
+    doc = read_text("一、收入\n合计 １２3 万元\n二、支出 ４５６\n", path="w.txt")
+    assert Layout(doc).mixed_width_digits == [(2, 4, 6, "１２3")]
+    assert Layout(read_text("一、收入 123\n", path="w.txt")).mixed_width_digits == []
