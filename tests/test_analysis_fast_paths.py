@@ -242,3 +242,63 @@ def test_rows_ruled_out_by_their_first_cell_are_no_number_rows(sample_text):
             ruled_out += 1
             assert not full, [c.text.text for c in cells]
     assert ruled_out > 100
+
+
+def _quantities_reference(ta, lex):
+    """table_quantities.cross_table_quantities as it was: every condition asked per row and column."""
+    from textcheck.table_model import new_quantity
+
+    subject = ta.profile.get("subject")
+    if not subject:
+        return []
+    out = []
+    for block in ta.blocks:
+        direction = block.direction or ta.profile.get("direction")
+        if direction == "both":
+            direction = None
+        known = [(col, ta.column_fund.get(col), ta.column_measure.get(col)) for col in block.columns]
+        known = [(col, fund, measure) for col, fund, measure in known if fund and measure]
+        if not known:
+            continue
+        in_parts = {i for p in block.part_sets for i in p.parts}
+        for i, row in enumerate(ta.table.rows):
+            if row.index == block.total_row:
+                row_key = ("total",)
+            elif direction is not None and row.index in block.codes and not block.groups \
+                    and row.index not in in_parts:
+                row_key = ("code", block.codes[row.index])
+            else:
+                continue
+            for col, fund, measure in known:
+                if row_key == ("total",) and fund in lex.balanced_funds:
+                    key_dir = None
+                elif direction is None:
+                    continue
+                else:
+                    key_dir = direction
+                n = ta.column_numbers(col)[i]
+                if n is None:
+                    continue
+                out.append(new_quantity((subject, fund, measure, row_key, key_dir), ta.table, row, col,
+                                        block.labels.get(row.index, row.label), ta.column_name(col), n))
+    return out
+
+
+def test_cross_table_quantities_as_the_reference():
+    from pathlib import Path
+
+    from textcheck.lexicon.columns import column_lexicon
+    from textcheck.readers import read_path
+    from textcheck.tables import analyse
+    from textcheck.table_quantities import cross_table_quantities
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    lex = column_lexicon(())
+    found = 0
+    for path in [corpus / "urumqi-kejiju-2024-budget.txt", *sorted((corpus / "derived").glob("*.md"))]:
+        analysis = analyse(read_path(str(path)))
+        for ta in analysis.tables:
+            quantities = cross_table_quantities(ta, lex)
+            assert quantities == _quantities_reference(ta, lex), (path.name, ta.table.id)
+            found += len(quantities)
+    assert found > 100

@@ -68,3 +68,29 @@ def test_tc804_finds_what_the_reference_finds(sample_text):
     expected = [(t, text) for t, _, _, text in _tc804_reference(tables)]
     assert found == expected
     assert any(t.startswith("S") for t, _ in found)  # the synthetic tables have findings
+
+
+def test_tc808_reads_the_declared_unit_of_rate_names_only_with_the_same_findings(sample_text):
+    """TC808 as it was asked every indicator's declared unit first: (declared % or a rate name)
+    and not declared % is a rate name not declared %."""
+    from textcheck.api import get_checker
+    from textcheck.performance import FORM_QUANTITY
+    from textcheck.readers import read_text
+    from textcheck.rules.tc808 import PercentWithoutSign
+
+    ctx = get_checker().context(read_text(sample_text, path="seed.txt"))
+    expected = []
+    for pt in ctx.performance:
+        for ind in pt.indicators:
+            declared = ind.declared_unit
+            if not (declared in ("%", "％") or ind.clean_name.endswith(("率", "满意度", "比例", "比重", "占比"))):
+                continue
+            if declared in ("%", "％"):
+                continue
+            for column, t in (("指标值", ind.target), ("上年完成值", ind.previous)):
+                if t is None or t.form != FORM_QUANTITY or t.unit or t.value is None or t.value.value == 0:
+                    continue
+                expected.append(f"{pt.table.id}|{ind.name.text}|{column}")
+    found = [d.key for d in PercentWithoutSign().check(ctx) if not d.key.startswith("text|")]
+    assert found == expected
+    assert any(ind.clean_name.endswith("率") for pt in ctx.performance for ind in pt.indicators)
