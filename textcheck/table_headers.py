@@ -47,11 +47,16 @@ def is_number_row(cells: Iterable[str]) -> bool:
 
 def not_number_row(cells) -> bool:
     """True where ``is_number_row(squash(c.text.text) for c in cells)`` is False by the first
-    cell alone: its text starts with a character no column-number cell starts with, and not a
-    space (so squash keeps it first).  Asked of every body row before the full test: a body
-    row's first cell is nearly always a label or code that the first test rejects."""
-    first = cells[0].text.text[:1] if cells else ""
-    return bool(first) and not (first in _NUMBER_CELL_STARTS or first.isspace() or may_be_digit(first))
+    cell alone (its test of a cell, below), without a generator and a call per row: asked of
+    every body row, whose first cell is nearly always a label or code that the test rejects."""
+    t = squash(cells[0].text.text) if cells else ""
+    return bool(t) and not _may_be_number_cell(t)
+
+
+def _may_be_number_cell(t: str) -> bool:
+    """is_number_row's first test of a non-empty cell (written out there too, where it is asked
+    of every cell): short or holding a formula, and starting with a mark or a digit."""
+    return not (len(t) > 2 and "=" not in t and "＝" not in t) and (t[0] in _NUMBER_CELL_STARTS or may_be_digit(t[0]))
 
 
 def header_grid(table: Table) -> tuple[list[dict[int, str]], list[dict[int, str]]]:
