@@ -94,3 +94,61 @@ def test_tc808_reads_the_declared_unit_of_rate_names_only_with_the_same_findings
     found = [d.key for d in PercentWithoutSign().check(ctx) if not d.key.startswith("text|")]
     assert found == expected
     assert any(ind.clean_name.endswith("率") for pt in ctx.performance for ind in pt.indicators)
+
+
+def _unit_slip_item_reference(claim, tol):
+    from decimal import Decimal
+
+    from textcheck.rulekit.arithmetic import money_interval, parts_interval, significant_digits, totals_of
+
+    items = [i for i in claim.items if i.value is not None and i.value.number.unit in MONEY_UNITS]
+    totals = [t for t in totals_of(claim) if t.number.unit in MONEY_UNITS]
+    if len(items) < 2 or not totals:
+        return None
+    unit = totals[0].number.unit
+    if any(parts_interval(items, unit, tol).overlaps(money_interval(t, unit)) for t in totals):
+        return None
+    for item in items:
+        n = item.value.number
+        ratio = MONEY_UNITS[n.unit] / MONEY_UNITS[unit]
+        if ratio not in (Decimal(10000), Decimal("0.0001")) or not n.value or significant_digits(n) < 3:
+            continue
+        if any(parts_interval(items, unit, tol, slip=item).overlaps(money_interval(t, unit)) for t in totals):
+            return item, totals[0]
+    return None
+
+
+def test_unit_slips_found_as_the_reference():
+    """unit_slip_item skips lists without an item that could be the slip before summing them."""
+    from decimal import Decimal
+
+    from textcheck.rulekit.arithmetic import unit_slip_item
+
+    rng = random.Random(204)
+    figures = ["0", "0.00", "1,682.76", "5", "12.5", "100", "3,977.09", "0.1682", "16,827,600", "1682.76", "2,000"]
+    units = ["万元", "元", "亿元", "%", None]
+
+    def quantity():
+        n = parse_number(rng.choice(figures))
+        return SimpleNamespace(number=dataclasses.replace(n, unit=rng.choice(units)))
+
+    found = 0
+    for _ in range(4000):
+        items = [SimpleNamespace(value=quantity() if rng.random() < 0.9 else None) for _ in range(rng.randint(0, 4))]
+        whole = SimpleNamespace(value=quantity()) if rng.random() < 0.5 else None
+        claim = SimpleNamespace(items=items, value=quantity() if rng.random() < 0.8 else None, whole=whole)
+        tol = rng.choice([Decimal(0), Decimal("0.01")])
+        expected = _unit_slip_item_reference(claim, tol)
+        assert unit_slip_item(claim, tol) == expected
+        found += expected is not None
+    # lists built to slip: 1,682.76 元 among 万元 parts that need it in 万元
+    for _ in range(200):
+        total = parse_number("3,977.09")
+        items = [SimpleNamespace(value=SimpleNamespace(number=dataclasses.replace(parse_number("2,294.33"), unit="万元"))),
+                 SimpleNamespace(value=SimpleNamespace(number=dataclasses.replace(parse_number("1,682.76"), unit="元")))]
+        claim = SimpleNamespace(items=items, value=SimpleNamespace(number=dataclasses.replace(total, unit="万元")),
+                                whole=None)
+        expected = _unit_slip_item_reference(claim, Decimal(0))
+        assert unit_slip_item(claim, Decimal(0)) == expected
+        found += expected is not None
+    assert found
