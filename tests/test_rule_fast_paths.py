@@ -152,3 +152,24 @@ def test_unit_slips_found_as_the_reference():
         assert unit_slip_item(claim, Decimal(0)) == expected
         found += expected is not None
     assert found
+
+
+def test_change_facts_found_once_are_each_claims_own(sample_text):
+    """The change rules read Context.change_facts (once per document) and ChangeFacts.rate_for
+    (once per direction): the same as change_facts(claim) and a fresh rate_for."""
+    from textcheck.api import get_checker
+    from textcheck.claim import DECREASE, INCREASE
+    from textcheck.readers import read_text
+    from textcheck.rulekit.changes import change_facts
+
+    ctx = get_checker().context(read_text(sample_text, path="seed.txt"))
+    facts = ctx.change_facts
+    assert facts
+    for claim in ctx.claims:
+        f = change_facts(claim)
+        assert facts.get(id(claim)) == f
+        if f is None:
+            continue
+        shared = facts[id(claim)]
+        for d in (None, INCREASE, DECREASE, None, DECREASE):
+            assert shared.rate_for(d) == change_facts(claim).rate_for(d)
