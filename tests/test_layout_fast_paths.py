@@ -92,3 +92,19 @@ def test_mixed_width_digits_found_with_full_digits_present():
     doc = read_text("一、收入\n合计 １２3 万元\n二、支出 ４５６\n", path="w.txt")
     assert Layout(doc).mixed_width_digits == [(2, 4, 6, "１２3")]
     assert Layout(read_text("一、收入 123\n", path="w.txt")).mixed_width_digits == []
+
+
+def test_end_punctuation_of_a_key_is_the_patterns():
+    """layout_toc strips a key's end punctuation with str.rstrip of TOC_END_PUNCT's characters:
+    the same characters, and the same result on keys (no white space, so no line break)."""
+    import sys
+
+    from textcheck.layout_toc import _END_PUNCT_CHARS, _first_char
+
+    found = {chr(i) for i in range(sys.maxunicode + 1)
+             if not 0xD800 <= i <= 0xDFFF and patterns.TOC_END_PUNCT.fullmatch(chr(i))}
+    assert found == set(_END_PUNCT_CHARS)
+    for key in ["", "。", "一、概况。", "收支总表：", "a;;.", "表.。：", "说明．", "1.2", "x:y", "（一）"]:
+        assert key.rstrip(_END_PUNCT_CHARS) == patterns.TOC_END_PUNCT.sub("", key), key
+    for s in ["", " ", "  - x", "\u3000•", "\x1c-", "a b ", "表 ", "\t", "x"]:
+        assert _first_char(s) == s.lstrip()[:1]
