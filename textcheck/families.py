@@ -429,10 +429,10 @@ def _titles_found(candidates, listed, bests) -> dict[int, tuple[dict[str, str], 
     return out
 
 
-def _all_keyed(fams: tuple[Family, ...]) -> tuple[dict[str, list[tuple[int, FamilyTable]]], tuple[int, ...]]:
+def _all_keyed(fams: tuple[Family, ...]) -> tuple[dict[str, list[tuple[int, FamilyTable]]], dict[str, tuple[int, ...]]]:
     """``_keyed`` of every family at once: each title → (family's position, its table) for
-    every family that has it, and the distinct lengths, longest first (once per families
-    tuple, which lives as long as its lexicon)."""
+    every family that has it, and, by last character, the distinct lengths of the titles
+    ending with it, longest first (once per families tuple, which lives as long as its lexicon)."""
     hit = _ALL_KEYED.get(id(fams))
     if hit is not None and hit[0] is fams:
         return hit[1]
@@ -440,7 +440,10 @@ def _all_keyed(fams: tuple[Family, ...]) -> tuple[dict[str, list[tuple[int, Fami
     for i, family in enumerate(fams):
         for key, entry in _keyed(family)[0].items():
             index.setdefault(key, []).append((i, entry))
-    out = (index, tuple(sorted({len(k) for k in index}, reverse=True)))
+    by_end: dict[str, set[int]] = {}
+    for k in index:
+        by_end.setdefault(k[-1], set()).add(len(k))
+    out = (index, {end: tuple(sorted(sizes, reverse=True)) for end, sizes in by_end.items()})
     _ALL_KEYED[id(fams)] = (fams, out)
     return out
 
@@ -451,10 +454,12 @@ _ALL_KEYED: dict[int, tuple[tuple, tuple]] = {}
 def _best_tables(title: str, index, lengths) -> dict[int, FamilyTable]:
     """``_best_table(title, _keyed(family))`` for every family at once (family position →
     table): a family's longest title that the title ends with is the first of its titles met
-    going through the lengths of all families' titles, longest first."""
+    going through the lengths of all families' titles, longest first — of the titles ending
+    with the title's last character (``lengths``: by last character, see _all_keyed), as any
+    title it ends with does (most titles end with none: a heading, not a table's title)."""
     out: dict[int, FamilyTable] = {}
     size = len(title)
-    for n in lengths:
+    for n in lengths.get(title[-1:], ()):
         if n <= size:
             for i, entry in index.get(title[-n:], ()):
                 if i not in out:
