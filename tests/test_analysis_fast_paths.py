@@ -189,3 +189,116 @@ def test_first_statement_asks_the_joined_statements_first_with_the_same_answer()
         for ks in keys:
             expected = next((st for st in statements if any(k and k in st for k in ks)), None)
             assert first_statement(ks, statements, joined) == expected, (ks, statements)
+
+
+def test_row_codes_from_labels_as_if_every_label_were_matched():
+    """block_row_code asks CODE_AND_NAME only of labels starting with one of its first characters
+    or a space: squash drops nothing str.isspace keeps, so a label starting otherwise cannot match."""
+    import random
+    import sys
+
+    from textcheck import patterns
+    from textcheck.document import Row
+    from textcheck.lexicon.terms import squash
+    from textcheck.table_rows import block_row_code
+
+    assert all(chr(i).isspace() for i in range(sys.maxunicode + 1)
+               if not 0xD800 <= i <= 0xDFFF and patterns.WHITESPACE.fullmatch(chr(i)))
+    rng = random.Random(17)
+    starts = ["", "2", "201", "20101", "2010101", "【", "[", "０", "１", "9", " ", "\u3000", "\u2003", "一、", "合计",
+              "其中：", "(", "（", "x", "-"]
+    tails = ["", "01", "]", "】", " ", "-", "—", "行政运行", "万元", "人", "人次", "年", "1", "款"]
+    labels = {a + b + c for a in starts for b in tails for c in tails}
+    labels |= {"".join(rng.choice(starts + tails) for _ in range(rng.randint(1, 5))) for _ in range(3000)}
+    row = Row(0, (), label="")
+    for label in labels:
+        m = patterns.CODE_AND_NAME.match(squash(label)) if label else None
+        expected = m.group("code") if m else None
+        assert block_row_code(row, set(), label, None) == expected, repr(label)
+
+
+def test_rows_ruled_out_by_their_first_cell_are_no_number_rows(sample_text):
+    """tables.analyse_table asks is_number_row only of body rows not_number_row leaves."""
+    import random
+
+    from textcheck.document import Cell, LocatedText
+    from textcheck.lexicon.terms import squash
+    from textcheck.readers import read_text
+    from textcheck.table_headers import is_number_row, not_number_row
+
+    rows = [r.cells for t in read_text(sample_text, path="seed.txt").tables for r in t.rows]
+    rows += [tuple(t.header[k]) for t in read_text(sample_text, path="seed.txt").tables for k in range(len(t.header))]
+    texts = ["", " ", "\u3000", "1", "2", "１", "※", "*", "栏次", "行次", "1=2+3", " 1", "合计", "201", "1,422.65", "-",
+             "＝", "12", "123", "a"]
+    rng = random.Random(19)
+    for _ in range(3000):
+        cells = tuple(Cell(LocatedText(t, tuple((1, k + 1) for k in range(len(t)))), 0, col)
+                      for col, t in enumerate(rng.choice(texts) for _ in range(rng.randint(0, 4))))
+        rows.append(cells)
+    ruled_out = 0
+    for cells in rows:
+        full = is_number_row(squash(c.text.text) for c in cells)
+        if not_number_row(cells):
+            ruled_out += 1
+            assert not full, [c.text.text for c in cells]
+    assert ruled_out > 100
+
+
+def _quantities_reference(ta, lex):
+    """table_quantities.cross_table_quantities as it was: every condition asked per row and column."""
+    from textcheck.table_model import new_quantity
+
+    subject = ta.profile.get("subject")
+    if not subject:
+        return []
+    out = []
+    for block in ta.blocks:
+        direction = block.direction or ta.profile.get("direction")
+        if direction == "both":
+            direction = None
+        known = [(col, ta.column_fund.get(col), ta.column_measure.get(col)) for col in block.columns]
+        known = [(col, fund, measure) for col, fund, measure in known if fund and measure]
+        if not known:
+            continue
+        in_parts = {i for p in block.part_sets for i in p.parts}
+        for i, row in enumerate(ta.table.rows):
+            if row.index == block.total_row:
+                row_key = ("total",)
+            elif direction is not None and row.index in block.codes and not block.groups \
+                    and row.index not in in_parts:
+                row_key = ("code", block.codes[row.index])
+            else:
+                continue
+            for col, fund, measure in known:
+                if row_key == ("total",) and fund in lex.balanced_funds:
+                    key_dir = None
+                elif direction is None:
+                    continue
+                else:
+                    key_dir = direction
+                n = ta.column_numbers(col)[i]
+                if n is None:
+                    continue
+                out.append(new_quantity((subject, fund, measure, row_key, key_dir), ta.table, row, col,
+                                        block.labels.get(row.index, row.label), ta.column_name(col), n))
+    return out
+
+
+def test_cross_table_quantities_as_the_reference():
+    from pathlib import Path
+
+    from textcheck.lexicon.columns import column_lexicon
+    from textcheck.readers import read_path
+    from textcheck.tables import analyse
+    from textcheck.table_quantities import cross_table_quantities
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    lex = column_lexicon(())
+    found = 0
+    for path in [corpus / "urumqi-kejiju-2024-budget.txt", *sorted((corpus / "derived").glob("*.md"))]:
+        analysis = analyse(read_path(str(path)))
+        for ta in analysis.tables:
+            quantities = cross_table_quantities(ta, lex)
+            assert quantities == _quantities_reference(ta, lex), (path.name, ta.table.id)
+            found += len(quantities)
+    assert found > 100

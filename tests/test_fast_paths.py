@@ -270,9 +270,42 @@ def test_families_fitted_together_fit_as_each_alone(sample_text, lex):
     index, lengths = F._all_keyed(fams)
     bests = {t: F._best_tables(t, index, lengths) for t in [k for k, _ in candidates] + listed}
     stated: dict = {}
+    by_family = F._titles_found(candidates, listed, bests)
     for i, family in enumerate(fams):
-        together = F.fit(doc, family, candidates, statements, head, listed, (bests, i), stated)
-        assert together == F.fit(doc, family, candidates, statements, head, listed), family.id
+        together = F.fit(doc, family, candidates, statements, head, listed, by_family.get(i, ({}, set())), stated)
+        alone = F.fit(doc, family, candidates, statements, head, listed)
+        assert together == alone, family.id
+        assert list(together.found) == list(alone.found), family.id  # in the same order
+        assert together == _fit_reference(doc, family, candidates, statements, head, listed), family.id
+
+
+def _fit_reference(doc, family, candidates, statements, head, listed):
+    """families.fit as it was before the titles were looked up for all families at once."""
+    from textcheck import families as F
+
+    keyed = F._keyed(family)
+    found, in_toc = {}, set()
+    for key, printed in candidates:
+        best = F._best_table(key, keyed)
+        if best is not None and best.key not in found:
+            found[best.key] = printed
+    for key in listed:
+        best = F._best_table(key, keyed)
+        if best is not None:
+            in_toc.add(best.key)
+    missing = []
+    for entry in family.tables:
+        if entry.key in found:
+            continue
+        how = next((st for st in statements if any(k and k in st for k in entry.keys)), None)
+        if how is not None:
+            found[entry.key] = how
+        elif entry.required:
+            missing.append(entry)
+    n = len(family.tables)
+    share = sum(1 for e in family.tables if e.key in found or e.key in in_toc) / n if n else 0.0
+    return F.FamilyMatch(family, found, tuple(missing), share, any(r in head for r in family.regions),
+                         doc.meta.get("year") in family.years)
 
 
 def test_no_space_is_no_match_of_any_space_pattern():

@@ -227,7 +227,20 @@ class ColumnNumbers:
         numbers = self._numbers.get(col)
         if numbers is None:
             cells = self._cells.get(col)
-            # a column past every row's last cell is empty in every row
-            numbers = [number_in(c) for c in cells] if cells is not None else [None] * self._size
+            if cells is None:  # a column past every row's last cell is empty in every row
+                numbers = [None] * self._size
+            else:
+                # number_in of each cell, its two commonest cases read here (no cell; a number
+                # the reader parsed): a call per cell was most of a column's cost
+                numbers = []
+                for c in cells:
+                    if c is None:
+                        numbers.append(None)
+                    else:
+                        v = c.value
+                        if v is None:
+                            numbers.append(number_in(c))
+                        else:
+                            numbers.append(v if v.unit != "%" else None)
             self._numbers[col] = numbers
         return numbers

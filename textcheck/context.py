@@ -107,6 +107,14 @@ class Context:
         return final_account_facts(self.document, self.table_cells)
 
     @cached_property
+    def change_facts(self) -> dict:
+        """id(claim) → the figures of each claim stating a change, in one unit, read by the change
+        rules (TC301–TC304) — textcheck.rulekit.changes (the claims stay alive with the Context)."""
+        from textcheck.rulekit.changes import document_change_facts
+
+        return document_change_facts(self.claims)
+
+    @cached_property
     def crossyear(self):
         """This year's figures matched to last year's tables, or a final account's budget figures to
         the same year's budget (None: no previous document) — textcheck.crossyear."""

@@ -338,27 +338,21 @@ def fit(document: Document, family: Family, candidates=None, statements=None, he
     required tables not found.
 
     ``recognise`` fits every family to the same titles and statements, and gives what they
-    share: ``lookup`` = (title → {family position: the table it stands for}, this family's
-    position), each title looked up once for all families (``_best_tables``), and ``stated``,
-    a table's title keys → the first statement naming one of them, filled by the families."""
+    share: ``lookup``, this family's entry of ``_titles_found`` (the tables the titles stand for,
+    each title looked up once for all families), and ``stated``, a table's title keys → the first
+    statement naming one of them, filled by the families."""
     candidates = title_candidates(document) if candidates is None else candidates
     statements = empty_statements(document) if statements is None else statements
     head = head_text(document) if head is None else head
     if lookup is None:
         keyed = _keyed(family)
-        lookup = ({t: {0: _best_table(t, keyed)} for t in [k for k, _ in candidates] + list(listed)}, 0)
-    bests, position = lookup
+        bests = {t: {0: best} if (best := _best_table(t, keyed)) is not None else {}
+                 for t in [k for k, _ in candidates] + list(listed)}
+        found, in_toc = _titles_found(candidates, listed, bests).get(0, ({}, set()))
+    else:
+        found, in_toc = lookup
+        found = dict(found)  # the statements below add to it
     stated = {} if stated is None else stated
-    found: dict[str, str] = {}
-    for key, printed in candidates:
-        best = bests[key].get(position)
-        if best is not None and best.key not in found:
-            found[best.key] = printed
-    in_toc: set[str] = set()
-    for key in listed:
-        best = bests[key].get(position)
-        if best is not None:
-            in_toc.add(best.key)
     missing = []
     joined = _STATEMENTS_SEPARATOR.join(statements)
     for entry in family.tables:
@@ -401,7 +395,9 @@ def recognise(document: Document, lexicon=None, kind: str | None = None, layout=
         if title not in bests:
             bests[title] = _best_tables(title, index, lengths)
     stated: dict[tuple[str, ...], str | None] = {}
-    fits = [fit(document, f, candidates, statements, head, listed, (bests, i), stated)
+    by_family = _titles_found(candidates, listed, bests)
+    nothing: tuple[dict, set] = ({}, set())
+    fits = [fit(document, f, candidates, statements, head, listed, by_family.get(i, nothing), stated)
             for i, f in enumerate(fams) if kind is None or f.kind == kind]
     fits = [m for m in fits if m.share >= min_fit]
     if not fits:
@@ -410,10 +406,33 @@ def recognise(document: Document, lexicon=None, kind: str | None = None, layout=
     return fits[0]
 
 
-def _all_keyed(fams: tuple[Family, ...]) -> tuple[dict[str, list[tuple[int, FamilyTable]]], tuple[int, ...]]:
+def _titles_found(candidates, listed, bests) -> dict[int, tuple[dict[str, str], set[str]]]:
+    """For each family position some title stands for a table of: (table key → the first
+    printed title standing for it, in the order of ``candidates``; keys of the tables
+    ``listed``), what ``fit`` finds from the titles.  One pass over the titles for all families
+    (``bests``: title → {family position: table}, ``_best_tables``): a title names a table of
+    few families, so the families are not each asked of every title."""
+    out: dict[int, tuple[dict[str, str], set[str]]] = {}
+    for key, printed in candidates:
+        for position, best in bests[key].items():
+            entry = out.get(position)
+            if entry is None:
+                entry = out[position] = ({}, set())
+            if best.key not in entry[0]:
+                entry[0][best.key] = printed
+    for key in listed:
+        for position, best in bests[key].items():
+            entry = out.get(position)
+            if entry is None:
+                entry = out[position] = ({}, set())
+            entry[1].add(best.key)
+    return out
+
+
+def _all_keyed(fams: tuple[Family, ...]) -> tuple[dict[str, list[tuple[int, FamilyTable]]], dict[str, tuple[int, ...]]]:
     """``_keyed`` of every family at once: each title → (family's position, its table) for
-    every family that has it, and the distinct lengths, longest first (once per families
-    tuple, which lives as long as its lexicon)."""
+    every family that has it, and, by last character, the distinct lengths of the titles
+    ending with it, longest first (once per families tuple, which lives as long as its lexicon)."""
     hit = _ALL_KEYED.get(id(fams))
     if hit is not None and hit[0] is fams:
         return hit[1]
@@ -421,7 +440,10 @@ def _all_keyed(fams: tuple[Family, ...]) -> tuple[dict[str, list[tuple[int, Fami
     for i, family in enumerate(fams):
         for key, entry in _keyed(family)[0].items():
             index.setdefault(key, []).append((i, entry))
-    out = (index, tuple(sorted({len(k) for k in index}, reverse=True)))
+    by_end: dict[str, set[int]] = {}
+    for k in index:
+        by_end.setdefault(k[-1], set()).add(len(k))
+    out = (index, {end: tuple(sorted(sizes, reverse=True)) for end, sizes in by_end.items()})
     _ALL_KEYED[id(fams)] = (fams, out)
     return out
 
@@ -432,10 +454,12 @@ _ALL_KEYED: dict[int, tuple[tuple, tuple]] = {}
 def _best_tables(title: str, index, lengths) -> dict[int, FamilyTable]:
     """``_best_table(title, _keyed(family))`` for every family at once (family position →
     table): a family's longest title that the title ends with is the first of its titles met
-    going through the lengths of all families' titles, longest first."""
+    going through the lengths of all families' titles, longest first — of the titles ending
+    with the title's last character (``lengths``: by last character, see _all_keyed), as any
+    title it ends with does (most titles end with none: a heading, not a table's title)."""
     out: dict[int, FamilyTable] = {}
     size = len(title)
-    for n in lengths:
+    for n in lengths.get(title[-1:], ()):
         if n <= size:
             for i, entry in index.get(title[-n:], ()):
                 if i not in out:

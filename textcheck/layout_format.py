@@ -9,6 +9,10 @@ from textcheck import patterns
 from textcheck.document import Document, LocatedText, Location
 
 
+# The characters of patterns.FORMAT_FULL_DIGIT ([０-９]).
+FULL_DIGITS = "０１２３４５６７８９"
+
+
 def is_code_or_count_column(label: str | None) -> bool:
     """A column of codes, line numbers or counts, not amounts (编码, 序号, 行次, 人数 …)."""
     return bool(patterns.FORMAT_CODE_COLUMN.search(label or ""))
@@ -56,7 +60,13 @@ class FormatLayout:
     def mixed_width_digits(self) -> list[tuple[int, int, int, str]]:
         """(line, start col, end col, digits) of every digit run mixing ０-９ and 0-9."""
         out = []
-        for no, line in enumerate(self.document.source_lines, 1):
+        lines = self.document.source_lines
+        # most documents hold no full-width digit at all: ten scans of the whole text in C say
+        # so, where the pattern would be searched line by line
+        text = "\n".join(lines)
+        if not any(digit in text for digit in FULL_DIGITS):
+            return out
+        for no, line in enumerate(lines, 1):
             if not patterns.FORMAT_FULL_DIGIT.search(line):
                 continue
             for m in patterns.FORMAT_DIGIT_RUN.finditer(line):

@@ -27,6 +27,16 @@ class NumberedLine:
     last: int = 0  # the last number of the same form on the line ("1.…；2.…；" → 2), else value
 
 
+def new_numbered_line(line: int, level: str, value: int, raw: str, start: int, end: int, part: int,
+                      last: int = 0) -> NumberedLine:
+    """``NumberedLine(...)`` without the frozen ``__init__``'s ``object.__setattr__`` per field
+    (one per numbered line of the text): the same fields in the instance's ``__dict__``, so equal
+    and hashed as one built by ``__init__`` (tests/test_layout_fast_paths.py)."""
+    n = object.__new__(NumberedLine)
+    n.__dict__.update(line=line, level=level, value=value, raw=raw, start=start, end=end, part=part, last=last)
+    return n
+
+
 class NumberingLayout:
     """The numbering facts of ``Layout`` (mixed into it; reads ``self.document`` and the
     目录 facts ``toc_lines`` and ``volumes``, and ``table_cells``)."""
@@ -58,7 +68,7 @@ class NumberingLayout:
                     for inline in patterns.LIST_INLINE_NUMBER.finditer(line, start.end()):
                         if int(inline.group("n")) == last + 1:
                             last += 1
-                    out.append(NumberedLine(no, INLINE, 1, "1", start.start("n") + 1, start.end("n"), part, last))
+                    out.append(new_numbered_line(no, INLINE, 1, "1", start.start("n") + 1, start.end("n"), part, last))
                 elif out and out[-1].level in ("ar", INLINE):  # "…水平。2.推动…": the list goes on mid-line
                     last = out[-1].last
                     for inline in patterns.LIST_CONTINUED_NUMBER.finditer(line):
@@ -67,7 +77,8 @@ class NumberingLayout:
                     if last != out[-1].last:
                         out[-1] = dataclasses.replace(out[-1], last=last)
                 continue
-            level = next(k for k in ("part", "cn", "pcn", "ar") if m.group(k))
+            # the one named group that took part (each is an alternative, none matches empty)
+            level = m.lastgroup
             raw = m.group(level)
             value = int(raw) if level == "ar" else chinese_numeral_value(raw)
             if value is None:
@@ -79,7 +90,7 @@ class NumberingLayout:
                 for inline in patterns.LIST_INLINE_NUMBER.finditer(line, m.end()):
                     if int(inline.group("n")) == last + 1:
                         last += 1
-            out.append(NumberedLine(no, level, value, raw, m.start(level) + 1, m.end(level), part, last))
+            out.append(new_numbered_line(no, level, value, raw, m.start(level) + 1, m.end(level), part, last))
         return tuple(out)
 
     @cached_property

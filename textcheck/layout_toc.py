@@ -33,14 +33,11 @@ def entry_key(s: str) -> str:
     # Each pattern only where it can match (it is asked of every short body line): a bullet
     # after leading spaces; a page number or dot leader before trailing spaces (str.strip
     # drops every space the patterns allow, and more); end punctuation (the key has no spaces).
-    if s.lstrip()[:1] in _BULLETS:
+    if _first_char(s) in _BULLETS:
         s = patterns.TOC_BULLET.sub("", s)
     if _may_have_page_tail(s):
         s = patterns.TOC_PAGE_TAIL.sub("", s)
-    key = normalize_term(s)
-    if key[-1:] in _END_PUNCT:
-        key = patterns.TOC_END_PUNCT.sub("", key)
-    return key
+    return normalize_term(s).rstrip(_END_PUNCT_CHARS)
 
 
 # Joins the lines ``entry_keys`` normalises at once: not whitespace (str.split keeps it), not a
@@ -54,7 +51,7 @@ def entry_keys(lines: list[str]) -> list[str]:
     ``_KEY_SEPARATOR`` instead of one per line (asked of every short body line of a document)."""
     pre = []
     for s in lines:
-        if s.lstrip()[:1] in _BULLETS:
+        if _first_char(s) in _BULLETS:
             s = patterns.TOC_BULLET.sub("", s)
         if _may_have_page_tail(s):
             s = patterns.TOC_PAGE_TAIL.sub("", s)
@@ -63,19 +60,30 @@ def entry_keys(lines: list[str]) -> list[str]:
     if joined.count(_KEY_SEPARATOR) != len(pre) - 1:  # a line holds the separator: one by one
         return [entry_key(s) for s in lines]
     keys = normalize_term(joined).split(_KEY_SEPARATOR) if pre else []
-    return [patterns.TOC_END_PUNCT.sub("", k) if k[-1:] in _END_PUNCT else k for k in keys]
+    return [k.rstrip(_END_PUNCT_CHARS) for k in keys]
 
 
 def _may_have_page_tail(s: str) -> bool:
     """Can patterns.TOC_PAGE_TAIL match ``s``: does it end, before its spaces, with a digit or a
     leader dot (str.rstrip drops every space the pattern allows, and more)?"""
-    tail = s.rstrip()[-1:]
+    tail = s[-1:]
+    if tail.isspace():  # s.rstrip()[-1:], without a copy of every line that ends otherwise
+        tail = s.rstrip()[-1:]
     return tail in _LEADER_DOTS or may_be_digit(tail)
 
 
 _BULLETS = ("-", "•", "·", "*")  # patterns.TOC_BULLET
 _LEADER_DOTS = (".", "·", "…", "．")  # patterns.TOC_PAGE_TAIL
 _END_PUNCT = ("。", "：", ":", "；", ";", ".")  # patterns.TOC_END_PUNCT
+# patterns.TOC_END_PUNCT ("[。：:；;.]+$") of a key, which holds no white space (so no line
+# break before its end): str.rstrip of its characters, without the regex engine
+_END_PUNCT_CHARS = "".join(_END_PUNCT)
+
+
+def _first_char(s: str) -> str:
+    """``s.lstrip()[:1]``, without a copy of every line that starts otherwise than with a space."""
+    head = s[:1]
+    return s.lstrip()[:1] if head.isspace() else head
 
 
 def marker_of(key: str) -> str:
@@ -157,7 +165,7 @@ class TocLayout:
             line for no, line in enumerate(self.document.source_lines, 1) if no not in toc))
 
     def in_body(self, text: str) -> bool:
-        key = patterns.TOC_END_PUNCT.sub("", normalize_term(text))
+        key = normalize_term(text).rstrip(_END_PUNCT_CHARS)
         return bool(key) and key in self.body_text
 
     def in_body_spread(self, key: str, span: float = 2.5, slack: int = 20) -> bool:

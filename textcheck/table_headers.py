@@ -45,6 +45,20 @@ def is_number_row(cells: Iterable[str]) -> bool:
     return any_text and digits >= 2
 
 
+def not_number_row(cells) -> bool:
+    """True where ``is_number_row(squash(c.text.text) for c in cells)`` is False by the first
+    cell alone (its test of a cell, below), without a generator and a call per row: asked of
+    every body row, whose first cell is nearly always a label or code that the test rejects."""
+    t = squash(cells[0].text.text) if cells else ""
+    return bool(t) and not _may_be_number_cell(t)
+
+
+def _may_be_number_cell(t: str) -> bool:
+    """is_number_row's first test of a non-empty cell (written out there too, where it is asked
+    of every cell): short or holding a formula, and starting with a mark or a digit."""
+    return not (len(t) > 2 and "=" not in t and "＝" not in t) and (t[0] in _NUMBER_CELL_STARTS or may_be_digit(t[0]))
+
+
 def header_grid(table: Table) -> tuple[list[dict[int, str]], list[dict[int, str]]]:
     """(header rows as {col: text}, column-number rows)."""
     rows, numbers = [], []

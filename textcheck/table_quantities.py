@@ -21,26 +21,37 @@ def cross_table_quantities(ta: TableAnalysis, lex: ColumnLexicon) -> list[Quanti
         if not known:
             continue
         in_parts = {i for p in block.part_sets for i in p.parts}
-        numbers = {col: ta.column_numbers(col) for col, _, _ in known}  # cell_number of each row, read once
+        # each known column's numbers (cell_number of each row, read once), name and direction
+        # key on the total row and on a coded row (a column without one holds no quantity there)
+        columns = []
+        for col, fund, measure in known:
+            # the budget balances: total income = total expenditure, whichever the direction
+            total_dir = None if fund in lex.balanced_funds else direction
+            columns.append((col, fund, measure, ta.column_numbers(col), ta.column_name(col),
+                            fund in lex.balanced_funds or direction is not None, total_dir))
         for i, row in enumerate(ta.table.rows):
             if row.index == block.total_row:
-                row_key: tuple = ("total",)
+                row_key: tuple = _TOTAL
+                total = True
             elif direction is not None and row.index in block.codes and not block.groups \
                     and row.index not in in_parts:  # (a coded row needs a direction, below)
                 row_key = ("code", block.codes[row.index])
+                total = False
             else:
                 continue
-            for col, fund, measure in known:
-                if row_key == ("total",) and fund in lex.balanced_funds:
-                    key_dir = None  # the budget balances: total income = total expenditure
-                elif direction is None:
-                    continue
+            label = block.labels.get(row.index, row.label)
+            for col, fund, measure, numbers, name, on_total, total_dir in columns:
+                if total:
+                    if not on_total:
+                        continue
+                    key_dir = total_dir
                 else:
-                    key_dir = direction
-                n = numbers[col][i]
+                    key_dir = direction  # not None: a coded row is read only with a direction
+                n = numbers[i]
                 if n is None:
                     continue
-                key = (subject, fund, measure, row_key, key_dir)
-                out.append(new_quantity(key, ta.table, row, col, block.labels.get(row.index, row.label),
-                                        ta.column_name(col), n))
+                out.append(new_quantity((subject, fund, measure, row_key, key_dir), ta.table, row, col, label, name, n))
     return out
+
+
+_TOTAL = ("total",)

@@ -42,10 +42,17 @@ def block_row_code(row: Row, code_cols: set[int], label: str, side: int | None) 
         code = "".join(parts)
         if code and patterns.CODE_CELL.fullmatch(code) and len(code) in (3, 5, 7) and len(parts[0]) >= 3:
             return code
-    m = patterns.CODE_AND_NAME.match(squash(label)) if label else None
-    if m:
-        return m.group("code")
+    # CODE_AND_NAME starts with [, 【 or the digit 1-9, and squash drops only white space (what
+    # it drops is white space to str.isspace): a label starting with another character, not a
+    # space (most start with a name), cannot match and is neither squashed nor matched
+    if label and (label[0] in _CODE_STARTS or label[0].isspace()):
+        m = patterns.CODE_AND_NAME.match(squash(label))
+        if m:
+            return m.group("code")
     return None
+
+
+_CODE_STARTS = frozenset("[【123456789")
 
 
 def _has_values(row: Row, block: BlockAnalysis) -> bool:

@@ -46,7 +46,7 @@ from textcheck.document import Cell, Document, Table
 from textcheck.numbers import format_decimal  # noqa: F401  (re-exported for the rules)
 from textcheck.table_columns import code_columns, column_concepts, column_sums, is_amount_column
 from textcheck.table_headers import (
-    HeaderNode, build_tree, column_formulas, column_paths, header_grid, is_number_row)
+    HeaderNode, build_tree, column_formulas, column_paths, header_grid, is_number_row, not_number_row)
 from textcheck.table_model import (  # noqa: F401
     BlockAnalysis, ColumnSum, PartSet, Quantity, RowSum, TableAnalysis, TablesAnalysis)
 from textcheck.table_quantities import cross_table_quantities
@@ -71,7 +71,8 @@ def analyse(document: Document, lexicon=None) -> TablesAnalysis:
 
 def analyse_table(table: Table, lex: ColumnLexicon) -> TableAnalysis:
     # A column-number row ("栏次 1=2+3 2 3") the reader left among the body rows is header.
-    numbered = [r for r in table.rows if is_number_row(squash(c.text.text) for c in r.cells)]
+    numbered = [r for r in table.rows
+                if not not_number_row(r.cells) and is_number_row(squash(c.text.text) for c in r.cells)]
     if numbered:
         table = dataclasses.replace(
             table, rows=tuple(r for r in table.rows if r not in numbered),
@@ -152,32 +153,42 @@ def _verify(ta: TableAnalysis, block: BlockAnalysis, numbers: ColumnNumbers) -> 
     position = {r.index: i for i, r in enumerate(rows)}
     columns = [numbers.column(c) for c in block.columns]
 
-    def checks_of(rs: RowSum) -> list:
-        t, ps = position[rs.total], [position[i] for i in rs.parts]
-        return [checked(col[t], [col[i] for i in ps]) for col in columns]
+    # each relation's checks, column by column, and what the supports read of them (its
+    # places: figures and whether they hold), found once however many supports count it
+    # (keyed by id: every relation asked of is held by the block while this runs, and a
+    # relation's dataclass hash reads all its fields)
+    checks: dict[int, list] = {}
+    figures: dict[int, list] = {}
+
+    def places_of(rs: RowSum) -> list:
+        found = figures.get(id(rs))
+        if found is None:
+            t, ps = position[rs.total], [position[i] for i in rs.parts]
+            checks[id(rs)] = row_checks = [checked(col[t], [col[i] for i in ps]) for col in columns]
+            found = figures[id(rs)] = verification.places(row_checks)
+        return found
 
     # Another reading replaces a proposal when it holds in every column where it applies (two
     # or more) and the proposal does not: the table shows which grouping it was printed with.
     for primary, reading in block.alternatives:
         if primary not in block.row_sums:
             continue
-        own = verification.family_support([checks_of(primary)])
-        alt = [verification.family_support([checks_of(rs)]) for rs in reading]
+        own = verification.places_support([places_of(primary)])
+        alt = [verification.places_support([places_of(rs)]) for rs in reading]
         if own.breaks and all(a.applies >= 2 and not a.breaks for a in alt):
             k = block.row_sums.index(primary)
             block.row_sums[k:k + 1] = reading
-    checks = {rs: checks_of(rs) for rs in block.row_sums}
     row_sums: list[RowSum] = []
     for kind in dict.fromkeys(rs.kind for rs in block.row_sums):
         members = [rs for rs in block.row_sums if rs.kind == kind]
-        own = {rs: verification.family_support([checks[rs]]) for rs in members}
-        sound = [rs for rs in members if not (own[rs].applies >= 2 and own[rs].holds == 0)]
-        sup = verification.family_support([checks[rs] for rs in sound])
+        own = {id(rs): verification.places_support([places_of(rs)]) for rs in members}
+        sound = [rs for rs in members if not (own[id(rs)].applies >= 2 and own[id(rs)].holds == 0)]
+        sup = verification.places_support([figures[id(rs)] for rs in sound])
         breaking = [((("r", rs.total, c), check.total), [(("r", p, c), n) for p, n in zip(rs.parts, check.parts)])
-                    for rs in sound for c, check in zip(block.columns, checks[rs])
+                    for rs in sound for c, check in zip(block.columns, checks[id(rs)])
                     if check is not None and check.status == MISMATCH]
         if sup.breaks and verification.one_cell_explains(breaking):
             sup = dataclasses.replace(sup, explained=sup.breaks)
-        row_sums.extend(RowSum(rs.total, rs.parts, rs.kind, sup, own[rs]) for rs in members)
+        row_sums.extend(RowSum(rs.total, rs.parts, rs.kind, sup, own[id(rs)]) for rs in members)
     order = {(rs.total, rs.parts, rs.kind): i for i, rs in enumerate(block.row_sums)}
     block.row_sums = sorted(row_sums, key=lambda rs: order[(rs.total, rs.parts, rs.kind)])

@@ -102,16 +102,21 @@ def _figures(total: Number | None, parts: Sequence[Number | None]) -> tuple:
     return (total.value if total else None,) + tuple(p.value if p else None for p in parts)
 
 
+def applying_figures(total: Number | None, parts: Sequence[Number | None]) -> tuple | None:
+    """``_figures(total, parts)`` where the place ``applies``, else None: each value read once
+    (a Decimal is true when non-zero, as ``nonzero`` asks, and None is false)."""
+    figures = (total.value if total is not None else None, *[p.value if p is not None else None for p in parts])
+    return figures if any(figures) else None
+
+
 def support(places: Sequence[tuple[Number | None, Sequence[Number | None]]]) -> Support:
     """Support of one relation over its places, each (total, parts).  Places with the same
     figures count once: a 类 row with a single 款 repeats that 款's figures, one fact, not two."""
     h = a = 0
     seen: set[tuple] = set()
     for total, parts in places:
-        if not applies(total, parts):
-            continue
-        key = _figures(total, parts)
-        if key in seen:
+        key = applying_figures(total, parts)
+        if key is None or key in seen:
             continue
         seen.add(key)
         a += 1
@@ -127,16 +132,23 @@ def memo_parts(n_parts: int, places: Sequence[tuple[Number | None, Sequence[Numb
     # until one is found, so each place is summed once, not once per part
     holding: dict[int, bool] = {}
     for k in range(n_parts):
-        with_k = without_k = n = 0
+        with_k = without_k = 0
+        counted = []  # the places where part k is non-zero and the relation applies
         for j, (total, parts) in enumerate(places):
             if not nonzero(parts[k]) or not applies(total, parts):
                 continue
-            n += 1
+            counted.append(j)
             held = holding.get(j)
             if held is None:
                 held = holding[j] = sum_holds(total, [p for i, p in enumerate(parts) if i not in memo])
             with_k += held
-            without_k += sum_holds(total, [p for i, p in enumerate(parts) if i not in memo and i != k])
+        n = len(counted)
+        # without_k counts some of these n places, so it exceeds with_k only when with_k < n:
+        # where the relation holds on every one of them (most parts), it is not summed again
+        if with_k < n:
+            for j in counted:
+                total, parts = places[j]
+                without_k += sum_holds(total, [p for i, p in enumerate(parts) if i not in memo and i != k])
         if n and without_k > with_k and Decimal(without_k) >= MIN_SHARE * Decimal(n):
             memo.add(k)
             holding.clear()
@@ -186,4 +198,32 @@ def family_support(members: Sequence[Sequence[SumCheck | Checked | None]],
             seen.add(key)
             a += 1
             h += c.status in _HOLDS
+    return Support(h, a)
+
+
+def places(checks: Sequence[SumCheck | Checked | None]) -> list[tuple[tuple, bool]]:
+    """(figures, holds) of each check of one relation that applies, in order: what
+    ``family_support`` reads of a member, found once when several supports count it (the
+    table verification counts each relation alone and in its family)."""
+    out = []
+    for c in checks:
+        if c is not None:
+            key = applying_figures(c.total, c.parts)
+            if key is not None:
+                out.append((key, c.status in _HOLDS))
+    return out
+
+
+def places_support(members: Sequence[Sequence[tuple[tuple, bool]]]) -> Support:
+    """``family_support`` of members given as their ``places``: the same count (places with
+    the same figures once, the first one's outcome)."""
+    h = a = 0
+    seen: set[tuple] = set()
+    for member in members:
+        for key, held in member:
+            if key in seen:
+                continue
+            seen.add(key)
+            a += 1
+            h += held
     return Support(h, a)

@@ -57,21 +57,31 @@ def parts_interval(items, unit: str, tol, slip=None) -> Interval:
 def unit_slip_item(claim, tol):
     """(item, total) when the list adds up only if one item's 元 is read as the total's 万元
     (or back): a unit slip (TC204), not a wrong breakdown.  None otherwise."""
+    if len(claim.items) < 2:
+        return None  # no list (most claims): fewer than two money items
     items = [i for i in claim.items if i.value is not None and i.value.number.unit in MONEY_UNITS]
     totals = [t for t in totals_of(claim) if t.number.unit in MONEY_UNITS]
     if len(items) < 2 or not totals:
         return None
     unit = totals[0].number.unit
+    # the items that could be the slip, found first: without one, whether the list adds up
+    # or not, there is none (the sums below are asked only of a list that has one)
+    slips = [item for item in items if _may_slip(item.value.number, unit)]
+    if not slips:
+        return None
     if any(parts_interval(items, unit, tol).overlaps(money_interval(t, unit)) for t in totals):
         return None
-    for item in items:
-        n = item.value.number
-        ratio = MONEY_UNITS[n.unit] / MONEY_UNITS[unit]
-        if ratio not in (Decimal(10000), Decimal("0.0001")) or not n.value or significant_digits(n) < 3:
-            continue
+    for item in slips:
         if any(parts_interval(items, unit, tol, slip=item).overlaps(money_interval(t, unit)) for t in totals):
             return item, totals[0]
     return None
+
+
+def _may_slip(n, unit: str) -> bool:
+    """A figure ten thousand times off ``unit`` (元 against 万元 or back), non-zero, of three or
+    more digits: what a unit slip of a list item needs."""
+    ratio = MONEY_UNITS[n.unit] / MONEY_UNITS[unit]
+    return ratio in (Decimal(10000), Decimal("0.0001")) and bool(n.value) and significant_digits(n) >= 3
 
 
 def totals_of(claim):

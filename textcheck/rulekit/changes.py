@@ -2,7 +2,7 @@
 the change rules (TC301–TC304)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from textcheck.claim import DECREASE, INCREASE
@@ -23,6 +23,8 @@ class ChangeFacts:
     change: Interval
     rate: Interval | None  # stated rate in %
     direction: str
+    # rate_for of each direction asked, found once for the change rules that all ask it
+    _rates: dict = field(default_factory=dict, compare=False, repr=False)
 
     def previous(self, direction: str | None = None) -> Interval:
         """Previous amount implied by the stated direction (or another one)."""
@@ -31,11 +33,17 @@ class ChangeFacts:
 
     def rate_for(self, direction: str | None = None) -> Interval | None:
         """Reachable rate interval in % (None when the previous amount may be zero or negative)."""
-        prev = self.previous(direction)
+        d = direction or self.direction
+        if d in self._rates:
+            return self._rates[d]
+        prev = self.previous(d)
         if prev.lo <= 0:
-            return None
-        q = self.change / prev
-        return q.scale(HUNDRED) if q else None
+            rate = None
+        else:
+            q = self.change / prev
+            rate = q.scale(HUNDRED) if q else None
+        self._rates[d] = rate
+        return rate
 
     def exact_previous(self, direction: str | None = None) -> Decimal:
         d = direction or self.direction
@@ -64,6 +72,17 @@ def change_facts(claim) -> ChangeFacts | None:
     if rate is not None and claim.rate.number.value < 0:
         rate = None
     return ChangeFacts(claim, unit, value.number.interval, change.number.interval_in(unit), rate, claim.direction)
+
+
+def document_change_facts(claims) -> dict[int, ChangeFacts]:
+    """id(claim) → ``change_facts(claim)`` of each claim that has them (``Context.change_facts``:
+    found once for the four change rules, which each read every claim's)."""
+    out = {}
+    for claim in claims or ():
+        facts = change_facts(claim)
+        if facts is not None:
+            out[id(claim)] = facts
+    return out
 
 
 def pct(v: Decimal, decimals: int = 2) -> str:

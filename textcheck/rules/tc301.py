@@ -4,7 +4,7 @@ from __future__ import annotations
 from textcheck.claim import DECREASE, INCREASE
 from textcheck.numbers import format_decimal
 from textcheck.report.diagnostic import Related
-from textcheck.rulekit.changes import WORD, change_facts, figures, pct
+from textcheck.rulekit.changes import WORD, figures, pct
 from textcheck.rulekit.lastdigit import severity_and_note
 from textcheck.rulekit.wording import shown
 from textcheck.rules.base import Rule
@@ -38,8 +38,9 @@ class ChangeRateMismatch(Rule):
     severity = "error"
 
     def check(self, ctx):
+        facts = ctx.change_facts
         for claim in ctx.claims or ():
-            f = change_facts(claim)
+            f = facts.get(id(claim))
             if f is None or f.rate is None:
                 continue
             reach = f.rate_for()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from textcheck.claim import DECREASE, INCREASE
 from textcheck.numbers import format_decimal
-from textcheck.rulekit.changes import WORD, change_facts, figures, pct
+from textcheck.rulekit.changes import WORD, figures, pct
 from textcheck.rulekit.wording import shown
 from textcheck.rules.base import Rule
 RATE_WORD = {INCREASE: "增长", DECREASE: "下降"}
@@ -34,6 +34,7 @@ class DirectionContradiction(Rule):
     severity = "error"
 
     def check(self, ctx):
+        facts = ctx.change_facts
         for claim in ctx.claims or ():
             if claim.change is None or claim.direction not in (INCREASE, DECREASE):
                 continue
@@ -44,7 +45,7 @@ class DirectionContradiction(Rule):
                 yield self.diagnostic(ctx, msg, span.location, span.text, figures(claim), severity="warning",
                                       key=f"neg|{claim.subject}|{shown(claim.change.number)}")
                 continue
-            f = change_facts(claim)
+            f = facts.get(id(claim))
             words_conflict = claim.rate_direction in (INCREASE, DECREASE) and claim.rate_direction != claim.direction
             if claim.rate is not None and claim.rate.number.value == 0 and claim.change.number.value == 0:
                 continue  # "增加 0.00 万元，增长 0.00%": no direction to contradict

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from textcheck.claim import INCREASE
-from textcheck.rulekit.changes import change_facts, figures
+from textcheck.rulekit.changes import figures
 from textcheck.rulekit.wording import shown
 from textcheck.rules.base import Rule
 
@@ -32,8 +32,9 @@ class ZeroBaseGrowth(Rule):
     severity = "warning"
 
     def check(self, ctx):
+        facts = ctx.change_facts
         for claim in ctx.claims or ():
-            f = change_facts(claim)
+            f = facts.get(id(claim))
             if f is None or f.rate is None or f.direction != INCREASE:
                 continue
             prev = f.previous()

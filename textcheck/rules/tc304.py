@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from textcheck.claim import INCREASE
 from textcheck.numbers import format_decimal
-from textcheck.rulekit.changes import change_facts, figures
+from textcheck.rulekit.changes import figures
 from textcheck.rulekit.wording import shown
 from textcheck.rules.base import Rule
 
@@ -31,8 +31,9 @@ class IncreaseExceedsCurrent(Rule):
     severity = "warning"
 
     def check(self, ctx):
+        facts = ctx.change_facts
         for claim in ctx.claims or ():
-            f = change_facts(claim)
+            f = facts.get(id(claim))
             if f is None or f.direction != INCREASE:
                 continue
             if not f.previous().hi < 0:

@@ -74,6 +74,15 @@ def column_sum_wholes(own, analysis) -> list[CellRef]:
     return out
 
 
+def _whole_label(whole) -> str:
+    """How the message names a whole: the stated figure quoted, or the cell's phrase."""
+    return cell_phrase(whole) if isinstance(whole, CellRef) else f"“{whole.span.text}”"
+
+
+def _whole_evidence(whole) -> Related:
+    return related_cell(whole) if isinstance(whole, CellRef) else Related.stated(whole)
+
+
 class ShareMismatch(Rule):
     """所述占比与“部分 ÷ 整体”不符（区间算术）。
 
@@ -109,22 +118,24 @@ class ShareMismatch(Rule):
                 continue
             if part.number.unit not in MONEY_UNITS:
                 continue
-            wholes = []  # (label, interval in part's unit, evidence)
+            # (whole, interval in part's unit, value in it): the whole is the stated quantity or
+            # the CellRef, worded and made evidence (_whole_label, _whole_evidence) only for the
+            # one reported: most wholes agree with the share
+            wholes = []
             unit = part.number.unit
             if claim.whole is not None and claim.whole.value is not None \
                     and claim.whole.value.number.unit in MONEY_UNITS:
                 w = claim.whole.value
-                wholes.append((f"“{w.span.text}”", w.number.interval_in(unit), w.number.value,
-                               Related.stated(w)))
+                wholes.append((w, w.number.interval_in(unit), w.number.value))
             for cell in grand_totals(by_claim.get(id(claim)), ctx.tables):
                 tu = table_unit(cell)
                 n = Number(cell.value.value, cell.value.decimals, tu, cell.value.text)
-                wholes.append((cell_phrase(cell), n.interval_in(unit), n.in_unit(unit).value, related_cell(cell)))
+                wholes.append((cell, n.interval_in(unit), n.in_unit(unit).value))
             if not wholes:
                 continue
             stated = share.number.interval
             results = []
-            for label, w_iv, w_val, ev in wholes:
+            for whole, w_iv, w_val in wholes:
                 q = part.number.interval / w_iv
                 if q is None:
                     results = []
@@ -133,11 +144,12 @@ class ShareMismatch(Rule):
                 if reach.overlaps(stated):
                     results = []
                     break
-                results.append((label, reach, w_val, ev))
+                results.append((whole, reach, w_val))
             if not results:
                 continue
             # the whole whose share comes nearest the stated one is the one the text means
-            label, reach, w_val, ev = min(results, key=lambda r: min(abs(r[1].lo - stated.mid), abs(r[1].hi - stated.mid)))
+            whole, reach, w_val = min(results, key=lambda r: min(abs(r[1].lo - stated.mid), abs(r[1].hi - stated.mid)))
+            label, ev = _whole_label(whole), _whole_evidence(whole)
             d = max(share.number.decimals, 2)
             exact = part.number.value / w_val * HUNDRED if w_val else Decimal(0)
             msg = (f"占比不符：{shown(part.number)} ÷ {format_decimal(w_val, 2)}（{label}）= "

@@ -47,8 +47,8 @@ class InconsistentDecimals(Rule):
                     if v is not None:
                         if v.unit != "%":
                             found.append(c)
-                    elif c.text.text.strip() == "※":
-                        break  # the column-number row
+                    elif "※" in (t := c.text.text) and t.strip() == "※":
+                        break  # the column-number row (a text without the mark is not stripped)
                 else:
                     for c in found:
                         by_col.setdefault(c.col, []).append((row, c))
@@ -58,6 +58,9 @@ class InconsistentDecimals(Rule):
                     continue
                 if len(cells) < MIN_CELLS:
                     continue
+                first = cells[0][1].value.decimals
+                if all(c.value.decimals == first for _, c in cells):
+                    continue  # one precision (most columns): no cell differs from the usual one
                 counts = Counter(c.value.decimals for _, c in cells)
                 usual, n = counts.most_common(1)[0]
                 if usual == 0 or n * 2 <= len(cells):

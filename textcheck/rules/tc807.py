@@ -63,12 +63,11 @@ class BrokenListNumbering(Rule):
                     closed.setdefault(lv, set()).add(v)
                 last.clear()
                 part = n.part
-            loc = Location(no, start, no, end)
             form = _FORMS[level]
             if level in ("cn", "pcn", "part") and raw.startswith("一十"):
                 yield self.diagnostic(
                     ctx, f"编号“{form.format(raw)}”写法不规范，应写作“{form.format(_standard(value))}”",
-                    loc, raw, severity="info", suggestion=f"改为“{form.format(_standard(value))}”",
+                    Location(no, start, no, end), raw, severity="info", suggestion=f"改为“{form.format(_standard(value))}”",
                     key=f"form|{raw}")
             # a new item of this level closes every deeper list
             for deeper in _LEVELS[_LEVELS.index(level) + 1:]:
@@ -84,6 +83,6 @@ class BrokenListNumbering(Rule):
                 yield self.diagnostic(
                     ctx, f"编号{what}：上一个同级编号为“{form.format(_standard(prev) if level != 'ar' else prev)}”，"
                          f"此处为“{got}”，应为“{expected}”",
-                    loc, raw, suggestion=f"核对是否漏写或多写了条目，并重新编号为“{expected}”",
+                    Location(no, start, no, end), raw, suggestion=f"核对是否漏写或多写了条目，并重新编号为“{expected}”",
                     key=f"seq|{level}|{prev}|{value}")
             last[level] = n.last

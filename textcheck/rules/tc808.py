@@ -7,8 +7,9 @@ from textcheck.rulekit.evidence import cell_evidence
 from textcheck.rules.base import Rule
 
 
-def _is_rate(name: str, declared: str | None) -> bool:
-    return declared in ("%", "％") or name.endswith(("率", "满意度", "比例", "比重", "占比"))
+# How the name of a rate indicator ends.
+RATE_ENDINGS = ("率", "满意度", "比例", "比重", "占比")
+PERCENT_UNITS = ("%", "％")
 
 
 class PercentWithoutSign(Rule):
@@ -39,9 +40,12 @@ class PercentWithoutSign(Rule):
     def check(self, ctx):
         for pt in ctx.performance:
             for ind in pt.indicators:
-                if not _is_rate(ind.clean_name, ind.declared_unit):
+                # a rate: its name ends like one (an indicator declaring "%" is a rate too, but
+                # then the % stands in its name or unit column and a bare figure is right, so its
+                # unit is read only for the names that end like a rate)
+                if not ind.clean_name.endswith(RATE_ENDINGS):
                     continue
-                if ind.declared_unit in ("%", "％"):
+                if ind.declared_unit in PERCENT_UNITS:
                     continue  # "受理率（%）" | "≥95": the % stands in the name or the unit column
                 for column, t in (("指标值", ind.target), ("上年完成值", ind.previous)):
                     if t is None or t.form != FORM_QUANTITY or t.unit or t.value is None or t.value.value == 0:
