@@ -296,3 +296,39 @@ def test_restating_claims_are_the_same_without_their_cells(sample_text):
     without = list(restating_cells(ctx.document, ctx.claims, want_cells=False))
     assert [c for c, _ in without] == [c for c, _ in with_cells] and len(without) > 20
     assert all(cells for _, cells in with_cells) and not any(cells for _, cells in without)
+
+
+def test_cells_in_column_order_are_the_sorted_cells(sample_text):
+    from operator import attrgetter
+
+    from textcheck.document import new_cell
+    from textcheck.linking.index import _in_column_order
+
+    document = read_text(sample_text, path="seed.txt")
+    rows = [r.cells for t in document.tables for r in t.rows]
+    # the readers' rows (in order), and the same cells reversed, shuffled and with a repeated column
+    some = rows[0] + rows[1]
+    text = some[0].text
+    twins = (new_cell(text, 0, 2), new_cell(text, 0, 1), new_cell(text, 0, 2), new_cell(text, 0, 0))
+    tried = rows + [tuple(reversed(c)) for c in rows] + [some, tuple(reversed(some)), twins, twins[1:], ()]
+    for cells in tried:
+        got = _in_column_order(cells)
+        assert list(got) == sorted(cells, key=attrgetter("col"))
+        assert [id(c) for c in got] == [id(c) for c in sorted(cells, key=attrgetter("col"))]
+    assert any(_in_column_order(c) is c for c in rows if c)  # in order: no copy
+
+
+def test_project_segments_told_before_the_memo_are_the_scans(sample_text):
+    # a key no project row is indexed under finds none without the memo: every key of the index,
+    # with and without a year, and the seed's subjects' forms give what the scan gives
+    from textcheck.api import get_checker
+
+    ctx = get_checker().context(read_text(sample_text, path="seed.txt"))
+    linker = Linker(ctx.document, ctx.lexicon)
+    keys = set(linker.index.by_key) | {"2024年" + k for k in linker.index.by_key} | {""}
+    keys |= {name_key(c.subject or "") for c in ctx.claims}
+    found = 0
+    for key in sorted(keys):
+        assert linker._project_segments(key) == linker._find_project_segments(key), key
+        found += bool(linker._find_project_segments(key))
+    assert found > 10

@@ -62,6 +62,7 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         self._scope_facts: dict[tuple[str, ...], tuple] = {}  # _section_facts
         self._generic: dict[str, bool] = {}  # _generic_subject
         self._memos: dict[str, dict] = {}
+        self._label_hits: dict[str, list[_Segment]] = {}  # routes._label_segments
         # lexicon lookups by term (routes._canonical, _concept_column)
         self._canon_of: dict[str, str | None] = {}
         self._canon_table = canonical_by_key(lexicon) if lexicon is not None else {}  # routes._canonical

@@ -86,6 +86,11 @@ class RoutesMixin:
         return self._memo("codes_by_item", None, build)
 
     def _project_segments(self, key: str) -> list[_Segment]:
+        # a key under which no project row is indexed finds none (_find_project_segments' first
+        # test), told before the memo: most subjects' forms name no project
+        keys = self._project_keys()
+        if key not in keys and _year_free(key) not in keys:
+            return []
         return list(self._memo("project_segments", key, lambda: self._find_project_segments(key)))
 
     def _find_project_segments(self, key: str) -> list[_Segment]:
@@ -133,7 +138,12 @@ class RoutesMixin:
         return list(self._budget_rows[id(t)])
 
     def _label_segments(self, subject: str) -> list[_Segment]:
-        return list(self._memo("label_segments", subject, lambda: self._find_label_segments(subject)))
+        """The segments labelled with the subject (or its concept), once per subject and document;
+        the memo's own list (its readers only read it: the label and loose project routes)."""
+        hits = self._label_hits.get(subject)
+        if hits is None:
+            hits = self._label_hits[subject] = self._find_label_segments(subject)
+        return hits
 
     def _find_label_segments(self, subject: str) -> list[_Segment]:
         # 绩效目标表 rows ("其中：财政拨款") belong to one project: reached by the project route only.
