@@ -332,3 +332,21 @@ def test_project_segments_told_before_the_memo_are_the_scans(sample_text):
         assert linker._project_segments(key) == linker._find_project_segments(key), key
         found += bool(linker._find_project_segments(key))
     assert found > 10
+
+
+def test_segment_lists_made_in_one_pass_are_the_filtered_lists(linkers):
+    # Linker.__init__ makes the totals, the named segments and the three per-table lists in one
+    # pass: the same lists, in the same order, as one filter each
+    seen = 0
+    for linker in linkers:
+        segments = linker.index.segments
+        totals = [seg for seg in segments if seg.total]
+        named = [seg for seg in segments if seg.cells and not seg.total]
+        assert linker._total_segments == totals and linker._named_segments == named
+        seen += bool(totals and named)
+        for mine, every in ((linker._segments_of, segments), (linker._totals_of, totals), (linker._named_of, named)):
+            reference: dict = {}
+            for seg in every:
+                reference.setdefault(seg.table.index, []).append(seg)
+            assert list(mine.items()) == list(reference.items())
+    assert seen >= 2

@@ -260,6 +260,8 @@ class ItemsMixin:
             cells = self._column_cells(form, table_ids) or (
                 self.year_row_cells(lambda keys, f=form: self._item_header(f, keys), ids, year, None, unit)
                 if year_rows else [])
+            if not cells:
+                continue  # (most forms name no column: nothing to narrow)
             if unit is not None:
                 cells = [c for c in cells if self._of_unit(unit, c.row, c.table)]
             if specific is not None:

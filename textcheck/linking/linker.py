@@ -43,18 +43,21 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         self.departments = self._departments(document)
         self._canon_index: dict[str, list[_Segment]] | None = None
         # Concept lookups scan the segments; many claims name the same concept in the same scope.
-        self._total_segments = [seg for seg in self.index.segments if seg.total]
-        self._named_segments = [seg for seg in self.index.segments if seg.cells and not seg.total]
+        self._total_segments: list[_Segment] = []
+        self._named_segments: list[_Segment] = []
         # The same lists per table (segments are made table by table, in self.index.tables order).
         self._segments_of: dict[int, list[_Segment]] = {}
         self._totals_of: dict[int, list[_Segment]] = {}
         self._named_of: dict[int, list[_Segment]] = {}
-        for seg in self.index.segments:
-            self._segments_of.setdefault(seg.table.index, []).append(seg)
-        for seg in self._total_segments:
-            self._totals_of.setdefault(seg.table.index, []).append(seg)
-        for seg in self._named_segments:
-            self._named_of.setdefault(seg.table.index, []).append(seg)
+        for seg in self.index.segments:  # (one pass makes all five, each in the index's order)
+            t = seg.table.index
+            self._segments_of.setdefault(t, []).append(seg)
+            if seg.total:
+                self._total_segments.append(seg)
+                self._totals_of.setdefault(t, []).append(seg)
+            elif seg.cells:
+                self._named_segments.append(seg)
+                self._named_of.setdefault(t, []).append(seg)
         self._unique_indexes = len({t.index for t in self.index.tables}) == len(self.index.tables)
         self._position = {} if self._unique_indexes else {id(seg): i for i, seg in enumerate(self.index.segments)}
         self._concept_cache: dict[tuple, list[CellRef]] = {}
@@ -63,6 +66,7 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         self._generic: dict[str, bool] = {}  # _generic_subject
         self._memos: dict[str, dict] = {}
         self._label_hits: dict[str, list[_Segment]] = {}  # routes._label_segments
+        self._project_key_of: dict[str, str] = {}  # projects.project_key, by subject form
         # lexicon lookups by term (routes._canonical, _concept_column)
         self._canon_of: dict[str, str | None] = {}
         self._canon_table = canonical_by_key(lexicon) if lexicon is not None else {}  # routes._canonical
@@ -276,8 +280,9 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
 
     def _by_project(self, claim: Claim, subject_raw: str, subject: str, scoped: list[Table], d: "_Draft") -> None:
         segs = []
+        short = self.short_subject(subject)
         # Project names carry years and dashes of their own: try the subject as written first.
-        for form in dict.fromkeys((subject_raw, subject, self.short_subject(subject))):
+        for form in dict.fromkeys((subject_raw, subject, short)):
             pkey = name_key(form)
             segs = self._project_segments(pkey)
             if segs:
@@ -289,7 +294,7 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
                 segs = self._project_segments(pkey)
                 d.notes.append("项目名称取自标题")
         if not segs:  # the name as the tables print it, without the words around it
-            segs, loose = self.loose_project_segments(list(dict.fromkeys((subject, self.short_subject(subject)))))
+            segs, loose = self.loose_project_segments([subject, short] if short != subject else [subject])
             pkey = loose or pkey
         if segs:
             d.route, d.key = "project", "project:" + _year_free(pkey)

@@ -43,8 +43,11 @@ class ProjectNamesMixin:
         if any(self._label_segments(f) for f in forms):
             return [], ""
         index = self._loose_project_index()
+        keys = self._project_key_of
         for form in forms:
-            key = self._memo("project_key", form, lambda: project_key(form))
+            key = keys.get(form)
+            if key is None:
+                key = keys[form] = project_key(form)
             if len(key) >= _MIN_KEY and key in index:
                 return list(index[key]), key
         return [], ""

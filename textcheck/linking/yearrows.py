@@ -50,7 +50,8 @@ class YearRowsMixin:
     def has_year_rows(self, table_ids, year: str | None, unit: str | None = None) -> bool:
         """Whether one of the tables prints the year's row of the owner's block (year_row_cells
         finds nothing otherwise)."""
-        return any(t.index in table_ids for t, _ in self._year_rows(year, unit))
+        rows = self._year_rows(year, unit)  # (none in most documents)
+        return bool(rows) and any(t.index in table_ids for t, _ in rows)
 
     def _year_rows(self, year: str | None, unit: str | None) -> list[tuple[Table, Row]]:
         """(table, the year's row of the owner's block) of the tables printed as year-row blocks
