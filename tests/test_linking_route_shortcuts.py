@@ -97,7 +97,7 @@ def _reference_block_year_row(linker, t, year, unit):
     every: dict = {}
     for x in linker.index.tables:
         every.setdefault(x.index, []).extend(x.rows)
-    linker._year_labelled = lambda: every
+    linker._year_labelled = lambda index: every.get(index, [])
     try:
         return linker._block_year_row(t, year, unit)
     finally:
@@ -184,3 +184,48 @@ def test_label_segments_equal_the_filtered_union(linkers):
             assert [id(s) for s in got] == [id(s) for s in want], subject
             checked += bool(want)
     assert checked > 50
+
+
+def test_year_rows_asked_per_table_are_the_documents_year_rows(linkers):
+    # has_year_rows and year_row_cells look only at the tables asked about, each once per year and
+    # unit: the same answers as the year rows of every table, filtered after (the scan before)
+    from test_linking_blocks import BLOCKS
+
+    from textcheck.readers import read_text
+
+    docs = [linker.document for linker in linkers] + [read_text(BLOCKS, path="blocks.txt")]
+    found = 0
+    for doc in docs:
+        linker = Linker(doc, load_lexicon())
+        plain = Linker(doc, load_lexicon())  # every block row looked up again, no memo
+        plain._year_row = plain._block_year_row
+        units = [None, *list(linker._unit_rows())[:3]]
+        every = [t.index for t in linker.index.tables]
+        for year in (None, "2024", "2025", "2026"):
+            for unit in units:
+                own = year or str(doc.meta.get("year") or "")
+                rows = [(t, r) for t in linker.index.tables
+                        for r in ((linker._block_year_row(t, own, unit) if own else None),) if r is not None]
+                for ids in [set(every), set(every[::2]), *({i} for i in every)]:
+                    assert linker.has_year_rows(ids, year, unit) == any(t.index in ids for t, _ in rows)
+                    cells = linker.year_row_cells(linker._total_header, ids, year, None, unit)
+                    assert cells == plain.year_row_cells(plain._total_header, ids, year, None, unit)
+                    assert {(c.table.index, c.row.index) for c in cells} <= \
+                        {(t.index, r.index) for t, r in rows if t.index in ids}
+                    found += bool(cells)
+    assert found >= 2
+
+
+def test_own_norm_is_the_normalised_comparison():
+    # own_norm(t) answers _norm(t) == t, telling letters and digits NFKC leaves alone without
+    # normalising them: random texts of letters, digits, marks, full-width and compatibility forms
+    from textcheck.lexicon.terms import normalize_term
+    from textcheck.linking.vocab import own_norm
+
+    rnd = random.Random(14)
+    alphabet = list("项目经费预算abcXYZ0123 （）()“”\"'") + ["ａ", "１", "①", "Ⅻ", "〇", "﨑", "\u3000", "\u0301", "ｶ", "\n"]
+    texts = {"".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 6))) for _ in range(5000)}
+    texts |= {"", "行政运行", "2024年预算", "ａｂｃ", "①", "Ⅻ", "e\u0301", "\u00e9"}
+    assert sum(own_norm(t) for t in texts) > 100 and sum(not own_norm(t) for t in texts) > 100
+    for text in texts:
+        assert own_norm(text) == (normalize_term(text) == text), repr(text)

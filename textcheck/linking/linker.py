@@ -67,6 +67,8 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         self._memos: dict[str, dict] = {}
         self._label_hits: dict[str, list[_Segment]] = {}  # routes._label_segments
         self._project_key_of: dict[str, str] = {}  # projects.project_key, by subject form
+        self._year_row_of: dict[tuple, object] = {}  # yearrows._year_row, by table, year and unit
+        self._year_labelled_of: dict[int, list] = {}  # yearrows._year_labelled, by table number
         # lexicon lookups by term (routes._canonical, _concept_column)
         self._canon_of: dict[str, str | None] = {}
         self._canon_table = canonical_by_key(lexicon) if lexicon is not None else {}  # routes._canonical

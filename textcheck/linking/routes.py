@@ -9,7 +9,7 @@ from textcheck.claim import CellRef, Claim
 from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Table
 from textcheck.linking.cells import _cell_key, _same_item, _uniq, _uniq_cells, cell_label
 from textcheck.linking.index import PROJECT_NAME_LABEL, _Segment
-from textcheck.linking.vocab import SpecificConcept, _norm, _year_free, name_key, specific_vocabulary
+from textcheck.linking.vocab import SpecificConcept, _norm, _year_free, name_key, own_norm, specific_vocabulary
 
 _UNSEEN = object()  # not looked up yet (None is an answer: no canonical name)
 _NO_CODES: frozenset[str] = frozenset()
@@ -187,7 +187,7 @@ class RoutesMixin:
         if canon is _UNSEEN:
             # a key that is its own normalised form is looked up as it is (no normalize_term again)
             key = name_key(term)
-            canon = self._canon_of[term] = self._canon_table.get(key) if _norm(key) == key \
+            canon = self._canon_of[term] = self._canon_table.get(key) if own_norm(key) \
                 else self.lexicon.canonical(key)
         return canon
 
