@@ -350,3 +350,18 @@ def test_segment_lists_made_in_one_pass_are_the_filtered_lists(linkers):
                 reference.setdefault(seg.table.index, []).append(seg)
             assert list(mine.items()) == list(reference.items())
     assert seen >= 2
+
+
+def test_code_cells_told_without_the_pattern_are_its_matches():
+    import random
+
+    from textcheck.linking.index import _CodeCells
+
+    rnd = random.Random(3)
+    alphabet = list("0123456789 a项-.") + ["１", "٣", "²", "①", "〇", "Ⅻ", "\u0663", "\U0001d7ce"]
+    texts = {"".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 9))) for _ in range(20000)}
+    texts |= {"", "2", "20", "206", "2060101", "20601011", "２０６", "٢٠٦", "20 6", "²⁰"}
+    cells = _CodeCells()
+    assert sum(cells[t] for t in texts) > 100
+    for text in texts:
+        assert cells[text] == bool(patterns.LINK_CODE_CELL.fullmatch(text)), repr(text)

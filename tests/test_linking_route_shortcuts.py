@@ -229,3 +229,37 @@ def test_own_norm_is_the_normalised_comparison():
     assert sum(own_norm(t) for t in texts) > 100 and sum(not own_norm(t) for t in texts) > 100
     for text in texts:
         assert own_norm(text) == (normalize_term(text) == text), repr(text)
+
+
+def test_scope_told_per_heading_is_the_scan_of_the_sections_headings(linkers, sample_text):
+    # ScopeMixin reads each heading once (sections nest: an outer heading is read for every section
+    # under it); a section's scope is the scan of its headings, innermost first, as before
+    from textcheck.api import get_checker
+    from textcheck.linking.vocab import _norm
+    from textcheck.readers import read_text
+
+    def reference(linker, section):
+        generic = None
+        for heading in reversed(section):
+            text = _norm(heading)
+            if linker.voc.scope_skip.search(text):
+                continue
+            for pat, roles, is_generic in linker.voc.section_roles:
+                if pat.search(text):
+                    if not is_generic:
+                        return roles
+                    generic = generic or roles
+                    break
+        return generic
+
+    ctx = get_checker().context(read_text(sample_text, path="seed.txt"))
+    sections = {c.section for c in ctx.claims} | {t.section for t in ctx.document.tables}
+    headings = sorted({h for s in sections for h in s})
+    rnd = random.Random(5)
+    sections |= {tuple(rnd.sample(headings, k)) for k in (1, 2, 3) for _ in range(200)}
+    told = 0
+    for linker in linkers:
+        for section in sorted(sections):
+            assert linker.scope(section) == reference(linker, section), section
+            told += linker.scope(section) is not None
+    assert told > 50

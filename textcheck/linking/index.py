@@ -342,7 +342,9 @@ class _CodeCells(dict):
     text of the document (a dict lookup in the index's inner loop; computed when missing)."""
 
     def __missing__(self, text: str) -> bool:
-        hit = self[text] = bool(patterns.LINK_CODE_CELL.fullmatch(text))
+        # LINK_CODE_CELL.fullmatch(text): two to seven decimal digits (\d is str.isdecimal's
+        # class, Nd), told without the pattern (tests/test_linking_fast_paths.py)
+        hit = self[text] = 2 <= len(text) <= 7 and text.isdecimal()
         return hit
 
 

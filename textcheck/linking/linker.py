@@ -18,6 +18,7 @@ from textcheck.linking.projects import ProjectNamesMixin
 from textcheck.linking.model import (AMBIGUOUS, CONFIDENT, PROJECT_ROLES, TOTALS_ROLES, UNLINKED, SubjectLink, new_link,
                                      replace_link)
 from textcheck.linking.routes import _UNSEEN, RoutesMixin
+from textcheck.linking.scope import ScopeMixin
 from textcheck.linking.subjects import SubjectsMixin
 from textcheck.linking.yearrows import YearRowsMixin
 from textcheck.linking.vocab import (_norm, _year_free, canonical_by_key, name_key, project_in_heading,
@@ -25,8 +26,8 @@ from textcheck.linking.vocab import (_norm, _year_free, canonical_by_key, name_k
 from textcheck.numbers import Number
 
 
-class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, GovernmentClassMixin,
-             DepartmentWholeMixin):
+class Linker(ScopeMixin, SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin,
+             GovernmentClassMixin, DepartmentWholeMixin):
     """Links the claims of one document (built per document; vocabularies are cached)."""
 
     def __init__(self, document: Document, lexicon=None, tables=None, tolerance: Decimal = Decimal(0)):
@@ -62,6 +63,7 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         self._position = {} if self._unique_indexes else {id(seg): i for i, seg in enumerate(self.index.segments)}
         self._concept_cache: dict[tuple, list[CellRef]] = {}
         self._scopes: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+        self._heading_of: dict[str, tuple | None] = {}  # _heading_roles
         self._scope_facts: dict[tuple[str, ...], tuple] = {}  # _section_facts
         self._generic: dict[str, bool] = {}  # _generic_subject
         self._memos: dict[str, dict] = {}
@@ -95,29 +97,6 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         names = {document.meta.get("department") or ""}
         names.update(t.department or "" for t in document.tables)
         return sorted((_norm(n) for n in names if n), key=len, reverse=True)
-
-    # -- scope
-
-    def scope(self, section: tuple[str, ...]) -> tuple[str, ...] | None:
-        """Table roles the innermost telling heading names; None when no heading tells."""
-        # Claims of one section share it: each section is looked at once per document.
-        if section not in self._scopes:
-            self._scopes[section] = self._find_scope(section)
-        return self._scopes[section]
-
-    def _find_scope(self, section: tuple[str, ...]) -> tuple[str, ...] | None:
-        generic = None  # "（一）教育支出（类）" inside "五、财政拨款支出预算情况说明": the outer one tells
-        for heading in reversed(section):
-            text = _norm(heading)
-            if self.voc.scope_skip.search(text):
-                continue
-            for pat, roles, is_generic in self.voc.section_roles:
-                if pat.search(text):
-                    if not is_generic:
-                        return roles
-                    generic = generic or roles
-                    break
-        return generic
 
     def _memo(self, name: str, key, compute):
         """``compute()`` once per document and key: claims repeat subjects, scopes and names."""
