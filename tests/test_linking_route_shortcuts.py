@@ -151,7 +151,8 @@ def test_clean_subject_is_the_plain_substitutions(linkers, sample_text):
 
     rnd = random.Random(21)
     words = ["2024年", "2024年度的", "本年", "当年", "全年", "本部门", "本单位", "我单位", "部门", "门", "位", "年",
-             "（一）", "1、", "按功能分类", "一般公共预算", "支出", *linker.departments]
+             "（一）", "1、", "(2)", "十、", "１.", "按功能分类", "按经济分类为", "按", "一般公共预算", "支出",
+             *linker.departments]
     subjects = {line.strip() for line in sample_text.splitlines() if 0 < len(line.strip()) < 40}
     subjects |= {"".join(rnd.choice(words) for _ in range(rnd.randint(0, 5))) for _ in range(3000)}
     for subject in subjects:
