@@ -167,10 +167,12 @@ class TableIndex:
         figure, so it is indexed as the table's total row, under no label."""
         row = None  # the one row with a figure (none when a second one turns up)
         for r in t.rows:
-            if any(c.value is not None for c in r.cells):
-                if row is not None:
-                    return
-                row = r
+            for c in r.cells:  # (a loop, not a generator per row: every row of every table)
+                if c.value is not None:
+                    if row is not None:
+                        return
+                    row = r
+                    break
         if row is None:
             return
         if any(c.value is None and c.text.text.strip() for c in row.cells):

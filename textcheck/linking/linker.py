@@ -110,7 +110,7 @@ class Linker(ScopeMixin, SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMix
 
     def tables_in(self, roles) -> list[Table]:
         return list(self._memo("tables_in", roles, lambda: [t for t in self.index.tables
-                                                             if self.index.role(t) in roles]))
+                                                             if self.index.roles.get(t.index) in roles]))
 
     # -- routes
 

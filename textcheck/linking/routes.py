@@ -115,9 +115,9 @@ class RoutesMixin:
         project (or carry-over) table's row or a 绩效目标表's project name (once per document)."""
         keys = self._memos.get("project_keys")  # (asked for every key a subject forms)
         if keys is None:
-            keys = set()
+            keys, roles = set(), self.index.roles
             for seg in self.index.segments:
-                role = self.index.role(seg.table)
+                role = roles.get(seg.table.index)  # (index.role, for every segment)
                 if role == "performance" and seg.before == PROJECT_NAME_LABEL or role in ("project", "carryover"):
                     keys.update((seg.key, _year_free(seg.key)))
             keys = self._memos["project_keys"] = frozenset(keys)
