@@ -296,3 +296,72 @@ def test_restating_claims_are_the_same_without_their_cells(sample_text):
     without = list(restating_cells(ctx.document, ctx.claims, want_cells=False))
     assert [c for c, _ in without] == [c for c, _ in with_cells] and len(without) > 20
     assert all(cells for _, cells in with_cells) and not any(cells for _, cells in without)
+
+
+def test_cells_in_column_order_are_the_sorted_cells(sample_text):
+    from operator import attrgetter
+
+    from textcheck.document import new_cell
+    from textcheck.linking.index import _in_column_order
+
+    document = read_text(sample_text, path="seed.txt")
+    rows = [r.cells for t in document.tables for r in t.rows]
+    # the readers' rows (in order), and the same cells reversed, shuffled and with a repeated column
+    some = rows[0] + rows[1]
+    text = some[0].text
+    twins = (new_cell(text, 0, 2), new_cell(text, 0, 1), new_cell(text, 0, 2), new_cell(text, 0, 0))
+    tried = rows + [tuple(reversed(c)) for c in rows] + [some, tuple(reversed(some)), twins, twins[1:], ()]
+    for cells in tried:
+        got = _in_column_order(cells)
+        assert list(got) == sorted(cells, key=attrgetter("col"))
+        assert [id(c) for c in got] == [id(c) for c in sorted(cells, key=attrgetter("col"))]
+    assert any(_in_column_order(c) is c for c in rows if c)  # in order: no copy
+
+
+def test_project_segments_told_before_the_memo_are_the_scans(sample_text):
+    # a key no project row is indexed under finds none without the memo: every key of the index,
+    # with and without a year, and the seed's subjects' forms give what the scan gives
+    from textcheck.api import get_checker
+
+    ctx = get_checker().context(read_text(sample_text, path="seed.txt"))
+    linker = Linker(ctx.document, ctx.lexicon)
+    keys = set(linker.index.by_key) | {"2024年" + k for k in linker.index.by_key} | {""}
+    keys |= {name_key(c.subject or "") for c in ctx.claims}
+    found = 0
+    for key in sorted(keys):
+        assert linker._project_segments(key) == linker._find_project_segments(key), key
+        found += bool(linker._find_project_segments(key))
+    assert found > 10
+
+
+def test_segment_lists_made_in_one_pass_are_the_filtered_lists(linkers):
+    # Linker.__init__ makes the totals, the named segments and the three per-table lists in one
+    # pass: the same lists, in the same order, as one filter each
+    seen = 0
+    for linker in linkers:
+        segments = linker.index.segments
+        totals = [seg for seg in segments if seg.total]
+        named = [seg for seg in segments if seg.cells and not seg.total]
+        assert linker._total_segments == totals and linker._named_segments == named
+        seen += bool(totals and named)
+        for mine, every in ((linker._segments_of, segments), (linker._totals_of, totals), (linker._named_of, named)):
+            reference: dict = {}
+            for seg in every:
+                reference.setdefault(seg.table.index, []).append(seg)
+            assert list(mine.items()) == list(reference.items())
+    assert seen >= 2
+
+
+def test_code_cells_told_without_the_pattern_are_its_matches():
+    import random
+
+    from textcheck.linking.index import _CodeCells
+
+    rnd = random.Random(3)
+    alphabet = list("0123456789 a项-.") + ["１", "٣", "²", "①", "〇", "Ⅻ", "\u0663", "\U0001d7ce"]
+    texts = {"".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 9))) for _ in range(20000)}
+    texts |= {"", "2", "20", "206", "2060101", "20601011", "２０６", "٢٠٦", "20 6", "²⁰"}
+    cells = _CodeCells()
+    assert sum(cells[t] for t in texts) > 100
+    for text in texts:
+        assert cells[text] == bool(patterns.LINK_CODE_CELL.fullmatch(text)), repr(text)

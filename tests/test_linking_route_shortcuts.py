@@ -97,7 +97,7 @@ def _reference_block_year_row(linker, t, year, unit):
     every: dict = {}
     for x in linker.index.tables:
         every.setdefault(x.index, []).extend(x.rows)
-    linker._year_labelled = lambda: every
+    linker._year_labelled = lambda index: every.get(index, [])
     try:
         return linker._block_year_row(t, year, unit)
     finally:
@@ -151,7 +151,8 @@ def test_clean_subject_is_the_plain_substitutions(linkers, sample_text):
 
     rnd = random.Random(21)
     words = ["2024年", "2024年度的", "本年", "当年", "全年", "本部门", "本单位", "我单位", "部门", "门", "位", "年",
-             "（一）", "1、", "按功能分类", "一般公共预算", "支出", *linker.departments]
+             "（一）", "1、", "(2)", "十、", "１.", "按功能分类", "按经济分类为", "按", "一般公共预算", "支出",
+             *linker.departments]
     subjects = {line.strip() for line in sample_text.splitlines() if 0 < len(line.strip()) < 40}
     subjects |= {"".join(rnd.choice(words) for _ in range(rnd.randint(0, 5))) for _ in range(3000)}
     for subject in subjects:
@@ -184,3 +185,82 @@ def test_label_segments_equal_the_filtered_union(linkers):
             assert [id(s) for s in got] == [id(s) for s in want], subject
             checked += bool(want)
     assert checked > 50
+
+
+def test_year_rows_asked_per_table_are_the_documents_year_rows(linkers):
+    # has_year_rows and year_row_cells look only at the tables asked about, each once per year and
+    # unit: the same answers as the year rows of every table, filtered after (the scan before)
+    from test_linking_blocks import BLOCKS
+
+    from textcheck.readers import read_text
+
+    docs = [linker.document for linker in linkers] + [read_text(BLOCKS, path="blocks.txt")]
+    found = 0
+    for doc in docs:
+        linker = Linker(doc, load_lexicon())
+        plain = Linker(doc, load_lexicon())  # every block row looked up again, no memo
+        plain._year_row = plain._block_year_row
+        units = [None, *list(linker._unit_rows())[:3]]
+        every = [t.index for t in linker.index.tables]
+        for year in (None, "2024", "2025", "2026"):
+            for unit in units:
+                own = year or str(doc.meta.get("year") or "")
+                rows = [(t, r) for t in linker.index.tables
+                        for r in ((linker._block_year_row(t, own, unit) if own else None),) if r is not None]
+                for ids in [set(every), set(every[::2]), *({i} for i in every)]:
+                    assert linker.has_year_rows(ids, year, unit) == any(t.index in ids for t, _ in rows)
+                    cells = linker.year_row_cells(linker._total_header, ids, year, None, unit)
+                    assert cells == plain.year_row_cells(plain._total_header, ids, year, None, unit)
+                    assert {(c.table.index, c.row.index) for c in cells} <= \
+                        {(t.index, r.index) for t, r in rows if t.index in ids}
+                    found += bool(cells)
+    assert found >= 2
+
+
+def test_own_norm_is_the_normalised_comparison():
+    # own_norm(t) answers _norm(t) == t, telling letters and digits NFKC leaves alone without
+    # normalising them: random texts of letters, digits, marks, full-width and compatibility forms
+    from textcheck.lexicon.terms import normalize_term
+    from textcheck.linking.vocab import own_norm
+
+    rnd = random.Random(14)
+    alphabet = list("项目经费预算abcXYZ0123 （）()“”\"'") + ["ａ", "１", "①", "Ⅻ", "〇", "﨑", "\u3000", "\u0301", "ｶ", "\n"]
+    texts = {"".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 6))) for _ in range(5000)}
+    texts |= {"", "行政运行", "2024年预算", "ａｂｃ", "①", "Ⅻ", "e\u0301", "\u00e9"}
+    assert sum(own_norm(t) for t in texts) > 100 and sum(not own_norm(t) for t in texts) > 100
+    for text in texts:
+        assert own_norm(text) == (normalize_term(text) == text), repr(text)
+
+
+def test_scope_told_per_heading_is_the_scan_of_the_sections_headings(linkers, sample_text):
+    # ScopeMixin reads each heading once (sections nest: an outer heading is read for every section
+    # under it); a section's scope is the scan of its headings, innermost first, as before
+    from textcheck.api import get_checker
+    from textcheck.linking.vocab import _norm
+    from textcheck.readers import read_text
+
+    def reference(linker, section):
+        generic = None
+        for heading in reversed(section):
+            text = _norm(heading)
+            if linker.voc.scope_skip.search(text):
+                continue
+            for pat, roles, is_generic in linker.voc.section_roles:
+                if pat.search(text):
+                    if not is_generic:
+                        return roles
+                    generic = generic or roles
+                    break
+        return generic
+
+    ctx = get_checker().context(read_text(sample_text, path="seed.txt"))
+    sections = {c.section for c in ctx.claims} | {t.section for t in ctx.document.tables}
+    headings = sorted({h for s in sections for h in s})
+    rnd = random.Random(5)
+    sections |= {tuple(rnd.sample(headings, k)) for k in (1, 2, 3) for _ in range(200)}
+    told = 0
+    for linker in linkers:
+        for section in sorted(sections):
+            assert linker.scope(section) == reference(linker, section), section
+            told += linker.scope(section) is not None
+    assert told > 50

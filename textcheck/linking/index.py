@@ -128,8 +128,8 @@ class TableIndex:
             first.setdefault(c.index, h)
         self.line_cols[t.index] = line_cols = frozenset(i for i, h in first.items() if h[1])
         self._not_labels[t.index] = code_cols | line_cols  # columns whose text is never a label
-        # each row's cells in column order, sorted once for every pass below
-        rows = [(row, sorted(row.cells, key=_COL)) for row in t.rows]
+        # each row's cells in column order, once for every pass below
+        rows = [(row, _in_column_order(row.cells)) for row in t.rows]
         # An empty table (every amount cell blank: "本表无数据") states no figure to restate.
         if t.kind != "performance" and not any(c.value is not None for _, cells in rows for c in cells):
             return
@@ -150,8 +150,14 @@ class TableIndex:
             not patterns.PERF_DEPARTMENT_TITLE.search(title)
         reads = self._perf_reads
         for row, cells in rows:
-            if lean and not row.code and not any(c.value is None and reads[c.text.text] for c in cells):
-                continue
+            if lean and not row.code:
+                # ``any(c.value is None and reads[c.text.text] for c in cells)``, without a
+                # generator step per cell (most cells of a 绩效目标表 pass through here)
+                for c in cells:
+                    if c.value is None and reads[c.text.text]:
+                        break
+                else:
+                    continue
             self._index_row(t, row, cells, amounts, width, zero, bare_ok)
         self._index_unlabelled_row(t, amount_cols, zero)
 
@@ -161,10 +167,12 @@ class TableIndex:
         figure, so it is indexed as the table's total row, under no label."""
         row = None  # the one row with a figure (none when a second one turns up)
         for r in t.rows:
-            if any(c.value is not None for c in r.cells):
-                if row is not None:
-                    return
-                row = r
+            for c in r.cells:  # (a loop, not a generator per row: every row of every table)
+                if c.value is not None:
+                    if row is not None:
+                        return
+                    row = r
+                    break
         if row is None:
             return
         if any(c.value is None and c.text.text.strip() for c in row.cells):
@@ -336,7 +344,9 @@ class _CodeCells(dict):
     text of the document (a dict lookup in the index's inner loop; computed when missing)."""
 
     def __missing__(self, text: str) -> bool:
-        hit = self[text] = bool(patterns.LINK_CODE_CELL.fullmatch(text))
+        # LINK_CODE_CELL.fullmatch(text): two to seven decimal digits (\d is str.isdecimal's
+        # class, Nd), told without the pattern (tests/test_linking_fast_paths.py)
+        hit = self[text] = 2 <= len(text) <= 7 and text.isdecimal()
         return hit
 
 
@@ -428,6 +438,17 @@ class _Labels(dict):
 
 # What LINK_TOTAL_SUFFIX matches at the end of a key (tests/test_term_key_fast_paths.py).
 _TOTAL_SUFFIXES = ("合计", "总计")
+
+
+def _in_column_order(cells: tuple) -> tuple | list:
+    """``sorted(cells, key=attrgetter("col"))``: the cells themselves when they are already in
+    column order (readers make a row's cells so: told by one pass, no sort and no list)."""
+    prev = -1
+    for c in cells:
+        if c.col < prev:
+            return sorted(cells, key=_COL)  # (stable: cells of one column keep their order)
+        prev = c.col
+    return cells
 
 
 def _line_number_column(table: Table, col: int) -> bool:

@@ -255,11 +255,14 @@ class ItemsMixin:
                 return ("label", "label:" + segs[0].key, [c for s in segs for c in s.cells], [s.cells[0] for s in segs],
                         len({(s.table.index, s.row.index) for s in segs}) > len({s.table.index for s in segs}))
         table_ids = tuple(t.index for t in tables)
-        year_rows = self.has_year_rows(ids, year, unit)  # else year_row_cells finds nothing, whatever the form
+        # else year_row_cells finds nothing, whatever the form (once per scope, year and unit)
+        year_rows = self._memo("has_year_rows", (table_ids, year, unit), lambda: self.has_year_rows(ids, year, unit))
         for form in forms:
             cells = self._column_cells(form, table_ids) or (
                 self.year_row_cells(lambda keys, f=form: self._item_header(f, keys), ids, year, None, unit)
                 if year_rows else [])
+            if not cells:
+                continue  # (most forms name no column: nothing to narrow)
             if unit is not None:
                 cells = [c for c in cells if self._of_unit(unit, c.row, c.table)]
             if specific is not None:

@@ -18,6 +18,7 @@ from textcheck.linking.projects import ProjectNamesMixin
 from textcheck.linking.model import (AMBIGUOUS, CONFIDENT, PROJECT_ROLES, TOTALS_ROLES, UNLINKED, SubjectLink, new_link,
                                      replace_link)
 from textcheck.linking.routes import _UNSEEN, RoutesMixin
+from textcheck.linking.scope import ScopeMixin
 from textcheck.linking.subjects import SubjectsMixin
 from textcheck.linking.yearrows import YearRowsMixin
 from textcheck.linking.vocab import (_norm, _year_free, canonical_by_key, name_key, project_in_heading,
@@ -25,8 +26,8 @@ from textcheck.linking.vocab import (_norm, _year_free, canonical_by_key, name_k
 from textcheck.numbers import Number
 
 
-class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin, GovernmentClassMixin,
-             DepartmentWholeMixin):
+class Linker(ScopeMixin, SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRowsMixin,
+             GovernmentClassMixin, DepartmentWholeMixin):
     """Links the claims of one document (built per document; vocabularies are cached)."""
 
     def __init__(self, document: Document, lexicon=None, tables=None, tolerance: Decimal = Decimal(0)):
@@ -43,25 +44,33 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         self.departments = self._departments(document)
         self._canon_index: dict[str, list[_Segment]] | None = None
         # Concept lookups scan the segments; many claims name the same concept in the same scope.
-        self._total_segments = [seg for seg in self.index.segments if seg.total]
-        self._named_segments = [seg for seg in self.index.segments if seg.cells and not seg.total]
+        self._total_segments: list[_Segment] = []
+        self._named_segments: list[_Segment] = []
         # The same lists per table (segments are made table by table, in self.index.tables order).
         self._segments_of: dict[int, list[_Segment]] = {}
         self._totals_of: dict[int, list[_Segment]] = {}
         self._named_of: dict[int, list[_Segment]] = {}
-        for seg in self.index.segments:
-            self._segments_of.setdefault(seg.table.index, []).append(seg)
-        for seg in self._total_segments:
-            self._totals_of.setdefault(seg.table.index, []).append(seg)
-        for seg in self._named_segments:
-            self._named_of.setdefault(seg.table.index, []).append(seg)
+        for seg in self.index.segments:  # (one pass makes all five, each in the index's order)
+            t = seg.table.index
+            self._segments_of.setdefault(t, []).append(seg)
+            if seg.total:
+                self._total_segments.append(seg)
+                self._totals_of.setdefault(t, []).append(seg)
+            elif seg.cells:
+                self._named_segments.append(seg)
+                self._named_of.setdefault(t, []).append(seg)
         self._unique_indexes = len({t.index for t in self.index.tables}) == len(self.index.tables)
         self._position = {} if self._unique_indexes else {id(seg): i for i, seg in enumerate(self.index.segments)}
         self._concept_cache: dict[tuple, list[CellRef]] = {}
         self._scopes: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+        self._heading_of: dict[str, tuple | None] = {}  # _heading_roles
         self._scope_facts: dict[tuple[str, ...], tuple] = {}  # _section_facts
         self._generic: dict[str, bool] = {}  # _generic_subject
         self._memos: dict[str, dict] = {}
+        self._label_hits: dict[str, list[_Segment]] = {}  # routes._label_segments
+        self._project_key_of: dict[str, str] = {}  # projects.project_key, by subject form
+        self._year_row_of: dict[tuple, object] = {}  # yearrows._year_row, by table, year and unit
+        self._year_labelled_of: dict[int, list] = {}  # yearrows._year_labelled, by table number
         # lexicon lookups by term (routes._canonical, _concept_column)
         self._canon_of: dict[str, str | None] = {}
         self._canon_table = canonical_by_key(lexicon) if lexicon is not None else {}  # routes._canonical
@@ -89,29 +98,6 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
         names.update(t.department or "" for t in document.tables)
         return sorted((_norm(n) for n in names if n), key=len, reverse=True)
 
-    # -- scope
-
-    def scope(self, section: tuple[str, ...]) -> tuple[str, ...] | None:
-        """Table roles the innermost telling heading names; None when no heading tells."""
-        # Claims of one section share it: each section is looked at once per document.
-        if section not in self._scopes:
-            self._scopes[section] = self._find_scope(section)
-        return self._scopes[section]
-
-    def _find_scope(self, section: tuple[str, ...]) -> tuple[str, ...] | None:
-        generic = None  # "（一）教育支出（类）" inside "五、财政拨款支出预算情况说明": the outer one tells
-        for heading in reversed(section):
-            text = _norm(heading)
-            if self.voc.scope_skip.search(text):
-                continue
-            for pat, roles, is_generic in self.voc.section_roles:
-                if pat.search(text):
-                    if not is_generic:
-                        return roles
-                    generic = generic or roles
-                    break
-        return generic
-
     def _memo(self, name: str, key, compute):
         """``compute()`` once per document and key: claims repeat subjects, scopes and names."""
         memo = self._memos.get(name)
@@ -124,7 +110,7 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
 
     def tables_in(self, roles) -> list[Table]:
         return list(self._memo("tables_in", roles, lambda: [t for t in self.index.tables
-                                                             if self.index.role(t) in roles]))
+                                                             if self.index.roles.get(t.index) in roles]))
 
     # -- routes
 
@@ -275,8 +261,9 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
 
     def _by_project(self, claim: Claim, subject_raw: str, subject: str, scoped: list[Table], d: "_Draft") -> None:
         segs = []
+        short = self.short_subject(subject)
         # Project names carry years and dashes of their own: try the subject as written first.
-        for form in dict.fromkeys((subject_raw, subject, self.short_subject(subject))):
+        for form in dict.fromkeys((subject_raw, subject, short)):
             pkey = name_key(form)
             segs = self._project_segments(pkey)
             if segs:
@@ -288,7 +275,7 @@ class Linker(SubjectsMixin, RoutesMixin, ItemsMixin, ProjectNamesMixin, YearRows
                 segs = self._project_segments(pkey)
                 d.notes.append("项目名称取自标题")
         if not segs:  # the name as the tables print it, without the words around it
-            segs, loose = self.loose_project_segments(list(dict.fromkeys((subject, self.short_subject(subject)))))
+            segs, loose = self.loose_project_segments([subject, short] if short != subject else [subject])
             pkey = loose or pkey
         if segs:
             d.route, d.key = "project", "project:" + _year_free(pkey)

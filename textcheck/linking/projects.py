@@ -29,9 +29,10 @@ class ProjectNamesMixin:
         without a code, no total or unit row (a unit's subtotal row is no project)."""
         def build():
             out: dict[str, list[_Segment]] = {}
+            roles = self.index.roles  # (index.role, for every segment)
             for seg in self.index.segments:
                 if not seg.cells or seg.code or seg.row.kind in (ROW_TOTAL, ROW_SUBTOTAL) or \
-                        self.index.role(seg.table) not in ("project", "carryover"):
+                        roles.get(seg.table.index) not in ("project", "carryover"):
                     continue
                 out.setdefault(project_key(seg.label), []).append(seg)
             return out
@@ -43,8 +44,11 @@ class ProjectNamesMixin:
         if any(self._label_segments(f) for f in forms):
             return [], ""
         index = self._loose_project_index()
+        keys = self._project_key_of
         for form in forms:
-            key = self._memo("project_key", form, lambda: project_key(form))
+            key = keys.get(form)
+            if key is None:
+                key = keys[form] = project_key(form)
             if len(key) >= _MIN_KEY and key in index:
                 return list(index[key]), key
         return [], ""

@@ -9,7 +9,7 @@ from textcheck.claim import CellRef, Claim
 from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL, Table
 from textcheck.linking.cells import _cell_key, _same_item, _uniq, _uniq_cells, cell_label
 from textcheck.linking.index import PROJECT_NAME_LABEL, _Segment
-from textcheck.linking.vocab import SpecificConcept, _norm, _year_free, name_key, specific_vocabulary
+from textcheck.linking.vocab import SpecificConcept, _norm, _year_free, name_key, own_norm, specific_vocabulary
 
 _UNSEEN = object()  # not looked up yet (None is an answer: no canonical name)
 _NO_CODES: frozenset[str] = frozenset()
@@ -86,6 +86,11 @@ class RoutesMixin:
         return self._memo("codes_by_item", None, build)
 
     def _project_segments(self, key: str) -> list[_Segment]:
+        # a key under which no project row is indexed finds none (_find_project_segments' first
+        # test), told before the memo: most subjects' forms name no project
+        keys = self._project_keys()
+        if key not in keys and _year_free(key) not in keys:
+            return []
         return list(self._memo("project_segments", key, lambda: self._find_project_segments(key)))
 
     def _find_project_segments(self, key: str) -> list[_Segment]:
@@ -110,9 +115,9 @@ class RoutesMixin:
         project (or carry-over) table's row or a 绩效目标表's project name (once per document)."""
         keys = self._memos.get("project_keys")  # (asked for every key a subject forms)
         if keys is None:
-            keys = set()
+            keys, roles = set(), self.index.roles
             for seg in self.index.segments:
-                role = self.index.role(seg.table)
+                role = roles.get(seg.table.index)  # (index.role, for every segment)
                 if role == "performance" and seg.before == PROJECT_NAME_LABEL or role in ("project", "carryover"):
                     keys.update((seg.key, _year_free(seg.key)))
             keys = self._memos["project_keys"] = frozenset(keys)
@@ -133,7 +138,12 @@ class RoutesMixin:
         return list(self._budget_rows[id(t)])
 
     def _label_segments(self, subject: str) -> list[_Segment]:
-        return list(self._memo("label_segments", subject, lambda: self._find_label_segments(subject)))
+        """The segments labelled with the subject (or its concept), once per subject and document;
+        the memo's own list (its readers only read it: the label and loose project routes)."""
+        hits = self._label_hits.get(subject)
+        if hits is None:
+            hits = self._label_hits[subject] = self._find_label_segments(subject)
+        return hits
 
     def _find_label_segments(self, subject: str) -> list[_Segment]:
         # 绩效目标表 rows ("其中：财政拨款") belong to one project: reached by the project route only.
@@ -177,7 +187,7 @@ class RoutesMixin:
         if canon is _UNSEEN:
             # a key that is its own normalised form is looked up as it is (no normalize_term again)
             key = name_key(term)
-            canon = self._canon_of[term] = self._canon_table.get(key) if _norm(key) == key \
+            canon = self._canon_of[term] = self._canon_table.get(key) if own_norm(key) \
                 else self.lexicon.canonical(key)
         return canon
 

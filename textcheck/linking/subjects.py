@@ -9,7 +9,7 @@ from textcheck.linking.cells import cell_label
 from textcheck.linking.literals import chars_search, required_chars
 from textcheck.linking.routes import _UNSEEN
 from textcheck.linking.stages import cell_stage, stage_of
-from textcheck.linking.vocab import _norm, concept_columns_by_key, suffix_column
+from textcheck.linking.vocab import _NUMBERING_STARTS, _norm, concept_columns_by_key, suffix_column
 
 
 # A subject holding none of the characters a match of the noise words needs keeps its text.
@@ -33,8 +33,11 @@ class SubjectsMixin:
             s = s.replace(d, "")
         if _NOISE_HOLDS is None or _NOISE_HOLDS(s):  # (年, 门, 位: most subjects hold none)
             s = patterns.LINK_SUBJECT_NOISE.sub("", s)
-        s = patterns.LINK_LEADING_NUMBERING.sub("", s)
-        return patterns.LINK_CLASSIFICATION_LEAD.sub("", s) or s
+        # each pattern only where it can match (as name_key): the numbering after a decimal digit,
+        # a bracket or a Chinese numeral first; the classification lead ("按功能分类…") after 按
+        if s[:1] in _NUMBERING_STARTS or s[:1].isdecimal():
+            s = patterns.LINK_LEADING_NUMBERING.sub("", s)
+        return (patterns.LINK_CLASSIFICATION_LEAD.sub("", s) or s) if s.startswith("按") else s
 
     def short_subject(self, subject: str) -> str:
         """The subject without trailing words that name no item ("三公经费预算数" → "三公经费");

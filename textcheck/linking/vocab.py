@@ -177,6 +177,12 @@ def name_key(text: str) -> str:
     return s if s.isalnum() else patterns.LINK_NAME_PUNCT.sub("", s)
 
 
+def own_norm(text: str) -> bool:
+    """``_norm(text) == text``: a text of letters and digits that NFKC leaves alone is told so
+    without normalising it (normalize_term returns such a text itself), most keys and forms."""
+    return (text.isalnum() and unicodedata.is_normalized("NFKC", text)) or _norm(text) == text
+
+
 # The first characters of a LINK_LEADING_NUMBERING match other than a decimal digit.
 _NUMBERING_STARTS = frozenset("(（一二三四五六七八九十")
 
@@ -215,7 +221,7 @@ def suffix_column(form: str, table: dict[str, str], lookup, column=None):
     A form that is its own normalised key has suffixes that are theirs too whenever NFKC
     leaves them alone (no whitespace or mark to drop): those are looked up in ``table``
     (concept_columns_by_key) without normalising each suffix again."""
-    fast = _norm(form) == form
+    fast = own_norm(form)
     for i in range(len(form)):
         s = form[i:]
         column = table.get(s) if fast and unicodedata.is_normalized("NFKC", s) else lookup(s)

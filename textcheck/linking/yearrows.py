@@ -27,8 +27,12 @@ class YearRowsMixin:
         ("一般公共预算 | 政府性基金预算 | 国有资本经营预算"), the fund the subject names, else the
         one fund column with a figure while the others print zero — their sum is then that cell."""
         out: list[CellRef] = []
-        for t, row in self._year_rows(year, unit):
+        year = year or self._own_year()
+        for t in self.index.tables if year else ():
             if t.index not in table_ids:
+                continue
+            row = self._year_row(t, year, unit)
+            if row is None:
                 continue
             groups: dict[tuple, list[tuple]] = {}
             for cell in row.cells:
@@ -49,18 +53,24 @@ class YearRowsMixin:
 
     def has_year_rows(self, table_ids, year: str | None, unit: str | None = None) -> bool:
         """Whether one of the tables prints the year's row of the owner's block (year_row_cells
-        finds nothing otherwise)."""
-        return any(t.index in table_ids for t, _ in self._year_rows(year, unit))
+        finds nothing otherwise); only those tables are looked at (the item route asks about
+        the tables other than 绩效目标表)."""
+        year = year or self._own_year()
+        return bool(year) and any(t.index in table_ids and self._year_row(t, year, unit) is not None
+                                  for t in self.index.tables)
 
-    def _year_rows(self, year: str | None, unit: str | None) -> list[tuple[Table, Row]]:
-        """(table, the year's row of the owner's block) of the tables printed as year-row blocks
-        (the document's year when no year is given), once per year and unit (few or none:
-        scanning every table on every claim made a long document quadratic)."""
-        year = year or str(self.document.meta.get("year") or "")
-        if not year:
-            return []
-        return self._memo("year_rows", (year, unit), lambda: [
-            (t, r) for t in self.index.tables for r in (self._block_year_row(t, year, unit),) if r is not None])
+    def _own_year(self) -> str:
+        """The document's year: the year of a figure that names none."""
+        return str(self.document.meta.get("year") or "")
+
+    def _year_row(self, t: Table, year: str, unit: str | None) -> Row | None:
+        """``_block_year_row``, once per table, year and unit (claims ask again and again: scanning
+        every table on every claim made a long document quadratic)."""
+        key = (id(t), year, unit)  # (the document's tables live as long as the Linker)
+        memo = self._year_row_of
+        if key not in memo:
+            memo[key] = self._block_year_row(t, year, unit)
+        return memo[key]
 
     def _group_figure(self, cells: list[tuple], fund: str | None) -> list[CellRef]:
         whole = [c for c, rest in cells if not rest or all(self.voc.fund(k) is None for k in rest)]
@@ -77,28 +87,27 @@ class YearRowsMixin:
         nonzero = [c for c in pool if c.value.value]
         return nonzero if len(nonzero) == 1 and len(pool) > 1 else []
 
-    def _year_labelled(self) -> dict[int, list[Row]]:
-        """Per table without a total row, its rows whose label's NFKC form holds a character
-        every year row's label needs (LINK_YEAR_ROW: 年); once per document.  A label holding
-        none is no year row once normalised either (literals.py): only these are normalised."""
-        def build():
+    def _year_labelled(self, index: int) -> list[Row]:
+        """The rows of the tables numbered ``index`` without a total row whose label's NFKC form
+        holds a character every year row's label needs (LINK_YEAR_ROW: 年); once per table
+        number, for the tables a route asks about.  A label holding none is no year row once
+        normalised either (literals.py): only these are normalised."""
+        rows = self._year_labelled_of.get(index)
+        if rows is None:
             holds = chars_search(required_chars(patterns.LINK_YEAR_ROW))
-            out: dict[int, list[Row]] = {}
+            rows = self._year_labelled_of[index] = []
             for t in self.index.tables:
-                if any(r.kind == ROW_TOTAL for r in t.rows):
+                if t.index != index or any(r.kind == ROW_TOTAL for r in t.rows):
                     continue  # (no block of year rows: _block_year_row)
-                rows = [r for r in t.rows if holds is None or holds(nfkc(r.label or ""))]
-                if rows:
-                    out.setdefault(t.index, []).extend(rows)
-            return out
-        return self._memo("year_labelled", None, build)
+                rows.extend(r for r in t.rows if holds is None or holds(nfkc(r.label or "")))
+        return rows
 
     def _block_year_row(self, t: Table, year: str, unit: str | None) -> Row | None:
         """The year's row of the owner's block (the unit, else the department; the only block when
         the table names one unit or none); None when the table has a total row or no such row."""
         if any(r.kind == ROW_TOTAL for r in t.rows):
             return None
-        labelled = self._year_labelled().get(t.index, ())  # (a 绩效目标表's targets: none)
+        labelled = self._year_labelled(t.index)  # (a 绩效目标表's targets: none)
         if not any((m := patterns.LINK_YEAR_ROW.match(_norm(r.label or ""))) and m.group(1) == year for r in labelled):
             return None  # no row of the year at all (most tables): no block to find it in
         blocks: list[tuple[str, Row]] = []
