@@ -6,7 +6,32 @@ import random
 
 from textcheck.arithmetic import checked
 from textcheck.numbers import parse_number
-from textcheck.verification import family_support, places, places_support
+from textcheck.verification import _HOLDS, Support, applies, places, places_support
+
+
+def _figures(total, parts):
+    """The figures of a place as the verification keyed them before ``applying_figures``."""
+    return (total.value if total else None,) + tuple(p.value if p else None for p in parts)
+
+
+def family_support(members, keep=lambda checks: True):
+    """The reference ``places_support`` stands for: a family's support counted from its
+    members' checks directly (the verification's code before the places were read once)."""
+    h = a = 0
+    seen = set()
+    for checks in members:
+        if not keep(checks):
+            continue
+        for c in checks:
+            if c is None or not applies(c.total, c.parts):
+                continue
+            key = _figures(c.total, c.parts)
+            if key in seen:
+                continue
+            seen.add(key)
+            a += 1
+            h += c.status in _HOLDS
+    return Support(h, a)
 
 _FIGURES = ["0", "0.00", "1", "1.0", "1.00", "2.5", "10.29", "649.32", "659.61", "659.62", "-3.20", "0.01", "100"]
 
@@ -30,7 +55,7 @@ def test_places_support_counts_as_family_support():
 
 
 def test_applying_figures_is_figures_where_the_place_applies():
-    from textcheck.verification import _figures, applies, applying_figures
+    from textcheck.verification import applying_figures
 
     rng = random.Random(22)
     numbers = [parse_number(f) for f in _FIGURES + ["-0", "-0.00", "0.000"]] + [None, None]
@@ -42,7 +67,6 @@ def test_applying_figures_is_figures_where_the_place_applies():
 
 def _support_reference(places):
     from textcheck.arithmetic import sum_holds
-    from textcheck.verification import Support, _figures, applies
 
     h = a = 0
     seen = set()

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Hashable, Sequence
+from typing import Hashable, Sequence
 
 from textcheck.arithmetic import EXACT, ROUNDING, Checked, SumCheck, sum_holds
 from textcheck.numbers import Number
@@ -98,13 +98,10 @@ def holds(check: SumCheck | None) -> bool:
     return check is not None and check.status in _HOLDS
 
 
-def _figures(total: Number | None, parts: Sequence[Number | None]) -> tuple:
-    return (total.value if total else None,) + tuple(p.value if p else None for p in parts)
-
-
 def applying_figures(total: Number | None, parts: Sequence[Number | None]) -> tuple | None:
-    """``_figures(total, parts)`` where the place ``applies``, else None: each value read once
-    (a Decimal is true when non-zero, as ``nonzero`` asks, and None is false)."""
+    """The place's figures (total first, then the parts; None for a missing one) where the place
+    ``applies``, else None: each value read once (a Decimal is true when non-zero, as ``nonzero``
+    asks, and None is false)."""
     figures = (total.value if total is not None else None, *[p.value if p is not None else None for p in parts])
     return figures if any(figures) else None
 
@@ -179,32 +176,10 @@ def one_cell_explains(breaking: Sequence[Place]) -> bool:
     return False
 
 
-def family_support(members: Sequence[Sequence[SumCheck | Checked | None]],
-                   keep: Callable[[Sequence[SumCheck | Checked | None]], bool] = lambda checks: True) -> Support:
-    """Support of a family of row relations (e.g. every 类 = Σ款 of a table), each member being
-    its checks column by column (``SumCheck`` or ``Checked``: status, total and parts are
-    read); members that ``keep`` rejects do not count."""
-    h = a = 0
-    seen: set[tuple] = set()
-    for checks in members:
-        if not keep(checks):
-            continue
-        for c in checks:
-            if c is None or not applies(c.total, c.parts):
-                continue
-            key = _figures(c.total, c.parts)
-            if key in seen:
-                continue
-            seen.add(key)
-            a += 1
-            h += c.status in _HOLDS
-    return Support(h, a)
-
-
 def places(checks: Sequence[SumCheck | Checked | None]) -> list[tuple[tuple, bool]]:
-    """(figures, holds) of each check of one relation that applies, in order: what
-    ``family_support`` reads of a member, found once when several supports count it (the
-    table verification counts each relation alone and in its family)."""
+    """(figures, holds) of each check of one relation that applies, in order: what a support
+    reads of a member, found once when several supports count it (the table verification
+    counts each relation alone and in its family)."""
     out = []
     for c in checks:
         if c is not None:
@@ -215,8 +190,9 @@ def places(checks: Sequence[SumCheck | Checked | None]) -> list[tuple[tuple, boo
 
 
 def places_support(members: Sequence[Sequence[tuple[tuple, bool]]]) -> Support:
-    """``family_support`` of members given as their ``places``: the same count (places with
-    the same figures once, the first one's outcome)."""
+    """Support of a family of row relations (e.g. every 类 = Σ款 of a table), each member given
+    as its ``places``: places with the same figures count once, with the first one's outcome
+    (a 类 row with a single 款 repeats that 款's figures, one fact, not two)."""
     h = a = 0
     seen: set[tuple] = set()
     for member in members:

@@ -24,7 +24,7 @@ class ChangeFacts:
     rate: Interval | None  # stated rate in %
     direction: str
     # rate_for of each direction asked, found once for the change rules that all ask it
-    _rates: dict = field(default_factory=dict, compare=False, repr=False)
+    _rates: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def previous(self, direction: str | None = None) -> Interval:
         """Previous amount implied by the stated direction (or another one)."""
