@@ -448,7 +448,7 @@ def _all_keyed(fams: tuple[Family, ...]) -> tuple[dict[str, list[tuple[int, Fami
     return out
 
 
-_ALL_KEYED: dict[int, tuple[tuple, tuple]] = {}
+_ALL_KEYED: dict[int, tuple[tuple, tuple[dict, dict]]] = {}
 
 
 def _best_tables(title: str, index, lengths) -> dict[int, FamilyTable]:

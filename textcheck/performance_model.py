@@ -85,7 +85,7 @@ def new_indicator(level1: str, level2: str, name: LocatedText, target: Target, b
     """``Indicator(...)`` of every field, filled by plain slot stores rather than ``__init__``'s
     twelve descriptor calls (one per indicator row), as document.located: the result is an
     Indicator, equal to the one ``__init__`` builds (tests/test_performance_fast_paths.py)."""
-    ind = object.__new__(_IndicatorSlots)
+    ind = _IndicatorSlots()
     ind.level1 = level1
     ind.level2 = level2
     ind.name = name

@@ -90,7 +90,6 @@ _set_text, _set_form, _set_operator, _set_operator_text, _set_value, _set_unit, 
 
 
 _TargetSlots = slot_twin(Target)
-_new = object.__new__
 
 
 def new_target(text: LocatedText, form: str, operator: str | None = None, operator_text: str | None = None,
@@ -99,7 +98,7 @@ def new_target(text: LocatedText, form: str, operator: str | None = None, operat
     """``Target(...)``, filled by plain slot stores rather than ``__init__``'s eight descriptor
     calls (two per indicator row), as document.located: the result is a Target, equal to the one
     ``__init__`` builds (tests/test_performance_fast_paths.py)."""
-    tg = _new(_TargetSlots)
+    tg = _TargetSlots()
     tg.text = text
     tg.form = form
     tg.operator = operator

@@ -32,12 +32,7 @@ def is_number_row(cells: Iterable[str]) -> bool:
     for t in cells:
         if not t:
             continue
-        # The pattern's words are ※ * ＊ 栏次 行次 or one or two digits (two characters at most),
-        # or a formula with "=": a cell neither short nor holding one, or starting with another
-        # character, is none (most first cells are labels or codes), without the pattern.
-        if (len(t) > 2 and "=" not in t and "＝" not in t) or not (t[0] in _NUMBER_CELL_STARTS or may_be_digit(t[0])):
-            return False
-        if not patterns.COLUMN_NUMBER_CELL.fullmatch(t):
+        if not _may_be_number_cell(t) or not patterns.COLUMN_NUMBER_CELL.fullmatch(t):
             return False
         any_text = True
         if any(ch.isdigit() for ch in t):
@@ -54,8 +49,10 @@ def not_number_row(cells) -> bool:
 
 
 def _may_be_number_cell(t: str) -> bool:
-    """is_number_row's first test of a non-empty cell (written out there too, where it is asked
-    of every cell): short or holding a formula, and starting with a mark or a digit."""
+    """is_number_row's first test of a non-empty cell, asked before the pattern.  The pattern's
+    words are ※ * ＊ 栏次 行次 or one or two digits (two characters at most), or a formula with
+    "=": a cell neither short nor holding one, or starting with another character, is none
+    (most first cells are labels or codes)."""
     return not (len(t) > 2 and "=" not in t and "＝" not in t) and (t[0] in _NUMBER_CELL_STARTS or may_be_digit(t[0]))
 
 

@@ -37,6 +37,14 @@ def nfkc(s: str) -> str:
     return unicodedata.normalize("NFKC", s)
 
 
+def is_own_key(s: str) -> bool:
+    """True for a text that is its own ``normalize_term`` key, told without normalising it:
+    letters and digits alone (no mark to drop, no white space: no letter or digit is either;
+    tests/test_linking_fast_paths.py checks every code point) that NFKC leaves alone.  Most
+    terms are Han text, so most are."""
+    return s.isalnum() and unicodedata.is_normalized("NFKC", s)
+
+
 def normalize_term(s: str) -> str:
     """Comparison key of a term: NFKC (full-width → half-width parentheses, digits,
     letters, ideographic space), no whitespace, no quote marks, 〔〕/【】 as ().
@@ -45,10 +53,7 @@ def normalize_term(s: str) -> str:
     """
     if not s:
         return ""
-    # Most terms are letters and digits alone (Han text): no mark to drop, no white space
-    # (no letter or digit is either; tests/test_linking_fast_paths.py checks every code point),
-    # so a text NFKC leaves alone is its own key.
-    if s.isalnum() and unicodedata.is_normalized("NFKC", s):
+    if is_own_key(s):
         return s
     s = nfkc(s)
     # only when there is a mark to rewrite (patterns.TERM_MARKS holds the same characters);

@@ -9,6 +9,7 @@ from functools import lru_cache
 from textcheck import patterns
 from textcheck.patterns import engine as regex  # regex's API, re's engine where it reads the same
 from textcheck.lexicon import normalize_term
+from textcheck.lexicon.terms import is_own_key
 from textcheck.lexicon.linking_words import column_words, linking_words
 from textcheck.linking.literals import required_any
 
@@ -178,9 +179,9 @@ def name_key(text: str) -> str:
 
 
 def own_norm(text: str) -> bool:
-    """``_norm(text) == text``: a text of letters and digits that NFKC leaves alone is told so
-    without normalising it (normalize_term returns such a text itself), most keys and forms."""
-    return (text.isalnum() and unicodedata.is_normalized("NFKC", text)) or _norm(text) == text
+    """``_norm(text) == text``, told without normalising most keys and forms (``is_own_key``:
+    normalize_term returns such a text itself)."""
+    return is_own_key(text) or _norm(text) == text
 
 
 # The first characters of a LINK_LEADING_NUMBERING match other than a decimal digit.
