@@ -208,7 +208,7 @@ def test_the_lean_index_is_full_when_a_lexicon_reads_performance_totals(sample_t
 
 
 def _reference_project_segments(linker, key):
-    """routes._find_project_segments without its rule-out by the project keys."""
+    """routes._project_segments without its rule-out by the project keys."""
     from textcheck.document import ROW_SUBTOTAL, ROW_TOTAL
     from textcheck.linking.cells import _uniq
     from textcheck.linking.vocab import _year_free
@@ -233,7 +233,7 @@ def test_project_rows_ruled_out_by_key_are_none_the_lookup_finds(sample_text):
         linker = Linker(document, lexicon)
         keys = {k for s in linker.index.segments for k in (s.key, "2024年" + s.key, s.key[1:], s.key + "项目")}
         for key in sorted(keys | {"", "2025年城市运行保障经费"}):
-            fast = linker._find_project_segments(key)
+            fast = linker._project_segments(key)
             assert fast == _reference_project_segments(linker, key), key
             found += bool(fast)
     assert found > 30

@@ -86,20 +86,19 @@ class RoutesMixin:
         return self._memo("codes_by_item", None, build)
 
     def _project_segments(self, key: str) -> list[_Segment]:
-        # a key under which no project row is indexed finds none (_find_project_segments' first
-        # test), told before the memo: most subjects' forms name no project
+        # a key under which no project row or project name cell is indexed finds none, told
+        # before the memo and the scan: most subjects' forms name no project
         keys = self._project_keys()
         if key not in keys and _year_free(key) not in keys:
             return []
         return list(self._memo("project_segments", key, lambda: self._find_project_segments(key)))
 
     def _find_project_segments(self, key: str) -> list[_Segment]:
+        """The project rows (and 绩效目标表 budgets) labelled ``key``, with or without its year:
+        the scan ``_project_segments`` memoises, once it has ruled out the keys of no project."""
         if not key:
             return []
-        year_free, keys = _year_free(key), self._project_keys()
-        if key not in keys and year_free not in keys:
-            return []  # no project row or project name cell is labelled so (most subjects)
-        hits = self.index.by_key.get(key, []) + self.index.by_key.get(year_free, [])
+        hits = self.index.by_key.get(key, []) + self.index.by_key.get(_year_free(key), [])
         out = []
         for seg in _uniq(hits):
             if self.index.role(seg.table) == "performance":
