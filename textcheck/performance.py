@@ -104,11 +104,8 @@ def _key_text(s: str) -> str:
 
 
 def _key_texts(row: dict[int, Cell]) -> dict[int, str]:
-    """``{col: _key_text(cell.text.text)}``, written out: no two calls per cell (the rows above
-    the indicator header read every cell's key)."""
-    ws = _WS.sub
-    return {c: s if not s or s.split() == [s] else (ws("", s) if s.strip() else "")
-            for c, cell in row.items() for s in (cell.text.text,)}
+    """Each cell's ``_key_text`` by column (the rows above the indicator header read every key)."""
+    return {c: _key_text(cell.text.text) for c, cell in row.items()}
 
 
 def _key(t: LocatedText | None) -> str:

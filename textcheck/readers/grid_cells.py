@@ -61,6 +61,13 @@ _parse_cached = lru_cache(maxsize=8192)(_parse)
 NUMBER_HEADS = "(（-−－,."
 
 
+def may_be_number(text: str) -> bool:
+    """False where no number can start so (most text cells): the number patterns need a digit,
+    one of NUMBER_HEADS or a space first.  An empty text passes (parse_number says why not)."""
+    head = text[:1]
+    return not head or head.isdecimal() or head in NUMBER_HEADS or head.isspace()
+
+
 def parse_number(text: str, unit: str | None = None):
     """A cell's number, re-joining one that the layout broke inside a narrow cell.
 
@@ -69,9 +76,8 @@ def parse_number(text: str, unit: str | None = None):
     piece is digits and separators, the joined text is one well-formed number, the first piece
     is a fragment of a long amount (it has a separator or four digits) and is not already that
     number (it fails to parse or has fewer decimals)."""
-    head = text[:1]
-    if head and not head.isdecimal() and head not in NUMBER_HEADS and not head.isspace():
-        return None  # no number starts so (most text cells): the patterns below need one of these
+    if not may_be_number(text):
+        return None
     n = _parse_cached(text, unit)
     if n is not None or not text:
         return n

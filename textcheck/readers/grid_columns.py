@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textcheck import patterns
 from textcheck.document import Column, new_column
-from textcheck.readers.grid_cells import NUMBER_HEADS, CellRow, compact, parse_number
+from textcheck.readers.grid_cells import CellRow, compact, may_be_number, parse_number
 
 def grid_columns(label_rows: list[CellRow], number_row: CellRow | None, ncols: int) -> list[Column]:
     grid = [[compact(r[c].text) if c < len(r) else "" for c in range(ncols)] for r in label_rows]
@@ -37,9 +37,13 @@ CODE_CLASS_ROLE, CODE_SUB_ROLE, CODE_COMBINED_ROLE, CODE_NAME_ROLE, TEXT_ROLE, V
     "class", "sub", "combined", "code+name", "text", "value", "line-number")
 
 
+# What BRACKETED_CODE starts with: a cell starting otherwise holds no bracketed code.
+CODE_BRACKETS = "[【"
+
+
 def code_text(text: str) -> str:
     """A code cell without the brackets some templates print around it ("[201]" → "201")."""
-    if not text or text[0] not in "[【":  # what BRACKETED_CODE starts with (most cells: no bracket)
+    if not text or text[0] not in CODE_BRACKETS:  # most cells: no bracket
         return text
     m = patterns.BRACKETED_CODE.fullmatch(text)
     return m.group(1) if m else text
@@ -51,7 +55,7 @@ def column_roles(columns: list[Column], body: list[CellRow], ncols: int) -> list
         for c, cell in enumerate(r):
             t = cell.text.strip()
             if t:
-                values[c].append(code_text(t) if t[0] in "[【" else t)  # code_text's own first test
+                values[c].append(code_text(t) if t[0] in CODE_BRACKETS else t)  # no call for most cells
     has_header = any(col.path for col in columns)
 
     def header_hint(c: int, words: str) -> bool:
@@ -92,9 +96,8 @@ def column_roles(columns: list[Column], body: list[CellRow], ncols: int) -> list
         if not vals:
             roles[k] = VALUE_ROLE
             continue
-        # parse_number's own first test, inline: a word (most cells of a text column) costs no call
-        numeric = len([v for v in vals if ((h := v[:1]).isdecimal() or h in NUMBER_HEADS or h.isspace())
-                       and parse_number(v) is not None])
+        # a word (most cells of a text column) is told by its first character, not parsed
+        numeric = len([v for v in vals if may_be_number(v) and parse_number(v) is not None])
         # A number is never a code and a name (that needs a Han character): at most the other
         # cells are coded, and fewer than two cannot make a code+name column (most value columns).
         coded = sum(1 for v in vals if patterns.CODE_AND_NAME.match(v)) if len(vals) - numeric >= 2 else 0
